@@ -1,0 +1,24 @@
+package org.photonzip.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point users type: {@code bin/photonzip <command>}. */
+@Command(name = "photonzip", mixinStandardHelpOptions = true, version = "photonzip 0.1.0",
+        description = "Lossless archival compression of X-ray projection stacks.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Photonzip implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Photonzip()).execute(args));
+    }
+}

@@ -1,15 +1,28 @@
 package org.photonzip.codec;
 
-/** Public entry point: encodes a {@link Tile} into a self-contained stream and decodes it back bit for bit. */
+/**
+ * Public entry point: encodes a {@link Tile} into a self-contained, versioned, checksummed stream and decodes
+ * it back bit for bit. The stream layout is specified in {@code docs/tile-format.md}.
+ */
 public final class TileCodec {
     private TileCodec() {
     }
 
     public static byte[] encode(Tile tile) {
-        throw new UnsupportedOperationException("tile codec under construction");
+        return TileEncoder.encode(tile);
     }
 
+    /**
+     * Decodes a whole stream.
+     *
+     * @throws MalformedStreamException if the stream is truncated, corrupted or not a tile stream
+     * @throws UnsupportedFormatException if it was written in a format version this decoder does not read
+     */
     public static Tile decode(byte[] stream) {
-        throw new UnsupportedOperationException("tile codec under construction");
+        return TileDecoder.decode(stream, 0, stream.length);
+    }
+
+    public static Tile decode(byte[] buffer, int offset, int length) {
+        return TileDecoder.decode(buffer, offset, length);
     }
 }

@@ -1,0 +1,8 @@
+package org.photonzip.codec;
+
+/** A valid stream written by a newer photonzip (or a feature this decoder lacks): not corruption. */
+public class UnsupportedFormatException extends RuntimeException {
+    public UnsupportedFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,56 @@
+package org.photonzip.codec.entropy;
+
+import org.photonzip.codec.MalformedStreamException;
+
+/** Reads bit fields LSB-first, the mirror of {@link BitWriter}; reading past the end is an error. */
+public final class BitReader {
+    private final byte[] buf;
+    private final int start;
+    private final int end;
+    private int pos;
+    private long acc;
+    private int accBits;
+
+    public BitReader(byte[] buf, int offset, int length) {
+        this.buf = buf;
+        this.start = offset;
+        this.pos = offset;
+        this.end = offset + length;
+    }
+
+    /** Reads {@code n} bits, 0 ≤ n ≤ 32, as a non-negative value (n = 32 returns the bit pattern). */
+    public int read(int n) {
+        if (accBits < n) {
+            refill(n);
+        }
+        int v = (int) (acc & ((1L << n) - 1));
+        acc >>>= n;
+        accBits -= n;
+        return v;
+    }
+
+    public int readGamma() {
+        int n = 0;
+        while (read(1) == 0) {
+            if (++n > 31) {
+                throw new MalformedStreamException(pos, "bad Elias-gamma code");
+            }
+        }
+        return (1 << n) | read(n);
+    }
+
+    private void refill(int n) {
+        while (accBits <= 56 && pos < end) {
+            acc |= (buf[pos++] & 0xFFL) << accBits;
+            accBits += 8;
+        }
+        if (accBits < n) {
+            throw new MalformedStreamException(pos, "bit stream truncated");
+        }
+    }
+
+    /** Bytes consumed so far, counting partially read bytes. */
+    public int consumed() {
+        return pos - start - accBits / 8;
+    }
+}

@@ -1,0 +1,17 @@
+package org.photonzip.codec.format;
+
+/** Constants of the tile stream layout, version 1; specified in docs/tile-format.md. */
+public final class TileFormat {
+    /** "PZTL": photonzip tile. */
+    public static final int MAGIC = 0x4C545A50;
+    public static final int VERSION = 1;
+    public static final int HEADER_BYTES = 32;
+
+    /** Body is the samples as little-endian uint16 (incompressible tiles). */
+    public static final int METHOD_STORED = 0;
+    /** Body is value map, model, tables, rANS and raw bits. */
+    public static final int METHOD_MODELLED = 1;
+
+    private TileFormat() {
+    }
+}

@@ -1,0 +1,168 @@
+package org.photonzip.codec.map;
+
+import org.photonzip.codec.MalformedStreamException;
+import org.photonzip.codec.entropy.BitReader;
+import org.photonzip.codec.entropy.BitWriter;
+
+/**
+ * A bijection between the values a tile uses and dense indices {@code 0..maxIndex}, so the model codes in a
+ * narrow range: an offset by the minimum for ordinary data, a table of the values used for sparse value sets
+ * (lattices of rescaled or binned detectors, few-level images).
+ */
+public final class ValueMap {
+    private static final int KIND_OFFSET = 0;
+    private static final int KIND_TABLE = 1;
+
+    private final int kind;
+    private final int min;
+    private final int maxIndex;
+    /** Index → value, only for the table kind. */
+    private final int[] values;
+
+    private ValueMap(int kind, int min, int maxIndex, int[] values) {
+        this.kind = kind;
+        this.min = min;
+        this.maxIndex = maxIndex;
+        this.values = values;
+    }
+
+    /** Chooses the map for a tile from its value histogram. */
+    public static ValueMap analyse(short[] samples) {
+        int[] hist = new int[65536];
+        for (short s : samples) {
+            hist[s & 0xFFFF]++;
+        }
+        int min = 0;
+        while (hist[min] == 0) {
+            min++;
+        }
+        int max = 65535;
+        while (hist[max] == 0) {
+            max--;
+        }
+        int distinct = 0;
+        for (int v = min; v <= max; v++) {
+            if (hist[v] != 0) {
+                distinct++;
+            }
+        }
+        if (distinct > 1 && isSparseCore(hist, samples.length, min, max, distinct)) {
+            int[] values = new int[distinct];
+            for (int v = min, i = 0; v <= max; v++) {
+                if (hist[v] != 0) {
+                    values[i++] = v;
+                }
+            }
+            return new ValueMap(KIND_TABLE, min, distinct - 1, values);
+        }
+        return new ValueMap(KIND_OFFSET, min, max - min, null);
+    }
+
+    /**
+     * True when the bulk of the values (between the 1st and 99th percentile) leaves at least a quarter of its
+     * span unused and each value repeats often enough to pay for the table. Natural noisy data fills its core
+     * densely; a table there would only bend the linear relation the predictor relies on.
+     */
+    private static boolean isSparseCore(int[] hist, int n, int min, int max, int distinct) {
+        if ((long) distinct * 8 > n) {
+            return false;
+        }
+        long cut = n / 100;
+        int lo = min;
+        for (long acc = hist[lo]; acc <= cut && lo < max; acc += hist[++lo]) {
+            // advance to the first percentile
+        }
+        int hi = max;
+        for (long acc = hist[hi]; acc <= cut && hi > lo; acc += hist[--hi]) {
+            // retreat to the 99th percentile
+        }
+        int used = 0;
+        for (int v = lo; v <= hi; v++) {
+            if (hist[v] != 0) {
+                used++;
+            }
+        }
+        return used * 4L <= (hi - lo + 1) * 3L;
+    }
+
+    public int maxIndex() {
+        return maxIndex;
+    }
+
+    /** Writes the indices of {@code samples} into {@code out}. */
+    public void toIndices(short[] samples, short[] out) {
+        if (kind == KIND_OFFSET) {
+            for (int i = 0; i < samples.length; i++) {
+                out[i] = (short) ((samples[i] & 0xFFFF) - min);
+            }
+            return;
+        }
+        int[] index = new int[65536];
+        for (int i = 0; i < values.length; i++) {
+            index[values[i]] = i;
+        }
+        for (int i = 0; i < samples.length; i++) {
+            out[i] = (short) index[samples[i] & 0xFFFF];
+        }
+    }
+
+    /** Replaces indices by values, in place. */
+    public void toValues(short[] data) {
+        if (kind == KIND_OFFSET) {
+            if (min != 0) {
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = (short) ((data[i] & 0xFFFF) + min);
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (short) values[data[i] & 0xFFFF];
+        }
+    }
+
+    public boolean isIdentity() {
+        return kind == KIND_OFFSET && min == 0;
+    }
+
+    public void write(BitWriter w) {
+        w.write(kind, 2);
+        w.write(min, 16);
+        if (kind == KIND_OFFSET) {
+            w.write(maxIndex, 16);
+            return;
+        }
+        w.writeGamma(values.length);
+        for (int i = 1; i < values.length; i++) {
+            w.writeGamma(values[i] - values[i - 1]);
+        }
+    }
+
+    public static ValueMap read(BitReader r, long offset) {
+        int kind = r.read(2);
+        int min = r.read(16);
+        if (kind == KIND_OFFSET) {
+            int maxIndex = r.read(16);
+            if (min + maxIndex > 65535) {
+                throw new MalformedStreamException(offset, "value range " + min + "+" + maxIndex + " exceeds 65535");
+            }
+            return new ValueMap(KIND_OFFSET, min, maxIndex, null);
+        }
+        if (kind != KIND_TABLE) {
+            throw new MalformedStreamException(offset, "unknown value map kind " + kind);
+        }
+        int count = r.readGamma();
+        if (count > 65536 - min) {
+            throw new MalformedStreamException(offset, "value table of " + count + " entries above " + min);
+        }
+        int[] values = new int[count];
+        values[0] = min;
+        for (int i = 1; i < count; i++) {
+            values[i] = values[i - 1] + r.readGamma();
+            if (values[i] > 65535) {
+                throw new MalformedStreamException(offset, "value table exceeds 65535");
+            }
+        }
+        return new ValueMap(KIND_TABLE, min, count - 1, values);
+    }
+}

@@ -60,11 +60,12 @@ public final class ValueMap {
 
     /**
      * True when the bulk of the values (between the 1st and 99th percentile) leaves at least a quarter of its
-     * span unused and each value repeats often enough to pay for the table. Natural noisy data fills its core
-     * densely; a table there would only bend the linear relation the predictor relies on.
+     * span unused and the bits saved by coding indices instead of values, about {@code n·log2(span/used)},
+     * clearly exceed the cost of the table. Natural noisy data fills its core densely; a table there would
+     * only bend the linear relation the predictor relies on.
      */
     private static boolean isSparseCore(int[] hist, int n, int min, int max, int distinct) {
-        if ((long) distinct * 8 > n) {
+        if ((long) distinct * 2 > n) {
             return false;
         }
         long cut = n / 100;
@@ -82,7 +83,19 @@ public final class ValueMap {
                 used++;
             }
         }
-        return used * 4L <= (hi - lo + 1) * 3L;
+        int span = hi - lo + 1;
+        if (used * 4L > span * 3L) {
+            return false;
+        }
+        double savedBits = n * Math.log((double) span / used) / Math.log(2);
+        long tableBits = 0;
+        for (int v = min, prev = min; v <= max; v++) {
+            if (hist[v] != 0 && v > min) {
+                tableBits += 2L * (31 - Integer.numberOfLeadingZeros(v - prev)) + 1;
+                prev = v;
+            }
+        }
+        return savedBits > 2.0 * tableBits;
     }
 
     public int maxIndex() {

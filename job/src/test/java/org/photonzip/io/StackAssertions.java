@@ -27,7 +27,7 @@ final class StackAssertions {
                 {0, 1, 0, 1, 0, 1},
                 {0, frames, 0, h, 0, w},
                 {frames - 1, 1, h - 1, 1, w - 1, 1},
-                {1, Math.max(1, frames - 2), h / 3, Math.max(1, h / 2), w / 5, Math.max(1, w / 2)},
+                {Math.min(1, frames - 1), Math.max(1, frames - 2), h / 3, Math.max(1, h / 2), w / 5, Math.max(1, w / 2)},
                 {0, frames, h - Math.min(h, 7), Math.min(h, 7), 0, Math.min(w, 3)},
                 {frames / 2, 1, 0, h, w - Math.min(w, 11), Math.min(w, 11)},
         };

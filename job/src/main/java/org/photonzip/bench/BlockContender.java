@@ -18,9 +18,9 @@ final class BlockContender implements Contender {
         byte[] raw = tile.littleEndian();
         byte[] input = raw.clone();
         long start = System.nanoTime();
-        byte[] compressed = codec.compress(input);
+        byte[] compressed = Contender.guard(name(), "compress", tile, () -> codec.compress(input));
         long encoded = System.nanoTime();
-        byte[] restored = codec.decompress(compressed, raw.length);
+        byte[] restored = Contender.guard(name(), "decompress", tile, () -> codec.decompress(compressed, raw.length));
         long decoded = System.nanoTime();
         if (restored.length != raw.length) {
             throw new RoundTripException(name() + " restored " + restored.length + " bytes of " + tile + ", expected "

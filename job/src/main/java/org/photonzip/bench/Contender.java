@@ -14,4 +14,18 @@ interface Contender {
 
     record Measurement(long compressedBytes, long encodeNanos, long decodeNanos) {
     }
+
+    /**
+     * Runs one codec step, turning a crash into a {@link RoundTripException} that names the codec and tile;
+     * {@link UnsupportedOperationException} passes through, as it means "not available", not "broken".
+     */
+    static <T> T guard(String codec, String step, BenchTile tile, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (UnsupportedOperationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new RoundTripException(codec + " failed to " + step + " " + tile + ": " + e, e);
+        }
+    }
 }

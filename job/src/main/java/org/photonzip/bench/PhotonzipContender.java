@@ -17,9 +17,9 @@ final class PhotonzipContender implements Contender {
         // The codec gets its own copy so a codec that scribbles on its input cannot mask a broken round trip.
         Tile input = Tile.wrap(tile.frames, tile.height, tile.width, tile.samples.clone());
         long start = System.nanoTime();
-        byte[] stream = TileCodec.encode(input);
+        byte[] stream = Contender.guard(NAME, "encode", tile, () -> TileCodec.encode(input));
         long encoded = System.nanoTime();
-        Tile restored = TileCodec.decode(stream);
+        Tile restored = Contender.guard(NAME, "decode", tile, () -> TileCodec.decode(stream));
         long decoded = System.nanoTime();
         if (restored.frames() != tile.frames || restored.height() != tile.height || restored.width() != tile.width) {
             throw new RoundTripException(NAME + " restored " + restored + " for " + tile);

@@ -106,6 +106,30 @@ class BenchmarkTest {
     }
 
     @Test
+    void codecCrashIsAHardErrorNamingTheTile() {
+        BlockCodec crashes = new BlockCodec() {
+            @Override
+            public String name() {
+                return "crashy";
+            }
+
+            @Override
+            public byte[] compress(byte[] raw) {
+                return new byte[0];
+            }
+
+            @Override
+            public byte[] decompress(byte[] compressed, int rawLength) {
+                throw new IllegalStateException("stream too short");
+            }
+        };
+        Benchmark bench = Benchmark.ofBlockCodecs(TileShape.parse("2x8x8"), List.of(crashes));
+        RoundTripException e = assertThrows(RoundTripException.class, () -> bench.run(smoothStack(4, 8, 8), 0));
+        assertTrue(e.getMessage().contains("crashy failed to decompress tile 2x8x8 at frame 0")
+                && e.getMessage().contains("stream too short"), e.getMessage());
+    }
+
+    @Test
     void k11ProjectionsAreNearlyIncompressibleForZstd() throws IOException {
         String k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5").toString();
         try (StackSource s = StackSources.open(k11 + "@100:700")) {

@@ -1,0 +1,153 @@
+package org.photonzip.bench;
+
+import org.photonzip.codec.Tile;
+import org.photonzip.io.StackSource;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Cuts a stack into tiles, reads each tile once, and runs every codec on it: compress, decompress, check the
+ * round trip bit for bit, add up sizes and times. Everything runs on the calling thread.
+ */
+public final class Benchmark {
+    /**
+     * Up to this many samples (128 MiB) are read as one band of rows across the whole width, so that a file
+     * chunked by whole frames has each chunk decoded once rather than once per tile column.
+     */
+    private static final long MAX_BAND_SAMPLES = 64L << 20;
+
+    private final TileShape tile;
+    private final List<Contender> contenders;
+    private final long maxBandSamples;
+
+    private Benchmark(TileShape tile, List<Contender> contenders) {
+        this(tile, contenders, MAX_BAND_SAMPLES);
+    }
+
+    private Benchmark(TileShape tile, List<Contender> contenders, long maxBandSamples) {
+        if (contenders.isEmpty()) {
+            throw new IllegalArgumentException("Invalid benchmark: no codecs");
+        }
+        if ((long) tile.frames() * tile.height() * tile.width() > Tile.MAX_SAMPLES) {
+            throw new IllegalArgumentException("Invalid tile shape " + tile + ": more than " + Tile.MAX_SAMPLES
+                    + " samples");
+        }
+        Map<String, Contender> unique = new LinkedHashMap<>();
+        contenders.forEach(c -> unique.putIfAbsent(c.name(), c));
+        this.tile = tile;
+        this.contenders = List.copyOf(unique.values());
+        this.maxBandSamples = maxBandSamples;
+    }
+
+    /** The same benchmark reading bands of at most {@code samples} samples (else tile by tile); for tests. */
+    Benchmark withMaxBandSamples(long samples) {
+        return new Benchmark(tile, contenders, samples);
+    }
+
+    /** A benchmark of the named codecs (see {@link Codecs}). */
+    public static Benchmark of(TileShape tile, List<String> codecNames) {
+        return new Benchmark(tile, Codecs.contenders(codecNames));
+    }
+
+    /** A benchmark of the given byte codecs only. */
+    public static Benchmark ofBlockCodecs(TileShape tile, List<BlockCodec> codecs) {
+        List<Contender> contenders = new ArrayList<>();
+        codecs.forEach(c -> contenders.add(new BlockContender(c)));
+        return new Benchmark(tile, contenders);
+    }
+
+    /** Names of the codecs in the order they run. */
+    public List<String> codecNames() {
+        return contenders.stream().map(Contender::name).toList();
+    }
+
+    /**
+     * Runs every codec over the first {@code maxFrames} frames of {@code source} (all when {@code maxFrames <= 0}).
+     *
+     * @throws RoundTripException a codec restored a tile differently
+     */
+    public StackReport run(StackSource source, int maxFrames) throws IOException {
+        int frames = maxFrames > 0 ? Math.min(maxFrames, source.frames()) : source.frames();
+        int height = source.height();
+        int width = source.width();
+        Tally[] tallies = new Tally[contenders.size()];
+        for (int c = 0; c < tallies.length; c++) {
+            tallies[c] = new Tally(contenders.get(c).name());
+        }
+        int tiles = 0;
+        for (int t0 = 0; t0 < frames; t0 += tile.frames()) {
+            int nt = Math.min(tile.frames(), frames - t0);
+            for (int y0 = 0; y0 < height; y0 += tile.height()) {
+                int h = Math.min(tile.height(), height - y0);
+                short[] band = (long) nt * h * width <= maxBandSamples ? new short[nt * h * width] : null;
+                if (band != null) {
+                    source.read(t0, nt, y0, h, 0, width, band);
+                }
+                for (int x0 = 0; x0 < width; x0 += tile.width()) {
+                    int w = Math.min(tile.width(), width - x0);
+                    short[] samples = new short[nt * h * w];
+                    if (band != null) {
+                        cut(band, width, nt * h, x0, w, samples);
+                    } else {
+                        source.read(t0, nt, y0, h, x0, w, samples);
+                    }
+                    BenchTile benchTile = new BenchTile(t0, y0, x0, nt, h, w, samples);
+                    for (int c = 0; c < tallies.length; c++) {
+                        tallies[c].measure(contenders.get(c), benchTile);
+                    }
+                    tiles++;
+                }
+            }
+        }
+        List<CodecResult> results = new ArrayList<>();
+        for (Tally tally : tallies) {
+            results.add(tally.result());
+        }
+        return new StackReport(source.description(), frames, height, width, tile, tiles, List.copyOf(results));
+    }
+
+    /** Copies columns {@code [x0, x0+w)} of each of {@code rows} rows of width {@code width}. */
+    private static void cut(short[] band, int width, int rows, int x0, int w, short[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(band, r * width + x0, dst, r * w, w);
+        }
+    }
+
+    /** Running totals for one codec; a codec that reports itself unavailable is not asked again. */
+    private static final class Tally {
+        private final String codec;
+        private long samples;
+        private long compressed;
+        private long encodeNanos;
+        private long decodeNanos;
+        private String unavailable;
+
+        Tally(String codec) {
+            this.codec = codec;
+        }
+
+        void measure(Contender contender, BenchTile tile) {
+            if (unavailable != null) {
+                return;
+            }
+            try {
+                Contender.Measurement m = contender.measure(tile);
+                samples += tile.samples.length;
+                compressed += m.compressedBytes();
+                encodeNanos += m.encodeNanos();
+                decodeNanos += m.decodeNanos();
+            } catch (UnsupportedOperationException e) {
+                unavailable = String.valueOf(e.getMessage());
+            }
+        }
+
+        CodecResult result() {
+            return unavailable != null ? new CodecResult(codec, 0, 0, 0, 0, unavailable)
+                    : new CodecResult(codec, samples, compressed, encodeNanos, decodeNanos, null);
+        }
+    }
+}

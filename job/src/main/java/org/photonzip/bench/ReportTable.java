@@ -1,0 +1,80 @@
+package org.photonzip.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+
+/** Formats a {@link StackReport} as a table for people and as CSV rows for scripts. */
+public final class ReportTable {
+    static final String CSV_HEADER = "stack,codec,bpp,ratio,encode_mbps,decode_mbps";
+    private static final String ROW = "%-13s %9s %8s %10s %10s%n";
+
+    private ReportTable() {
+    }
+
+    /**
+     * The table of one stack. {@code noiseFloor} is a bits-per-pixel {@link Double}, a text such as "n/a", or
+     * null for no noise-floor row.
+     */
+    public static String format(StackReport report, Object noiseFloor) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("stack  ").append(report.description()).append('\n');
+        sb.append(String.format(Locale.ROOT, "shape  %d x %d x %d uint16 (frames x height x width), %,d bytes; "
+                        + "%d tiles of up to %s%n", report.frames(), report.height(), report.width(), report.bytes(),
+                report.tiles(), report.tile()));
+        sb.append(String.format(Locale.ROOT, ROW, "codec", "bits/px", "ratio", "enc MB/s", "dec MB/s"));
+        for (CodecResult r : report.results()) {
+            if (r.available()) {
+                sb.append(String.format(Locale.ROOT, ROW, r.codec(), fixed(r.bitsPerPixel(), 3), fixed(r.ratio(), 3),
+                        fixed(r.encodeMBps(), 1), fixed(r.decodeMBps(), 1)));
+            } else {
+                sb.append(String.format(Locale.ROOT, "%-13s %9s   (unavailable: %s)%n", r.codec(), "n/a",
+                        r.unavailable()));
+            }
+        }
+        if (noiseFloor instanceof Double) {
+            double bpp = (Double) noiseFloor;
+            sb.append(String.format(Locale.ROOT, ROW, "noise floor", fixed(bpp, 3), fixed(16 / bpp, 3), "", ""));
+        } else if (noiseFloor != null) {
+            sb.append(String.format(Locale.ROOT, "%-13s %9s%n", "noise floor", noiseFloor));
+        }
+        return sb.toString();
+    }
+
+    /** Appends one row per available codec (and the noise floor when known), writing the header to a new file. */
+    public static void appendCsv(Path csv, StackReport report, Object noiseFloor) throws IOException {
+        boolean fresh = !Files.exists(csv) || Files.size(csv) == 0;
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            if (fresh) {
+                out.write(CSV_HEADER + "\n");
+            }
+            String stack = quote(report.description());
+            for (CodecResult r : report.results()) {
+                if (r.available()) {
+                    out.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.3f,%.3f%n", stack, quote(r.codec()),
+                            r.bitsPerPixel(), r.ratio(), r.encodeMBps(), r.decodeMBps()));
+                }
+            }
+            if (noiseFloor instanceof Double) {
+                double bpp = (Double) noiseFloor;
+                out.write(String.format(Locale.ROOT, "%s,noise-floor,%.4f,%.4f,,%n", stack, bpp, 16 / bpp));
+            }
+        }
+    }
+
+    private static String fixed(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "-";
+    }
+
+    private static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

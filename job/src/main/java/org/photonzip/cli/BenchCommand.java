@@ -1,0 +1,103 @@
+package org.photonzip.cli;
+
+import org.photonzip.bench.Benchmark;
+import org.photonzip.bench.Codecs;
+import org.photonzip.bench.NoiseFloorProbe;
+import org.photonzip.bench.ReportTable;
+import org.photonzip.bench.RoundTripException;
+import org.photonzip.bench.StackReport;
+import org.photonzip.bench.TileShape;
+import org.photonzip.io.Hdf5StackSource;
+import org.photonzip.io.StackSource;
+import org.photonzip.io.StackSources;
+import org.photonzip.io.StackSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code photonzip bench}: compression ratio and single-thread speed of photonzip and baseline codecs. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Compresses each stack tile by tile with each codec (one thread), checks every round trip "
+                + "is bit-exact, and prints bits/pixel, ratio and encode/decode MB/s (MB = 10^6 bytes of uint16).",
+                "SPEC is PATH[:DATASET][@A:B]: an HDF5/NeXus file (dataset found when not given) or a directory "
+                        + "or glob of TIFFs, optionally frames [A, B)."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:all stacks benchmarked", "1:a stack could not be read",
+                "2:invalid options", "3:a codec failed its round trip"})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Stacks to benchmark.")
+    List<String> stacks;
+
+    @Option(names = "--tile", paramLabel = "FRAMESxHxW", defaultValue = TileShape.DEFAULT_SPEC,
+            description = "Largest tile (default ${DEFAULT-VALUE}); edge tiles are smaller.")
+    String tile;
+
+    @Option(names = "--codecs", split = ",", paramLabel = "NAME", defaultValue = Codecs.DEFAULT_LIST,
+            description = "Codecs to run (default ${DEFAULT-VALUE}); also zstd-N, xz-N, deflate-N.")
+    List<String> codecs;
+
+    @Option(names = "--max-frames", paramLabel = "N", defaultValue = "0",
+            description = "Use only the first N frames of each stack (0: all).")
+    int maxFrames;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Append rows (stack, codec, bpp, ratio, encode_mbps, decode_mbps) to FILE.")
+    Path csv;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Benchmark bench;
+        try {
+            if (maxFrames < 0) {
+                throw new IllegalArgumentException("Invalid --max-frames " + maxFrames + ": must be >= 0");
+            }
+            bench = Benchmark.of(TileShape.parse(tile), codecs);
+        } catch (IllegalArgumentException e) {
+            err.println("bench: " + e.getMessage());
+            return 2;
+        }
+        int unreadable = 0;
+        for (String stack : stacks) {
+            try (StackSource source = StackSources.open(stack)) {
+                StackReport report = bench.run(source, maxFrames);
+                Object noiseFloor = noiseFloor(stack);
+                out.println(ReportTable.format(report, noiseFloor));
+                out.flush();
+                if (csv != null) {
+                    ReportTable.appendCsv(csv, report, noiseFloor);
+                }
+            } catch (RoundTripException e) {
+                err.println("bench: " + e.getMessage());
+                return 3;
+            } catch (IOException | UncheckedIOException | IllegalArgumentException | IndexOutOfBoundsException e) {
+                err.println("bench: cannot benchmark " + stack + ": " + e.getMessage());
+                unreadable++;
+            }
+        }
+        return unreadable == 0 ? 0 : 1;
+    }
+
+    /** The noise floor of a generated HDF5 stack (whole file), or null when the file is not one. */
+    private static Object noiseFloor(String stack) {
+        Path file = Path.of(StackSpec.parse(stack).path());
+        if (!Files.isRegularFile(file) || !Hdf5StackSource.hasDataset(file, NoiseFloorProbe.INTENSITY_DATASET)) {
+            return null;
+        }
+        return NoiseFloorProbe.bitsPerPixel(file);
+    }
+}

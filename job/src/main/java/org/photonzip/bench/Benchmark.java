@@ -1,5 +1,8 @@
 package org.photonzip.bench;
 
+import org.photonzip.plan.TilePlanner;
+import org.photonzip.plan.TileRegion;
+import org.photonzip.plan.TileShape;
 import org.photonzip.codec.Tile;
 import org.photonzip.io.StackSource;
 
@@ -32,7 +35,7 @@ public final class Benchmark {
         if (contenders.isEmpty()) {
             throw new IllegalArgumentException("Invalid benchmark: no codecs");
         }
-        if ((long) tile.frames() * tile.height() * tile.width() > Tile.MAX_SAMPLES) {
+        if (tile != null && (long) tile.frames() * tile.height() * tile.width() > Tile.MAX_SAMPLES) {
             throw new IllegalArgumentException("Invalid tile shape " + tile + ": more than " + Tile.MAX_SAMPLES
                     + " samples");
         }
@@ -48,7 +51,7 @@ public final class Benchmark {
         return new Benchmark(tile, contenders, samples);
     }
 
-    /** A benchmark of the named codecs (see {@link Codecs}). */
+    /** A benchmark of the named codecs (see {@link Codecs}); a null tile means the planner's default per stack. */
     public static Benchmark of(TileShape tile, List<String> codecNames) {
         return new Benchmark(tile, Codecs.contenders(codecNames));
     }
@@ -78,36 +81,35 @@ public final class Benchmark {
         for (int c = 0; c < tallies.length; c++) {
             tallies[c] = new Tally(contenders.get(c).name());
         }
-        int tiles = 0;
-        for (int t0 = 0; t0 < frames; t0 += tile.frames()) {
-            int nt = Math.min(tile.frames(), frames - t0);
-            for (int y0 = 0; y0 < height; y0 += tile.height()) {
-                int h = Math.min(tile.height(), height - y0);
-                short[] band = (long) nt * h * width <= maxBandSamples ? new short[nt * h * width] : null;
-                if (band != null) {
-                    source.read(t0, nt, y0, h, 0, width, band);
-                }
-                for (int x0 = 0; x0 < width; x0 += tile.width()) {
-                    int w = Math.min(tile.width(), width - x0);
-                    short[] samples = new short[nt * h * w];
-                    if (band != null) {
-                        cut(band, width, nt * h, x0, w, samples);
-                    } else {
-                        source.read(t0, nt, y0, h, x0, w, samples);
-                    }
-                    BenchTile benchTile = new BenchTile(t0, y0, x0, nt, h, w, samples);
-                    for (int c = 0; c < tallies.length; c++) {
-                        tallies[c].measure(contenders.get(c), benchTile);
-                    }
-                    tiles++;
-                }
+        TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
+        List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);
+        short[] band = null;
+        TileRegion bandOf = null;
+        for (TileRegion r : regions) {
+            // Regions come row-band by row-band; read each band across the whole width once when it fits.
+            boolean fits = r.samples() / r.width() * width <= maxBandSamples;
+            if (fits && (bandOf == null || bandOf.t0() != r.t0() || bandOf.y0() != r.y0())) {
+                band = new short[r.frames() * r.height() * width];
+                source.read(r.t0(), r.frames(), r.y0(), r.height(), 0, width, band);
+                bandOf = r;
+            }
+            short[] samples = new short[(int) r.samples()];
+            if (fits) {
+                cut(band, width, r.frames() * r.height(), r.x0(), r.width(), samples);
+            } else {
+                source.read(r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), samples);
+            }
+            BenchTile benchTile = new BenchTile(r.t0(), r.y0(), r.x0(), r.frames(), r.height(), r.width(), samples);
+            for (int c = 0; c < tallies.length; c++) {
+                tallies[c].measure(contenders.get(c), benchTile);
             }
         }
+        int tiles = regions.size();
         List<CodecResult> results = new ArrayList<>();
         for (Tally tally : tallies) {
             results.add(tally.result());
         }
-        return new StackReport(source.description(), frames, height, width, tile, tiles, List.copyOf(results));
+        return new StackReport(source.description(), frames, height, width, shape, tiles, List.copyOf(results));
     }
 
     /** Copies columns {@code [x0, x0+w)} of each of {@code rows} rows of width {@code width}. */

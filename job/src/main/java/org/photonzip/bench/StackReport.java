@@ -1,5 +1,6 @@
 package org.photonzip.bench;
 
+import org.photonzip.plan.TileShape;
 import java.util.List;
 
 /** The benchmark of one stack (or its first frames): what was measured and each codec's result. */

@@ -6,7 +6,7 @@ import org.photonzip.bench.NoiseFloorProbe;
 import org.photonzip.bench.ReportTable;
 import org.photonzip.bench.RoundTripException;
 import org.photonzip.bench.StackReport;
-import org.photonzip.bench.TileShape;
+import org.photonzip.plan.TileShape;
 import org.photonzip.io.Hdf5StackSource;
 import org.photonzip.io.StackSource;
 import org.photonzip.io.StackSources;
@@ -41,8 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Stacks to benchmark.")
     List<String> stacks;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW", defaultValue = TileShape.DEFAULT_SPEC,
-            description = "Largest tile (default ${DEFAULT-VALUE}); edge tiles are smaller.")
+    @Option(names = "--tile", paramLabel = "FRAMESxHxW|auto", defaultValue = "auto",
+            description = "Largest tile; 'auto' (default) lets the tile planner choose per stack.")
     String tile;
 
     @Option(names = "--codecs", split = ",", paramLabel = "NAME", defaultValue = Codecs.DEFAULT_LIST,
@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (maxFrames < 0) {
                 throw new IllegalArgumentException("Invalid --max-frames " + maxFrames + ": must be >= 0");
             }
-            bench = Benchmark.of(TileShape.parse(tile), codecs);
+            bench = Benchmark.of("auto".equals(tile) ? null : TileShape.parse(tile), codecs);
         } catch (IllegalArgumentException e) {
             err.println("bench: " + e.getMessage());
             return 2;

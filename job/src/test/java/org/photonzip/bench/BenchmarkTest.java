@@ -1,5 +1,6 @@
 package org.photonzip.bench;
 
+import org.photonzip.plan.TileShape;
 import org.junit.jupiter.api.Test;
 import org.photonzip.io.InMemoryStack;
 import org.photonzip.io.StackSource;
@@ -59,7 +60,7 @@ class BenchmarkTest {
 
     @Test
     void maxFramesLimitsTheStack() throws IOException {
-        StackReport report = Benchmark.of(TileShape.DEFAULT, List.of("deflate-1")).run(smoothStack(12, 5, 6), 5);
+        StackReport report = Benchmark.of(null, List.of("deflate-1")).run(smoothStack(12, 5, 6), 5);
         assertEquals(5, report.frames());
         assertEquals(5 * 5 * 6, report.results().get(0).samples());
     }
@@ -133,7 +134,7 @@ class BenchmarkTest {
     void k11ProjectionsAreNearlyIncompressibleForZstd() throws IOException {
         String k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5").toString();
         try (StackSource s = StackSources.open(k11 + "@100:700")) {
-            CodecResult zstd = Benchmark.of(TileShape.DEFAULT, List.of("zstd-3")).run(s, 0).results().get(0);
+            CodecResult zstd = Benchmark.of(null, List.of("zstd-3")).run(s, 0).results().get(0);
             // README: zstd -19 gives 15.07 bits/pixel on frames 100-3100; level 3 is about the same here.
             assertTrue(zstd.bitsPerPixel() > 14.5 && zstd.bitsPerPixel() < 15.5, String.valueOf(zstd.bitsPerPixel()));
         }

@@ -1,16 +1,12 @@
-package org.photonzip.bench;
+package org.photonzip.plan;
 
 import java.util.Locale;
 
 /**
- * The largest tile the bench cuts a stack into, {@code FRAMESxHEIGHTxWIDTH}; tiles at the stack's edges are
- * smaller.
+ * The largest tile a stack is cut into, {@code FRAMESxHEIGHTxWIDTH}; {@link TilePlanner} balances the actual
+ * tiles so that none is much smaller than the others.
  */
 public record TileShape(int frames, int height, int width) {
-    /** The default tile; change it here. */
-    public static final String DEFAULT_SPEC = "64x256x256";
-    public static final TileShape DEFAULT = parse(DEFAULT_SPEC);
-
     public TileShape {
         if (frames <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("Invalid tile shape " + frames + "x" + height + "x" + width);

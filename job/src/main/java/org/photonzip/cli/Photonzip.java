@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Lossless archival compression of X-ray projection stacks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                GenerateCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

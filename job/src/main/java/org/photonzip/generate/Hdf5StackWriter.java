@@ -7,6 +7,7 @@ import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Writes a generated stack as a NeXus-like HDF5 file with jhdf, streaming frame by frame (one frame chunk per
@@ -111,21 +114,24 @@ public final class Hdf5StackWriter {
             data.putAttribute("NX_class", "NXdata");
             data.putAttribute("signal", "data");
 
-            WritableDataset d = addUint16(data, "data", cfg.frames(), h, w, pipelines, gen::frame);
+            WritableDataset d = addUint16(data, "data", cfg.frames(), h, w, pipelines, (b, t) -> gen.frame(t, b));
             d.putAttribute("long_name", "projections");
             d.putAttribute("units", "ADU");
             if (cfg.flats() > 0) {
-                addUint16(data, "flats", cfg.flats(), h, w, pipelines, gen::flat).putAttribute("units", "ADU");
+                addUint16(data, "flats", cfg.flats(), h, w, pipelines, (b, t) -> gen.flat(t, b))
+                        .putAttribute("units", "ADU");
             }
             if (cfg.darks() > 0) {
-                addUint16(data, "darks", cfg.darks(), h, w, pipelines, gen::dark).putAttribute("units", "ADU");
+                addUint16(data, "darks", cfg.darks(), h, w, pipelines, (b, t) -> gen.dark(t, b))
+                        .putAttribute("units", "ADU");
             }
             data.putDataset("rotation_angle", gen.rotationAngles()).putAttribute("units", "degree");
             if (intensity) {
-                WritableDataset e = data.putDataset("intensity", StreamedFrameDataset.float32("intensity", data,
-                        cfg.frames(), h, w, producer("intensity", cfg.frames(), pipelines,
-                                n -> new FramePipeline<>(n, threads, () -> new float[pixels], (b, t) -> gen.expectedIntensity(t, b)),
-                                (buf, frame) -> buf.asFloatBuffer().put((float[]) frame))));
+                StreamedFrameDataset.FrameProducer expected = producer("intensity", cfg.frames(), pipelines,
+                        () -> new float[pixels], (b, t) -> gen.expectedIntensity(t, b),
+                        (buf, frame) -> buf.asFloatBuffer().put(frame));
+                WritableDataset e = data.putDataset("intensity",
+                        StreamedFrameDataset.float32("intensity", data, cfg.frames(), h, w, expected));
                 e.putAttribute("long_name", "noise-free expected value before rounding and clipping");
                 e.putAttribute("units", "ADU");
                 e.putAttribute("gain", cfg.gain());
@@ -144,39 +150,32 @@ public final class Hdf5StackWriter {
         }
     }
 
-    private interface ShortFrames {
-        void render(int index, short[] dst);
-    }
-
     private WritableDataset addUint16(WritableGroup group, String name, int frames, int h, int w,
-                                      List<FramePipeline<?>> pipelines, ShortFrames source) {
-        int pixels = h * w;
+                                      List<FramePipeline<?>> pipelines, ObjIntConsumer<short[]> render) {
         return group.putDataset(name, StreamedFrameDataset.uint16(name, group, frames, h, w,
-                producer(name, frames, pipelines,
-                        n -> new FramePipeline<>(n, threads, () -> new short[pixels], (b, t) -> source.render(t, b)),
-                        (buf, frame) -> buf.asShortBuffer().put((short[]) frame))));
-    }
-
-    private interface Copy {
-        void copy(java.nio.ByteBuffer dst, Object frame);
+                producer(name, frames, pipelines, () -> new short[h * w], render,
+                        (buf, frame) -> buf.asShortBuffer().put(frame))));
     }
 
     /**
-     * Adapts a pipeline to jhdf's sequential frame requests; the pipeline is started at the first frame (jhdf
-     * writes datasets one after another, so only one renders at a time) and closed after the last.
+     * Adapts a frame pipeline to jhdf's sequential frame requests. The pipeline starts at the first frame (jhdf
+     * writes datasets one after another, so only one renders at a time) and closes after the last.
      */
-    private StreamedFrameDataset.FrameProducer producer(String name, int frames, List<FramePipeline<?>> pipelines,
-                                                        Function<Integer, FramePipeline<?>> start, Copy copy) {
-        FramePipeline<?>[] current = new FramePipeline<?>[1];
+    private <B> StreamedFrameDataset.FrameProducer producer(String name, int frames, List<FramePipeline<?>> pipelines,
+                                                            Supplier<B> allocate, ObjIntConsumer<B> render,
+                                                            BiConsumer<ByteBuffer, B> copy) {
+        List<FramePipeline<B>> current = new ArrayList<>(1);
         return (t, buf) -> {
             if (t == 0) {
-                current[0] = start.apply(frames);
-                pipelines.add(current[0]);
+                FramePipeline<B> p = new FramePipeline<>(frames, threads, allocate, render);
+                current.add(p);
+                pipelines.add(p);
             }
-            copy.copy(buf, current[0].next());
+            FramePipeline<B> p = current.get(current.size() - 1);
+            copy.accept(buf, p.next());
             progress.frameWritten(name, t, frames);
             if (t == frames - 1) {
-                current[0].close();
+                p.close();
             }
         };
     }

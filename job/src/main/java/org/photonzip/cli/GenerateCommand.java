@@ -72,9 +72,10 @@ public final class GenerateCommand implements Callable<Integer> {
         StackGenerator generator = new StackGenerator(cfg);
         try {
             Hdf5StackWriter.Result r = new Hdf5StackWriter(intensity, overwrite, workers, null).write(generator, out);
-            double pixels = (double) frames * height * width;
+            // Everything rendered: projections (twice with --intensity), flats and darks.
+            double pixels = ((intensity ? 2.0 : 1.0) * frames + flats + darks) * height * width;
             stdout.printf(Locale.ROOT, "wrote %s: data %d x %d x %d uint16, flats %d, darks %d%s; %.1f MB in %.2f s "
-                            + "(%.1f Mpixel/s)%n", r.file(), frames, height, width, flats, darks,
+                            + "(%.1f Mpixel/s rendered)%n", r.file(), frames, height, width, flats, darks,
                     intensity ? ", intensity float32" : "", r.bytes() / 1e6, r.seconds(), pixels / r.seconds() / 1e6);
             if (intensity) {
                 stdout.printf(Locale.ROOT, "noise-entropy floor: %.4f bits/pixel%n", NoiseFloor.bitsPerPixel(r.file()));

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
+                GenerateCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

@@ -2,11 +2,12 @@ package org.photonzip.cli;
 
 import org.photonzip.bench.Benchmark;
 import org.photonzip.bench.Codecs;
-import org.photonzip.bench.NoiseFloorProbe;
 import org.photonzip.bench.ReportTable;
 import org.photonzip.bench.RoundTripException;
 import org.photonzip.bench.StackReport;
 import org.photonzip.plan.TileShape;
+import org.photonzip.generate.Hdf5StackWriter;
+import org.photonzip.generate.NoiseFloor;
 import org.photonzip.io.Hdf5StackSource;
 import org.photonzip.io.StackSource;
 import org.photonzip.io.StackSources;
@@ -92,12 +93,16 @@ public final class BenchCommand implements Callable<Integer> {
         return unreadable == 0 ? 0 : 1;
     }
 
-    /** The noise floor of a generated HDF5 stack (whole file), or null when the file is not one. */
-    private static Object noiseFloor(String stack) {
+    /** The noise floor of a generated HDF5 stack (whole file), or null when the file does not store intensities. */
+    static Object noiseFloor(String stack) {
         Path file = Path.of(StackSpec.parse(stack).path());
-        if (!Files.isRegularFile(file) || !Hdf5StackSource.hasDataset(file, NoiseFloorProbe.INTENSITY_DATASET)) {
+        if (!Files.isRegularFile(file) || !Hdf5StackSource.hasDataset(file, Hdf5StackWriter.INTENSITY)) {
             return null;
         }
-        return NoiseFloorProbe.bitsPerPixel(file);
+        try {
+            return NoiseFloor.bitsPerPixel(file);
+        } catch (IOException | RuntimeException e) {
+            return "n/a (" + e.getMessage() + ")";
+        }
     }
 }

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 BenchCommand.class,
                 GenerateCommand.class,
+                DemoCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

@@ -1,5 +1,7 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.model.ModelResolver;
+
 /**
  * Public entry point: encodes a {@link Tile} into a self-contained, versioned, checksummed stream and decodes
  * it back bit for bit. The stream layout is specified in {@code docs/tile-format.md}.
@@ -8,8 +10,13 @@ public final class TileCodec {
     private TileCodec() {
     }
 
+    /** Encodes with the classical model. */
     public static byte[] encode(Tile tile) {
-        return TileEncoder.encode(tile);
+        return TileEncoder.encode(tile, EncoderOptions.CLASSICAL);
+    }
+
+    public static byte[] encode(Tile tile, EncoderOptions options) {
+        return TileEncoder.encode(tile, options);
     }
 
     /**
@@ -19,10 +26,19 @@ public final class TileCodec {
      * @throws UnsupportedFormatException if it was written in a format version this decoder does not read
      */
     public static Tile decode(byte[] stream) {
-        return TileDecoder.decode(stream, 0, stream.length);
+        return TileDecoder.decode(stream, 0, stream.length, null);
     }
 
     public static Tile decode(byte[] buffer, int offset, int length) {
-        return TileDecoder.decode(buffer, offset, length);
+        return TileDecoder.decode(buffer, offset, length, null);
+    }
+
+    /**
+     * Decodes a stream that may use a learned model, found through {@code models}.
+     *
+     * @throws org.photonzip.codec.model.MissingModelException if the tile needs a model {@code models} lacks
+     */
+    public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models) {
+        return TileDecoder.decode(buffer, offset, length, models);
     }
 }

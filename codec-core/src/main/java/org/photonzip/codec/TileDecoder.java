@@ -9,6 +9,8 @@ import org.photonzip.codec.format.SampleChecksum;
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.map.ValueMap;
 import org.photonzip.codec.model.ClassicalModel;
+import org.photonzip.codec.model.LearnedModel;
+import org.photonzip.codec.model.ModelResolver;
 import org.photonzip.codec.model.TileModel;
 
 /** Parses and decodes a tile stream; every inconsistency is a {@link MalformedStreamException}. */
@@ -16,7 +18,7 @@ final class TileDecoder {
     private TileDecoder() {
     }
 
-    static Tile decode(byte[] s, int offset, int length) {
+    static Tile decode(byte[] s, int offset, int length, ModelResolver resolver) {
         byte[] stream = s;
         if (offset != 0 || length != s.length) {
             stream = java.util.Arrays.copyOfRange(s, offset, offset + length);
@@ -32,7 +34,7 @@ final class TileDecoder {
                 out[i] = (short) LittleEndian.getUnsignedShort(stream, body + 2 * i);
             }
         } else {
-            decodeModelled(stream, body, tile);
+            decodeModelled(stream, body, tile, resolver);
         }
         int crc = SampleChecksum.of(out);
         verify(crc == header.sampleCrc(), body, String.format(
@@ -40,7 +42,7 @@ final class TileDecoder {
         return tile;
     }
 
-    private static void decodeModelled(byte[] stream, int pos, Tile tile) {
+    private static void decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver) {
         int end = stream.length;
         verify(pos + 4 <= end, pos, "missing metadata length");
         int metaLength = LittleEndian.getInt(stream, pos);
@@ -52,6 +54,8 @@ final class TileDecoder {
         TileModel model;
         if (modelId == ClassicalModel.ID) {
             model = ClassicalModel.read(meta, pos);
+        } else if (modelId == LearnedModel.ID) {
+            model = LearnedModel.read(meta, pos, resolver);
         } else {
             throw new MalformedStreamException(pos, "unknown model id " + modelId);
         }

@@ -8,6 +8,7 @@ import org.photonzip.codec.format.SampleChecksum;
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.map.ValueMap;
 import org.photonzip.codec.model.ClassicalModel;
+import org.photonzip.codec.model.LearnedModel;
 import org.photonzip.codec.model.TileModel;
 
 /** Builds a tile stream (see docs/tile-format.md). */
@@ -15,7 +16,7 @@ final class TileEncoder {
     private TileEncoder() {
     }
 
-    static byte[] encode(Tile tile) {
+    static byte[] encode(Tile tile, EncoderOptions options) {
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = samples;
@@ -23,38 +24,56 @@ final class TileEncoder {
             indices = new short[samples.length];
             map.toIndices(samples, indices);
         }
-        TileModel model = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex());
-        ResidualEncoder residuals = new ResidualEncoder(samples.length);
-        model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), residuals, null);
-
-        BitWriter meta = new BitWriter(4096);
-        map.write(meta);
-        meta.write(model.id(), 8);
-        model.writeParameters(meta);
-        ResidualEncoder.Sections sections = residuals.finish(meta);
-        byte[] metaBytes = meta.toByteArray();
-
-        long modelled = 8L + metaBytes.length + sections.rans().length
-                + sections.raw().length;
-        long stored = 2L * samples.length;
+        ClassicalModel classical = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(),
+                map.maxIndex());
+        byte[] body = null;
+        if (options.choice() != EncoderOptions.Choice.LEARNED) {
+            body = modelledBody(tile, map, indices, classical);
+        }
+        if (options.choice() != EncoderOptions.Choice.CLASSICAL && tile.frames() > 1) {
+            byte[] learned = modelledBody(tile, map, indices,
+                    new LearnedModel(classical, options.model(), options.backend()));
+            if (body == null || learned.length < body.length) {
+                body = learned;
+            }
+        } else if (body == null) {
+            body = modelledBody(tile, map, indices, classical);
+        }
         int crcOfSamples = SampleChecksum.of(samples);
-        if (modelled >= stored) {
+        long stored = 2L * samples.length;
+        if (body.length >= stored) {
             byte[] out = header(tile, TileFormat.METHOD_STORED, crcOfSamples, (int) stored);
             for (int i = 0; i < samples.length; i++) {
                 LittleEndian.putShort(out, TileFormat.HEADER_BYTES + 2 * i, samples[i]);
             }
             return seal(out);
         }
-        byte[] out = header(tile, TileFormat.METHOD_MODELLED, crcOfSamples, (int) modelled);
-        int pos = TileFormat.HEADER_BYTES;
-        LittleEndian.putInt(out, pos, metaBytes.length);
-        pos += 4;
-        pos = append(out, pos, metaBytes);
-        LittleEndian.putInt(out, pos, sections.rans().length);
-        pos += 4;
-        pos = append(out, pos, sections.rans());
-        append(out, pos, sections.raw());
+        byte[] out = header(tile, TileFormat.METHOD_MODELLED, crcOfSamples, body.length);
+        System.arraycopy(body, 0, out, TileFormat.HEADER_BYTES, body.length);
         return seal(out);
+    }
+
+    /** The body of a modelled stream: metadata (value map, model, tables), rANS section, raw bits. */
+    private static byte[] modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {
+        ResidualEncoder residuals = new ResidualEncoder(indices.length);
+        model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), residuals, null);
+        BitWriter meta = new BitWriter(4096);
+        map.write(meta);
+        meta.write(model.id(), 8);
+        model.writeParameters(meta);
+        ResidualEncoder.Sections sections = residuals.finish(meta);
+        byte[] metaBytes = meta.toByteArray();
+        long length = 8L + metaBytes.length + sections.rans().length + sections.raw().length;
+        if (length > Integer.MAX_VALUE - TileFormat.HEADER_BYTES) {
+            throw new IllegalStateException("Cannot encode " + tile + ": stream would exceed 2 GB");
+        }
+        byte[] body = new byte[(int) length];
+        LittleEndian.putInt(body, 0, metaBytes.length);
+        int pos = append(body, 4, metaBytes);
+        LittleEndian.putInt(body, pos, sections.rans().length);
+        pos = append(body, pos + 4, sections.rans());
+        append(body, pos, sections.raw());
+        return body;
     }
 
     private static byte[] header(Tile tile, int method, int sampleCrc, int bodyLength) {

@@ -5,24 +5,27 @@ import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
 
-/** The coding loop of {@link ClassicalModel}, shared by encoder and decoder. One instance per tile. */
-final class ClassicalCoder {
+/**
+ * The coding loop of {@link ClassicalModel}, shared by encoder and decoder. One instance per tile.
+ * {@link LearnedCoder} reuses its first-frame path and its error planes.
+ */
+class ClassicalCoder {
     private static final int ROUND = 1 << (ClassicalModel.WEIGHT_BITS - 1);
 
-    private final short[] d;
-    private final int h;
-    private final int w;
-    private final int plane;
-    private final int maxIndex;
-    private final ResidualEncoder enc;
-    private final ResidualDecoder dec;
-    private final NeighbourhoodReader nb;
-    private final int[] wi;
+    final short[] d;
+    final int h;
+    final int w;
+    final int plane;
+    final int maxIndex;
+    final ResidualEncoder enc;
+    final ResidualDecoder dec;
+    final NeighbourhoodReader nb;
+    final int[] wi;
     private final int[] wa;
-    private final int[] f = new int[ClassicalModel.INTER_FEATURES];
+    final int[] f = new int[ClassicalModel.INTER_FEATURES];
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
-    private int[] errCur;
-    private int[] errPrev;
+    int[] errCur;
+    int[] errPrev;
 
     ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex,
                    ResidualEncoder enc, ResidualDecoder dec) {
@@ -67,7 +70,7 @@ final class ClassicalCoder {
         }
     }
 
-    private void interFrame(int t) {
+    void interFrame(int t) {
         int o2 = Math.min(2, t) * plane;
         int o3 = Math.min(3, t) * plane;
         int o4 = Math.min(4, t) * plane;
@@ -133,7 +136,7 @@ final class ClassicalCoder {
      * Error energy from the neighbours that exist, rescaled to the full neighbourhood's total weight of 12
      * (which the interior path sums directly).
      */
-    private int borderEnergy(int y, int x, boolean hasPrevious) {
+    int borderEnergy(int y, int x, boolean hasPrevious) {
         int pos = y * w + x;
         int[] ec = errCur;
         int[] ep = errPrev;
@@ -182,12 +185,16 @@ final class ClassicalCoder {
         return weight == 0 ? 0 : sum * 12 / weight;
     }
 
-    private int clamp(int v) {
+    int clamp(int v) {
         return v < 0 ? 0 : Math.min(v, maxIndex);
     }
 
     private void emit(int i, int pos, int pred, int energy) {
-        int ctx = ResidualAlphabet.context(energy);
+        emitInContext(i, pos, pred, ResidualAlphabet.context(energy));
+    }
+
+    /** Codes sample {@code i} against {@code pred} in context {@code ctx}; records |residual| at {@code pos}. */
+    final void emitInContext(int i, int pos, int pred, int ctx) {
         int e;
         if (enc != null) {
             e = (d[i] & 0xFFFF) - pred;

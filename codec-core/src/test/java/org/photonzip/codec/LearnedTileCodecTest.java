@@ -1,0 +1,65 @@
+package org.photonzip.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.photonzip.codec.format.TileFormat;
+import org.photonzip.codec.learned.JavaInference;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.codec.learned.RandomModels;
+import org.photonzip.codec.model.MissingModelException;
+import org.photonzip.codec.model.ModelResolver;
+import org.photonzip.codec.model.TrainingSampler;
+import org.photonzip.codec.model.TrainingSet;
+
+class LearnedTileCodecTest {
+    private static final ModelFile MODEL = RandomModels.random(7, 16, 8);
+    private static final ModelFile TAME = RandomModels.random(9, 22, 22, 16, 8);
+
+    @Test
+    void learnedTilesRoundTripBitExact() {
+        for (ModelFile model : new ModelFile[] {MODEL, TAME}) {
+            for (int[] s : new int[][] {{2, 1, 1}, {3, 5, 7}, {6, 20, 24}, {4, 1, 30}}) {
+                Tile tile = SyntheticTiles.projections(s[0], s[1], s[2], s[0] * 31L + s[2]);
+                byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, false));
+                Tile back = TileCodec.decode(stream, 0, stream.length, ModelResolver.of(model));
+                assertArrayEquals(tile.samples(), back.samples());
+            }
+        }
+    }
+
+    @Test
+    void autoNeverDoesWorseThanClassical() {
+        Tile tile = SyntheticTiles.projections(6, 24, 24, 9);
+        byte[] classical = TileCodec.encode(tile);
+        byte[] auto = TileCodec.encode(tile, EncoderOptions.learned(MODEL, JavaInference.INSTANCE, true));
+        assertTrue(auto.length <= classical.length);
+        assertArrayEquals(tile.samples(), TileCodec.decode(auto, 0, auto.length, ModelResolver.of(MODEL)).samples());
+    }
+
+    @Test
+    void decodingWithoutTheModelOrWithAnotherOneIsRefused() {
+        Tile tile = SyntheticTiles.projections(4, 16, 16, 5);
+        byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(TAME, JavaInference.INSTANCE, false));
+        assertEquals(TileFormat.METHOD_MODELLED, stream[5], "a learned (not stored) stream");
+        MissingModelException e = assertThrows(MissingModelException.class, () -> TileCodec.decode(stream));
+        assertEquals(TAME.hashHex(), e.hash());
+        ModelFile other = RandomModels.random(8, 16, 8);
+        assertThrows(MissingModelException.class,
+                () -> TileCodec.decode(stream, 0, stream.length, ModelResolver.of(other)));
+    }
+
+    @Test
+    void samplerProducesInputsWithinTheNetworksBounds() {
+        TrainingSet.Builder b = new TrainingSet.Builder();
+        TrainingSampler.sample(SyntheticTiles.projections(5, 20, 20, 3), 500, 1, b);
+        TrainingSet set = b.build();
+        assertTrue(set.size() > 300 && set.size() < 800, "about 500 samples, got " + set.size());
+        for (int v : set.inputs()) {
+            assertTrue(Math.abs(v) <= 127);
+        }
+    }
+}

@@ -23,6 +23,8 @@ class ClassicalCoder {
     final int[] wi;
     private final int[] wa;
     final int[] f = new int[ClassicalModel.INTER_FEATURES];
+    /** Base value of the features last gathered by {@link #interPrediction}. */
+    int base;
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
     int[] errCur;
     int[] errPrev;
@@ -90,13 +92,20 @@ class ClassicalCoder {
     }
 
     private void interBorder(int i, int t, int y, int x) {
-        int base = nb.inter(i, t, y, x, f);
+        emit(i, i - t * plane, interPrediction(i, t, y, x), borderEnergy(y, x, true));
+    }
+
+    /**
+     * The classical prediction of inter sample {@code i} by the border-safe path; leaves its feature
+     * differences in {@link #f} and their base in {@link #base}.
+     */
+    final int interPrediction(int i, int t, int y, int x) {
+        base = nb.inter(i, t, y, x, f);
         long acc = 0;
         for (int k = 0; k < ClassicalModel.INTER_FEATURES; k++) {
             acc += (long) wi[k] * f[k];
         }
-        emit(i, i - t * plane, clamp(base + (int) ((acc + ROUND) >> ClassicalModel.WEIGHT_BITS)),
-                borderEnergy(y, x, true));
+        return clamp(base + (int) ((acc + ROUND) >> ClassicalModel.WEIGHT_BITS));
     }
 
     /** Columns 1..w-2 of an interior row: every neighbour exists, so no border tests. */

@@ -85,12 +85,7 @@ final class LearnedCoder extends ClassicalCoder {
     private int classicalStep(int i, int t, int pos, int inputOffset) {
         int y = pos / w;
         int x = pos - y * w;
-        int base = nb.inter(i, t, y, x, f);
-        long acc = 0;
-        for (int k = 0; k < ClassicalModel.INTER_FEATURES; k++) {
-            acc += (long) wi[k] * f[k];
-        }
-        int pc = clamp(base + (int) ((acc + (1 << (ClassicalModel.WEIGHT_BITS - 1))) >> ClassicalModel.WEIGHT_BITS));
+        int pc = interPrediction(i, t, y, x);
         int energy = borderEnergy(y, x, true);
         energies[inputOffset / IntegerMlp.INPUTS] = energy;
         LearnedInputs.fill(f, base, pc, energy, inputs, inputOffset);

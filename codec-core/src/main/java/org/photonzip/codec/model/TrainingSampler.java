@@ -53,12 +53,7 @@ public final class TrainingSampler extends ClassicalCoder {
             int i = frameStart + pos;
             int y = pos / w;
             int xx = pos - y * w;
-            int base = nb.inter(i, t, y, xx, f);
-            long acc = 0;
-            for (int k = 0; k < ClassicalModel.INTER_FEATURES; k++) {
-                acc += (long) wi[k] * f[k];
-            }
-            int pc = clamp(base + (int) ((acc + (1 << (ClassicalModel.WEIGHT_BITS - 1))) >> ClassicalModel.WEIGHT_BITS));
+            int pc = interPrediction(i, t, y, xx);
             int energy = borderEnergy(y, xx, true);
             int residual = (d[i] & 0xFFFF) - pc;
             errCur[pos] = Math.abs(residual);

@@ -12,10 +12,15 @@ public final class TileCodec {
 
     /** Encodes with the classical model. */
     public static byte[] encode(Tile tile) {
-        return TileEncoder.encode(tile, EncoderOptions.CLASSICAL);
+        return TileEncoder.encode(tile, EncoderOptions.CLASSICAL).stream();
     }
 
     public static byte[] encode(Tile tile, EncoderOptions options) {
+        return TileEncoder.encode(tile, options).stream();
+    }
+
+    /** Encodes and also reports the chosen model and the bits each frame cost. */
+    public static EncodedTile encodeDetailed(Tile tile, EncoderOptions options) {
         return TileEncoder.encode(tile, options);
     }
 

@@ -16,7 +16,7 @@ final class TileEncoder {
     private TileEncoder() {
     }
 
-    static byte[] encode(Tile tile, EncoderOptions options) {
+    static EncodedTile encode(Tile tile, EncoderOptions options) {
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = samples;
@@ -26,14 +26,14 @@ final class TileEncoder {
         }
         ClassicalModel classical = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(),
                 map.maxIndex());
-        byte[] body = null;
+        Body body = null;
         if (options.choice() != EncoderOptions.Choice.LEARNED) {
             body = modelledBody(tile, map, indices, classical);
         }
         if (options.choice() != EncoderOptions.Choice.CLASSICAL && tile.frames() > 1) {
-            byte[] learned = modelledBody(tile, map, indices,
+            Body learned = modelledBody(tile, map, indices,
                     new LearnedModel(classical, options.model(), options.backend()));
-            if (body == null || learned.length < body.length) {
+            if (body == null || learned.bytes.length < body.bytes.length) {
                 body = learned;
             }
         } else if (body == null) {
@@ -41,20 +41,25 @@ final class TileEncoder {
         }
         int crcOfSamples = SampleChecksum.of(samples);
         long stored = 2L * samples.length;
-        if (body.length >= stored) {
+        if (body.bytes.length >= stored) {
             byte[] out = header(tile, TileFormat.METHOD_STORED, crcOfSamples, (int) stored);
             for (int i = 0; i < samples.length; i++) {
                 LittleEndian.putShort(out, TileFormat.HEADER_BYTES + 2 * i, samples[i]);
             }
-            return seal(out);
+            double[] frameBits = new double[tile.frames()];
+            java.util.Arrays.fill(frameBits, 16.0 * tile.pixelsPerFrame());
+            return new EncodedTile(seal(out), 0, frameBits);
         }
-        byte[] out = header(tile, TileFormat.METHOD_MODELLED, crcOfSamples, body.length);
-        System.arraycopy(body, 0, out, TileFormat.HEADER_BYTES, body.length);
-        return seal(out);
+        byte[] out = header(tile, TileFormat.METHOD_MODELLED, crcOfSamples, body.bytes.length);
+        System.arraycopy(body.bytes, 0, out, TileFormat.HEADER_BYTES, body.bytes.length);
+        return new EncodedTile(seal(out), body.modelId, body.frameBits);
+    }
+
+    private record Body(byte[] bytes, int modelId, double[] frameBits) {
     }
 
     /** The body of a modelled stream: metadata (value map, model, tables), rANS section, raw bits. */
-    private static byte[] modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {
+    private static Body modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {
         ResidualEncoder residuals = new ResidualEncoder(indices.length);
         model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), residuals, null);
         BitWriter meta = new BitWriter(4096);
@@ -73,7 +78,12 @@ final class TileEncoder {
         LittleEndian.putInt(body, pos, sections.rans().length);
         pos = append(body, pos + 4, sections.rans());
         append(body, pos, sections.raw());
-        return body;
+        double[] frameBits = new double[tile.frames()];
+        int plane = tile.pixelsPerFrame();
+        for (int t = 0; t < frameBits.length; t++) {
+            frameBits[t] = residuals.bits(t * plane, (t + 1) * plane);
+        }
+        return new Body(body, model.id(), frameBits);
     }
 
     private static byte[] header(Tile tile, int method, int sampleCrc, int bodyLength) {

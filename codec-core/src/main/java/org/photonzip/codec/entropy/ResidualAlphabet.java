@@ -27,6 +27,12 @@ public final class ResidualAlphabet {
         return Math.min(c, CONTEXTS - 1);
     }
 
+    /** The error energy at the middle of context {@code c}: the inverse of {@link #context}. */
+    public static double typicalEnergy(int c) {
+        int n = (c >> 2) + 2;
+        return ((4 + (c & 3) + 0.5) * (1L << (n - 2))) - 4;
+    }
+
     /** Raw low bits sent for a context: the coded part then stays around 10 in magnitude. */
     public static int shift(int context) {
         return Math.max(0, (context >> 2) - 4);

@@ -134,6 +134,12 @@ public final class ValueMap {
         }
     }
 
+    /** The value of index {@code index} (clamped to the valid indices). */
+    public int valueOf(int index) {
+        int i = Math.max(0, Math.min(index, maxIndex));
+        return kind == KIND_OFFSET ? i + min : values[i];
+    }
+
     public boolean isIdentity() {
         return kind == KIND_OFFSET && min == 0;
     }

@@ -1,0 +1,11 @@
+package org.photonzip.codec;
+
+/**
+ * A tile stream with what the encoder learned while writing it: which model it chose (0 when stored raw) and
+ * the bits each frame's residuals cost (not counting the header, model parameters and tables), for reports.
+ */
+public record EncodedTile(byte[] stream, int modelId, double[] frameBits) {
+    public double bitsPerPixel(int samples) {
+        return 8.0 * stream.length / samples;
+    }
+}

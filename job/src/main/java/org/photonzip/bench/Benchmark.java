@@ -81,6 +81,7 @@ public final class Benchmark {
         for (int c = 0; c < tallies.length; c++) {
             tallies[c] = new Tally(contenders.get(c).name());
         }
+        warmUp();
         TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
         List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);
         short[] band = null;
@@ -110,6 +111,30 @@ public final class Benchmark {
             results.add(tally.result());
         }
         return new StackReport(source.description(), frames, height, width, shape, tiles, List.copyOf(results));
+    }
+
+    /**
+     * Runs every codec a few times on a small synthetic tile before timing, so that a stack of one or two
+     * tiles is not timed while the JIT is still compiling the codec's loops.
+     */
+    private void warmUp() {
+        int f = 8, h = 48, w = 48;
+        short[] samples = new short[f * h * w];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(1);
+        for (int i = 0; i < samples.length; i++) {
+            int x = i % w;
+            samples[i] = (short) (20000 + 40 * x + (int) (random.nextGaussian() * 150));
+        }
+        BenchTile warm = new BenchTile(0, 0, 0, f, h, w, samples);
+        for (Contender c : contenders) {
+            for (int round = 0; round < 5; round++) {
+                try {
+                    c.measure(warm);
+                } catch (RuntimeException e) {
+                    break; // the timed run reports it
+                }
+            }
+        }
     }
 
     /** Copies columns {@code [x0, x0+w)} of each of {@code rows} rows of width {@code width}. */

@@ -42,7 +42,7 @@ class LearnedTileCodecTest {
 
     @Test
     void decodingWithoutTheModelOrWithAnotherOneIsRefused() {
-        Tile tile = SyntheticTiles.projections(4, 16, 16, 5);
+        Tile tile = SyntheticTiles.projections(6, 32, 32, 5);
         byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(TAME, JavaInference.INSTANCE, false));
         assertEquals(TileFormat.METHOD_MODELLED, stream[5], "a learned (not stored) stream");
         MissingModelException e = assertThrows(MissingModelException.class, () -> TileCodec.decode(stream));

@@ -29,8 +29,8 @@ public final class ResidualAlphabet {
 
     /** The error energy at the middle of context {@code c}: the inverse of {@link #context}. */
     public static double typicalEnergy(int c) {
-        int n = (c >> 2) + 2;
-        return ((4 + (c & 3) + 0.5) * (1L << (n - 2))) - 4;
+        long width = 1L << (c >> 2);
+        return (4 + (c & 3)) * width - 4 + (width - 1) / 2.0;
     }
 
     /** Raw low bits sent for a context: the coded part then stays around 10 in magnitude. */

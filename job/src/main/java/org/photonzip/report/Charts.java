@@ -139,6 +139,14 @@ public final class Charts {
 
     static byte[] png(JFreeChart chart) {
         chart.setBackgroundPaint(Color.WHITE);
+        if (chart.getPlot() instanceof XYPlot xy) {
+            xy.setBackgroundPaint(Color.WHITE);
+            xy.setDomainGridlinePaint(Color.LIGHT_GRAY);
+            xy.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot cat) {
+            cat.setBackgroundPaint(Color.WHITE);
+            cat.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        }
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

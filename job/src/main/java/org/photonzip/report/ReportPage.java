@@ -55,7 +55,11 @@ public final class ReportPage {
             html.append(first ? "" : ",").append(json(row[0])).append(':').append(json(row[1]));
             first = false;
         }
-        html.append("}</script>\n</body></html>\n");
+        html.append("}</script>\n");
+        // Marks each plot once the browser has decoded it, so a headless browser's DOM dump shows it rendered.
+        html.append("<script>window.addEventListener('load',function(){document.querySelectorAll('img')")
+                .append(".forEach(function(i){i.setAttribute('data-rendered',i.complete&&i.naturalWidth>0?")
+                .append("i.naturalWidth+'x'+i.naturalHeight:'no');});});</script>\n</body></html>\n");
         return html.toString();
     }
 

@@ -17,7 +17,7 @@ import org.photonzip.codec.model.TrainingSet;
 
 class LearnedTileCodecTest {
     private static final ModelFile MODEL = RandomModels.random(7, 16, 8);
-    private static final ModelFile TAME = RandomModels.random(9, 22, 22, 16, 8);
+    private static final ModelFile TAME = RandomModels.withShifts(9, 22, 22, 16, 8);
 
     @Test
     void learnedTilesRoundTripBitExact() {
@@ -42,7 +42,7 @@ class LearnedTileCodecTest {
 
     @Test
     void decodingWithoutTheModelOrWithAnotherOneIsRefused() {
-        Tile tile = SyntheticTiles.projections(4, 16, 16, 5);
+        Tile tile = SyntheticTiles.projections(8, 32, 32, 5);
         byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(TAME, JavaInference.INSTANCE, false));
         assertEquals(TileFormat.METHOD_MODELLED, stream[5], "a learned (not stored) stream");
         MissingModelException e = assertThrows(MissingModelException.class, () -> TileCodec.decode(stream));

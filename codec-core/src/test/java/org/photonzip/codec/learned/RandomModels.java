@@ -8,11 +8,11 @@ public final class RandomModels {
     }
 
     public static ModelFile random(long seed, int... hidden) {
-        return random(seed, 10, 12, hidden);
+        return withShifts(seed, 10, 12, hidden);
     }
 
     /** Large output shifts make a network whose corrections stay small: its tiles code close to classical. */
-    public static ModelFile random(long seed, int locationShift, int scaleShift, int... hidden) {
+    public static ModelFile withShifts(long seed, int locationShift, int scaleShift, int... hidden) {
         SplittableRandom r = new SplittableRandom(seed);
         int layers = hidden.length + 1;
         int[][] w = new int[layers][];

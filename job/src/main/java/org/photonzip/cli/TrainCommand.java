@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
     int tiles;
 
     @Option(names = "--hidden", split = ",", paramLabel = "W",
-            description = "Hidden layer widths, e.g. 16 or 32,16 (default: 16).")
+            description = "Hidden layer widths, e.g. 16 or 32,16; 0 for none (a linear refiner). Default: 16.")
     List<Integer> hidden;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0",
@@ -68,7 +68,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             options = TrainingOptions.defaults().withSeed(seed).withMaxEpochs(epochs).withSeconds(seconds);
             if (hidden != null) {
-                options = options.withHidden(hidden.stream().mapToInt(Integer::intValue).toArray());
+                options = options.withHidden(hidden.equals(List.of(0)) ? new int[0]
+                        : hidden.stream().mapToInt(Integer::intValue).toArray());
             }
             if (samples < 100 || tiles < 1) {
                 throw new IllegalArgumentException("Invalid sampling: --samples " + samples + " (at least 100), --tiles "

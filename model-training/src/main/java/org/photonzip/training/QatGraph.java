@@ -8,14 +8,17 @@ import org.photonzip.codec.learned.IntegerMlp;
 import org.photonzip.codec.learned.ModelFile;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
+import org.tensorflow.Output;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TType;
 
 /**
  * The quantisation-aware training graph. Two chains run side by side over the same batch:
@@ -43,6 +46,8 @@ final class QatGraph implements AutoCloseable {
     private final Operand<TFloat32> bits;
     private final Operand<TFloat32> classicalBits;
     private final Op train;
+    private final List<Output<?>> gradients = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> gradientFeeds = new ArrayList<>();
 
     QatGraph(int[] hidden, float kappa, float learningRate, long seed, int threads) {
         graph = new Graph();
@@ -83,7 +88,18 @@ final class QatGraph implements AutoCloseable {
                     clip(tf, tf.math.add(context, tf.math.floor(column(tf, exactOut, 1))), top));
             bits = tf.math.mean(CodeLength.bits(tf, tf.math.sub(residual, location), moved, kappa), tf.constant(0));
             classicalBits = tf.math.mean(CodeLength.bits(tf, residual, context, kappa), tf.constant(0));
-            train = new Adam(graph, learningRate).minimize(bits);
+            // Gradients and the update run as two session calls, not one: in one call an update may overwrite a
+            // variable that another op of the same step has yet to read, and which op wins varies run to run.
+            Adam adam = new OrderedAdam(graph, learningRate);
+            List<Optimizer.GradAndVar<? extends TType>> fed = new ArrayList<>();
+            for (Optimizer.GradAndVar<?> g : adam.computeGradients(bits)) {
+                Placeholder<TFloat32> p = tf.placeholder(TFloat32.class,
+                        Placeholder.shape(g.getGradient().shape()));
+                gradients.add(g.getGradient());
+                gradientFeeds.add(p);
+                fed.add(new Optimizer.GradAndVar<>(p.output(), asFloat(g.getVariable())));
+            }
+            train = adam.applyGradients(fed, "train");
             session = new Session(graph, TensorFlowRuntime.sessionConfig(threads));
             session.initialize();
         } catch (RuntimeException e) {
@@ -94,9 +110,16 @@ final class QatGraph implements AutoCloseable {
 
     /** One Adam step on {@code rows} packed rows; returns the batch's mean bits before the step. */
     double step(float[] rows, int count) {
+        Session.Runner forward = session.runner();
+        gradients.forEach(forward::fetch);
         try (TFloat32 t = tensor(rows, count);
-             Result r = session.runner().feed(batch, t).addTarget(train).fetch(bits).run()) {
-            return ((TFloat32) r.get(0)).getFloat();
+             Result r = forward.feed(batch, t).fetch(bits).run()) {
+            Session.Runner update = session.runner().addTarget(train);
+            for (int i = 0; i < gradientFeeds.size(); i++) {
+                update.feed(gradientFeeds.get(i), r.get(i));
+            }
+            update.run().close();
+            return ((TFloat32) r.get(gradients.size())).getFloat();
         }
     }
 
@@ -141,6 +164,11 @@ final class QatGraph implements AutoCloseable {
             }
             return new ModelFile(new IntegerMlp(weights, biases, shifts), outputShifts[0], outputShifts[1], metadata);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Output<TFloat32> asFloat(Output<?> variable) {
+        return (Output<TFloat32>) variable;
     }
 
     private static int[] ints(TFloat32 t) {

@@ -23,6 +23,11 @@ public final class IntegerMlp {
     /** Right shift after each hidden layer. */
     private final int[] shifts;
     private final int[] widths;
+    /**
+     * Each layer's weights transposed to [in][out]: the evaluator then adds one input times a column to all of
+     * a layer's sums at once, a loop over contiguous outputs that the JIT compiles without reductions.
+     */
+    private final int[][] columns;
 
     public IntegerMlp(int[][] weights, int[][] biases, int[] shifts) {
         int layers = weights.length;
@@ -59,6 +64,17 @@ public final class IntegerMlp {
         this.weights = weights;
         this.biases = biases;
         this.shifts = shifts;
+        this.columns = new int[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = widths[l];
+            int m = widths[l + 1];
+            columns[l] = new int[n * m];
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    columns[l][i * m + j] = weights[l][j * n + i];
+                }
+            }
+        }
     }
 
     public int layers() {
@@ -95,37 +111,40 @@ public final class IntegerMlp {
     public void evaluate(int[] x, int xOffset, int[] out, int outOffset, int[] scratch) {
         int[] in = x;
         int inOff = xOffset;
-        int bufOff = 0;
         int last = weights.length - 1;
+        int dst = 0;
         for (int l = 0; l < last; l++) {
             int n = widths[l];
             int m = widths[l + 1];
-            int[] w = weights[l];
-            int[] b = biases[l];
-            int s = shifts[l];
-            int dst = bufOff == 0 ? 0 : MAX_HIDDEN;
-            for (int j = 0; j < m; j++) {
-                int acc = b[j];
-                int row = j * n;
-                for (int i = 0; i < n; i++) {
-                    acc += w[row + i] * in[inOff + i];
+            int[] col = columns[l];
+            System.arraycopy(biases[l], 0, scratch, dst, m);
+            for (int i = 0; i < n; i++) {
+                int v = in[inOff + i];
+                int row = i * m;
+                for (int j = 0; j < m; j++) {
+                    scratch[dst + j] += col[row + j] * v;
                 }
-                acc >>= s;
-                scratch[dst + j] = acc < 0 ? 0 : Math.min(acc, MAX_ACTIVATION);
+            }
+            int s = shifts[l];
+            for (int j = dst; j < dst + m; j++) {
+                int a = scratch[j] >> s;
+                scratch[j] = a < 0 ? 0 : Math.min(a, MAX_ACTIVATION);
             }
             in = scratch;
             inOff = dst;
-            bufOff = dst == 0 ? 1 : 0;
+            dst = MAX_HIDDEN - dst;
         }
         int n = widths[last];
-        int[] w = weights[last];
-        for (int k = 0; k < OUTPUTS; k++) {
-            int acc = biases[last][k];
-            for (int i = 0; i < n; i++) {
-                acc += w[k * n + i] * in[inOff + i];
-            }
-            out[outOffset + k] = acc;
+        int[] col = columns[last];
+        int o0 = biases[last][0];
+        int o1 = biases[last][1];
+        for (int i = 0; i < n; i++) {
+            int v = in[inOff + i];
+            o0 += col[2 * i] * v;
+            o1 += col[2 * i + 1] * v;
         }
+        out[outOffset] = o0;
+        out[outOffset + 1] = o1;
     }
 
     public static int scratchSize() {

@@ -41,6 +41,20 @@ class LearnedTileCodecTest {
     }
 
     @Test
+    void autoIsExactlyTheSmallerOfTheClassicalAndTheLearnedStream() {
+        // AUTO codes both models in one pass; each candidate must be the stream its model alone would give.
+        for (ModelFile model : new ModelFile[] {MODEL, TAME}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                Tile tile = SyntheticTiles.projections(5, 18, 21, seed);
+                byte[] classical = TileCodec.encode(tile);
+                byte[] learned = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, false));
+                byte[] auto = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, true));
+                assertArrayEquals(learned.length < classical.length ? learned : classical, auto);
+            }
+        }
+    }
+
+    @Test
     void decodingWithoutTheModelOrWithAnotherOneIsRefused() {
         Tile tile = SyntheticTiles.projections(8, 32, 32, 5);
         byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(TAME, JavaInference.INSTANCE, false));

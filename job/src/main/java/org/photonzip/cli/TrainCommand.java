@@ -53,7 +53,7 @@ public final class TrainCommand implements Callable<Integer> {
     int tiles;
 
     @Option(names = "--hidden", split = ",", paramLabel = "W",
-            description = "Hidden layer widths, e.g. 16 or 32,16; 0 for none (a linear refiner). Default: 16.")
+            description = "Hidden layer widths, e.g. 16 or 32,16; 0 for none (a linear refiner). Default: 8.")
     List<Integer> hidden;
 
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "0",

@@ -39,7 +39,7 @@ class TrainerTest {
         assertTrue(t.best().validationBits() <= first.validationBits(), first + " -> " + t.best());
         // The network starts as the classical model (zero output layer), so this is "training helped".
         assertTrue(t.best().validationBits() < 0.995 * t.best().classicalBits(), t.best().toString());
-        assertTrue(t.model().metadata().contains("\"architecture\":\"mlp 16-16-2\""), t.model().metadata());
+        assertTrue(t.model().metadata().contains("\"architecture\":\"mlp 16-8-2\""), t.model().metadata());
         assertTrue(t.model().toBytes().length < 64 * 1024);
     }
 

@@ -10,6 +10,7 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * One {@link IntegerMlp} compiled into a TensorFlow graph and session. Integers travel as float32: every
@@ -22,15 +23,16 @@ final class TfNetwork implements AutoCloseable {
 
     private final Graph graph;
     private final Session session;
-    private final Placeholder<TFloat32> input;
-    private final Operand<TFloat32> output;
+    private final Placeholder<TInt32> input;
+    private final Operand<TInt32> output;
 
     TfNetwork(IntegerMlp network, ConfigProto config) {
         graph = new Graph();
         try {
             Ops tf = Ops.create(graph);
-            input = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, IntegerMlp.INPUTS)));
-            Operand<TFloat32> x = input;
+            // Integers in and out, cast inside the graph: the copies across JNI are then plain memory copies.
+            input = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, IntegerMlp.INPUTS)));
+            Operand<TFloat32> x = tf.dtypes.cast(input, TFloat32.class);
             int last = network.layers() - 1;
             for (int l = 0; l <= last; l++) {
                 int in = network.width(l);
@@ -44,7 +46,7 @@ final class TfNetwork implements AutoCloseable {
                 }
                 x = z;
             }
-            output = x;
+            output = tf.dtypes.cast(x, TInt32.class);
             session = new Session(graph, config);
         } catch (RuntimeException e) {
             graph.close();
@@ -54,24 +56,14 @@ final class TfNetwork implements AutoCloseable {
 
     /** Same contract as {@link org.photonzip.codec.learned.InferenceBackend#evaluate}. */
     void evaluate(int[] inputs, int rows, int[] outputs) {
-        float[] in = new float[Math.min(rows, CHUNK_ROWS) * IntegerMlp.INPUTS];
-        float[] out = new float[Math.min(rows, CHUNK_ROWS) * IntegerMlp.OUTPUTS];
         for (int first = 0; first < rows; first += CHUNK_ROWS) {
             int n = Math.min(CHUNK_ROWS, rows - first);
-            int values = n * IntegerMlp.INPUTS;
-            int inOffset = first * IntegerMlp.INPUTS;
-            for (int i = 0; i < values; i++) {
-                in[i] = inputs[inOffset + i];
-            }
-            try (TFloat32 batch = TFloat32.tensorOf(Shape.of(n, IntegerMlp.INPUTS))) {
-                batch.asRawTensor().data().asFloats().write(in, 0, values);
+            try (TInt32 batch = TInt32.tensorOf(Shape.of(n, IntegerMlp.INPUTS))) {
+                batch.asRawTensor().data().asInts().write(inputs, first * IntegerMlp.INPUTS, n * IntegerMlp.INPUTS);
                 try (Result result = session.runner().feed(input, batch).fetch(output).run()) {
-                    result.get(0).asRawTensor().data().asFloats().read(out, 0, n * IntegerMlp.OUTPUTS);
+                    result.get(0).asRawTensor().data().asInts()
+                            .read(outputs, first * IntegerMlp.OUTPUTS, n * IntegerMlp.OUTPUTS);
                 }
-            }
-            int outOffset = first * IntegerMlp.OUTPUTS;
-            for (int i = 0; i < n * IntegerMlp.OUTPUTS; i++) {
-                outputs[outOffset + i] = (int) out[i];
             }
         }
     }

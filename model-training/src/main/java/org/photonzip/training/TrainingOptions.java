@@ -14,7 +14,7 @@ import org.photonzip.codec.learned.IntegerMlp;
 public record TrainingOptions(int[] hidden, double seconds, long seed, int maxEpochs, int batchSize,
                               float learningRate) {
     /** Chosen by measurement, see docs/benchmarks.md ("Learned model"). */
-    public static final int[] DEFAULT_HIDDEN = {16};
+    public static final int[] DEFAULT_HIDDEN = {8};
     public static final double DEFAULT_SECONDS = 60;
 
     public TrainingOptions {

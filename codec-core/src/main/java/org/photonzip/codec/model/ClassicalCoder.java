@@ -23,6 +23,12 @@ class ClassicalCoder {
     final int[] wi;
     private final int[] wa;
     final int[] f = new int[ClassicalModel.INTER_FEATURES];
+    /**
+     * When encoding, an optional second encoder that receives what the classical model codes wherever this
+     * coder codes the classical way (all of it here; the first frame in {@link LearnedCoder}), so that one pass
+     * can produce both streams for the per-tile choice.
+     */
+    ResidualEncoder twin;
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
     int[] errCur;
     int[] errPrev;
@@ -191,7 +197,11 @@ class ClassicalCoder {
     }
 
     private void emit(int i, int pos, int pred, int energy) {
-        emitInContext(i, pos, pred, ResidualAlphabet.context(energy));
+        int ctx = ResidualAlphabet.context(energy);
+        emitInContext(i, pos, pred, ctx);
+        if (twin != null) {
+            twin.put(ctx, (d[i] & 0xFFFF) - pred);
+        }
     }
 
     /** Codes sample {@code i} against {@code pred} in context {@code ctx}; records |residual| at {@code pos}. */

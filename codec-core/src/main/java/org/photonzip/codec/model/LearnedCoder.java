@@ -1,5 +1,6 @@
 package org.photonzip.codec.model;
 
+import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
 import org.photonzip.codec.learned.InferenceBackend;
@@ -60,7 +61,11 @@ final class LearnedCoder extends ClassicalCoder {
             int ctx = LearnedInputs.context(outputs[2 * pos + 1], e, model.scaleShift());
             int pc = classicalPred[pos];
             emitInContext(frameStart + pos, pos, pred, ctx);
-            errCur[pos] = Math.abs((d[frameStart + pos] & 0xFFFF) - pc);
+            int classicalResidual = (d[frameStart + pos] & 0xFFFF) - pc;
+            if (twin != null) {
+                twin.put(ResidualAlphabet.context(e), classicalResidual);
+            }
+            errCur[pos] = Math.abs(classicalResidual);
         }
     }
 

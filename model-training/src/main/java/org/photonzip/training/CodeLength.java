@@ -2,7 +2,9 @@ package org.photonzip.training;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The training loss (docs/learned-model.md, "Training objective"): the code length in bits of an integer
@@ -22,10 +24,30 @@ final class CodeLength {
     private CodeLength() {
     }
 
-    /** Bits per sample of {@code z} (any real, integers in practice) in context {@code c} (real, 0..71). */
-    static Operand<TFloat32> bits(Ops tf, Operand<TFloat32> z, Operand<TFloat32> context, float kappa) {
-        Operand<TFloat32> invB = tf.math.div(tf.constant(1f / kappa),
-                tf.math.exp(tf.math.mul(context, tf.constant(LN2 / 4))));
+    /** Initial log-scales per context: {@code ln κ + c·ln2/4}. */
+    static float[] initialLogScales(float kappa) {
+        float[] t = new float[ResidualAlphabet.CONTEXTS];
+        for (int c = 0; c < t.length; c++) {
+            t[c] = (float) Math.log(kappa) + c * LN2 / 4;
+        }
+        return t;
+    }
+
+    /**
+     * Bits per sample of {@code z} (any real, integers in practice) in context {@code c} (real, 0..71), with the
+     * Laplace scale's logarithm interpolated linearly in {@code logScales} (so the context has a gradient).
+     */
+    static Operand<TFloat32> bits(Ops tf, Operand<TFloat32> z, Operand<TFloat32> context,
+                                  Operand<TFloat32> logScales) {
+        Operand<TFloat32> lower = tf.stopGradient(tf.clipByValue(tf.math.floor(context), tf.constant(0f),
+                tf.constant((float) ResidualAlphabet.CONTEXTS - 2)));
+        Operand<TFloat32> frac = tf.math.sub(context, lower);
+        Operand<TInt32> index = tf.dtypes.cast(lower, TInt32.class);
+        Operand<TFloat32> table = tf.reshape(logScales, tf.constant(new int[] {ResidualAlphabet.CONTEXTS, 1}));
+        Operand<TFloat32> at = pick(tf, index, table);
+        Operand<TFloat32> next = pick(tf, tf.math.add(index, tf.constant(1)), table);
+        Operand<TFloat32> logB = tf.math.add(at, tf.math.mul(frac, tf.math.sub(next, at)));
+        Operand<TFloat32> invB = tf.math.exp(tf.math.neg(logB));
         Operand<TFloat32> a = tf.math.abs(z);
         Operand<TFloat32> half = tf.constant(0.5f);
         // |z| ≥ ½: mass ½·e^(−(|z|−½)/b)·(1 − e^(−1/b)), in nats −log of it.
@@ -41,5 +63,12 @@ final class CodeLength {
         Operand<TFloat32> centre = tf.math.neg(tf.math.log(centreMass));
         Operand<TFloat32> nats = tf.select(tf.math.greaterEqual(a, half), tail, centre);
         return tf.math.minimum(tf.math.div(nats, tf.constant(LN2)), tf.constant(MAX_BITS));
+    }
+
+    /** {@code table[index]} per row, as a one-hot product so that the table gets a gradient. */
+    private static Operand<TFloat32> pick(Ops tf, Operand<TInt32> index, Operand<TFloat32> table) {
+        Operand<TFloat32> oneHot = tf.oneHot(index, tf.constant(ResidualAlphabet.CONTEXTS), tf.constant(1f),
+                tf.constant(0f));
+        return tf.reshape(tf.linalg.matMul(oneHot, table), tf.constant(new int[] {-1}));
     }
 }

@@ -45,6 +45,11 @@ final class QatGraph implements AutoCloseable {
     private final List<QuantisedLayer> layers = new ArrayList<>();
     private final Operand<TFloat32> bits;
     private final Operand<TFloat32> classicalBits;
+    /** Log Laplace scale per context, for the learned model's contexts and for the classical ones. */
+    private final Operand<TFloat32> scales;
+    private final Operand<TFloat32> classicalScales;
+    /** What Adam minimises: the learned model's bits, and the classical baseline's for its own scales. */
+    private final Operand<TFloat32> objective;
     private final Op train;
     private final List<Output<?>> gradients = new ArrayList<>();
     private final List<Placeholder<TFloat32>> gradientFeeds = new ArrayList<>();
@@ -86,13 +91,18 @@ final class QatGraph implements AutoCloseable {
             Operand<TFloat32> moved = QuantisedLayer.straightThrough(tf,
                     clip(tf, tf.math.add(context, column(tf, softOut, 1)), top),
                     clip(tf, tf.math.add(context, tf.math.floor(column(tf, exactOut, 1))), top));
-            bits = tf.math.mean(CodeLength.bits(tf, tf.math.sub(residual, location), moved, kappa), tf.constant(0));
-            classicalBits = tf.math.mean(CodeLength.bits(tf, residual, context, kappa), tf.constant(0));
+            // Each model gets a Laplace scale per context, learned with it: the coder's per-tile tables fit the
+            // scales anyway, so only better predictions and better groupings into contexts should count.
+            scales = tf.variable(tf.constant(CodeLength.initialLogScales(kappa)));
+            classicalScales = tf.variable(tf.constant(CodeLength.initialLogScales(kappa)));
+            bits = tf.math.mean(CodeLength.bits(tf, tf.math.sub(residual, location), moved, scales), tf.constant(0));
+            classicalBits = tf.math.mean(CodeLength.bits(tf, residual, context, classicalScales), tf.constant(0));
+            objective = tf.math.add(bits, classicalBits);
             // Gradients and the update run as two session calls, not one: in one call an update may overwrite a
             // variable that another op of the same step has yet to read, and which op wins varies run to run.
             Adam adam = new OrderedAdam(graph, learningRate);
             List<Optimizer.GradAndVar<? extends TType>> fed = new ArrayList<>();
-            for (Optimizer.GradAndVar<?> g : adam.computeGradients(bits)) {
+            for (Optimizer.GradAndVar<?> g : adam.computeGradients(objective)) {
                 Placeholder<TFloat32> p = tf.placeholder(TFloat32.class,
                         Placeholder.shape(g.getGradient().shape()));
                 gradients.add(g.getGradient());
@@ -128,6 +138,17 @@ final class QatGraph implements AutoCloseable {
         try (TFloat32 t = tensor(rows, count);
              Result r = session.runner().feed(batch, t).fetch(bits).fetch(classicalBits).run()) {
             return new double[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
+        }
+    }
+
+    /** The per-context log-scales of the loss, learned model's then classical's (for tests). */
+    float[][] logScales() {
+        try (Result r = session.runner().fetch(scales).fetch(classicalScales).run()) {
+            float[][] out = new float[2][ResidualAlphabet.CONTEXTS];
+            for (int k = 0; k < 2; k++) {
+                r.get(k).asRawTensor().data().asFloats().read(out[k]);
+            }
+            return out;
         }
     }
 

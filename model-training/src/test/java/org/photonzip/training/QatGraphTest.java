@@ -30,6 +30,7 @@ class QatGraphTest {
             }
             double[] reported = graph.evaluate(rows, data.size());
             ModelFile model = graph.export("");
+            float[][] logScales = graph.logScales();
             int[] out = new int[data.size() * IntegerMlp.OUTPUTS];
             JavaInference.INSTANCE.evaluate(model.network(), data.inputs(), data.size(), out);
             double learned = 0;
@@ -39,8 +40,8 @@ class QatGraphTest {
                 int context = data.inputs()[i * IntegerMlp.INPUTS + 14];
                 int location = LearnedInputs.locationOffset(out[2 * i], e, model.locationShift());
                 learned += bits(data.residuals()[i] - location, LearnedInputs.context(out[2 * i + 1], e,
-                        model.scaleShift()), kappa);
-                classical += bits(data.residuals()[i], context, kappa);
+                        model.scaleShift()), logScales[0]);
+                classical += bits(data.residuals()[i], context, logScales[1]);
             }
             assertTrue(reported[0] < reported[1] - 0.01, "training moved the network: " + reported[0] + " vs "
                     + reported[1]);
@@ -49,9 +50,9 @@ class QatGraphTest {
         }
     }
 
-    /** Discretised Laplace code length, capped as in training. */
-    private static double bits(int z, int context, float kappa) {
-        double b = kappa * Math.pow(2, context / 4.0);
+    /** Discretised Laplace code length with the context's scale, capped as in training. */
+    private static double bits(int z, int context, float[] logScales) {
+        double b = Math.exp(logScales[context]);
         double p = cdf(z + 0.5, b) - cdf(z - 0.5, b);
         return Math.min(-Math.log(p) / Math.log(2), CodeLength.MAX_BITS);
     }

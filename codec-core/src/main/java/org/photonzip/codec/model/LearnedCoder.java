@@ -108,10 +108,12 @@ final class LearnedCoder extends ClassicalCoder {
         for (int f = 0; f < n; f++) {
             int frameStart = (t + f) * plane;
             int offset = f * plane;
-            for (int pos = 0; pos < plane; pos++) {
-                int pc = classicalStep(frameStart + pos, t + f, pos, (offset + pos) * IntegerMlp.INPUTS);
-                classicalPred[offset + pos] = pc;
-                errCur[pos] = Math.abs((d[frameStart + pos] & 0xFFFF) - pc);
+            for (int y = 0, pos = 0; y < h; y++) {
+                for (int x = 0; x < w; x++, pos++) {
+                    int pc = classicalStep(frameStart + pos, t + f, y, x, (offset + pos) * IntegerMlp.INPUTS);
+                    classicalPred[offset + pos] = pc;
+                    errCur[pos] = Math.abs((d[frameStart + pos] & 0xFFFF) - pc);
+                }
             }
             // Recycle the plane two frames back, never the coder's own.
             int[] next = f == 0 ? spareB : errPrev;
@@ -127,15 +129,17 @@ final class LearnedCoder extends ClassicalCoder {
 
     private void decodeFrame(int t) {
         int frameStart = t * plane;
-        for (int pos = 0; pos < plane; pos++) {
-            int i = frameStart + pos;
-            int pc = classicalStep(i, t, pos, 0);
-            net.evaluate(inputs, 0, outputs, 0, scratch);
-            int e = energies[0];
-            int pred = clamp(pc + LearnedInputs.locationOffset(outputs[0], e, model.locationShift()));
-            int ctx = LearnedInputs.context(outputs[1], e, model.scaleShift());
-            emitInContext(i, pos, pred, ctx);
-            errCur[pos] = Math.abs((d[i] & 0xFFFF) - pc);
+        for (int y = 0, pos = 0; y < h; y++) {
+            for (int x = 0; x < w; x++, pos++) {
+                int i = frameStart + pos;
+                int pc = classicalStep(i, t, y, x, 0);
+                net.evaluate(inputs, 0, outputs, 0, scratch);
+                int e = energies[0];
+                int pred = clamp(pc + LearnedInputs.locationOffset(outputs[0], e, model.locationShift()));
+                int ctx = LearnedInputs.context(outputs[1], e, model.scaleShift());
+                emitInContext(i, pos, pred, ctx);
+                errCur[pos] = Math.abs((d[i] & 0xFFFF) - pc);
+            }
         }
     }
 
@@ -143,9 +147,7 @@ final class LearnedCoder extends ClassicalCoder {
      * The classical prediction of sample {@code i}; also stores its error energy and fills the network inputs
      * at {@code inputOffset} (the energy in {@code energies[inputOffset / 16]}).
      */
-    private int classicalStep(int i, int t, int pos, int inputOffset) {
-        int y = pos / w;
-        int x = pos - y * w;
+    private int classicalStep(int i, int t, int y, int x, int inputOffset) {
         int base = nb.inter(i, t, y, x, f);
         long acc = 0;
         for (int k = 0; k < ClassicalModel.INTER_FEATURES; k++) {

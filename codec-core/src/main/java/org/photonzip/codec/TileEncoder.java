@@ -26,18 +26,22 @@ final class TileEncoder {
         }
         ClassicalModel classical = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(),
                 map.maxIndex());
-        Body body = null;
-        if (options.choice() != EncoderOptions.Choice.LEARNED) {
+        Body body;
+        if (options.choice() == EncoderOptions.Choice.CLASSICAL || tile.frames() == 1) {
             body = modelledBody(tile, map, indices, classical);
-        }
-        if (options.choice() != EncoderOptions.Choice.CLASSICAL && tile.frames() > 1) {
-            Body learned = modelledBody(tile, map, indices,
-                    new LearnedModel(classical, options.model(), options.backend()));
-            if (body == null || learned.bytes.length < body.bytes.length) {
-                body = learned;
+        } else {
+            LearnedModel learned = new LearnedModel(classical, options.model(), options.backend());
+            if (options.choice() == EncoderOptions.Choice.LEARNED) {
+                body = modelledBody(tile, map, indices, learned);
+            } else {
+                ResidualEncoder learnedResiduals = new ResidualEncoder(indices.length);
+                ResidualEncoder classicalResiduals = new ResidualEncoder(indices.length);
+                learned.encodeWithClassical(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(),
+                        learnedResiduals, classicalResiduals);
+                Body viaLearned = assemble(tile, map, learned, learnedResiduals);
+                Body viaClassical = assemble(tile, map, classical, classicalResiduals);
+                body = viaLearned.bytes.length < viaClassical.bytes.length ? viaLearned : viaClassical;
             }
-        } else if (body == null) {
-            body = modelledBody(tile, map, indices, classical);
         }
         int crcOfSamples = SampleChecksum.of(samples);
         long stored = 2L * samples.length;
@@ -62,6 +66,11 @@ final class TileEncoder {
     private static Body modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {
         ResidualEncoder residuals = new ResidualEncoder(indices.length);
         model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), residuals, null);
+        return assemble(tile, map, model, residuals);
+    }
+
+    /** The body for residuals already coded with {@code model}. */
+    private static Body assemble(Tile tile, ValueMap map, TileModel model, ResidualEncoder residuals) {
         BitWriter meta = new BitWriter(4096);
         map.write(meta);
         meta.write(model.id(), 8);

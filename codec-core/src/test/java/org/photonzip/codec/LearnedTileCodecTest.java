@@ -22,7 +22,8 @@ class LearnedTileCodecTest {
     @Test
     void learnedTilesRoundTripBitExact() {
         for (ModelFile model : new ModelFile[] {MODEL, TAME}) {
-            for (int[] s : new int[][] {{2, 1, 1}, {3, 5, 7}, {6, 20, 24}, {4, 1, 30}}) {
+            // 50x30x100: the encoder batches 21 frames per backend call, so a tile spans three batches.
+            for (int[] s : new int[][] {{2, 1, 1}, {3, 5, 7}, {6, 20, 24}, {4, 1, 30}, {50, 30, 100}}) {
                 Tile tile = SyntheticTiles.projections(s[0], s[1], s[2], s[0] * 31L + s[2]);
                 byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, false));
                 Tile back = TileCodec.decode(stream, 0, stream.length, ModelResolver.of(model));
@@ -41,8 +42,22 @@ class LearnedTileCodecTest {
     }
 
     @Test
+    void autoIsExactlyTheSmallerOfTheClassicalAndTheLearnedStream() {
+        // AUTO codes both models in one pass; each candidate must be the stream its model alone would give.
+        for (ModelFile model : new ModelFile[] {MODEL, TAME}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                Tile tile = SyntheticTiles.projections(5, 18, 21, seed);
+                byte[] classical = TileCodec.encode(tile);
+                byte[] learned = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, false));
+                byte[] auto = TileCodec.encode(tile, EncoderOptions.learned(model, JavaInference.INSTANCE, true));
+                assertArrayEquals(learned.length < classical.length ? learned : classical, auto);
+            }
+        }
+    }
+
+    @Test
     void decodingWithoutTheModelOrWithAnotherOneIsRefused() {
-        Tile tile = SyntheticTiles.projections(6, 32, 32, 5);
+        Tile tile = SyntheticTiles.projections(8, 32, 32, 5);
         byte[] stream = TileCodec.encode(tile, EncoderOptions.learned(TAME, JavaInference.INSTANCE, false));
         assertEquals(TileFormat.METHOD_MODELLED, stream[5], "a learned (not stored) stream");
         MissingModelException e = assertThrows(MissingModelException.class, () -> TileCodec.decode(stream));

@@ -4,6 +4,7 @@ import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileRegion;
 import org.photonzip.plan.TileShape;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.io.StackSource;
 
 import java.io.IOException;
@@ -53,7 +54,12 @@ public final class Benchmark {
 
     /** A benchmark of the named codecs (see {@link Codecs}); a null tile means the planner's default per stack. */
     public static Benchmark of(TileShape tile, List<String> codecNames) {
-        return new Benchmark(tile, Codecs.contenders(codecNames));
+        return of(tile, codecNames, null);
+    }
+
+    /** The same, with the model file the learned codecs use (null when none of them is named). */
+    public static Benchmark of(TileShape tile, List<String> codecNames, ModelFile model) {
+        return new Benchmark(tile, Codecs.contenders(codecNames, model));
     }
 
     /** A benchmark of the given byte codecs only. */
@@ -81,6 +87,7 @@ public final class Benchmark {
         for (int c = 0; c < tallies.length; c++) {
             tallies[c] = new Tally(contenders.get(c).name());
         }
+        contenders.forEach(Contender::startStack);
         warmUp();
         TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
         List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);

@@ -12,6 +12,22 @@ interface Contender {
      */
     Measurement measure(BenchTile tile);
 
+    /** Called before the first tile of each stack. */
+    default void startStack() {
+    }
+
+    /** Throws a {@link RoundTripException} unless {@code restored} is {@code tile}, sample for sample. */
+    static void checkRestored(String codec, BenchTile tile, org.photonzip.codec.Tile restored) {
+        if (restored.frames() != tile.frames || restored.height() != tile.height || restored.width() != tile.width) {
+            throw new RoundTripException(codec + " restored " + restored + " for " + tile);
+        }
+        int i = java.util.Arrays.mismatch(tile.samples, restored.samples());
+        if (i >= 0) {
+            throw new RoundTripException(codec + " round trip differs in " + tile + " at " + tile.where(i)
+                    + ": expected " + (tile.samples[i] & 0xFFFF) + ", restored " + (restored.samples()[i] & 0xFFFF));
+        }
+    }
+
     record Measurement(long compressedBytes, long encodeNanos, long decodeNanos) {
     }
 

@@ -21,14 +21,7 @@ final class PhotonzipContender implements Contender {
         long encoded = System.nanoTime();
         Tile restored = Contender.guard(NAME, "decode", tile, () -> TileCodec.decode(stream));
         long decoded = System.nanoTime();
-        if (restored.frames() != tile.frames || restored.height() != tile.height || restored.width() != tile.width) {
-            throw new RoundTripException(NAME + " restored " + restored + " for " + tile);
-        }
-        int i = java.util.Arrays.mismatch(tile.samples, restored.samples());
-        if (i >= 0) {
-            throw new RoundTripException(NAME + " round trip differs in " + tile + " at " + tile.where(i)
-                    + ": expected " + (tile.samples[i] & 0xFFFF) + ", restored " + (restored.samples()[i] & 0xFFFF));
-        }
+        Contender.checkRestored(NAME, tile, restored);
         return new Measurement(stream.length, encoded - start, decoded - encoded);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Locale;
 /** Formats a {@link StackReport} as a table for people and as CSV rows for scripts. */
 public final class ReportTable {
     static final String CSV_HEADER = "stack,codec,bpp,ratio,encode_mbps,decode_mbps";
-    private static final String ROW = "%-13s %14s %9s %8s %10s %10s%n";
+    private static final String ROW = "%-20s %14s %9s %8s %10s %10s%n";
 
     private ReportTable() {
     }
@@ -33,7 +33,7 @@ public final class ReportTable {
                         fixed(r.bitsPerPixel(), 3), fixed(r.ratio(), 3),
                         fixed(r.encodeMBps(), 1), fixed(r.decodeMBps(), 1)));
             } else {
-                sb.append(String.format(Locale.ROOT, "%-13s %14s   (unavailable: %s)%n", r.codec(), "n/a",
+                sb.append(String.format(Locale.ROOT, "%-20s %14s   (unavailable: %s)%n", r.codec(), "n/a",
                         r.unavailable()));
             }
         }
@@ -42,7 +42,7 @@ public final class ReportTable {
             sb.append(String.format(Locale.ROOT, ROW, "noise floor", String.format(Locale.ROOT, "%,d",
                     Math.round(bpp * report.samples() / 8)), fixed(bpp, 3), fixed(16 / bpp, 3), "", ""));
         } else if (noiseFloor != null) {
-            sb.append(String.format(Locale.ROOT, "%-13s %14s%n", "noise floor", noiseFloor));
+            sb.append(String.format(Locale.ROOT, "%-20s %14s%n", "noise floor", noiseFloor));
         }
         return sb.toString();
     }

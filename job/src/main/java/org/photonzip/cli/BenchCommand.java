@@ -5,6 +5,7 @@ import org.photonzip.bench.Codecs;
 import org.photonzip.bench.ReportTable;
 import org.photonzip.bench.RoundTripException;
 import org.photonzip.bench.StackReport;
+import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.plan.TileShape;
 import org.photonzip.generate.Hdf5StackWriter;
 import org.photonzip.generate.NoiseFloor;
@@ -54,6 +55,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Use only the first N frames of each stack (0: all).")
     int maxFrames;
 
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "Model file for the learned codecs (photonzip-learned, photonzip-learned-tf).")
+    Path model;
+
+    @Option(names = "--train-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Instead of --model, train a model on each stack first, within S seconds (reported).")
+    double trainSeconds;
+
     @Option(names = "--csv", paramLabel = "FILE",
             description = "Append rows (stack, codec, bpp, ratio, encode_mbps, decode_mbps) to FILE.")
     Path csv;
@@ -63,21 +72,31 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Benchmark bench;
+        TileShape shape;
+        LearnedModels models;
         try {
             if (maxFrames < 0) {
                 throw new IllegalArgumentException("Invalid --max-frames " + maxFrames + ": must be >= 0");
             }
-            bench = Benchmark.of("auto".equals(tile) ? null : TileShape.parse(tile), codecs);
-        } catch (IllegalArgumentException e) {
+            shape = "auto".equals(tile) ? null : TileShape.parse(tile);
+            models = LearnedModels.of(codecs, model, trainSeconds);
+            bench = models.trainsPerStack() ? null : Benchmark.of(shape, codecs, models.fixed());
+        } catch (IllegalArgumentException | InvalidModelException e) {
             err.println("bench: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("bench: cannot read model " + model + ": " + e.getMessage());
             return 2;
         }
         int unreadable = 0;
         for (String stack : stacks) {
             try (StackSource source = StackSources.open(stack)) {
-                StackReport report = bench.run(source, maxFrames);
+                Benchmark run = bench != null ? bench
+                        : Benchmark.of(shape, codecs, models.trainOn(source, stack, maxFrames, out));
+                StackReport report = run.run(source, maxFrames);
                 Object noiseFloor = noiseFloor(stack);
-                out.println(ReportTable.format(report, noiseFloor));
+                out.print(ReportTable.format(report, noiseFloor));
+                out.println(models.describe());
                 out.flush();
                 if (csv != null) {
                     ReportTable.appendCsv(csv, report, noiseFloor);
@@ -85,6 +104,9 @@ public final class BenchCommand implements Callable<Integer> {
             } catch (RoundTripException e) {
                 err.println("bench: " + e.getMessage());
                 return 3;
+            } catch (IllegalStateException e) {
+                err.println("bench: cannot train on " + stack + ": " + e.getMessage());
+                return 2;
             } catch (IOException | UncheckedIOException | IllegalArgumentException | IndexOutOfBoundsException e) {
                 err.println("bench: cannot benchmark " + stack + ": " + e.getMessage());
                 unreadable++;

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 GenerateCommand.class,
                 DemoCommand.class,
+                TrainCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

@@ -23,6 +23,15 @@ public final class IntegerMlp {
     /** Right shift after each hidden layer. */
     private final int[] shifts;
     private final int[] widths;
+    /**
+     * Hidden layers' weights regrouped for the evaluator: units in blocks of {@link #BLOCK}, each block's weights
+     * input by input ({@code [block][in][BLOCK]}, zero-padded), with the biases padded alike. A block's sums then
+     * live in registers while the inputs stream past, which makes the per-sample decoder several times faster
+     * than one dot product per unit. The output layer is stored [in][2].
+     */
+    private final int[][] blocked;
+    private final int[][] blockedBiases;
+    private static final int BLOCK = 4;
 
     public IntegerMlp(int[][] weights, int[][] biases, int[] shifts) {
         int layers = weights.length;
@@ -59,6 +68,20 @@ public final class IntegerMlp {
         this.weights = weights;
         this.biases = biases;
         this.shifts = shifts;
+        this.blocked = new int[layers][];
+        this.blockedBiases = new int[layers][];
+        for (int l = 0; l < layers; l++) {
+            int n = widths[l];
+            int m = widths[l + 1];
+            int padded = (m + BLOCK - 1) / BLOCK * BLOCK;
+            blocked[l] = new int[padded * n];
+            blockedBiases[l] = Arrays.copyOf(biases[l], padded);
+            for (int j = 0; j < m; j++) {
+                for (int i = 0; i < n; i++) {
+                    blocked[l][(j / BLOCK * n + i) * BLOCK + j % BLOCK] = weights[l][j * n + i];
+                }
+            }
+        }
     }
 
     public int layers() {
@@ -95,37 +118,52 @@ public final class IntegerMlp {
     public void evaluate(int[] x, int xOffset, int[] out, int outOffset, int[] scratch) {
         int[] in = x;
         int inOff = xOffset;
-        int bufOff = 0;
         int last = weights.length - 1;
+        int dst = 0;
         for (int l = 0; l < last; l++) {
             int n = widths[l];
             int m = widths[l + 1];
-            int[] w = weights[l];
-            int[] b = biases[l];
+            int[] w = blocked[l];
+            int[] b = blockedBiases[l];
             int s = shifts[l];
-            int dst = bufOff == 0 ? 0 : MAX_HIDDEN;
-            for (int j = 0; j < m; j++) {
-                int acc = b[j];
-                int row = j * n;
-                for (int i = 0; i < n; i++) {
-                    acc += w[row + i] * in[inOff + i];
+            for (int u = 0; u < m; u += BLOCK) {
+                int a0 = b[u];
+                int a1 = b[u + 1];
+                int a2 = b[u + 2];
+                int a3 = b[u + 3];
+                for (int i = 0, k = u * n; i < n; i++, k += BLOCK) {
+                    int v = in[inOff + i];
+                    a0 += w[k] * v;
+                    a1 += w[k + 1] * v;
+                    a2 += w[k + 2] * v;
+                    a3 += w[k + 3] * v;
                 }
-                acc >>= s;
-                scratch[dst + j] = acc < 0 ? 0 : Math.min(acc, MAX_ACTIVATION);
+                // Padding units (beyond m) are computed but land in the unused tail of this half of scratch.
+                scratch[dst + u] = activation(a0, s);
+                scratch[dst + u + 1] = activation(a1, s);
+                scratch[dst + u + 2] = activation(a2, s);
+                scratch[dst + u + 3] = activation(a3, s);
             }
             in = scratch;
             inOff = dst;
-            bufOff = dst == 0 ? 1 : 0;
+            dst = MAX_HIDDEN - dst;
         }
         int n = widths[last];
-        int[] w = weights[last];
-        for (int k = 0; k < OUTPUTS; k++) {
-            int acc = biases[last][k];
-            for (int i = 0; i < n; i++) {
-                acc += w[k * n + i] * in[inOff + i];
-            }
-            out[outOffset + k] = acc;
+        int[] w = blocked[last];
+        int o0 = biases[last][0];
+        int o1 = biases[last][1];
+        for (int i = 0, k = 0; i < n; i++, k += BLOCK) {
+            int v = in[inOff + i];
+            o0 += w[k] * v;
+            o1 += w[k + 1] * v;
         }
+        out[outOffset] = o0;
+        out[outOffset + 1] = o1;
+    }
+
+    private static int activation(int sum, int shift) {
+        int a = sum >> shift;
+        return a < 0 ? 0 : Math.min(a, MAX_ACTIVATION);
     }
 
     public static int scratchSize() {

@@ -25,6 +25,12 @@ class ClassicalCoder {
     final int[] f = new int[ClassicalModel.INTER_FEATURES];
     /** Base value of the features last gathered by {@link #interPrediction}. */
     int base;
+    /**
+     * When encoding, an optional second encoder that receives what the classical model codes wherever this
+     * coder codes the classical way (all of it here; the first frame in {@link LearnedCoder}), so that one pass
+     * can produce both streams for the per-tile choice.
+     */
+    ResidualEncoder twin;
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
     int[] errCur;
     int[] errPrev;
@@ -191,7 +197,8 @@ class ClassicalCoder {
                 weight++;
             }
         }
-        return weight == 0 ? 0 : sum * 12 / weight;
+        // Interior samples have all 12 units of weight: skip the (slow) division.
+        return weight == 12 ? sum : weight == 0 ? 0 : sum * 12 / weight;
     }
 
     int clamp(int v) {
@@ -199,7 +206,11 @@ class ClassicalCoder {
     }
 
     private void emit(int i, int pos, int pred, int energy) {
-        emitInContext(i, pos, pred, ResidualAlphabet.context(energy));
+        int ctx = ResidualAlphabet.context(energy);
+        emitInContext(i, pos, pred, ctx);
+        if (twin != null) {
+            twin.put(ctx, (d[i] & 0xFFFF) - pred);
+        }
     }
 
     /** Codes sample {@code i} against {@code pred} in context {@code ctx}; records |residual| at {@code pos}. */

@@ -63,4 +63,17 @@ public final class LearnedModel implements TileModel {
                      ResidualDecoder decoder) {
         new LearnedCoder(classical, model, backend, data, height, width, maxIndex, encoder, decoder).run(frames);
     }
+
+    /**
+     * Encodes with this model into {@code encoder} and, in the same pass, with the classical model it refines
+     * into {@code classicalEncoder}: the learned coder computes every classical prediction and context anyway,
+     * so the per-tile choice costs one pass, not two. {@code classicalEncoder} receives exactly what
+     * {@link ClassicalModel#code} would give it.
+     */
+    public void encodeWithClassical(short[] data, int frames, int height, int width, int maxIndex,
+                                    ResidualEncoder encoder, ResidualEncoder classicalEncoder) {
+        LearnedCoder coder = new LearnedCoder(classical, model, backend, data, height, width, maxIndex, encoder, null);
+        coder.twin = classicalEncoder;
+        coder.run(frames);
+    }
 }

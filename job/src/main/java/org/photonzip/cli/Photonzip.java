@@ -11,6 +11,10 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 GenerateCommand.class,
                 DemoCommand.class,
+                CompressCommand.class,
+                DecompressCommand.class,
+                VerifyCommand.class,
+                InfoCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

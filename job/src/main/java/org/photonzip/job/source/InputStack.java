@@ -1,0 +1,271 @@
+package org.photonzip.job.source;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.WritableDataset;
+import io.jhdf.api.WritableGroup;
+import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.filter.PipelineFilterWithData;
+import io.jhdf.object.datatype.OrderedDataType;
+import io.jhdf.object.message.DataLayout;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.io.Hdf5DatasetLocator;
+import org.photonzip.io.Hdf5Types;
+import org.photonzip.io.TiffLayout;
+import org.photonzip.io.UnsupportedStackException;
+import org.photonzip.job.fs.HadoopChannel;
+import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.hdf5.Hdf5TreeCopy;
+
+import java.io.Closeable;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteOrder;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An input opened on the driver: an HDF5 / NeXus file (its stack dataset found or named) or a TIFF series, on any
+ * Hadoop file system. It checks everything that can be checked before a task runs (the file exists, the dataset
+ * exists and is a 3-D integer stack, the file is not truncated) and describes the stack for the executors
+ * ({@link StackDescriptor}) and for the archive ({@link #captureMetadata}).
+ */
+public final class InputStack implements Closeable {
+    /** Marks the stack's stand-in inside {@code metadata.h5}. */
+    public static final String PLACEHOLDER_ATTRIBUTE = "photonzip_stack_placeholder";
+
+    private final StackDescriptor descriptor;
+    private final HdfFile hdf;       // null for TIFF
+    private final Dataset dataset;   // null for TIFF
+    private final Closeable channel; // the channel under a remote HdfFile, or null
+
+    private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, Closeable channel) {
+        this.descriptor = descriptor;
+        this.hdf = hdf;
+        this.dataset = dataset;
+        this.channel = channel;
+    }
+
+    /**
+     * Opens {@code input} (a file, a directory or glob of TIFFs; plain path or Hadoop URI). {@code datasetPath}
+     * names the HDF5 dataset, or is null to find it.
+     *
+     * @throws NoSuchFileException       when the input does not exist
+     * @throws IOException               when it cannot be read (not HDF5 nor TIFF, truncated, broken link)
+     * @throws IllegalArgumentException  when the dataset does not exist
+     * @throws UnsupportedStackException when the dataset is not a 3-D 8/16-bit integer stack
+     */
+    public static InputStack open(String input, String datasetPath, Configuration conf) throws IOException {
+        Path path = HadoopFiles.path(input);
+        FileSystem fs = HadoopFiles.fileSystem(path, conf);
+        if (isGlob(path.getName())) {
+            FileStatus[] matches = fs.globStatus(path);
+            return tiff(input, datasetPath, matches == null ? new FileStatus[0] : matches, conf);
+        }
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            throw new NoSuchFileException(input, null, "no such file or directory");
+        }
+        if (status.isDirectory()) {
+            return tiff(input, datasetPath, fs.listStatus(path), conf);
+        }
+        if (isTiff(path, conf)) {
+            return tiff(input, datasetPath, new FileStatus[]{status}, conf);
+        }
+        return hdf5(input, path, status.getLen(), datasetPath, conf);
+    }
+
+    private static boolean isGlob(String name) {
+        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0 || name.indexOf('{') >= 0;
+    }
+
+    private static boolean isTiff(Path path, Configuration conf) throws IOException {
+        try (HadoopChannel ch = HadoopChannel.open(path, conf, null)) {
+            if (ch.size() < 4) {
+                return false;
+            }
+            byte[] head = new byte[4];
+            ch.readFully(0, head, 0, 4);
+            boolean little = head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0;
+            boolean big = head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43);
+            return little || big;
+        }
+    }
+
+    private static InputStack tiff(String input, String datasetPath, FileStatus[] entries, Configuration conf)
+            throws IOException {
+        if (datasetPath != null) {
+            throw new IllegalArgumentException("Invalid --dataset " + datasetPath + ": " + input
+                    + " is a TIFF series, which has no datasets");
+        }
+        List<FileStatus> files = new ArrayList<>();
+        for (FileStatus s : entries) {
+            String name = s.getPath().getName().toLowerCase(Locale.ROOT);
+            if (s.isFile() && (name.endsWith(".tif") || name.endsWith(".tiff"))) {
+                files.add(s);
+            }
+        }
+        if (files.isEmpty()) {
+            throw new NoSuchFileException(input, null, "no TIFF files found");
+        }
+        files.sort(Comparator.comparing(s -> s.getPath().getName()));
+        TiffLayout first;
+        String firstName = files.get(0).getPath().toString();
+        try (HadoopChannel ch = HadoopChannel.open(files.get(0).getPath(), conf, null)) {
+            first = TiffLayout.parse(firstName, ch);
+        }
+        List<String> uris = new ArrayList<>(files.size());
+        long bytes = 0;
+        for (FileStatus s : files) {
+            uris.add(s.getPath().toString());
+            bytes += s.getLen();
+        }
+        StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data",
+                files.size(), first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff",
+                null, List.of(), List.copyOf(uris), bytes);
+        return new InputStack(d, null, null, null);
+    }
+
+    private static InputStack hdf5(String input, Path path, long size, String datasetPath, Configuration conf)
+            throws IOException {
+        HadoopChannel channel = null;
+        HdfFile hdf = null;
+        try {
+            if (HadoopFiles.isLocal(path)) {
+                // Opened by path so that NeXus external links to other local files resolve.
+                hdf = new HdfFile(HadoopFiles.localFile(path));
+            } else {
+                channel = HadoopChannel.open(path, conf, null);
+                hdf = new HdfFile(channel, path.toUri());
+            }
+            Hdf5DatasetLocator.Found found = datasetPath == null ? Hdf5DatasetLocator.find(hdf)
+                    : Hdf5DatasetLocator.byPath(hdf, datasetPath);
+            Dataset ds = found.dataset();
+            String reason = Hdf5Types.unsupportedReason(ds);
+            if (reason != null) {
+                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found.path() + ": " + reason);
+            }
+            DataLayout layout = ds.getDataLayout();
+            if (layout != DataLayout.CONTIGUOUS && layout != DataLayout.CHUNKED && layout != DataLayout.COMPACT) {
+                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found.path() + ": "
+                        + layout + " layout; archive the files it maps instead");
+            }
+            String holder = HadoopFiles.isLocal(path) ? ds.getFileAsPath().toAbsolutePath().toUri().toString()
+                    : path.toString();
+            long holderSize = HadoopFiles.isLocal(path) ? java.nio.file.Files.size(ds.getFileAsPath()) : size;
+            long end = RawHdf5Layout.storageEnd(hdf, ds);
+            if (end > holderSize) {
+                throw new IOException("Cannot read " + input + ":" + found.path() + ": the file is truncated (its "
+                        + "samples need bytes up to " + end + ", " + holder + " has " + holderSize + ")");
+            }
+            int[] dims = ds.getDimensions();
+            int[] chunks = ds instanceof ChunkedDataset c ? c.getChunkDimensions() : null;
+            List<String> filters = new ArrayList<>();
+            for (PipelineFilterWithData f : ds.getFilters()) {
+                filters.add(f.getName());
+            }
+            boolean big = ds.getDataType() instanceof OrderedDataType o && o.getByteOrder() == ByteOrder.BIG_ENDIAN;
+            StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder, ds.getPath(),
+                    found.path(), dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
+                    ds.getDataLayout().name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
+                    List.copyOf(filters), List.of(), holderSize);
+            return new InputStack(d, hdf, ds, channel);
+        } catch (HdfException e) {
+            closeQuietly(hdf, channel);
+            throw new IOException("Cannot read HDF5 file " + input + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(hdf, channel);
+            throw e;
+        }
+    }
+
+    public StackDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * Writes everything of the input except the stack's samples to {@code file} (a new local HDF5 file): all
+     * groups, other datasets up to {@code maxDatasetBytes} each, attributes, and at the stack's path a one-sample
+     * placeholder carrying the stack's attributes. For a TIFF series: a NeXus skeleton and the frames' file names.
+     */
+    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) {
+        try (WritableHdfFile out = HdfFile.write(file)) {
+            if (hdf == null) {
+                return tiffSkeleton(out);
+            }
+            String stackId = identity(dataset);
+            return Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
+                @Override
+                public boolean isStack(Dataset candidate, String path) {
+                    return identity(candidate).equals(stackId);
+                }
+
+                @Override
+                public void write(Dataset stack, String path, WritableGroup parent, String name) {
+                    WritableDataset placeholder = placeholder(parent, name);
+                    Hdf5TreeCopy.copyAttributesOf(stack, placeholder, path, java.util.Set.of());
+                    placeholder.putAttribute(PLACEHOLDER_ATTRIBUTE, path);
+                }
+            }, maxDatasetBytes);
+        }
+    }
+
+    private Hdf5TreeCopy.Report tiffSkeleton(WritableHdfFile out) {
+        WritableGroup entry = out.putGroup("entry");
+        entry.putAttribute("NX_class", "NXentry");
+        entry.putAttribute("default", "data");
+        WritableGroup data = entry.putGroup("data");
+        data.putAttribute("NX_class", "NXdata");
+        data.putAttribute("signal", "data");
+        placeholder(data, "data").putAttribute(PLACEHOLDER_ATTRIBUTE, descriptor.datasetPath());
+        String[] names = descriptor.tiffFiles().stream().map(u -> new Path(u).getName()).toArray(String[]::new);
+        data.putDataset("source_files", names);
+        return new Hdf5TreeCopy.Report(2, 1, 5, List.of());
+    }
+
+    private WritableDataset placeholder(WritableGroup parent, String name) {
+        boolean unsigned = descriptor.dtype().startsWith("u");
+        Object sample = descriptor.elementSize() == 1 ? new byte[1][1][1] : new short[1][1][1];
+        return parent.putDataset(name, sample, unsigned ? io.jhdf.api.DatasetCreationOptions.builder().unsigned().build()
+                : io.jhdf.api.DatasetCreationOptions.DEFAULT);
+    }
+
+    private static String identity(Dataset d) {
+        return d.getFileAsPath() + "#" + d.getAddress();
+    }
+
+    @Override
+    public void close() throws IOException {
+        closeQuietly(hdf, channel);
+    }
+
+    private static void closeQuietly(HdfFile hdf, Closeable channel) {
+        try {
+            if (hdf != null) {
+                hdf.close();
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing was written through either; a failed close cannot lose data.
+        }
+    }
+
+    /** Creates a URI string for a local file, for tests and messages. */
+    static String uri(java.nio.file.Path file) {
+        return URI.create(file.toAbsolutePath().toUri().toString()).toString();
+    }
+}

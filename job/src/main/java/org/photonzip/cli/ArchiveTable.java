@@ -34,9 +34,8 @@ final class ArchiveTable {
         rows.put("bits/pixel", String.format(Locale.ROOT, "%.3f", t.bitsPerPixel()));
         rows.put("ratio", String.format(Locale.ROOT, "%.3f", t.ratio()));
         rows.put("time", String.format(Locale.ROOT, "%.1f s (%.1f MB/s)", t.seconds(), t.megabytesPerSecond()));
-        rows.put("read amplification", String.format(Locale.ROOT, "%.3f (%s read for %s of samples)",
-                s.sourceBytes() == 0 ? 0 : (double) t.bytesRead() / s.sourceBytes(), bytes(t.bytesRead()),
-                bytes(s.sourceBytes())));
+        rows.put("read amplification", String.format(Locale.ROOT, "%.3f (%s read, the stack occupies %s)",
+                s.readAmplification(t.bytesRead()), bytes(t.bytesRead()), bytes(s.storedBytes())));
         rows.put("verified", r.verification() == null ? "no (run photonzip verify, or compress with --verify)"
                 : String.format(Locale.ROOT, "yes: %d tiles decoded and matched in %.1f s", r.verification().tiles(),
                 r.verification().seconds()));

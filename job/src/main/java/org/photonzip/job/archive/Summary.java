@@ -81,6 +81,7 @@ public final class Summary {
         s.filters().forEach(filters::add);
         src.put("file_bytes", s.fileBytes());
         src.put("stack_bytes", s.sourceBytes());
+        src.put("stored_bytes", s.storedBytes());
 
         ObjectNode meta = root.putObject("metadata");
         meta.put("file", ArchiveLayout.METADATA);
@@ -119,7 +120,7 @@ public final class Summary {
         t.put("seconds", round(totals.seconds()));
         t.put("mb_per_s", round(totals.megabytesPerSecond()));
         t.put("bytes_read", totals.bytesRead());
-        t.put("read_amplification", round(s.sourceBytes() == 0 ? 0 : (double) totals.bytesRead() / s.sourceBytes()));
+        t.put("read_amplification", round(s.readAmplification(totals.bytesRead())));
         t.put("verified", totals.verified());
 
         ObjectNode spark = root.putObject("spark");

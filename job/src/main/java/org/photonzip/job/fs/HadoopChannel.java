@@ -16,19 +16,22 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A read-only {@link SeekableByteChannel} over a file on any Hadoop file system, read with positioned reads
  * ({@code FSDataInputStream.read(position, ...)}), so jhdf and the slab readers fetch only the byte ranges they
- * ask for. Small reads (HDF5 object headers, B-tree nodes, TIFF directories) go through a tiny cache of
+ * ask for. Small reads (HDF5 object headers, B-tree nodes, TIFF directories) go through a small cache of
  * {@value #BLOCK}-byte blocks, so parsing a file's metadata costs a few requests instead of hundreds; large reads
- * go straight to storage. Every byte fetched from storage is counted in {@link #bytesRead()} and in the optional
+ * go straight to storage; a file of at most {@value #WHOLE_FILE} bytes is fetched once, whole. Every byte fetched from storage is counted in {@link #bytesRead()} and in the optional
  * shared counter: that is the numerator of read amplification.
  */
 public final class HadoopChannel implements SeekableByteChannel {
-    static final int BLOCK = 64 << 10;
-    private static final int CACHED_BLOCKS = 8;
+    static final int BLOCK = 8 << 10;
+    private static final int CACHED_BLOCKS = 64;
+    /** Files up to this size are fetched whole on first access (a single TIFF frame, a small HDF5 file). */
+    static final int WHOLE_FILE = 256 << 10;
 
     private final String name;
     private final FSDataInputStream in;
     private final long size;
     private final LongAdder shared;
+    private byte[] whole;
     private final long[] cachedAt = new long[CACHED_BLOCKS];
     private final byte[][] cached = new byte[CACHED_BLOCKS][];
     private final int[] cachedLength = new int[CACHED_BLOCKS];
@@ -71,7 +74,9 @@ public final class HadoopChannel implements SeekableByteChannel {
         if (n == 0) {
             return 0;
         }
-        if (n >= BLOCK) {
+        if (size <= WHOLE_FILE) {
+            dst.put(whole(), (int) position, n);
+        } else if (n >= BLOCK) {
             readDirect(position, dst, n);
         } else {
             readCached(position, dst, n);
@@ -87,8 +92,22 @@ public final class HadoopChannel implements SeekableByteChannel {
             throw new EOFException("Cannot read " + name + " bytes [" + at + ", " + (at + length) + "): the file has "
                     + size + " bytes (truncated?)");
         }
+        if (size <= WHOLE_FILE) {
+            System.arraycopy(whole(), (int) at, dst, offset, length);
+            return;
+        }
         in.readFully(at, dst, offset, length);
         count(length);
+    }
+
+    private byte[] whole() throws IOException {
+        if (whole == null) {
+            byte[] all = new byte[(int) size];
+            in.readFully(0, all, 0, all.length);
+            count(all.length);
+            whole = all;
+        }
+        return whole;
     }
 
     private void readDirect(long at, ByteBuffer dst, int n) throws IOException {

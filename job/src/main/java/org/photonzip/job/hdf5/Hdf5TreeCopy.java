@@ -136,7 +136,11 @@ public final class Hdf5TreeCopy {
             int[] chunk = chunked.getChunkDimensions();
             int[] dims = dataset.getDimensions();
             if (chunk.length == dims.length) {
-                b.chunkDimensions(chunk);
+                int[] clipped = new int[chunk.length];
+                for (int i = 0; i < chunk.length; i++) {
+                    clipped[i] = Math.max(1, Math.min(chunk[i], dims[i]));
+                }
+                b.chunkDimensions(clipped);
                 for (PipelineFilterWithData f : chunked.getFilters()) {
                     if (f.getId() == 2) {
                         b.shuffle();

@@ -26,6 +26,9 @@ final class Hdf5Values {
         if (data == null) {
             throw new IllegalArgumentException("no data (empty dataset)");
         }
+        if (leafType(data) == String.class) {
+            return new Writable(data, false); // fixed- or variable-length strings: jhdf writes them back as strings
+        }
         if (type instanceof FixedPoint fixed) {
             if (fixed.isSigned()) {
                 return new Writable(data, false);
@@ -45,6 +48,14 @@ final class Hdf5Values {
             return new Writable(data, false);
         }
         throw new IllegalArgumentException("HDF5 type " + type.getClass().getSimpleName() + " is not written by jhdf");
+    }
+
+    private static Class<?> leafType(Object data) {
+        Class<?> c = data.getClass();
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c;
     }
 
     /** A copy of {@code value} (a boxed scalar or an array of any rank) with integer leaves of type {@code to}. */

@@ -134,7 +134,8 @@ public final class InputStack implements Closeable {
         }
         StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data",
                 files.size(), first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff",
-                null, List.of(), List.copyOf(uris), bytes);
+                null, List.of(), List.copyOf(uris), bytes,
+                (long) files.size() * first.height() * first.width() * 2);
         return new InputStack(d, null, null, null);
     }
 
@@ -180,7 +181,7 @@ public final class InputStack implements Closeable {
             StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder, ds.getPath(),
                     found.path(), dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
                     ds.getDataLayout().name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
-                    List.copyOf(filters), List.of(), holderSize);
+                    List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
             return new InputStack(d, hdf, ds, channel);
         } catch (HdfException e) {
             closeQuietly(hdf, channel);

@@ -23,10 +23,13 @@ import java.util.List;
  * @param filters       names of the HDF5 filters applied to the chunks (empty when none)
  * @param tiffFiles     TIFF: URIs of the frames in order
  * @param fileBytes     size of the file(s) holding the stack
+ * @param storedBytes   bytes the stack's samples occupy in storage (compressed size for filtered HDF5 chunks): the
+ *                      denominator of read amplification
  */
 public record StackDescriptor(Kind kind, String input, String file, String dataset, String datasetPath,
                               int frames, int height, int width, String dtype, boolean bigEndian, String layout,
-                              int[] chunks, List<String> filters, List<String> tiffFiles, long fileBytes)
+                              int[] chunks, List<String> filters, List<String> tiffFiles, long fileBytes,
+                              long storedBytes)
         implements Serializable {
 
     public enum Kind { HDF5, TIFF }
@@ -40,9 +43,14 @@ public record StackDescriptor(Kind kind, String input, String file, String datas
         return dtype.startsWith("int");
     }
 
-    /** Bytes of the stack's samples as stored uncompressed in the source: the denominator of read amplification. */
+    /** Bytes of the stack's samples uncompressed, in the source's element type. */
     public long sourceBytes() {
         return (long) frames * height * width * elementSize();
+    }
+
+    /** Bytes fetched from storage per byte the stack occupies there (1.0: every stored byte read once). */
+    public double readAmplification(long bytesRead) {
+        return storedBytes <= 0 ? 0 : (double) bytesRead / storedBytes;
     }
 
     public long samples() {

@@ -97,7 +97,8 @@ public final class CompressJob {
                 committer.commit(rows);
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
                         taskBytes, shape);
-            } catch (IOException | RuntimeException | Error e) {
+            } catch (Throwable e) {
+                // Also Spark's SparkException, which Scala throws undeclared from collect().
                 committer.abort();
                 throw e;
             }

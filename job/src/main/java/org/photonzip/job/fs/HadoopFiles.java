@@ -28,7 +28,12 @@ public final class HadoopFiles {
         if (hasScheme(location)) {
             return new Path(URI.create(location.replace(" ", "%20")));
         }
-        return new Path(java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri());
+        String uri = java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
+        // toUri() ends an existing directory with '/', which would make the Hadoop path's name empty.
+        while (uri.endsWith("/") && !uri.endsWith(":///")) {
+            uri = uri.substring(0, uri.length() - 1);
+        }
+        return new Path(URI.create(uri));
     }
 
     /** True when {@code location} starts with a URI scheme such as {@code hdfs:} (a Windows drive letter is not one). */

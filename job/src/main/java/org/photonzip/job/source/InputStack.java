@@ -10,6 +10,7 @@ import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
 import io.jhdf.object.datatype.OrderedDataType;
 import io.jhdf.object.message.DataLayout;
+import io.jhdf.storage.HdfFileChannel;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -151,6 +152,7 @@ public final class InputStack implements Closeable {
                 channel = HadoopChannel.open(path, conf, null);
                 hdf = new HdfFile(channel, path.toUri());
             }
+            checkLength(hdf, input, size);
             Hdf5DatasetLocator.Found found = datasetPath == null ? Hdf5DatasetLocator.find(hdf)
                     : Hdf5DatasetLocator.byPath(hdf, datasetPath);
             Dataset ds = found.dataset();
@@ -189,6 +191,17 @@ public final class InputStack implements Closeable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(hdf, channel);
             throw e;
+        }
+    }
+
+    /** A file shorter than its superblock's end-of-file address lost its tail (an interrupted copy). */
+    private static void checkLength(HdfFile hdf, String input, long size) throws IOException {
+        if (hdf.getHdfBackingStorage() instanceof HdfFileChannel channel) {
+            long eof = channel.getSuperblock().getBaseAddressByte() + channel.getSuperblock().getEndOfFileAddress();
+            if (eof > size) {
+                throw new IOException("Cannot read " + input + ": the file is truncated (its superblock records "
+                        + eof + " bytes, the file has " + size + ")");
+            }
         }
     }
 

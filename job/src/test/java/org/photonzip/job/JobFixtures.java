@@ -35,6 +35,12 @@ public final class JobFixtures {
         return Restorer.restore(reader, output.toString(), Region.parse(frames, roi, reader.summary().shape()), false, 2);
     }
 
+    public static Restorer.Result restoreWith(String archive, String output, org.apache.hadoop.conf.Configuration conf,
+                                              String frames, String roi) throws IOException {
+        ArchiveReader reader = ArchiveReader.open(archive, conf);
+        return Restorer.restore(reader, output, Region.parse(frames, roi, reader.summary().shape()), false, 2);
+    }
+
     public static PrintStream quiet() {
         return new PrintStream(new ByteArrayOutputStream());
     }

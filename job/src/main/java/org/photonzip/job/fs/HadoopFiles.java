@@ -26,7 +26,7 @@ public final class HadoopFiles {
             throw new IllegalArgumentException("Invalid path: empty");
         }
         if (hasScheme(location)) {
-            return new Path(URI.create(location.replace(" ", "%20")));
+            return new Path(location); // parsed by Hadoop, so glob characters such as '?' stay in the path
         }
         String uri = java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
         // toUri() ends an existing directory with '/', which would make the Hadoop path's name empty.

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 DecompressCommand.class,
                 VerifyCommand.class,
                 InfoCommand.class,
+                BenchJobCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,6 +76,7 @@ public final class BenchJobCommand implements Callable<Integer> {
                 String archive = dir.resolve("bench-" + rows.size() + ".pz").toString();
                 CompressJob.Report r;
                 long peak;
+                long cpu0 = processCpuNanos();
                 try (HeapPeak heap = new HeapPeak()) {
                     r = CompressJob.run(spark, new CompressJob.Request(input, dataset, archive, shape,
                             ModelChoice.parse("auto"), verify, true, taskBytes, 1L << 30),
@@ -86,13 +88,16 @@ public final class BenchJobCommand implements Callable<Integer> {
                 } finally {
                     spark.stop();
                 }
+                double cpu = (processCpuNanos() - cpu0) / 1e9;
                 deleteTree(Path.of(java.net.URI.create(r.archive())));
                 double mbps = r.totals().megabytesPerSecond();
                 first = first == 0 ? mbps : first;
                 rows.add(new String[]{master, String.valueOf(cores), f("%.1f", r.totals().seconds()), f("%.1f", mbps),
                         f("%.1f", mbps / cores), f("%.2f", mbps / first),
                         f("%.3f", r.stack().readAmplification(r.totals().bytesRead())), f("%.0f", peak / 1048576.0),
-                        f("%.3f", r.totals().bitsPerPixel()), r.totals().tasks() + " x " + ArchiveTable.bytes(r.taskBytes())});
+                        f("%.3f", r.totals().bitsPerPixel()), r.totals().tasks() + " x " + ArchiveTable.bytes(r.taskBytes()),
+                        f("%.0f", cpu), f("%.0f", r.taskCpuNanos() / 1e9),
+                        f("%.1f", r.totals().originalBytes() / 1e6 / (r.taskCpuNanos() / 1e9))});
                 err.printf(Locale.ROOT, "bench-job: %s done in %.1f s%n", master, r.totals().seconds());
                 err.flush();
             }
@@ -102,9 +107,9 @@ public final class BenchJobCommand implements Callable<Integer> {
             }
         }
         out.printf(Locale.ROOT, "%s (%s)%n", input, "MB = 10^6 bytes of uint16 samples; wall time includes planning, "
-                + "metadata capture, manifest and commit");
+                + "metadata capture, manifest and commit; CPU time shows what a shared machine's other load took away");
         String[] header = {"master", "cores", "wall s", "MB/s", "MB/s/core", "speed-up", "read amp", "peak heap MiB",
-                "bits/pixel", "tasks"};
+                "bits/pixel", "tasks", "JVM CPU s", "task CPU s", "MB per task CPU s"};
         out.print(table(header, rows));
         long rss = HeapPeak.peakRssBytes();
         if (rss > 0) {
@@ -113,6 +118,12 @@ public final class BenchJobCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** CPU time of this JVM, all threads (tasks, GC, driver). */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
     }
 
     private static String f(String format, double v) {

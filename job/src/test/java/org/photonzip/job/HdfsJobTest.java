@@ -105,6 +105,25 @@ class HdfsJobTest {
                 () -> JobFixtures.compress(spark, input, null, archive, null, false, false, 0));
     }
 
+    /** A NeXus master on HDFS whose stack is an external link to the detector's file next to it. */
+    @Test
+    void followsNexusExternalLinksOnHdfs() throws Exception {
+        java.nio.file.Path master = TestData.require("k11-diad/k11-18014.nxs");
+        java.nio.file.Path detector = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5");
+        FileSystem fs = cluster.getFileSystem();
+        fs.copyFromLocalFile(new Path(master.toUri()), new Path("/k11/k11-18014.nxs"));
+        fs.copyFromLocalFile(new Path(detector.toUri()), new Path("/k11/k11-18014/k11-18014-imaging.h5"));
+        String archive = hdfs + "/archive3/k11.pz";
+        CompressJob.Report report = JobFixtures.compress(spark, hdfs + "/k11/k11-18014.nxs", "/entry/imaging/data",
+                archive, null, false, false, 0);
+        assertEquals(hdfs + "/k11/k11-18014/k11-18014-imaging.h5", report.stack().file());
+        assertEquals("/entry/detector/detector", report.stack().dataset());
+        java.nio.file.Path restored = dir.resolve("k11.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "0:400", null);
+        RestoredFiles.assertStackEquals(detector + ":/entry/detector/detector", restored, "/entry/imaging/data",
+                new Region(0, 400, 0, 22, 0, 26));
+    }
+
     @Test
     void compressesATiffGlobOnHdfs() throws Exception {
         java.nio.file.Path tiffs = TestData.require("savu-i13/tiffs");

@@ -9,6 +9,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveCommitter;
@@ -30,6 +32,9 @@ import org.photonzip.plan.TileShape;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,8 +61,10 @@ public final class CompressJob {
 
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
-                         List<String> notCaptured, long taskBytes, TileShape tile) {
+                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
 
     private CompressJob() {
     }
@@ -76,9 +83,27 @@ public final class CompressJob {
             List<TaskGroup> groups = TaskPlanner.plan(stack.frames(), stack.height(), stack.width(), shape, taskBytes);
             ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf, req.overwrite());
             try {
-                Summary.MetadataCapture metadata = storeMetadata(input, committer, req.maxMetadataBytes());
+                // The driver captures the metadata while the executors encode.
+                long captureStart = System.nanoTime();
+                CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        Summary.MetadataCapture m = storeMetadata(input, committer, req.maxMetadataBytes());
+                        LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s",
+                                stack.description(), (System.nanoTime() - captureStart) / 1e9));
+                        return m;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
                 Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
-                Encoded encoded = encode(jsc, stack, groups, committer, compressor, confB, console);
+                Encoded encoded;
+                try {
+                    encoded = encode(jsc, stack, groups, committer, compressor, confB, console);
+                } catch (Throwable e) {
+                    capture.handle((m, x) -> null).join(); // let it finish before the cleanup deletes its target
+                    throw e;
+                }
+                Summary.MetadataCapture metadata = join(capture);
                 List<TileRow> rows = encoded.rows();
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
@@ -93,10 +118,13 @@ public final class CompressJob {
                 long compressed = rows.stream().mapToLong(TileRow::length).sum();
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
+                long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, shape, taskBytes, compressor, metadata, totals, sc);
                 committer.commit(rows);
+                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
+                        committer.target(), (System.nanoTime() - t) / 1e9));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape);
+                        taskBytes, shape, encoded.taskCpuNanos());
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect().
                 committer.abort();
@@ -105,7 +133,22 @@ public final class CompressJob {
         }
     }
 
-    private record Encoded(List<TileRow> rows, long bytesRead) {
+    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos) {
+    }
+
+    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+        try {
+            return capture.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static Encoded encode(JavaSparkContext jsc, StackDescriptor stack, List<TaskGroup> groups,
@@ -114,7 +157,9 @@ public final class CompressJob {
         SparkContext sc = jsc.sc();
         CompressTask.JobCounters counters = new CompressTask.JobCounters(sc.longAccumulator("photonzip tiles"),
                 sc.longAccumulator("photonzip samples"), sc.longAccumulator("photonzip bytes read"),
-                sc.longAccumulator("photonzip bytes written"));
+                sc.longAccumulator("photonzip bytes written"), sc.longAccumulator("photonzip read ns"),
+                sc.longAccumulator("photonzip hash ns"), sc.longAccumulator("photonzip encode ns"),
+                sc.longAccumulator("photonzip write ns"), sc.longAccumulator("photonzip task cpu ns"));
         long tiles = groups.stream().mapToLong(g -> g.tiles().size()).sum();
         Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
         String label = "compress " + stack.description();
@@ -133,10 +178,15 @@ public final class CompressJob {
             }
         }
         awaitStragglers(jsc);
+        LOG.info(String.format(java.util.Locale.ROOT, "%s: task time read %.1f s, hash %.1f s, encode %.1f s, "
+                        + "write %.1f s; task CPU %.1f s (summed over tasks)", stack.description(),
+                counters.readNanos().value() / 1e9, counters.hashNanos().value() / 1e9,
+                counters.encodeNanos().value() / 1e9, counters.writeNanos().value() / 1e9,
+                counters.taskCpuNanos().value() / 1e9));
         checkCoverage(groups, rows, stack);
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
-        return new Encoded(sorted, counters.bytesRead().value());
+        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value());
     }
 
     /** Killed speculative attempts may still be closing their packs: let them finish before the cleanup. */

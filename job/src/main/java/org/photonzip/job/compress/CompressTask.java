@@ -61,13 +61,27 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
     }
 
     private List<TileRow> compress(TaskGroup group) throws IOException {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        try {
+            return compressGroup(group);
+        } finally {
+            counters.taskCpuNanos().add(THREADS.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private List<TileRow> compressGroup(TaskGroup group) throws IOException {
         Configuration hadoop = conf.value().get();
         TileBuffers buffers = new TileBuffers(group);
         LongAdder read = new LongAdder();
+        long start = System.nanoTime();
         try (SlabReader reader = SlabReader.open(stack, hadoop, read)) {
             reader.read(group.t0(), group.frames(), group.y0(), group.height(), group.x0(), group.width(), buffers);
         } finally {
             counters.bytesRead().add(read.sum());
+            counters.readNanos().add(System.nanoTime() - start);
         }
         TaskContext ctx = TaskContext.get();
         int attempt = ctx == null ? 0 : ctx.attemptNumber();
@@ -88,9 +102,15 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
                 }
                 TileRegion r = group.tiles().get(i);
                 short[] samples = buffers.take(i);
+                long t0 = System.nanoTime();
                 String hash = PixelHash.sha256(samples);
+                long t1 = System.nanoTime();
                 byte[] stream = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples));
+                long t2 = System.nanoTime();
                 long offset = pack.append(stream);
+                counters.hashNanos().add(t1 - t0);
+                counters.encodeNanos().add(t2 - t1);
+                counters.writeNanos().add(System.nanoTime() - t2);
                 rows.add(new TileRow(stack.datasetPath(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(),
                         name, offset, stream.length, PackWriter.crc32c(stream, 0, stream.length), hash,
                         8.0 * stream.length / r.samples(), codec.modelId()));
@@ -132,6 +152,8 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
 
     /** Accumulators the driver reads for its progress line and summary. */
     record JobCounters(LongAccumulator tilesDone, LongAccumulator samplesDone, LongAccumulator bytesRead,
-                       LongAccumulator bytesWritten) implements java.io.Serializable {
+                       LongAccumulator bytesWritten, LongAccumulator readNanos, LongAccumulator hashNanos,
+                       LongAccumulator encodeNanos, LongAccumulator writeNanos, LongAccumulator taskCpuNanos)
+            implements java.io.Serializable {
     }
 }

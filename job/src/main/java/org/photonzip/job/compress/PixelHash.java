@@ -1,5 +1,7 @@
 package org.photonzip.job.compress;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,16 +18,13 @@ public final class PixelHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Cannot hash pixels: no SHA-256 in this JVM", e);
         }
-        byte[] chunk = new byte[1 << 16];
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 18).order(ByteOrder.LITTLE_ENDIAN);
         int at = 0;
         while (at < samples.length) {
-            int n = Math.min(chunk.length / 2, samples.length - at);
-            for (int i = 0; i < n; i++) {
-                short v = samples[at + i];
-                chunk[2 * i] = (byte) v;
-                chunk[2 * i + 1] = (byte) (v >>> 8);
-            }
-            md.update(chunk, 0, 2 * n);
+            int n = Math.min(chunk.capacity() / 2, samples.length - at);
+            chunk.clear();
+            chunk.asShortBuffer().put(samples, at, n);
+            md.update(chunk.array(), 0, 2 * n);
             at += n;
         }
         return HexFormat.of().formatHex(md.digest());

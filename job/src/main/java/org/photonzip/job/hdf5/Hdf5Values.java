@@ -50,6 +50,25 @@ final class Hdf5Values {
         throw new IllegalArgumentException("HDF5 type " + type.getClass().getSimpleName() + " is not written by jhdf");
     }
 
+    /** The common case (uint8 / uint16 read back as int): a plain loop, no reflection per element. */
+    private static Object narrow(int[] v, Class<?> to) {
+        if (to == short.class) {
+            short[] out = new short[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (short) v[i];
+            }
+            return out;
+        }
+        if (to == byte.class) {
+            byte[] out = new byte[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = (byte) v[i];
+            }
+            return out;
+        }
+        return v.clone();
+    }
+
     private static Class<?> leafType(Object data) {
         Class<?> c = data.getClass();
         while (c.isArray()) {
@@ -64,6 +83,16 @@ final class Hdf5Values {
             long v = ((Number) value).longValue();
             return to == byte.class ? Byte.valueOf((byte) v) : to == short.class ? Short.valueOf((short) v)
                     : Integer.valueOf((int) v);
+        }
+        if (value instanceof int[] ints) {
+            return narrow(ints, to);
+        }
+        if (value instanceof long[] longs && to == int.class) {
+            int[] out = new int[longs.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (int) longs[i];
+            }
+            return out;
         }
         Class<?> component = value.getClass().getComponentType();
         int n = Array.getLength(value);

@@ -48,13 +48,13 @@ public final class InputStack implements Closeable {
     private final StackDescriptor descriptor;
     private final HdfFile hdf;       // null for TIFF
     private final Dataset dataset;   // null for TIFF
-    private final Closeable channel; // the channel under a remote HdfFile, or null
+    private final List<AutoCloseable> opened; // channels and linked files to close with the input
 
-    private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, Closeable channel) {
+    private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
         this.hdf = hdf;
         this.dataset = dataset;
-        this.channel = channel;
+        this.opened = opened;
     }
 
     /**
@@ -137,40 +137,53 @@ public final class InputStack implements Closeable {
                 files.size(), first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff",
                 null, List.of(), List.copyOf(uris), bytes,
                 (long) files.size() * first.height() * first.width() * 2);
-        return new InputStack(d, null, null, null);
+        return new InputStack(d, null, null, List.of());
     }
 
     private static InputStack hdf5(String input, Path path, long size, String datasetPath, Configuration conf)
             throws IOException {
-        HadoopChannel channel = null;
+        List<AutoCloseable> opened = new ArrayList<>();
         HdfFile hdf = null;
         try {
-            if (HadoopFiles.isLocal(path)) {
+            boolean local = HadoopFiles.isLocal(path);
+            if (local) {
                 // Opened by path so that NeXus external links to other local files resolve.
                 hdf = new HdfFile(HadoopFiles.localFile(path));
             } else {
-                channel = HadoopChannel.open(path, conf, null);
+                HadoopChannel channel = HadoopChannel.open(path, conf, null);
+                opened.add(channel);
                 hdf = new HdfFile(channel, path.toUri());
             }
             checkLength(hdf, input, size);
-            Hdf5DatasetLocator.Found found = datasetPath == null ? Hdf5DatasetLocator.find(hdf)
-                    : Hdf5DatasetLocator.byPath(hdf, datasetPath);
-            Dataset ds = found.dataset();
+            Dataset ds;
+            String found;
+            Path holder;
+            if (!local && datasetPath != null) {
+                RemoteLinks.Resolved r = RemoteLinks.resolve(hdf, path, datasetPath, conf, opened);
+                ds = r.dataset();
+                found = datasetPath;
+                holder = r.file();
+            } else {
+                Hdf5DatasetLocator.Found f = datasetPath == null ? Hdf5DatasetLocator.find(hdf)
+                        : Hdf5DatasetLocator.byPath(hdf, datasetPath);
+                ds = f.dataset();
+                found = f.path();
+                holder = local ? new Path(ds.getFileAsPath().toAbsolutePath().toUri()) : path;
+            }
             String reason = Hdf5Types.unsupportedReason(ds);
             if (reason != null) {
-                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found.path() + ": " + reason);
+                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": " + reason);
             }
             DataLayout layout = ds.getDataLayout();
             if (layout != DataLayout.CONTIGUOUS && layout != DataLayout.CHUNKED && layout != DataLayout.COMPACT) {
-                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found.path() + ": "
+                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": "
                         + layout + " layout; archive the files it maps instead");
             }
-            String holder = HadoopFiles.isLocal(path) ? ds.getFileAsPath().toAbsolutePath().toUri().toString()
-                    : path.toString();
-            long holderSize = HadoopFiles.isLocal(path) ? java.nio.file.Files.size(ds.getFileAsPath()) : size;
-            long end = RawHdf5Layout.storageEnd(hdf, ds);
+            long holderSize = holder.equals(path) ? size
+                    : HadoopFiles.fileSystem(holder, conf).getFileStatus(holder).getLen();
+            long end = RawHdf5Layout.storageEnd(ds.getHdfFile(), ds);
             if (end > holderSize) {
-                throw new IOException("Cannot read " + input + ":" + found.path() + ": the file is truncated (its "
+                throw new IOException("Cannot read " + input + ":" + found + ": the file is truncated (its "
                         + "samples need bytes up to " + end + ", " + holder + " has " + holderSize + ")");
             }
             int[] dims = ds.getDimensions();
@@ -180,16 +193,16 @@ public final class InputStack implements Closeable {
                 filters.add(f.getName());
             }
             boolean big = ds.getDataType() instanceof OrderedDataType o && o.getByteOrder() == ByteOrder.BIG_ENDIAN;
-            StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder, ds.getPath(),
-                    found.path(), dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
-                    ds.getDataLayout().name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
+            StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder.toString(), ds.getPath(),
+                    found, dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
+                    layout.name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
                     List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
-            return new InputStack(d, hdf, ds, channel);
+            return new InputStack(d, hdf, ds, opened);
         } catch (HdfException e) {
-            closeQuietly(hdf, channel);
+            closeQuietly(hdf, opened);
             throw new IOException("Cannot read HDF5 file " + input + ": " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(hdf, channel);
+            closeQuietly(hdf, opened);
             throw e;
         }
     }
@@ -220,7 +233,8 @@ public final class InputStack implements Closeable {
                 return tiffSkeleton(out);
             }
             String stackId = identity(dataset);
-            return Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
+            boolean[] written = new boolean[1];
+            Hdf5TreeCopy.Report report = Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
                 @Override
                 public boolean isStack(Dataset candidate, String path) {
                     return identity(candidate).equals(stackId);
@@ -228,12 +242,35 @@ public final class InputStack implements Closeable {
 
                 @Override
                 public void write(Dataset stack, String path, WritableGroup parent, String name) {
-                    WritableDataset placeholder = placeholder(parent, name);
-                    Hdf5TreeCopy.copyAttributesOf(stack, placeholder, path, java.util.Set.of());
-                    placeholder.putAttribute(PLACEHOLDER_ATTRIBUTE, path);
+                    stackPlaceholder(parent, name, path);
+                    written[0] = true;
                 }
             }, maxDatasetBytes);
+            if (written[0]) {
+                return report;
+            }
+            // The walk did not reach the stack (an external link it could not follow on this file system):
+            // put the placeholder at the stack's path, which is not missing metadata.
+            WritableGroup parent = out;
+            String[] parts = descriptor.datasetPath().replaceAll("^/+", "").split("/+");
+            for (int i = 0; i < parts.length - 1; i++) {
+                parent = parent.getChild(parts[i]) instanceof WritableGroup g ? g : parent.putGroup(parts[i]);
+            }
+            stackPlaceholder(parent, parts[parts.length - 1], descriptor.datasetPath());
+            List<String> skipped = new ArrayList<>();
+            for (String s : report.skipped()) {
+                if (!s.startsWith(descriptor.datasetPath() + ": ")) {
+                    skipped.add(s);
+                }
+            }
+            return new Hdf5TreeCopy.Report(report.groups(), report.datasets(), report.attributes(), List.copyOf(skipped));
         }
+    }
+
+    private void stackPlaceholder(WritableGroup parent, String name, String path) {
+        WritableDataset placeholder = placeholder(parent, name);
+        Hdf5TreeCopy.copyAttributesOf(dataset, placeholder, path, java.util.Set.of());
+        placeholder.putAttribute(PLACEHOLDER_ATTRIBUTE, path);
     }
 
     private Hdf5TreeCopy.Report tiffSkeleton(WritableHdfFile out) {
@@ -261,20 +298,24 @@ public final class InputStack implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
-        closeQuietly(hdf, channel);
+    public void close() {
+        closeQuietly(hdf, opened);
     }
 
-    private static void closeQuietly(HdfFile hdf, Closeable channel) {
-        try {
-            if (hdf != null) {
-                hdf.close();
+    private static void closeQuietly(HdfFile hdf, List<AutoCloseable> opened) {
+        List<AutoCloseable> all = new ArrayList<>();
+        if (hdf != null) {
+            all.add(hdf);
+        }
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            all.add(opened.get(i));
+        }
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // Nothing was written through any of them; a failed close cannot lose data.
             }
-            if (channel != null) {
-                channel.close();
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // Nothing was written through either; a failed close cannot lose data.
         }
     }
 

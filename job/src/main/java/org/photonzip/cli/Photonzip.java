@@ -12,6 +12,11 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 DemoCommand.class,
                 TrainCommand.class,
+                CompressCommand.class,
+                DecompressCommand.class,
+                VerifyCommand.class,
+                InfoCommand.class,
+                BenchJobCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

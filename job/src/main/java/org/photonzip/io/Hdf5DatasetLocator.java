@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * file that links to the detector's file works; links whose target is missing are skipped while searching. Paths
  * are reported as seen from the opened file, not from a linked one.
  */
-final class Hdf5DatasetLocator {
+public final class Hdf5DatasetLocator {
     /** Where detectors and converters usually put the frames: NeXus NXdata / NXdetector, then Data Exchange. */
     static final List<String> WELL_KNOWN_PATHS = List.of(
             "/entry/data/data", "/entry/instrument/detector/data", "/entry/detector/detector", "/exchange/data");
@@ -33,14 +33,14 @@ final class Hdf5DatasetLocator {
     private static final int MAX_DEPTH = 12;
 
     /** A dataset and the path that reached it. */
-    record Found(String path, Dataset dataset) {
+    public record Found(String path, Dataset dataset) {
     }
 
     private Hdf5DatasetLocator() {
     }
 
     /** The dataset at {@code path}, which must exist (after following links) and be a dataset. */
-    static Found byPath(HdfFile file, String path) throws IOException {
+    public static Found byPath(HdfFile file, String path) throws IOException {
         Node node;
         try {
             node = resolve(file.getByPath(path));
@@ -63,7 +63,7 @@ final class Hdf5DatasetLocator {
      * dataset. A well-known path or NeXus signal is returned even when its type is unsupported, so the caller
      * reports that rather than silently archiving some other dataset.
      */
-    static Found find(HdfFile file) {
+    public static Found find(HdfFile file) {
         for (String path : WELL_KNOWN_PATHS) {
             if (tryPath(file, path) instanceof Dataset) {
                 return new Found(path, (Dataset) tryPath(file, path));

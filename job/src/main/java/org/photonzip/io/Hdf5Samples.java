@@ -4,12 +4,12 @@ package org.photonzip.io;
  * Copies the nested arrays jhdf returns for a slab into a flat uint16 buffer. uint8 and uint16 arrive as
  * {@code int[][][]}, int8 as {@code byte[][][]}, int16 as {@code short[][][]}; signed values must not be negative.
  */
-final class Hdf5Samples {
+public final class Hdf5Samples {
     private Hdf5Samples() {
     }
 
     /** Copies {@code data} into {@code dst}; returns -1 on success, or the flat index of the first invalid value. */
-    static long copy(Object data, short[] dst) {
+    public static long copy(Object data, short[] dst) {
         if (data instanceof int[][][]) {
             return copyInts((int[][][]) data, dst);
         }
@@ -23,7 +23,7 @@ final class Hdf5Samples {
     }
 
     /** The value at frame {@code t}, row {@code y}, column {@code x} of a slab, for error messages. */
-    static long valueAt(Object data, int t, int y, int x) {
+    public static long valueAt(Object data, int t, int y, int x) {
         if (data instanceof int[][][]) {
             return ((int[][][]) data)[t][y][x];
         }

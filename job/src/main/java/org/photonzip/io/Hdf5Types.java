@@ -8,12 +8,12 @@ import io.jhdf.object.datatype.FloatingPoint;
 import java.util.Arrays;
 
 /** Which HDF5 datasets can be read as a uint16 stack, and how to name their types in messages. */
-final class Hdf5Types {
+public final class Hdf5Types {
     private Hdf5Types() {
     }
 
     /** numpy-style name of an HDF5 element type: {@code uint16}, {@code int8}, {@code float32}, ... */
-    static String dtypeName(DataType type) {
+    public static String dtypeName(DataType type) {
         if (type instanceof FixedPoint) {
             return (((FixedPoint) type).isSigned() ? "int" : "uint") + type.getSize() * 8;
         }
@@ -37,7 +37,7 @@ final class Hdf5Types {
     }
 
     /** Why {@code dataset} cannot be read as a stack, or null when it can. */
-    static String unsupportedReason(Dataset dataset) {
+    public static String unsupportedReason(Dataset dataset) {
         String dtype = dtypeName(dataset.getDataType());
         int[] dims = dataset.getDimensions();
         if (!isStackElementType(dataset.getDataType())) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -13,7 +14,7 @@ import java.nio.file.StandardOpenOption;
  * order and strips. Anything else (compression, tiles, several images, other sample types) is rejected, because
  * the detector TIFFs photonzip meets are written this way and an archiver must not guess.
  */
-final class TiffLayout {
+public final class TiffLayout {
     private static final int TAG_WIDTH = 256;
     private static final int TAG_HEIGHT = 257;
     private static final int TAG_BITS_PER_SAMPLE = 258;
@@ -28,15 +29,19 @@ final class TiffLayout {
     private static final int TYPE_LONG = 4;
     private static final int MAX_IFD_ENTRIES = 4096;
 
+    /** The local file, or null for a layout parsed from a channel ({@link #parse(String, SeekableByteChannel)}). */
     final Path file;
+    final String name;
     final int width;
     final int height;
     final ByteOrder order;
     final int rowsPerStrip;
     final long[] stripOffsets;
 
-    private TiffLayout(Path file, int width, int height, ByteOrder order, int rowsPerStrip, long[] stripOffsets) {
+    private TiffLayout(Path file, String name, int width, int height, ByteOrder order, int rowsPerStrip,
+                       long[] stripOffsets) {
         this.file = file;
+        this.name = name;
         this.width = width;
         this.height = height;
         this.order = order;
@@ -46,11 +51,37 @@ final class TiffLayout {
 
     static TiffLayout read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(file, ch);
+            return parse(file, file.toString(), ch);
         }
     }
 
-    private static TiffLayout parse(Path file, FileChannel ch) throws IOException {
+    /** The layout of the TIFF {@code name} (any file system) read through {@code ch}. */
+    public static TiffLayout parse(String name, SeekableByteChannel ch) throws IOException {
+        return parse(null, name, ch);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public ByteOrder order() {
+        return order;
+    }
+
+    public int rowsPerStrip() {
+        return rowsPerStrip;
+    }
+
+    /** Byte offset of strip {@code s} in the file. */
+    public long stripOffset(int s) {
+        return stripOffsets[s];
+    }
+
+    private static TiffLayout parse(Path path, String file, SeekableByteChannel ch) throws IOException {
         ByteBuffer header = readAt(ch, 0, 8, ByteOrder.LITTLE_ENDIAN, file);
         ByteOrder order;
         if (header.get(0) == 'I' && header.get(1) == 'I') {
@@ -79,7 +110,7 @@ final class TiffLayout {
             f.take(ch, dir, i * 12, order, file);
         }
         long nextIfd = dir.getInt(entries * 12) & 0xFFFFFFFFL;
-        return f.toLayout(file, order, nextIfd, ch.size());
+        return f.toLayout(path, file, order, nextIfd, ch.size());
     }
 
     /** The tag values a layout needs, gathered from one image file directory. */
@@ -95,7 +126,7 @@ final class TiffLayout {
         long[] stripOffsets;
         long[] stripByteCounts;
 
-        void take(FileChannel ch, ByteBuffer dir, int at, ByteOrder order, Path file) throws IOException {
+        void take(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file) throws IOException {
             int tag = dir.getShort(at) & 0xFFFF;
             switch (tag) {
                 case TAG_WIDTH -> width = values(ch, dir, at, order, file)[0];
@@ -114,7 +145,7 @@ final class TiffLayout {
             }
         }
 
-        TiffLayout toLayout(Path file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
+        TiffLayout toLayout(Path path, String file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
             if (compression != 1) {
                 throw new UnsupportedStackException("Unsupported TIFF " + file + ": compression "
                         + compressionName(compression) + "; only uncompressed TIFFs are read");
@@ -152,12 +183,12 @@ final class TiffLayout {
                             + " bytes)");
                 }
             }
-            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets);
+            return new TiffLayout(path, file, (int) width, (int) height, order, rows, stripOffsets);
         }
     }
 
     /** The values of the directory entry at {@code at} (SHORT or LONG), inline or at their offset. */
-    private static long[] values(FileChannel ch, ByteBuffer dir, int at, ByteOrder order, Path file)
+    private static long[] values(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file)
             throws IOException {
         int type = dir.getShort(at + 2) & 0xFFFF;
         long count = dir.getInt(at + 4) & 0xFFFFFFFFL;
@@ -176,11 +207,12 @@ final class TiffLayout {
         return out;
     }
 
-    static ByteBuffer readAt(FileChannel ch, long position, int length, ByteOrder order, Path file)
+    static ByteBuffer readAt(SeekableByteChannel ch, long position, int length, ByteOrder order, String file)
             throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(length).order(order);
         while (buffer.hasRemaining()) {
-            if (ch.read(buffer, position + buffer.position()) < 0) {
+            ch.position(position + buffer.position());
+            if (ch.read(buffer) < 0) {
                 throw new EOFException("Truncated TIFF " + file + ": needs bytes up to " + (position + length)
                         + ", file has " + ch.size());
             }

@@ -1,0 +1,85 @@
+package org.photonzip.cli;
+
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.InvalidArchiveException;
+import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.restore.Region;
+import org.photonzip.job.restore.Restorer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code photonzip decompress ARCHIVE OUTPUT.h5}: restores a stack, or part of it, to HDF5. */
+@Command(name = "decompress", mixinStandardHelpOptions = true,
+        description = {"Restores an archive to an HDF5 file: the stack at its dataset path with its dtype and chunk "
+                + "shape, and the source's other datasets, groups and attributes. --frames and --roi restore a part, "
+                + "decoding only the tiles it touches."},
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:restored", "1:the archive cannot be read or OUTPUT written", "2:invalid options",
+                "3:a tile is corrupt (nothing written)"})
+public final class DecompressCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ARCHIVE")
+    String archive;
+
+    @Parameters(index = "1", paramLabel = "OUTPUT.h5")
+    String output;
+
+    @Option(names = "--frames", paramLabel = "A:B", description = "Only frames [A, B).")
+    String frames;
+
+    @Option(names = "--roi", paramLabel = "Y0:Y1,X0:X1", description = "Only rows [Y0, Y1) and columns [X0, X1).")
+    String roi;
+
+    @Option(names = "--overwrite", description = "Replace OUTPUT.h5 if it exists.")
+    boolean overwrite;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Decoding threads (default: number of CPUs).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ArchiveReader reader;
+        try {
+            reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+        } catch (Exception e) {
+            err.println("photonzip decompress: " + Failures.message(e));
+            return 1;
+        }
+        Region region;
+        try {
+            region = Region.parse(frames, roi, reader.summary().shape());
+        } catch (IllegalArgumentException e) {
+            err.println("photonzip decompress: " + e.getMessage());
+            return 2;
+        }
+        try {
+            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            Restorer.Result r = Restorer.restore(reader, output, region, overwrite, n);
+            int[] s = r.shape();
+            out.printf(Locale.ROOT, "restored %s:%s (%d x %d x %d %s) from %d tiles in %.1f s (%.1f MB/s)%n", output,
+                    reader.summary().datasetPath(), s[0], s[1], s[2], reader.summary().dtype(), r.tiles(), r.seconds(),
+                    r.megabytesPerSecond());
+            if (!r.notRestored().isEmpty()) {
+                out.println("not restored (" + r.notRestored().size() + "): " + String.join("; ", r.notRestored()));
+            }
+            return 0;
+        } catch (InvalidArchiveException e) {
+            err.println("photonzip decompress: " + e.getMessage());
+            return 3;
+        } catch (Exception e) {
+            err.println("photonzip decompress: " + Failures.message(e));
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,284 @@
+package org.photonzip.job.compress;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.photonzip.job.ModelChoice;
+import org.photonzip.job.TileCompressor;
+import org.photonzip.job.archive.ArchiveCommitter;
+import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.Manifest;
+import org.photonzip.job.archive.Summary;
+import org.photonzip.job.archive.TileRow;
+import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.fs.SerializableConfiguration;
+import org.photonzip.job.hdf5.Hdf5TreeCopy;
+import org.photonzip.job.source.InputStack;
+import org.photonzip.job.source.StackDescriptor;
+import org.photonzip.job.verify.VerifyJob;
+import org.photonzip.plan.TaskGroup;
+import org.photonzip.plan.TaskPlanner;
+import org.photonzip.plan.TilePlanner;
+import org.photonzip.plan.TileRegion;
+import org.photonzip.plan.TileShape;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Compresses one input into one archive (docs/archive-format.md): checks the input on the driver, captures its
+ * metadata, plans tiles and tasks, runs the tasks ({@link CompressTask}), optionally verifies every tile, writes
+ * the manifest and summary, and commits ({@link ArchiveCommitter}). Any failure before the commit removes what
+ * was written.
+ */
+public final class CompressJob {
+    /** Spark configuration key for the per-task slab budget (overridden by {@code --task-memory}). */
+    public static final String TASK_MEMORY = "spark.photonzip.task.memory";
+    static final long MIN_TASK_BYTES = 32L << 20;
+    static final long MAX_TASK_BYTES = 1L << 30;
+
+    /** What to compress, where, and how. {@code tile} and {@code taskBytes} may be null / 0 for the defaults. */
+    public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                          boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
+    }
+
+    /** What a run did. */
+    public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
+                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
+
+    private CompressJob() {
+    }
+
+    public static Report run(SparkSession spark, Request req, PrintStream console) throws IOException {
+        TileCompressor compressor = TileCompressor.forChoice(req.model());
+        SparkContext sc = spark.sparkContext();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
+        Configuration conf = sc.hadoopConfiguration();
+        long start = System.nanoTime();
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+            StackDescriptor stack = input.descriptor();
+            TileShape shape = req.tile() != null ? req.tile()
+                    : TilePlanner.defaultShape(stack.frames(), stack.height(), stack.width());
+            long taskBytes = req.taskBytes() > 0 ? req.taskBytes() : defaultTaskBytes(sc);
+            List<TaskGroup> groups = TaskPlanner.plan(stack.frames(), stack.height(), stack.width(), shape, taskBytes);
+            ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf, req.overwrite());
+            try {
+                // The driver captures the metadata while the executors encode.
+                long captureStart = System.nanoTime();
+                CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
+                    try {
+                        Summary.MetadataCapture m = storeMetadata(input, committer, req.maxMetadataBytes());
+                        LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s",
+                                stack.description(), (System.nanoTime() - captureStart) / 1e9));
+                        return m;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
+                Encoded encoded;
+                try {
+                    encoded = encode(jsc, stack, groups, committer, compressor, confB, console);
+                } catch (Throwable e) {
+                    capture.handle((m, x) -> null).join(); // let it finish before the cleanup deletes its target
+                    throw e;
+                }
+                Summary.MetadataCapture metadata = join(capture);
+                List<TileRow> rows = encoded.rows();
+                long bytesRead = encoded.bytesRead();
+                VerifyJob.Result verification = null;
+                if (req.verify()) {
+                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null);
+                    if (!verification.ok()) {
+                        throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
+                                + verification.failed() + " tile(s) failed verification, e.g. "
+                                + verification.failures().get(0));
+                    }
+                }
+                long compressed = rows.stream().mapToLong(TileRow::length).sum();
+                Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
+                        bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
+                long t = System.nanoTime();
+                writeManifestAndSummary(committer, rows, stack, shape, taskBytes, compressor, metadata, totals, sc);
+                committer.commit(rows);
+                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
+                        committer.target(), (System.nanoTime() - t) / 1e9));
+                return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
+                        taskBytes, shape, encoded.taskCpuNanos());
+            } catch (Throwable e) {
+                // Also Spark's SparkException, which Scala throws undeclared from collect().
+                committer.abort();
+                throw e;
+            }
+        }
+    }
+
+    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos) {
+    }
+
+    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+        try {
+            return capture.join();
+        } catch (CompletionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    private static Encoded encode(JavaSparkContext jsc, StackDescriptor stack, List<TaskGroup> groups,
+                                        ArchiveCommitter committer, TileCompressor compressor,
+                                        Broadcast<SerializableConfiguration> confB, PrintStream console) {
+        SparkContext sc = jsc.sc();
+        CompressTask.JobCounters counters = new CompressTask.JobCounters(sc.longAccumulator("photonzip tiles"),
+                sc.longAccumulator("photonzip samples"), sc.longAccumulator("photonzip bytes read"),
+                sc.longAccumulator("photonzip bytes written"), sc.longAccumulator("photonzip read ns"),
+                sc.longAccumulator("photonzip hash ns"), sc.longAccumulator("photonzip encode ns"),
+                sc.longAccumulator("photonzip write ns"), sc.longAccumulator("photonzip task cpu ns"));
+        long tiles = groups.stream().mapToLong(g -> g.tiles().size()).sum();
+        Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
+        String label = "compress " + stack.description();
+        jsc.setJobDescription(label);
+        List<TileRow> rows;
+        try (ProgressLine progress = new ProgressLine(label, tiles, stack.samples(), counters.tilesDone(),
+                counters.samplesDone(), console)) {
+            sc.addSparkListener(progress);
+            try {
+                rows = jsc.parallelize(groups, groups.size())
+                        .mapPartitions(new CompressTask(stack, committer.root().toString(), codec, confB, counters))
+                        .collect();
+                progress.print(true);
+            } finally {
+                sc.removeSparkListener(progress);
+            }
+        }
+        awaitStragglers(jsc);
+        LOG.info(String.format(java.util.Locale.ROOT, "%s: task time read %.1f s, hash %.1f s, encode %.1f s, "
+                        + "write %.1f s; task CPU %.1f s (summed over tasks)", stack.description(),
+                counters.readNanos().value() / 1e9, counters.hashNanos().value() / 1e9,
+                counters.encodeNanos().value() / 1e9, counters.writeNanos().value() / 1e9,
+                counters.taskCpuNanos().value() / 1e9));
+        checkCoverage(groups, rows, stack);
+        List<TileRow> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
+        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value());
+    }
+
+    /** Killed speculative attempts may still be closing their packs: let them finish before the cleanup. */
+    private static void awaitStragglers(JavaSparkContext jsc) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (jsc.statusTracker().getActiveStageIds().length > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Every planned tile came back exactly once (what Spark returns is the successful attempts' rows). */
+    private static void checkCoverage(List<TaskGroup> groups, List<TileRow> rows, StackDescriptor stack) {
+        Set<String> planned = new HashSet<>();
+        for (TaskGroup g : groups) {
+            for (TileRegion t : g.tiles()) {
+                planned.add(key(t.t0(), t.y0(), t.x0(), t.frames(), t.height(), t.width()));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (TileRow r : rows) {
+            String k = key(r.t0(), r.y0(), r.x0(), r.frames(), r.height(), r.width());
+            if (!planned.contains(k) || !seen.add(k)) {
+                throw new IllegalStateException("Cannot commit " + stack.description() + ": " + r.position()
+                        + (seen.contains(k) ? " came back twice" : " was not planned"));
+            }
+        }
+        if (seen.size() != planned.size()) {
+            throw new IllegalStateException("Cannot commit " + stack.description() + ": " + (planned.size() - seen.size())
+                    + " planned tiles did not come back");
+        }
+    }
+
+    private static String key(int t, int y, int x, int f, int h, int w) {
+        return t + "/" + y + "/" + x + "/" + f + "/" + h + "/" + w;
+    }
+
+    private static Summary.MetadataCapture storeMetadata(InputStack input, ArchiveCommitter committer, long max)
+            throws IOException {
+        java.nio.file.Path dir = Files.createTempDirectory("photonzip-metadata-");
+        try {
+            java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);
+            Hdf5TreeCopy.Report r = input.captureMetadata(local, max);
+            committer.fileSystem().copyFromLocalFile(false, false, new Path(local.toUri()),
+                    new Path(committer.root(), ArchiveLayout.METADATA));
+            return new Summary.MetadataCapture(r.groups(), r.datasets(), r.attributes(), r.skipped());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    private static void writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
+                                                TileShape shape, long taskBytes, TileCompressor compressor,
+                                                Summary.MetadataCapture metadata, Summary.Totals totals,
+                                                SparkContext sc) throws IOException {
+        FileSystem fs = committer.fileSystem();
+        Path root = committer.root();
+        Manifest.writeParquet(rows, fs, new Path(root, ArchiveLayout.MANIFEST), sc.hadoopConfiguration());
+        Manifest.writeCsv(rows, fs, new Path(root, ArchiveLayout.MANIFEST_CSV));
+        Summary summary = Summary.create(committer.archiveId(), stack,
+                new int[]{shape.frames(), shape.height(), shape.width()}, taskBytes, compressor.modelId(),
+                compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());
+        try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
+            out.write(summary.toJson());
+        }
+    }
+
+    /**
+     * The slab budget per task when none is given: {@value TASK_MEMORY} if set, else 30 % of an executor's heap
+     * divided by its cores (in local mode the driver's heap and thread count), within 32 MiB .. 1 GiB.
+     */
+    static long defaultTaskBytes(SparkContext sc) {
+        if (sc.getConf().contains(TASK_MEMORY)) {
+            return sc.getConf().getSizeAsBytes(TASK_MEMORY);
+        }
+        long heap;
+        int cores;
+        if (sc.isLocal()) {
+            heap = Runtime.getRuntime().maxMemory();
+            cores = Math.max(1, sc.defaultParallelism());
+        } else {
+            heap = sc.getConf().getSizeAsBytes("spark.executor.memory", "1g");
+            cores = Math.max(1, sc.getConf().getInt("spark.executor.cores", 1));
+        }
+        return Math.max(MIN_TASK_BYTES, Math.min(MAX_TASK_BYTES, (long) (heap * 0.3 / cores)));
+    }
+}

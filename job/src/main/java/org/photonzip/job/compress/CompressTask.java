@@ -1,0 +1,159 @@
+package org.photonzip.job.compress;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
+import org.photonzip.codec.Tile;
+import org.photonzip.job.TileCompressor;
+import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.PackWriter;
+import org.photonzip.job.archive.TileRow;
+import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.fs.SerializableConfiguration;
+import org.photonzip.job.source.SlabReader;
+import org.photonzip.job.source.StackDescriptor;
+import org.photonzip.plan.TaskGroup;
+import org.photonzip.plan.TileRegion;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What an executor does for one task: read the task's slab from the source once, encode its tiles, append them
+ * to a pack of its own ({@link ArchiveLayout#packName}: unique per attempt) and return one manifest row per tile.
+ * The rows reach the driver only when the attempt succeeds, so a retried or speculative loser's pack is never
+ * referenced; the committer deletes it.
+ */
+final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow> {
+    /** Test hook: {@code P:N} makes the first attempt of task P die after writing N tiles, leaving a torn pack. */
+    static final String KILL_FIRST_ATTEMPT = "spark.photonzip.test.killFirstAttempt";
+
+    private final StackDescriptor stack;
+    private final String root;
+    private final Broadcast<TileCompressor> compressor;
+    private final Broadcast<SerializableConfiguration> conf;
+    private final JobCounters counters;
+
+    CompressTask(StackDescriptor stack, String root, Broadcast<TileCompressor> compressor,
+                 Broadcast<SerializableConfiguration> conf, JobCounters counters) {
+        this.stack = stack;
+        this.root = root;
+        this.compressor = compressor;
+        this.conf = conf;
+        this.counters = counters;
+    }
+
+    @Override
+    public Iterator<TileRow> call(Iterator<TaskGroup> groups) throws IOException {
+        List<TileRow> rows = new ArrayList<>();
+        while (groups.hasNext()) {
+            rows.addAll(compress(groups.next()));
+        }
+        return rows.iterator();
+    }
+
+    private List<TileRow> compress(TaskGroup group) throws IOException {
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        try {
+            return compressGroup(group);
+        } finally {
+            counters.taskCpuNanos().add(THREADS.getCurrentThreadCpuTime() - cpu);
+        }
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private List<TileRow> compressGroup(TaskGroup group) throws IOException {
+        Configuration hadoop = conf.value().get();
+        TileBuffers buffers = new TileBuffers(group);
+        LongAdder read = new LongAdder();
+        long start = System.nanoTime();
+        try (SlabReader reader = SlabReader.open(stack, hadoop, read)) {
+            reader.read(group.t0(), group.frames(), group.y0(), group.height(), group.x0(), group.width(), buffers);
+        } finally {
+            counters.bytesRead().add(read.sum());
+            counters.readNanos().add(System.nanoTime() - start);
+        }
+        TaskContext ctx = TaskContext.get();
+        int attempt = ctx == null ? 0 : ctx.attemptNumber();
+        long attemptId = ctx == null ? 0 : ctx.taskAttemptId();
+        String name = ArchiveLayout.packName(group.index(), attempt, attemptId);
+        Path packPath = ArchiveLayout.pack(new Path(root), name);
+        FileSystem fs = HadoopFiles.fileSystem(packPath, hadoop);
+        int killAfter = attempt == 0 ? killAfter(group.index()) : -1;
+        TileCompressor codec = compressor.value();
+        List<TileRow> rows = new ArrayList<>(group.tiles().size());
+        PackWriter pack = PackWriter.create(fs, packPath);
+        try {
+            for (int i = 0; i < group.tiles().size(); i++) {
+                if (i == killAfter) {
+                    pack.flushPartial();
+                    throw new InjectedFailure("Injected failure: first attempt of task " + group.index()
+                            + " killed after writing " + i + " tiles to " + name);
+                }
+                TileRegion r = group.tiles().get(i);
+                short[] samples = buffers.take(i);
+                long t0 = System.nanoTime();
+                String hash = PixelHash.sha256(samples);
+                long t1 = System.nanoTime();
+                byte[] stream = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples));
+                long t2 = System.nanoTime();
+                long offset = pack.append(stream);
+                counters.hashNanos().add(t1 - t0);
+                counters.encodeNanos().add(t2 - t1);
+                counters.writeNanos().add(System.nanoTime() - t2);
+                rows.add(new TileRow(stack.datasetPath(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(),
+                        name, offset, stream.length, PackWriter.crc32c(stream, 0, stream.length), hash,
+                        8.0 * stream.length / r.samples(), codec.modelId()));
+                counters.tilesDone().add(1);
+                counters.samplesDone().add(r.samples());
+                counters.bytesWritten().add(stream.length);
+            }
+            pack.close();
+        } catch (InjectedFailure e) {
+            throw e; // a killed task does not clean up after itself
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                pack.close();
+                fs.delete(packPath, false);
+            } catch (IOException | RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return rows;
+    }
+
+    private static int killAfter(int task) {
+        SparkEnv env = SparkEnv.get();
+        String spec = env == null ? "" : env.conf().get(KILL_FIRST_ATTEMPT, "");
+        int colon = spec.indexOf(':');
+        if (colon < 0 || Integer.parseInt(spec.substring(0, colon).trim()) != task) {
+            return -1;
+        }
+        return Integer.parseInt(spec.substring(colon + 1).trim());
+    }
+
+    /** The failure the test hook raises. */
+    static final class InjectedFailure extends RuntimeException {
+        InjectedFailure(String message) {
+            super(message);
+        }
+    }
+
+    /** Accumulators the driver reads for its progress line and summary. */
+    record JobCounters(LongAccumulator tilesDone, LongAccumulator samplesDone, LongAccumulator bytesRead,
+                       LongAccumulator bytesWritten, LongAccumulator readNanos, LongAccumulator hashNanos,
+                       LongAccumulator encodeNanos, LongAccumulator writeNanos, LongAccumulator taskCpuNanos)
+            implements java.io.Serializable {
+    }
+}

@@ -1,0 +1,21 @@
+package org.photonzip.job.hdf5;
+
+/**
+ * Where each sample of a {@link ReservedStackDataset} lives in its file: chunks of {@code chunk} samples stored
+ * one after another in row-major grid order from {@code dataAddress} (a contiguous dataset is one chunk). Edge
+ * chunks are stored full size, as HDF5 does.
+ */
+public record StackStorage(int[] dims, int[] chunk, int[] grid, long dataAddress, long chunkBytes, int elementSize) {
+
+    /** File offset of sample (t, y, x). */
+    public long offset(int t, int y, int x) {
+        long index = ((long) (t / chunk[0]) * grid[1] + y / chunk[1]) * grid[2] + x / chunk[2];
+        long inside = (((long) (t % chunk[0]) * chunk[1] + y % chunk[1]) * chunk[2] + x % chunk[2]) * elementSize;
+        return dataAddress + index * chunkBytes + inside;
+    }
+
+    /** How many samples from column {@code x} on stay contiguous in the file (to the end of the chunk's row). */
+    public int runLength(int x) {
+        return chunk[2] - x % chunk[2];
+    }
+}

@@ -1,0 +1,65 @@
+package org.photonzip.job.verify;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.photonzip.job.archive.TileRow;
+import org.photonzip.job.fs.SerializableConfiguration;
+import org.photonzip.job.source.StackDescriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Decodes every tile of an archive in parallel, one Spark task per pack, writing nothing. */
+public final class VerifyJob {
+    /** At most this many failures are kept for the report. */
+    static final int MAX_REPORTED = 50;
+
+    /** The outcome: what was checked and what failed. */
+    public record Result(long tiles, long samples, long compressedBytes, long failed, List<String> failures,
+                         double seconds) {
+        public boolean ok() {
+            return failed == 0;
+        }
+    }
+
+    private VerifyJob() {
+    }
+
+    /**
+     * Checks {@code rows} of the archive (or staged archive) at {@code root}; given {@code against}, also compares
+     * every value with that source.
+     */
+    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows,
+                             Broadcast<SerializableConfiguration> conf, StackDescriptor against) {
+        long start = System.nanoTime();
+        Map<String, List<TileRow>> byPack = new LinkedHashMap<>();
+        for (TileRow r : rows) {
+            byPack.computeIfAbsent(r.pack(), k -> new ArrayList<>()).add(r);
+        }
+        List<List<TileRow>> packs = new ArrayList<>(byPack.values());
+        if (packs.isEmpty()) {
+            return new Result(0, 0, 0, 0, List.of(), 0);
+        }
+        jsc.setJobDescription("photonzip verify " + root);
+        List<PackCheck> checks = jsc.parallelize(packs, packs.size()).map(new VerifyTask(root, conf, against)).collect();
+        long tiles = 0;
+        long samples = 0;
+        long bytes = 0;
+        long failed = 0;
+        List<String> failures = new ArrayList<>();
+        for (PackCheck c : checks) {
+            tiles += c.tiles();
+            samples += c.samples();
+            bytes += c.compressedBytes();
+            failed += c.failures().size();
+            for (String f : c.failures()) {
+                if (failures.size() < MAX_REPORTED) {
+                    failures.add(f);
+                }
+            }
+        }
+        return new Result(tiles, samples, bytes, failed, failures, (System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,85 @@
+package org.photonzip.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.job.JobFixtures;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The job's commands as users type them: output, exit codes, and the demo. Each command starts its own Spark. */
+class JobCommandsTest {
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(new Photonzip());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void demoThenInfoVerifyAndDecompressOfItsArchive(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("demo", "--dir", dir.toString(), "--frames", "24", "--height", "48", "--width", "64",
+                "--master", "local[2]"), err.toString());
+        String demo = out.toString();
+        for (String expected : new String[]{"1. generate", "2. compress --verify", "3. decompress", "4. compare",
+                "original size", "compressed size", "bits/pixel", "ratio", "MB/s", "restored bit for bit"}) {
+            assertTrue(demo.contains(expected), "demo output lacks '" + expected + "':\n" + demo);
+        }
+        Path archive = dir.resolve("sample.pz");
+
+        assertEquals(0, run("info", archive.toString()), err.toString());
+        assertTrue(out.toString().contains("sample.h5:/entry/data/data"), out.toString());
+        assertTrue(out.toString().contains("24 x 48 x 64 uint16"), out.toString());
+        assertTrue(out.toString().contains("verified at compress | yes"), out.toString());
+
+        assertEquals(0, run("verify", archive.toString(), "--against", dir.resolve("sample.h5").toString(),
+                "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("every value matches"), out.toString());
+
+        Path part = dir.resolve("part.h5");
+        assertEquals(0, run("decompress", archive.toString(), part.toString(), "--frames", "2:5", "--roi", "0:10,5:60"),
+                err.toString());
+        assertTrue(out.toString().contains("(3 x 10 x 55 uint16)"), out.toString());
+        assertEquals(1, run("decompress", archive.toString(), part.toString()));
+        assertTrue(err.toString().contains("--overwrite"), err.toString());
+        assertEquals(2, run("decompress", archive.toString(), dir.resolve("x.h5").toString(), "--roi", "1:2"));
+        assertTrue(err.toString().contains("Invalid --roi 1:2"), err.toString());
+        assertEquals(2, run("decompress", archive.toString(), dir.resolve("x.h5").toString(), "--frames", "20:30"));
+        assertFalse(Files.exists(dir.resolve("x.h5")));
+    }
+
+    @Test
+    void compressExitCodesAndSeveralInputs(@TempDir Path dir) throws Exception {
+        Path a = JobFixtures.writeStack(dir.resolve("scan_a.h5"), 8, 32, 40, "uint16", null, 1);
+        Path b = JobFixtures.writeStack(dir.resolve("scan_b.h5"), 8, 32, 40, "uint16", new int[]{1, 32, 40}, 2);
+
+        assertEquals(2, run("compress", a.toString(), dir.resolve("x.pz").toString(), "--model", "learned"));
+        assertTrue(err.toString().contains("not available yet"), err.toString());
+        assertEquals(2, run("compress", a.toString(), dir.resolve("x.pz").toString(), "--tile", "4x4"));
+        assertTrue(err.toString().contains("Invalid tile shape"), err.toString());
+
+        Path nightly = dir.resolve("nightly");
+        assertEquals(1, run("compress", a.toString(), dir.resolve("missing.h5").toString(), b.toString(),
+                nightly.toString(), "--master", "local[2]"));
+        assertTrue(err.toString().contains("missing.h5"), err.toString());
+        assertTrue(out.toString().contains("scan_a.h5"), out.toString());
+        assertTrue(Files.exists(nightly.resolve("scan_a.pz").resolve("_SUCCESS")));
+        assertTrue(Files.exists(nightly.resolve("scan_b.pz").resolve("_SUCCESS")));
+        assertFalse(Files.exists(nightly.resolve("missing.pz")));
+
+        assertEquals(1, run("info", dir.resolve("nope.pz").toString()));
+        assertTrue(err.toString().contains("nope.pz"), err.toString());
+    }
+}

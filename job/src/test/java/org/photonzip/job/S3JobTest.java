@@ -1,0 +1,156 @@
+package org.photonzip.job;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.gaul.s3proxy.junit.S3ProxyJunitCore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.io.TestData;
+import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.CommitMarker;
+import org.photonzip.job.archive.InvalidArchiveException;
+import org.photonzip.job.compress.CompressJob;
+import org.photonzip.job.restore.Region;
+import org.photonzip.plan.TileShape;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job against a real S3 endpoint (s3proxy on 127.0.0.1) through s3a://: on an object store the archive is
+ * written in place and {@code _SUCCESS}, written last, is the commit point.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class S3JobTest {
+    private static final String BUCKET = "beamline";
+    private S3ProxyJunitCore proxy;
+    private SparkSession spark;
+    private java.nio.file.Path dir;
+
+    @BeforeAll
+    void start(@TempDir java.nio.file.Path base) throws Exception {
+        dir = base;
+        proxy = new S3ProxyJunitCore.Builder().withCredentials("access", "secret").build();
+        proxy.beforeEach();
+        try (S3Client s3 = S3Client.builder().endpointOverride(proxy.getUri()).forcePathStyle(true)
+                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret")))
+                .build()) {
+            s3.createBucket(b -> b.bucket(BUCKET));
+        }
+        Map<String, String> conf = new HashMap<>();
+        conf.put("spark.hadoop.fs.s3a.endpoint", proxy.getUri().toString());
+        conf.put("spark.hadoop.fs.s3a.endpoint.region", "us-east-1");
+        conf.put("spark.hadoop.fs.s3a.path.style.access", "true");
+        conf.put("spark.hadoop.fs.s3a.connection.ssl.enabled", "false");
+        conf.put("spark.hadoop.fs.s3a.access.key", "access");
+        conf.put("spark.hadoop.fs.s3a.secret.key", "secret");
+        conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
+                "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        spark = SparkTests.start("local[2]", conf);
+    }
+
+    @AfterAll
+    void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (proxy != null) {
+            proxy.afterEach();
+        }
+    }
+
+    private Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
+    @Test
+    void compressesToAndFromS3WithSuccessAsTheCommitPoint() throws Exception {
+        java.nio.file.Path local = JobFixtures.writeStack(dir.resolve("scan.h5"), 24, 96, 128, "uint16",
+                new int[]{1, 96, 128}, 11);
+        FileSystem s3 = new Path("s3a://" + BUCKET + "/").getFileSystem(hadoop());
+        s3.copyFromLocalFile(new Path(local.toUri()), new Path("s3a://" + BUCKET + "/raw/scan.h5"));
+        String input = "s3a://" + BUCKET + "/raw/scan.h5";
+        String archive = "s3a://" + BUCKET + "/archive/scan.pz";
+
+        CompressJob.Report report = JobFixtures.compress(spark, input, null, archive, new TileShape(12, 48, 64), true,
+                false, 0);
+        assertTrue(report.verification().ok());
+        double amplification = report.stack().readAmplification(report.totals().bytesRead());
+        assertTrue(amplification >= 0.99 && amplification <= 1.2, "read amplification " + amplification);
+
+        ArchiveReader reader = ArchiveReader.open(archive, hadoop());
+        Set<String> listed = new TreeSet<>();
+        for (FileStatus s : s3.listStatus(new Path(archive))) {
+            if (s.isFile()) {
+                listed.add(s.getPath().getName());
+            }
+        }
+        for (FileStatus s : s3.listStatus(new Path(archive, ArchiveLayout.PACKS))) {
+            listed.add(ArchiveLayout.PACKS + "/" + s.getPath().getName());
+        }
+        Set<String> expected = new TreeSet<>(reader.marker().files().keySet());
+        expected.add(ArchiveLayout.SUCCESS);
+        assertEquals(expected, listed, "the commit marker lists every object of the archive");
+
+        java.nio.file.Path restored = dir.resolve("restored.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), null, "10:90,0:128");
+        RestoredFiles.assertStackEquals(local.toString(), restored, "/entry/data/data", new Region(0, 24, 10, 90, 0, 128));
+
+        // The commit point: without _SUCCESS nothing of the archive is trusted.
+        byte[] marker;
+        try (InputStream in = s3.open(new Path(archive, ArchiveLayout.SUCCESS))) {
+            marker = in.readAllBytes();
+        }
+        assertEquals(reader.marker().archiveId(), CommitMarker.parse(marker, archive).archiveId());
+        s3.delete(new Path(archive, ArchiveLayout.SUCCESS), false);
+        assertThrows(InvalidArchiveException.class, () -> ArchiveReader.open(archive, hadoop()));
+    }
+
+    @Test
+    void failedJobOnS3LeavesNoObjects() throws Exception {
+        java.nio.file.Path local = dir.resolve("signed.h5");
+        short[][][] data = new short[8][32][32];
+        data[5][1][2] = -1;
+        try (io.jhdf.WritableHdfFile hdf = io.jhdf.HdfFile.write(local)) {
+            hdf.putGroup("entry").putGroup("data").putDataset("data", data);
+        }
+        String archive = "s3a://" + BUCKET + "/failed/scan.pz";
+        Exception e = assertThrows(Exception.class, () -> JobFixtures.compress(spark, local.toString(), null, archive,
+                new TileShape(4, 32, 32), false, false, 0));
+        assertTrue(String.valueOf(e.getMessage()).contains("Unsupported value -1"), e.getMessage());
+        FileSystem s3 = new Path("s3a://" + BUCKET + "/").getFileSystem(hadoop());
+        assertFalse(s3.exists(new Path(archive)), Arrays.toString(s3.exists(new Path(archive))
+                ? s3.listStatus(new Path(archive)) : new FileStatus[0]));
+    }
+
+    @Test
+    void realDataToS3() throws Exception {
+        java.nio.file.Path k11 = TestData.require("k11-diad/k11-18014.nxs");
+        String archive = "s3a://" + BUCKET + "/archive/k11.pz";
+        CompressJob.Report report = JobFixtures.compress(spark, k11.toString(), null, archive, null, false, false, 0);
+        java.nio.file.Path restored = dir.resolve("k11.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "100:3100", null);
+        RestoredFiles.assertStackEquals(k11.toString(), restored, report.stack().datasetPath(),
+                new Region(100, 3100, 0, 22, 0, 26));
+    }
+}

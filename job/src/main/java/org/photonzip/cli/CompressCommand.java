@@ -48,8 +48,13 @@ public final class CompressCommand implements Callable<Integer> {
             + "planner from measurements: up to 512 x 512 pixels and about 4 M samples, at least 64 frames).")
     String tile;
 
+    @picocli.CommandLine.Mixin
+    InferenceOption inference;
+
     @Option(names = "--model", paramLabel = "auto|classical|learned|FILE", defaultValue = "auto",
-            description = "Probability model (default ${DEFAULT-VALUE}; auto = classical in this build).")
+            description = "Probability model (default ${DEFAULT-VALUE}): auto or classical; learned = train a model on "
+                    + "the scan first (about a minute) and store it in the archive; or a model FILE written by train. "
+                    + "With a learned model each tile keeps whichever model codes it smaller.")
     String model;
 
     @Option(names = "--verify", description = "Decode every tile and check it against the pixels read before committing.")
@@ -75,8 +80,7 @@ public final class CompressCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<CompressJob.Request> requests;
         try {
-            ModelChoice choice = ModelChoice.parse(model);
-            TileCompressor.forChoice(choice);
+            ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
             requests = requests(choice);
         } catch (IllegalArgumentException e) {
             err.println("photonzip compress: " + e.getMessage());

@@ -24,6 +24,11 @@ public final class InferenceOption {
      * @throws IllegalArgumentException for an unknown name
      * @throws IllegalStateException    when {@code tf} is asked for and TensorFlow cannot be loaded
      */
+    /** The backend's name as given: {@code auto}, {@code java} or {@code tf}. */
+    public String name() {
+        return inference;
+    }
+
     public Backends.Selection select() {
         return Backends.select(inference, 1);
     }

@@ -72,7 +72,8 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             try {
                 VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
-                        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())), source);
+                        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())), source,
+                        reader.compressor());
                 if (!r.ok()) {
                     err.println("photonzip verify: " + archive + ": " + r.failed() + " of " + r.tiles() + " tiles FAILED:");
                     r.failures().forEach(f -> err.println("  " + f));

@@ -4,11 +4,12 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * What {@code --model} asked for: {@code auto} (the best model available: today the classical one),
- * {@code classical}, {@code learned}, or a model file. The learned model is not available yet, so the last two
- * are rejected with a {@link ModelUnavailableException} before any work starts.
+ * What {@code --model} asked for: {@code auto} and {@code classical} (the classical model), {@code learned}
+ * (a model trained on the fly from the scan itself, then stored in its archive), or a model file trained
+ * before (train once per beamline, reuse nightly). With a learned model each tile keeps whichever of the two
+ * models codes it smaller; {@code inference} names the backend that evaluates the network when encoding.
  */
-public record ModelChoice(Kind kind, String file) implements Serializable {
+public record ModelChoice(Kind kind, String file, String inference) implements Serializable {
     public enum Kind { AUTO, CLASSICAL, LEARNED, FILE }
 
     public static ModelChoice parse(String value) {
@@ -16,11 +17,16 @@ public record ModelChoice(Kind kind, String file) implements Serializable {
             throw new IllegalArgumentException("Invalid --model: empty (expected auto, classical, learned or a model file)");
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "auto" -> new ModelChoice(Kind.AUTO, null);
-            case "classical" -> new ModelChoice(Kind.CLASSICAL, null);
-            case "learned" -> new ModelChoice(Kind.LEARNED, null);
-            default -> new ModelChoice(Kind.FILE, value.trim());
+            case "auto" -> new ModelChoice(Kind.AUTO, null, "auto");
+            case "classical" -> new ModelChoice(Kind.CLASSICAL, null, "auto");
+            case "learned" -> new ModelChoice(Kind.LEARNED, null, "auto");
+            default -> new ModelChoice(Kind.FILE, value.trim(), "auto");
         };
+    }
+
+    /** The same choice, encoding with the named inference backend ({@code auto}, {@code java}, {@code tf}). */
+    public ModelChoice withInference(String backend) {
+        return new ModelChoice(kind, file, backend);
     }
 
     @Override

@@ -1,68 +1,114 @@
 package org.photonzip.job;
 
+import java.io.Serializable;
+import org.photonzip.codec.EncodedTile;
+import org.photonzip.codec.EncoderOptions;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
-
-import java.io.Serializable;
+import org.photonzip.codec.learned.InferenceBackend;
+import org.photonzip.codec.learned.JavaInference;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.codec.model.LearnedModel;
+import org.photonzip.codec.model.ModelResolver;
+import org.photonzip.training.Backends;
 
 /**
- * The one place where the job encodes and decodes tiles, so that a learned model plugs in here alone: executors
- * receive a {@code TileCompressor} (broadcast once per job) and every compress, verify and decompress path calls
- * {@link #encode} / {@link #decode}. Today it wraps the classical codec of codec-core; the learned model, its file
- * stored once per archive and referenced by hash, will be selected per tile here.
+ * The one place where the job encodes and decodes tiles: executors receive a {@code TileCompressor} (broadcast
+ * once per job) and every compress, verify and decompress path calls it. With a learned model (a model file
+ * stored once per archive, carried here as bytes and referenced from tiles by its SHA-256) each tile keeps
+ * whichever of the classical and the learned model codes it smaller.
  */
 public final class TileCompressor implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    /** Model id of the classical context model, as written in the manifest. */
+    /** Model id of the classical context model (and of tiles stored raw), as written in the manifest. */
     public static final String CLASSICAL = "classical";
+    /** Model id of tiles coded with the archive's learned model. */
+    public static final String LEARNED = "learned";
 
-    private final String modelId;
+    private final byte[] modelBytes;
+    private final String backendName;
+    private transient ModelFile model;
+    private transient EncoderOptions options;
 
-    private TileCompressor(String modelId) {
-        this.modelId = modelId;
+    private TileCompressor(ModelFile model, String backendName) {
+        this.modelBytes = model == null ? null : model.toBytes();
+        this.backendName = backendName;
+        this.model = model;
+    }
+
+    /** The classical model only. */
+    public static TileCompressor classical() {
+        return new TileCompressor(null, "java");
     }
 
     /**
-     * The compressor for {@code choice}.
+     * Encodes with {@code model} where it beats the classical model, evaluating the network with the named
+     * backend ({@code auto}, {@code java}, {@code tf}); decodes with the Java evaluator.
+     */
+    public static TileCompressor learned(ModelFile model, String backendName) {
+        return new TileCompressor(model, backendName);
+    }
+
+    /**
+     * The compressor for {@code choice} when it needs no model file: {@code auto} and {@code classical}.
      *
-     * @throws ModelUnavailableException for {@code learned} or a model file, which this build cannot use yet
+     * @throws ModelUnavailableException for {@code learned} or a model file, which need
+     *                                   {@link #learned(ModelFile, String)}
      */
     public static TileCompressor forChoice(ModelChoice choice) {
         return switch (choice.kind()) {
-            case AUTO, CLASSICAL -> new TileCompressor(CLASSICAL);
-            case LEARNED -> throw new ModelUnavailableException("Cannot use --model learned: the learned model is not "
-                    + "available yet in this build (use --model auto or classical)");
-            case FILE -> throw new ModelUnavailableException("Cannot use --model " + choice.file() + ": model files are "
-                    + "not available yet in this build (use --model auto or classical)");
+            case AUTO, CLASSICAL -> classical();
+            case LEARNED, FILE -> throw new ModelUnavailableException("Cannot use --model " + choice
+                    + " here: it needs a trained model file");
         };
     }
 
-    /** The compressor able to decode tiles written with {@code modelId} (as stored in a manifest row). */
-    public static TileCompressor forModelId(String modelId) {
-        if (!CLASSICAL.equals(modelId)) {
-            throw new ModelUnavailableException("Cannot decode tiles of model " + modelId + ": this build knows only the "
-                    + CLASSICAL + " model");
-        }
-        return new TileCompressor(CLASSICAL);
+    /** Decodes the tiles of an archive whose model file (or null, for a classical archive) is given. */
+    public static TileCompressor forArchive(ModelFile modelOrNull) {
+        return new TileCompressor(modelOrNull, "java");
     }
 
-    /** The model id every tile encoded by this compressor carries; the manifest's {@code model_id}. */
-    public String modelId() {
-        return modelId;
-    }
-
-    /** SHA-256 of the model file stored in the archive, or null when the model needs no file (classical). */
+    /** SHA-256 (hex) of the model file to store in the archive, or null when the classical model needs none. */
     public String modelHash() {
-        return null;
+        return model() == null ? null : model().hashHex();
     }
 
-    public byte[] encode(Tile tile) {
-        return TileCodec.encode(tile);
+    /** The learned model, or null. */
+    public ModelFile model() {
+        if (model == null && modelBytes != null) {
+            model = ModelFile.parse(modelBytes);
+        }
+        return model;
+    }
+
+    /** Encodes a tile; {@link #modelIdOf} names the model it chose. */
+    public EncodedTile encode(Tile tile) {
+        return TileCodec.encodeDetailed(tile, options());
+    }
+
+    /** The manifest's model id of an encoded tile. */
+    public static String modelIdOf(EncodedTile encoded) {
+        return encoded.modelId() == LearnedModel.ID ? LEARNED : CLASSICAL;
     }
 
     /** Decodes one self-contained tile stream; checks its stream and sample CRC32Cs. */
     public Tile decode(byte[] buffer, int offset, int length) {
-        return TileCodec.decode(buffer, offset, length);
+        ModelFile m = model();
+        return TileCodec.decode(buffer, offset, length, m == null ? null : ModelResolver.of(m));
+    }
+
+    private EncoderOptions options() {
+        if (options == null) {
+            ModelFile m = model();
+            if (m == null) {
+                options = EncoderOptions.CLASSICAL;
+            } else {
+                InferenceBackend backend = "java".equals(backendName) ? JavaInference.INSTANCE
+                        : Backends.select(backendName, 1).backend();
+                options = EncoderOptions.learned(m, backend, true);
+            }
+        }
+        return options;
     }
 }

@@ -15,6 +15,7 @@ public final class ArchiveLayout {
     public static final String MANIFEST = "manifest.parquet";
     public static final String MANIFEST_CSV = "manifest.csv";
     public static final String METADATA = "metadata.h5";
+    public static final String MODEL = "model.pzm";
     public static final String PACKS = "packs";
     public static final String PACK_SUFFIX = ".pz";
 

@@ -101,6 +101,8 @@ public final class ArchiveReader {
         }
     }
 
+    private org.photonzip.job.TileCompressor compressor;
+
     public Path root() {
         return root;
     }
@@ -137,6 +139,37 @@ public final class ArchiveReader {
                     + "the manifest recorded %08x", root, row.position(), row.pack(), row.offset(), crc, row.crc32c()));
         }
         return bytes;
+    }
+
+    /**
+     * The codec for this archive's tiles: with its learned model when {@code summary.json} names one, whose
+     * file must be present and hash to that name.
+     */
+    public org.photonzip.job.TileCompressor compressor() throws IOException {
+        if (compressor == null) {
+            String hash = summary.json().path("codec").path("model_sha256").asText(null);
+            org.photonzip.codec.learned.ModelFile model = null;
+            if (hash != null && !hash.isEmpty() && !"null".equals(hash)) {
+                byte[] bytes;
+                try (InputStream in = fs.open(new Path(root, ArchiveLayout.MODEL))) {
+                    bytes = in.readAllBytes();
+                } catch (java.io.FileNotFoundException e) {
+                    throw new InvalidArchiveException("Invalid archive " + root + ": " + ArchiveLayout.MODEL
+                            + " is missing but summary.json names model " + hash);
+                }
+                try {
+                    model = org.photonzip.codec.learned.ModelFile.parse(bytes);
+                } catch (org.photonzip.codec.learned.InvalidModelException e) {
+                    throw new InvalidArchiveException("Corrupt archive " + root + ": " + e.getMessage(), e);
+                }
+                if (!model.hashHex().equals(hash)) {
+                    throw new InvalidArchiveException("Corrupt archive " + root + ": " + ArchiveLayout.MODEL
+                            + " is model " + model.hashHex() + ", summary.json names " + hash);
+                }
+            }
+            compressor = org.photonzip.job.TileCompressor.forArchive(model);
+        }
+        return compressor;
     }
 
     /** Copies {@code metadata.h5} to {@code dir} and returns the local copy. */

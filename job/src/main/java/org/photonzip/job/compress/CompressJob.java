@@ -70,13 +70,13 @@ public final class CompressJob {
     }
 
     public static Report run(SparkSession spark, Request req, PrintStream console) throws IOException {
-        TileCompressor compressor = TileCompressor.forChoice(req.model());
         SparkContext sc = spark.sparkContext();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         Configuration conf = sc.hadoopConfiguration();
         long start = System.nanoTime();
         try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
             StackDescriptor stack = input.descriptor();
+            TileCompressor compressor = ModelSetup.compressor(req.model(), stack, conf, console);
             TileShape shape = req.tile() != null ? req.tile()
                     : TilePlanner.defaultShape(stack.frames(), stack.height(), stack.width());
             long taskBytes = req.taskBytes() > 0 ? req.taskBytes() : defaultTaskBytes(sc);
@@ -108,7 +108,7 @@ public final class CompressJob {
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
                 if (req.verify()) {
-                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null);
+                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null, compressor);
                     if (!verification.ok()) {
                         throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
                                 + verification.failed() + " tile(s) failed verification, e.g. "
@@ -252,10 +252,16 @@ public final class CompressJob {
                                                 SparkContext sc) throws IOException {
         FileSystem fs = committer.fileSystem();
         Path root = committer.root();
+        if (compressor.model() != null) {
+            try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.MODEL), false)) {
+                out.write(compressor.model().toBytes());
+            }
+        }
         Manifest.writeParquet(rows, fs, new Path(root, ArchiveLayout.MANIFEST), sc.hadoopConfiguration());
         Manifest.writeCsv(rows, fs, new Path(root, ArchiveLayout.MANIFEST_CSV));
         Summary summary = Summary.create(committer.archiveId(), stack,
-                new int[]{shape.frames(), shape.height(), shape.width()}, taskBytes, compressor.modelId(),
+                new int[]{shape.frames(), shape.height(), shape.width()}, taskBytes,
+                compressor.model() == null ? TileCompressor.CLASSICAL : TileCompressor.LEARNED,
                 compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
             out.write(summary.toJson());

@@ -8,6 +8,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.LongAccumulator;
+import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveLayout;
@@ -105,7 +106,8 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
                 long t0 = System.nanoTime();
                 String hash = PixelHash.sha256(samples);
                 long t1 = System.nanoTime();
-                byte[] stream = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples));
+                EncodedTile encoded = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples));
+                byte[] stream = encoded.stream();
                 long t2 = System.nanoTime();
                 long offset = pack.append(stream);
                 counters.hashNanos().add(t1 - t0);
@@ -113,7 +115,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
                 counters.writeNanos().add(System.nanoTime() - t2);
                 rows.add(new TileRow(stack.datasetPath(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(),
                         name, offset, stream.length, PackWriter.crc32c(stream, 0, stream.length), hash,
-                        8.0 * stream.length / r.samples(), codec.modelId()));
+                        8.0 * stream.length / r.samples(), TileCompressor.modelIdOf(encoded)));
                 counters.tilesDone().add(1);
                 counters.samplesDone().add(r.samples());
                 counters.bytesWritten().add(stream.length);

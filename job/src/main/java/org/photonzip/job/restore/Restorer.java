@@ -214,7 +214,7 @@ public final class Restorer {
         byte[] stream = archive.readTile(row);
         Tile tile;
         try {
-            tile = TileCompressor.forModelId(row.modelId()).decode(stream, 0, stream.length);
+            tile = archive.compressor().decode(stream, 0, stream.length);
         } catch (RuntimeException e) {
             throw new InvalidArchiveException("Corrupt archive " + archive.root() + ": " + row.position() + " in "
                     + row.pack() + " does not decode: " + e.getMessage(), e);

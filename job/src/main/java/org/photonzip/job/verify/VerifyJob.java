@@ -2,6 +2,7 @@ package org.photonzip.job.verify;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.source.StackDescriptor;
@@ -31,8 +32,15 @@ public final class VerifyJob {
      * Checks {@code rows} of the archive (or staged archive) at {@code root}; given {@code against}, also compares
      * every value with that source.
      */
+    /** Checks a classical-model archive (no model file). */
     public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows,
                              Broadcast<SerializableConfiguration> conf, StackDescriptor against) {
+        return run(jsc, root, rows, conf, against, TileCompressor.classical());
+    }
+
+    /** Checks with {@code codec}, which carries the archive's learned model when it has one. */
+    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows,
+                             Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
         long start = System.nanoTime();
         Map<String, List<TileRow>> byPack = new LinkedHashMap<>();
         for (TileRow r : rows) {
@@ -43,7 +51,7 @@ public final class VerifyJob {
             return new Result(0, 0, 0, 0, List.of(), 0);
         }
         jsc.setJobDescription("photonzip verify " + root);
-        List<PackCheck> checks = jsc.parallelize(packs, packs.size()).map(new VerifyTask(root, conf, against)).collect();
+        List<PackCheck> checks = jsc.parallelize(packs, packs.size()).map(new VerifyTask(root, conf, against, codec)).collect();
         long tiles = 0;
         long samples = 0;
         long bytes = 0;

@@ -31,11 +31,13 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
     private final String root;
     private final Broadcast<SerializableConfiguration> conf;
     private final StackDescriptor against;
+    private final TileCompressor codec;
 
-    VerifyTask(String root, Broadcast<SerializableConfiguration> conf, StackDescriptor against) {
+    VerifyTask(String root, Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
         this.root = root;
         this.conf = conf;
         this.against = against;
+        this.codec = codec;
     }
 
     @Override
@@ -68,7 +70,7 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         return new PackCheck(sorted.size(), samples, bytes, failures);
     }
 
-    private static String check(FSDataInputStream in, TileRow row, SlabReader source) throws IOException {
+    private String check(FSDataInputStream in, TileRow row, SlabReader source) throws IOException {
         byte[] stream = new byte[Math.toIntExact(row.length())];
         try {
             in.readFully(row.offset(), stream, 0, stream.length);
@@ -81,7 +83,7 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         }
         Tile tile;
         try {
-            tile = TileCompressor.forModelId(row.modelId()).decode(stream, 0, stream.length);
+            tile = codec.decode(stream, 0, stream.length);
         } catch (RuntimeException e) {
             return "does not decode: " + e.getMessage();
         }

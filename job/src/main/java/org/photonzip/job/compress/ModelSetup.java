@@ -1,0 +1,64 @@
+package org.photonzip.job.compress;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.codec.learned.InvalidModelException;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.job.ModelChoice;
+import org.photonzip.job.ModelUnavailableException;
+import org.photonzip.job.TileCompressor;
+import org.photonzip.job.source.SlabStackSource;
+import org.photonzip.job.source.StackDescriptor;
+import org.photonzip.train.ModelFiles;
+import org.photonzip.train.StackTraining;
+import org.photonzip.training.TrainingOptions;
+
+/**
+ * Turns {@code --model} into the job's {@link TileCompressor}, on the driver before any task starts: a model
+ * file is read and checked, {@code learned} trains a model on the scan itself (sampling a few tiles through the
+ * same storage path the executors use).
+ */
+final class ModelSetup {
+    private ModelSetup() {
+    }
+
+    static TileCompressor compressor(ModelChoice choice, StackDescriptor stack, Configuration conf,
+                                     PrintStream console) throws IOException {
+        return switch (choice.kind()) {
+            case AUTO, CLASSICAL -> TileCompressor.classical();
+            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference());
+            case LEARNED -> TileCompressor.learned(train(stack, conf, console), choice.inference());
+        };
+    }
+
+    private static ModelFile read(String file) throws IOException {
+        try {
+            return ModelFiles.read(Path.of(file));
+        } catch (NoSuchFileException e) {
+            throw new ModelUnavailableException("Cannot use --model " + file + ": no such model file");
+        } catch (InvalidModelException e) {
+            throw new ModelUnavailableException("Cannot use --model " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static ModelFile train(StackDescriptor stack, Configuration conf, PrintStream console) throws IOException {
+        if (stack.frames() < 2) {
+            throw new ModelUnavailableException("Cannot train a model on " + stack.description()
+                    + ": it has a single frame, and the learned model refines inter-frame prediction");
+        }
+        StackTraining.Result r;
+        try (SlabStackSource source = new SlabStackSource(stack, conf)) {
+            r = StackTraining.train(source, stack.description(), StackTraining.DEFAULT_SAMPLES,
+                    StackTraining.DEFAULT_TILES, TrainingOptions.defaults(), line -> console.println("train: " + line));
+        } catch (IllegalStateException e) {
+            throw new ModelUnavailableException("Cannot train a model: " + e.getMessage());
+        }
+        console.println(String.format(Locale.ROOT, "train: model %s (%d bytes) in %.1f s",
+                r.trained().model().hashHex(), r.trained().model().toBytes().length, r.seconds()));
+        return r.trained().model();
+    }
+}

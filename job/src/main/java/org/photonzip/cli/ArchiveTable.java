@@ -2,6 +2,7 @@ package org.photonzip.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.report.SummaryRows;
 import org.photonzip.job.archive.Summary;
 import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.source.StackDescriptor;
@@ -46,36 +47,8 @@ final class ArchiveTable {
     }
 
     static String info(ArchiveReader archive) {
-        JsonNode j = archive.summary().json();
-        JsonNode src = j.path("source");
-        JsonNode t = j.path("totals");
-        JsonNode meta = j.path("metadata");
-        Map<String, String> rows = new LinkedHashMap<>();
-        rows.put("archive", archive.root().toString());
-        rows.put("archive id", j.path("archive_id").asText());
-        rows.put("created", j.path("created").asText());
-        rows.put("source", src.path("input").asText() + ":" + src.path("dataset").asText());
-        rows.put("shape", join(src.path("shape")) + " " + src.path("dtype").asText() + " (" + src.path("layout").asText()
-                + (src.path("chunks").isArray() ? ", chunks " + join(src.path("chunks")) : "")
-                + (src.path("filters").size() > 0 ? ", " + join(src.path("filters")).replace(" x ", "+") : "") + ")");
-        rows.put("tiles", j.path("tiles").path("count").asLong() + " (up to " + join(j.path("tiles").path("max_shape"))
-                + ") in " + archive.marker().files().keySet().stream().filter(f -> f.startsWith("packs/")).count()
-                + " packs");
-        JsonNode hash = j.path("codec").path("model_sha256");
-        rows.put("model", j.path("codec").path("model_id").asText() + (hash.isNull() ? "" : " (sha256 " + hash.asText() + ")"));
-        rows.put("format", "archive v" + j.path("format_version").asInt() + ", tile streams v"
-                + j.path("codec").path("tile_format_version").asInt());
-        rows.put("original size", bytes(t.path("original_bytes").asLong()));
-        rows.put("compressed size", bytes(t.path("compressed_bytes").asLong()));
-        rows.put("bits/pixel", String.format(Locale.ROOT, "%.3f", t.path("bits_per_pixel").asDouble()));
-        rows.put("ratio", String.format(Locale.ROOT, "%.3f", t.path("ratio").asDouble()));
-        rows.put("time", String.format(Locale.ROOT, "%.1f s (%.1f MB/s, read amplification %.3f)",
-                t.path("seconds").asDouble(), t.path("mb_per_s").asDouble(), t.path("read_amplification").asDouble()));
-        rows.put("verified at compress", t.path("verified").asBoolean() ? "yes" : "no");
-        rows.put("metadata", meta.path("groups").asInt() + " groups, " + meta.path("datasets").asInt() + " datasets, "
-                + meta.path("attributes").asInt() + " attributes" + (meta.path("not_captured").size() == 0 ? ""
-                : "; not captured: " + meta.path("not_captured").size()));
-        return format(rows);
+        long packs = archive.marker().files().keySet().stream().filter(f -> f.startsWith("packs/")).count();
+        return format(SummaryRows.of(archive.summary().json(), archive.root().toString(), packs));
     }
 
     private static String join(JsonNode array) {
@@ -85,16 +58,7 @@ final class ArchiveTable {
     }
 
     static String bytes(long n) {
-        if (n >= 1_000_000_000L) {
-            return String.format(Locale.ROOT, "%.2f GB", n / 1e9);
-        }
-        if (n >= 1_000_000L) {
-            return String.format(Locale.ROOT, "%.2f MB", n / 1e6);
-        }
-        if (n >= 1_000L) {
-            return String.format(Locale.ROOT, "%.1f kB", n / 1e3);
-        }
-        return n + " B";
+        return org.photonzip.job.report.ArchiveBytes.format(n);
     }
 
     static String format(Map<String, String> rows) {

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 GenerateCommand.class,
                 DemoCommand.class,
+                ReportCommand.class,
+                ExplainCommand.class,
                 TrainCommand.class,
                 CompressCommand.class,
                 DecompressCommand.class,

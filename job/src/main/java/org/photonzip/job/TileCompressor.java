@@ -98,6 +98,11 @@ public final class TileCompressor implements Serializable {
         return TileCodec.decode(buffer, offset, length, m == null ? null : ModelResolver.of(m));
     }
 
+    /** What the chosen model predicted for every sample of {@code tile} (for reports and {@code explain}). */
+    public org.photonzip.codec.TileInspector.Inspection inspect(Tile tile) {
+        return org.photonzip.codec.TileInspector.inspect(tile, options());
+    }
+
     private EncoderOptions options() {
         if (options == null) {
             ModelFile m = model();

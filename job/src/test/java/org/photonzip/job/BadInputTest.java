@@ -129,12 +129,14 @@ class BadInputTest {
     }
 
     @Test
-    void learnedModelIsNotAvailableYet(@TempDir Path dir) throws IOException {
-        Path input = JobFixtures.writeStack(dir.resolve("in.h5"), 10, 40, 40, "uint16", null, 1);
+    void unusableModelRequestsAreRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws IOException {
+        Path input = JobFixtures.writeStack(dir.resolve("in.h5"), 1, 40, 40, "uint16", null, 1);
         ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
                 () -> compress(input, null, dir.resolve("a.pz"), "learned", false));
-        assertTrue(e.getMessage().contains("not available yet"), e.getMessage());
-        assertThrows(ModelUnavailableException.class, () -> compress(input, null, dir.resolve("a.pz"), "model.pzm", false));
+        assertTrue(e.getMessage().contains("single frame"), e.getMessage());
+        e = assertThrows(ModelUnavailableException.class,
+                () -> compress(input, null, dir.resolve("a.pz"), dir.resolve("model.pzm").toString(), false));
+        assertTrue(e.getMessage().contains("no such model file"), e.getMessage());
         assertEquals(List.of("in.h5"), names(dir));
     }
 

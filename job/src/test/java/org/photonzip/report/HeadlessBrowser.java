@@ -9,14 +9,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Debian's headless Chromium, for checking that report pages render. */
-final class HeadlessBrowser {
+public final class HeadlessBrowser {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private HeadlessBrowser() {
     }
 
     /** The DOM of {@code page} after it loaded and ran its scripts; skips the test without Chromium. */
-    static String dumpDom(Path page, Path scratch) throws IOException, InterruptedException {
+    public static String dumpDom(Path page, Path scratch) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
                 "Skipped: /usr/bin/chromium not installed (.ci/run installs Debian's chromium package)");
         Path out = scratch.resolve("dom.html");

@@ -16,6 +16,8 @@ public final class ArchiveLayout {
     public static final String MANIFEST_CSV = "manifest.csv";
     public static final String METADATA = "metadata.h5";
     public static final String MODEL = "model.pzm";
+    /** The archive report: derived from the other files, so it may be regenerated after the commit. */
+    public static final String REPORT = "report.html";
     public static final String PACKS = "packs";
     public static final String PACK_SUFFIX = ".pz";
 

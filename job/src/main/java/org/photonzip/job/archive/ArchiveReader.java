@@ -69,6 +69,9 @@ public final class ArchiveReader {
             }
         }
         for (Map.Entry<String, Long> f : marker.files().entrySet()) {
+            if (f.getKey().equals(ArchiveLayout.REPORT)) {
+                continue; // a derived view, regenerated in place by `photonzip report`
+            }
             Long length = present.get(f.getKey());
             if (length == null) {
                 throw new InvalidArchiveException("Invalid archive " + location + ": " + f.getKey() + " is missing");

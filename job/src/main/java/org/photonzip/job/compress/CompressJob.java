@@ -13,6 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.TileCompressor;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.photonzip.codec.Tile;
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.report.FrameKinds;
+import org.photonzip.job.report.ArchiveReport;
 import org.photonzip.job.archive.ArchiveCommitter;
 import org.photonzip.job.archive.ArchiveLayout;
 import org.photonzip.job.archive.Manifest;
@@ -40,6 +45,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -120,6 +127,7 @@ public final class CompressJob {
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, shape, taskBytes, compressor, metadata, totals, sc);
+                writeReport(committer, rows, stack, compressor, encoded);
                 committer.commit(rows);
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
                         committer.target(), (System.nanoTime() - t) / 1e9));
@@ -133,7 +141,8 @@ public final class CompressJob {
         }
     }
 
-    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos) {
+    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,
+                           Map<String, Double> stageSeconds) {
     }
 
     private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
@@ -159,7 +168,8 @@ public final class CompressJob {
                 sc.longAccumulator("photonzip samples"), sc.longAccumulator("photonzip bytes read"),
                 sc.longAccumulator("photonzip bytes written"), sc.longAccumulator("photonzip read ns"),
                 sc.longAccumulator("photonzip hash ns"), sc.longAccumulator("photonzip encode ns"),
-                sc.longAccumulator("photonzip write ns"), sc.longAccumulator("photonzip task cpu ns"));
+                sc.longAccumulator("photonzip write ns"), sc.longAccumulator("photonzip task cpu ns"),
+                sc.collectionAccumulator("photonzip frame bits"));
         long tiles = groups.stream().mapToLong(g -> g.tiles().size()).sum();
         Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
         String label = "compress " + stack.description();
@@ -186,7 +196,31 @@ public final class CompressJob {
         checkCoverage(groups, rows, stack);
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
-        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value());
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stages.put("read (task time)", counters.readNanos().value() / 1e9);
+        stages.put("hash (task time)", counters.hashNanos().value() / 1e9);
+        stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
+        stages.put("write (task time)", counters.writeNanos().value() / 1e9);
+        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value(),
+                frameBitsPerPixel(stack, counters.frameBits().value()), stages);
+    }
+
+    /** Bits per pixel of every frame, from each tile's per-frame bits (each tile counted once). */
+    private static double[] frameBitsPerPixel(StackDescriptor stack, List<FrameBits> tiles) {
+        double[] bits = new double[stack.frames()];
+        Set<String> seen = new HashSet<>();
+        for (FrameBits f : tiles) {
+            if (seen.add(f.t0() + "/" + f.y0() + "/" + f.x0())) {
+                for (int k = 0; k < f.bits().length; k++) {
+                    bits[f.t0() + k] += f.bits()[k];
+                }
+            }
+        }
+        double plane = (double) stack.height() * stack.width();
+        for (int t = 0; t < bits.length; t++) {
+            bits[t] /= plane;
+        }
+        return bits;
     }
 
     /** Killed speculative attempts may still be closing their packs: let them finish before the cleanup. */
@@ -266,6 +300,26 @@ public final class CompressJob {
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
             out.write(summary.toJson());
         }
+    }
+
+    /** report.html with frames.csv and stages.csv, before the commit so that they are part of the archive. */
+    private static void writeReport(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
+                                    TileCompressor compressor, Encoded encoded) throws IOException {
+        FileSystem fs = committer.fileSystem();
+        Path root = committer.root();
+        ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
+        TileRow middle = rows.get(rows.size() / 2);
+        Tile sample = compressor.decode(ArchiveReader.readTile(fs, root, middle), 0, (int) middle.length());
+        String[] kinds = HadoopFiles.isLocal(root)
+                ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
+                : null;
+        Summary summary;
+        try (FSDataInputStream in = fs.open(new Path(root, ArchiveLayout.SUMMARY))) {
+            summary = Summary.parse(in.readAllBytes(), root.toString());
+        }
+        long packs = rows.stream().map(TileRow::pack).distinct().count();
+        ArchiveReport.writeHtml(fs, root, ArchiveReport.data(summary.json(), committer.target().toString(), packs, rows,
+                encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor));
     }
 
     /**

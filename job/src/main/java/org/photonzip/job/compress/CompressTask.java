@@ -7,6 +7,7 @@ import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.Tile;
@@ -116,6 +117,11 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
                 rows.add(new TileRow(stack.datasetPath(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(),
                         name, offset, stream.length, PackWriter.crc32c(stream, 0, stream.length), hash,
                         8.0 * stream.length / r.samples(), TileCompressor.modelIdOf(encoded)));
+                float[] bits = new float[encoded.frameBits().length];
+                for (int k = 0; k < bits.length; k++) {
+                    bits[k] = (float) encoded.frameBits()[k];
+                }
+                counters.frameBits().add(new FrameBits(r.t0(), r.y0(), r.x0(), r.height() * r.width(), bits));
                 counters.tilesDone().add(1);
                 counters.samplesDone().add(r.samples());
                 counters.bytesWritten().add(stream.length);
@@ -155,7 +161,8 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
     /** Accumulators the driver reads for its progress line and summary. */
     record JobCounters(LongAccumulator tilesDone, LongAccumulator samplesDone, LongAccumulator bytesRead,
                        LongAccumulator bytesWritten, LongAccumulator readNanos, LongAccumulator hashNanos,
-                       LongAccumulator encodeNanos, LongAccumulator writeNanos, LongAccumulator taskCpuNanos)
+                       LongAccumulator encodeNanos, LongAccumulator writeNanos, LongAccumulator taskCpuNanos,
+                       CollectionAccumulator<FrameBits> frameBits)
             implements java.io.Serializable {
     }
 }

@@ -59,6 +59,7 @@ class ArchiveReportTest {
                 INPUTS.resolve("sample.h5"));
         JobFixtures.compress(spark, INPUTS.resolve("sample.h5").toString(), null, INPUTS.resolve("sample.pz").toString(),
                 new TileShape(20, 64, 80), true, false, 0);
+        JobFixtures.restore(INPUTS.resolve("sample.pz").toString(), INPUTS.resolve("restored.h5"), null, null);
     }
 
     @AfterAll

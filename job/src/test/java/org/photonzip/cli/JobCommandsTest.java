@@ -65,8 +65,10 @@ class JobCommandsTest {
         Path a = JobFixtures.writeStack(dir.resolve("scan_a.h5"), 8, 32, 40, "uint16", null, 1);
         Path b = JobFixtures.writeStack(dir.resolve("scan_b.h5"), 8, 32, 40, "uint16", new int[]{1, 32, 40}, 2);
 
-        assertEquals(2, run("compress", a.toString(), dir.resolve("x.pz").toString(), "--model", "learned"));
-        assertTrue(err.toString().contains("not available yet"), err.toString());
+        assertEquals(2, run("compress", a.toString(), dir.resolve("x.pz").toString(), "--model",
+                dir.resolve("absent.pzm").toString()));
+        assertTrue(err.toString().contains("no such model file"), err.toString());
+        assertFalse(Files.exists(dir.resolve("x.pz")));
         assertEquals(2, run("compress", a.toString(), dir.resolve("x.pz").toString(), "--tile", "4x4"));
         assertTrue(err.toString().contains("Invalid tile shape"), err.toString());
 

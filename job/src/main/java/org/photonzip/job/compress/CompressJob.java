@@ -134,7 +134,9 @@ public final class CompressJob {
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
                         taskBytes, shape, encoded.taskCpuNanos());
             } catch (Throwable e) {
-                // Also Spark's SparkException, which Scala throws undeclared from collect().
+                // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
+                // stage still running may yet create pack files: let them end before removing everything.
+                awaitStragglers(jsc);
                 committer.abort();
                 throw e;
             }
@@ -223,10 +225,13 @@ public final class CompressJob {
         return bits;
     }
 
-    /** Killed speculative attempts may still be closing their packs: let them finish before the cleanup. */
+    /**
+     * Killed speculative attempts may still be closing their packs, and after a failed stage its other tasks may
+     * still be writing theirs: let every task end (stage inactive, no task running) before the cleanup.
+     */
     private static void awaitStragglers(JavaSparkContext jsc) {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (jsc.statusTracker().getActiveStageIds().length > 0 && System.nanoTime() < deadline) {
+        while (busy(jsc) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
@@ -234,6 +239,18 @@ public final class CompressJob {
                 return;
             }
         }
+    }
+
+    private static boolean busy(JavaSparkContext jsc) {
+        if (jsc.statusTracker().getActiveStageIds().length > 0) {
+            return true;
+        }
+        for (org.apache.spark.SparkExecutorInfo e : jsc.statusTracker().getExecutorInfos()) {
+            if (e.numRunningTasks() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every planned tile came back exactly once (what Spark returns is the successful attempts' rows). */

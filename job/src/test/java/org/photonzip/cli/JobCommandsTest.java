@@ -58,6 +58,19 @@ class JobCommandsTest {
         assertTrue(err.toString().contains("Invalid --roi 1:2"), err.toString());
         assertEquals(2, run("decompress", archive.toString(), dir.resolve("x.h5").toString(), "--frames", "20:30"));
         assertFalse(Files.exists(dir.resolve("x.h5")));
+
+        // A flipped bit in a pack: verify names the tile and exits 3; decompress refuses with 3, writing nothing.
+        Path pack;
+        try (var packs = Files.list(archive.resolve("packs"))) {
+            pack = packs.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(pack, bytes);
+        assertEquals(3, run("verify", archive.toString(), "--master", "local[2]"));
+        assertTrue(err.toString().contains("FAILED") && err.toString().contains("CRC32C"), err.toString());
+        assertEquals(3, run("decompress", archive.toString(), dir.resolve("y.h5").toString()));
+        assertFalse(Files.exists(dir.resolve("y.h5")));
     }
 
     @Test

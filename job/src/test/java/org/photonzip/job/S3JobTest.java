@@ -27,6 +27,7 @@ import java.io.InputStream;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -43,13 +44,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class S3JobTest {
     private static final String BUCKET = "beamline";
     private S3ProxyJunitCore proxy;
+    private List<java.nio.file.Path> proxyDirs = List.of();
     private SparkSession spark;
     private java.nio.file.Path dir;
 
     @BeforeAll
     void start(@TempDir java.nio.file.Path base) throws Exception {
         dir = base;
+        Set<java.nio.file.Path> before = proxyTempDirs();
         proxy = new S3ProxyJunitCore.Builder().withCredentials("access", "secret").build();
+        proxyDirs = proxyTempDirs().stream().filter(p -> !before.contains(p)).toList();
         proxy.beforeEach();
         try (S3Client s3 = S3Client.builder().endpointOverride(proxy.getUri()).forcePathStyle(true)
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
@@ -76,6 +80,22 @@ class S3JobTest {
         }
         if (proxy != null) {
             proxy.afterEach();
+        }
+        // s3proxy leaves its filesystem back end's directory behind: remove the one it made for this class.
+        for (java.nio.file.Path d : proxyDirs) {
+            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(d)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (java.io.IOException ignored) {
+                // A leftover temporary directory.
+            }
+        }
+    }
+
+    private static Set<java.nio.file.Path> proxyTempDirs() throws java.io.IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s =
+                     java.nio.file.Files.list(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("S3Proxy")).collect(
+                    java.util.stream.Collectors.toSet());
         }
     }
 

@@ -44,7 +44,8 @@ public final class Summary {
         }
     }
 
-    public static Summary create(String archiveId, StackDescriptor s, int[] tileShape, long taskBytes,
+    public static Summary create(String archiveId, StackDescriptor s, java.util.Map<String, String> stackAttributes,
+                                 int[] tileShape, long taskBytes,
                                  String modelId, String modelHash, MetadataCapture metadata, Totals totals,
                                  String sparkMaster, int parallelism) {
         ObjectNode root = JSON.createObjectNode();
@@ -82,6 +83,8 @@ public final class Summary {
         src.put("file_bytes", s.fileBytes());
         src.put("stack_bytes", s.sourceBytes());
         src.put("stored_bytes", s.storedBytes());
+        ObjectNode attributes = src.putObject("attributes");
+        stackAttributes.forEach(attributes::put);
 
         ObjectNode meta = root.putObject("metadata");
         meta.put("file", ArchiveLayout.METADATA);

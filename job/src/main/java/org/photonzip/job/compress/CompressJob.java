@@ -126,7 +126,8 @@ public final class CompressJob {
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
-                writeManifestAndSummary(committer, rows, stack, shape, taskBytes, compressor, metadata, totals, sc);
+                writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
+                        metadata, totals, sc);
                 writeReport(committer, rows, stack, compressor, encoded);
                 committer.commit(rows);
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
@@ -298,7 +299,7 @@ public final class CompressJob {
     }
 
     private static void writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
-                                                TileShape shape, long taskBytes, TileCompressor compressor,
+                                                java.util.Map<String, String> attributes, TileShape shape, long taskBytes, TileCompressor compressor,
                                                 Summary.MetadataCapture metadata, Summary.Totals totals,
                                                 SparkContext sc) throws IOException {
         FileSystem fs = committer.fileSystem();
@@ -310,7 +311,7 @@ public final class CompressJob {
         }
         Manifest.writeParquet(rows, fs, new Path(root, ArchiveLayout.MANIFEST), sc.hadoopConfiguration());
         Manifest.writeCsv(rows, fs, new Path(root, ArchiveLayout.MANIFEST_CSV));
-        Summary summary = Summary.create(committer.archiveId(), stack,
+        Summary summary = Summary.create(committer.archiveId(), stack, attributes,
                 new int[]{shape.frames(), shape.height(), shape.width()}, taskBytes,
                 compressor.model() == null ? TileCompressor.CLASSICAL : TileCompressor.LEARNED,
                 compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());

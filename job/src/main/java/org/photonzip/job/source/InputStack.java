@@ -222,6 +222,28 @@ public final class InputStack implements Closeable {
         return descriptor;
     }
 
+    /** The stack dataset's own attributes as text (units, long_name, ...), for the summary; empty for TIFF. */
+    public java.util.Map<String, String> stackAttributes() {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        if (dataset == null) {
+            return out;
+        }
+        try {
+            dataset.getAttributes().forEach((name, a) -> {
+                try {
+                    Object v = a.getData();
+                    out.put(name, v != null && v.getClass().isArray()
+                            ? Arrays.deepToString(new Object[]{v}).replaceAll("^\\[|\\]$", "") : String.valueOf(v));
+                } catch (HdfException e) {
+                    out.put(name, "(unreadable: " + e.getMessage() + ")");
+                }
+            });
+        } catch (HdfException e) {
+            out.put("(attributes)", "unreadable: " + e.getMessage());
+        }
+        return out;
+    }
+
     /**
      * Writes everything of the input except the stack's samples to {@code file} (a new local HDF5 file): all
      * groups, other datasets up to {@code maxDatasetBytes} each, attributes, and at the stack's path a one-sample

@@ -50,20 +50,6 @@ public final class TileCompressor implements Serializable {
         return new TileCompressor(model, backendName);
     }
 
-    /**
-     * The compressor for {@code choice} when it needs no model file: {@code auto} and {@code classical}.
-     *
-     * @throws ModelUnavailableException for {@code learned} or a model file, which need
-     *                                   {@link #learned(ModelFile, String)}
-     */
-    public static TileCompressor forChoice(ModelChoice choice) {
-        return switch (choice.kind()) {
-            case AUTO, CLASSICAL -> classical();
-            case LEARNED, FILE -> throw new ModelUnavailableException("Cannot use --model " + choice
-                    + " here: it needs a trained model file");
-        };
-    }
-
     /** Decodes the tiles of an archive whose model file (or null, for a classical archive) is given. */
     public static TileCompressor forArchive(ModelFile modelOrNull) {
         return new TileCompressor(modelOrNull, "java");

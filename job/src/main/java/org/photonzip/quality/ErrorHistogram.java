@@ -18,6 +18,7 @@ public final class ErrorHistogram {
     private final long[] pixelsWithBound = new long[65536];
     private long total;
     private long outside;
+    private long beyond;
 
     public ErrorHistogram(ErrorBound bound) {
         this.bound = bound;
@@ -29,6 +30,7 @@ public final class ErrorHistogram {
             int e = (restored[restoredAt + i] & 0xFFFF) - s;
             int d = Math.min(65535, Math.max(0, bound.at(s)));
             pixelsWithBound[d]++;
+            beyond += Math.abs(e) > d ? 1 : 0;
             int b = bin(e / (d + 0.5));
             if (b < 0) {
                 outside++;
@@ -79,13 +81,14 @@ public final class ErrorHistogram {
         for (int b = 0; b < BINS; b++) {
             tv += Math.abs(obs[b] - expected[b]);
         }
-        return new Result(centres, obs, expected, total, tv / 2);
+        return new Result(centres, obs, expected, total, beyond, tv / 2);
     }
 
     /**
+     * @param beyondBound    samples whose |error| exceeds their pixel's bound (as {@link ErrorBound#at} gives it)
      * @param totalVariation ½ Σ |observed − expected| over the bins (0: exactly as predicted, 1: disjoint)
      */
-    public record Result(double[] centres, double[] observed, double[] expected, long samples,
+    public record Result(double[] centres, double[] observed, double[] expected, long samples, long beyondBound,
                          double totalVariation) {
     }
 }

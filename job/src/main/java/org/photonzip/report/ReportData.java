@@ -11,9 +11,11 @@ import java.util.Map;
  * @param frameBits   bits/pixel of each frame; {@code frameKinds} names each frame's kind, or is null
  * @param residuals   residual histogram of a sample tile, or null
  * @param stages      seconds per stage, in order
+ * @param quality     what the error bound changed, for bounded archives; null for lossless ones
  */
 public record ReportData(String title, List<String[]> summary, TileGrid tiles, double[] frameBits,
-                         String[] frameKinds, ResidualHistogram residuals, Map<String, Double> stages) {
+                         String[] frameKinds, ResidualHistogram residuals, Map<String, Double> stages,
+                         QualityData quality) {
 
     /** Bits/pixel on the grid of spatial tiles: {@code bpp[row][column]}. */
     public record TileGrid(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths) {

@@ -49,6 +49,9 @@ public final class ReportPage {
                     .append("\" src=\"data:image/png;base64,")
                     .append(Base64.getEncoder().encodeToString(plot.getValue())).append("\">\n");
         }
+        if (data.quality() != null) {
+            QualitySection.append(html, data.quality());
+        }
         html.append("<script type=\"application/json\" id=\"report-data\">{");
         boolean first = true;
         for (String[] row : data.summary()) {

@@ -42,7 +42,7 @@ class ReportPageTest {
                 new String[] {"ratio", "1.56"}),
                 new ReportData.TileGrid(grid, new int[] {0, 256}, new int[] {256, 256}, new int[] {0, 256},
                         new int[] {256, 256}),
-                frames, kinds, ResidualHistogram.of(residual, scale, 0, residual.length), stages);
+                frames, kinds, ResidualHistogram.of(residual, scale, 0, residual.length), stages, null);
     }
 
     @Test

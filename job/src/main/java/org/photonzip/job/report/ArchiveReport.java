@@ -41,6 +41,13 @@ public final class ArchiveReport {
     public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
                                   double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
                                   Tile sample, TileCompressor codec) {
+        return data(summary, root, packs, rows, frameBitsPerPixel, frameKinds, stages, sample, codec, null);
+    }
+
+    /** As above, with the section on what the error bound changed ({@code quality}, null when lossless). */
+    public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
+                                  double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
+                                  Tile sample, TileCompressor codec, org.photonzip.report.QualityData quality) {
         List<String[]> table = new ArrayList<>();
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
         ResidualHistogram residuals = null;
@@ -50,7 +57,7 @@ public final class ArchiveReport {
             residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(), sample.size());
         }
         return new ReportData("photonzip archive " + root, table, grid(rows), frameBitsPerPixel, frameKinds,
-                residuals, stages);
+                residuals, stages, quality);
     }
 
     /** Bits/pixel per spatial tile position, averaged over its frame runs weighted by samples. */

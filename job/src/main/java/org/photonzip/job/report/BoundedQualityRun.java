@@ -1,0 +1,89 @@
+package org.photonzip.job.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.photonzip.codec.Tile;
+import org.photonzip.job.TileCompressor;
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.TileRow;
+import org.photonzip.job.source.SlabReader;
+import org.photonzip.job.source.StackDescriptor;
+import org.photonzip.quality.ErrorBound;
+import org.photonzip.quality.QualityAccumulator;
+import org.photonzip.quality.QualityPlan;
+import org.photonzip.quality.QualityReport;
+
+/**
+ * Compares a bounded archive with its source on the driver, tile by tile on a few threads: each tile is decoded
+ * and the same block read from the source, so memory stays at a few tiles plus the plan's sinograms and
+ * spectrum windows ({@link QualityPlan}). Reads the whole source once and decodes every tile once, like
+ * {@code verify --against}.
+ */
+public final class BoundedQualityRun {
+    private BoundedQualityRun() {
+    }
+
+    /** The archive's tiles ({@code rows}, decoded with {@code codec}) at {@code root} against {@code source}. */
+    public static QualityReport run(FileSystem fs, org.apache.hadoop.fs.Path root, List<TileRow> rows,
+                                    TileCompressor codec, StackDescriptor source, Configuration conf,
+                                    ErrorBound bound, Path metadataH5, int threads) throws IOException {
+        String[] kinds = metadataH5 == null ? null : FrameKinds.fromMetadata(metadataH5, source.frames());
+        QualityPlan plan = QualityPlan.of(source.frames(), source.height(), source.width(), kinds);
+        ScanGeometry geometry = metadataH5 == null ? ScanGeometry.none() : ScanGeometry.read(metadataH5, plan, kinds);
+        QualityAccumulator acc = new QualityAccumulator(plan, bound);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            int n = Math.max(1, threads);
+            for (int k = 0; k < n; k++) {
+                int first = k;
+                done.add(pool.submit(() -> {
+                    try (SlabReader reader = SlabReader.open(source, conf, null)) {
+                        for (int i = first; i < rows.size(); i += n) {
+                            compare(fs, root, rows.get(i), codec, reader, acc);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Cannot compare with the source: interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException("Cannot compare with the source: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return acc.finish(geometry.radians(), geometry.flat(), geometry.dark());
+    }
+
+    /** The same for a committed archive. */
+    public static QualityReport run(ArchiveReader archive, StackDescriptor source, ErrorBound bound, Path scratch,
+                                    int threads) throws IOException {
+        FileSystem fs = archive.root().getFileSystem(archive.conf());
+        return run(fs, archive.root(), archive.rows(), archive.compressor(), source, archive.conf(), bound,
+                archive.fetchMetadata(scratch), threads);
+    }
+
+    private static void compare(FileSystem fs, org.apache.hadoop.fs.Path root, TileRow row, TileCompressor codec,
+                                SlabReader reader, QualityAccumulator acc) throws IOException {
+        byte[] stream = ArchiveReader.readTile(fs, root, row);
+        Tile tile = codec.decode(stream, 0, stream.length);
+        short[] src = new short[Math.toIntExact(row.samples())];
+        reader.read(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), (t, y, x, s, off, len) ->
+                System.arraycopy(s, off, src,
+                        ((t - row.t0()) * row.height() + (y - row.y0())) * row.width() + (x - row.x0()), len));
+        acc.add(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), src, tile.samples());
+    }
+}

@@ -1,0 +1,25 @@
+package org.photonzip.quality;
+
+import java.util.List;
+
+/**
+ * What an error-bounded archive changed, against its source.
+ *
+ * @param spectrum        the error's power spectrum over the plan's spectrum frames, or null (none planned)
+ * @param reconstructions one check per planned sinogram row; empty when the scan has too few projections
+ * @param angles          where the reconstruction angles came from
+ * @param correction      how the sinograms were normalised
+ */
+public record QualityReport(ErrorBound bound, QualityPlan plan, FrameErrors errors, ErrorHistogram.Result histogram,
+                            ErrorSpectrum.Result spectrum, List<ReconstructionCheck.Result> reconstructions,
+                            String angles, String correction) {
+    /** The figures over every frame. */
+    public FrameErrors.Stats overall() {
+        return errors.overall(null);
+    }
+
+    /** The largest reconstruction difference relative to the reconstruction's noise, NaN without checks. */
+    public double worstReconstruction() {
+        return reconstructions.stream().mapToDouble(ReconstructionCheck.Result::relative).max().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,126 @@
+package org.photonzip.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.ImageIO;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** The plots of the bounded-archive section ({@link QualityData}), as PNG bytes. */
+public final class QualityCharts {
+    private QualityCharts() {
+    }
+
+    /** One or more per-frame series against the frame index; non-finite values are left out. */
+    public static byte[] perFrame(String title, String axis, String[] names, double[]... series) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (int s = 0; s < series.length; s++) {
+            XYSeries xy = new XYSeries(names[s], true, false);
+            for (int t = 0; t < series[s].length; t++) {
+                if (Double.isFinite(series[s][t])) {
+                    xy.add(t, series[s][t]);
+                }
+            }
+            data.addSeries(xy);
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(title, "frame", axis, data, PlotOrientation.VERTICAL,
+                series.length > 1, false, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        for (int s = 0; s < series.length; s++) {
+            r.setSeriesStroke(s, new BasicStroke(1.2f));
+        }
+        chart.getXYPlot().setRenderer(r);
+        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        return Charts.png(chart);
+    }
+
+    /** Observed fractions (squares) against the uniform-quantisation expectation (line). */
+    public static byte[] histogram(QualityData.Histogram h) {
+        XYSeries obs = new XYSeries("observed");
+        XYSeries exp = new XYSeries("uniform quantisation");
+        for (int i = 0; i < h.centres().length; i++) {
+            obs.add(h.centres()[i], h.observed()[i]);
+            exp.add(h.centres()[i], h.expected()[i]);
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(obs);
+        data.addSeries(exp);
+        JFreeChart chart = ChartFactory.createXYLineChart("Error / (bound + ½) against uniform quantisation",
+                "error / (δ + ½)   (beyond ±1: over the bound)", "fraction of samples", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
+        r.setSeriesLinesVisible(0, false);
+        r.setSeriesShape(0, new java.awt.Rectangle(-3, -3, 6, 6));
+        r.setSeriesShapesVisible(1, false);
+        r.setSeriesStroke(1, new BasicStroke(2f));
+        chart.getXYPlot().setRenderer(r);
+        return Charts.png(chart);
+    }
+
+    /** Radially averaged power, log scale: flat for white error. */
+    public static byte[] spectrum(QualityData.Spectrum s) {
+        XYSeries xy = new XYSeries("error power");
+        for (int i = 0; i < s.frequency().length; i++) {
+            if (s.power()[i] > 0) {
+                xy.add(s.frequency()[i], s.power()[i]);
+            }
+        }
+        JFreeChart chart = ChartFactory.createXYLineChart(String.format(java.util.Locale.ROOT,
+                        "Error power spectrum (flatness %.3f: %s)", s.flatness(), s.verdict()),
+                "radial frequency (cycles/pixel)", "power", new XYSeriesCollection(xy), PlotOrientation.VERTICAL,
+                false, false, false);
+        if (xy.getItemCount() > 0) {
+            LogAxis log = new LogAxis("power (counts²)");
+            log.setSmallestValue(1e-6);
+            chart.getXYPlot().setRangeAxis(log);
+        }
+        return Charts.png(chart);
+    }
+
+    /** The source's reconstruction beside restored − source, the latter on ±3 σ_rec. */
+    public static byte[] reconstruction(QualityData.ReconstructionImage img) {
+        int n = img.size();
+        int scale = Math.max(1, 400 / n);
+        int side = n * scale;
+        BufferedImage out = new BufferedImage(2 * side + 30, side + 30, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(FrameImages.grey(img.source(), n, n), 0, 30, side, side, null);
+        g.drawImage(fixedDiverging(img.difference(), n, n, 3 * Math.max(img.sigmaRec(), 1e-12)), side + 30, 30, side,
+                side, null);
+        g.setColor(Color.BLACK);
+        g.drawString("row " + img.row() + ": source reconstruction", 4, 18);
+        g.drawString("restored − source (±3 σ_rec)", side + 34, 18);
+        g.dispose();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(out, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Blue (−lim) to white (0) to red (+lim), clipped: one scale for every archive, unlike a percentile one. */
+    static BufferedImage fixedDiverging(double[] v, int height, int width, double lim) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < v.length; i++) {
+            double f = Math.max(-1, Math.min(1, v[i] / lim));
+            int fade = (int) Math.round(255 * (1 - Math.abs(f)));
+            img.setRGB(i % width, i / width, f >= 0 ? 255 << 16 | fade << 8 | fade : fade << 16 | fade << 8 | 255);
+        }
+        return img;
+    }
+}

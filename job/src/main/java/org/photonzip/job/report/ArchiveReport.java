@@ -112,7 +112,7 @@ public final class ArchiveReport {
         Tile sample = archive.compressor().decode(archive.readTile(middle), 0, (int) middle.length());
         long packs = rows.stream().map(TileRow::pack).distinct().count();
         return data(archive.summary().json(), archive.root().toString(), packs, rows, frameBits, kinds, stages,
-                sample, archive.compressor());
+                sample, archive.compressor(), QualityFile.read(fs, archive.root()));
     }
 
     private static double[] readFrames(FileSystem fs, Path file, int frames) throws IOException {

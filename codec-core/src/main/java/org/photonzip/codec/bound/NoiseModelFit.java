@@ -29,25 +29,31 @@ public final class NoiseModelFit {
             return Optional.empty();
         }
         double[] darkMean = new double[pixels];
-        VarianceBins bins = new VarianceBins();
+        VarianceBins flatBins = new VarianceBins();
+        VarianceBins darkBins = new VarianceBins();
         double darkScale = darkFrames > 1 ? medianCorrection(darkFrames - 1) : 0;
         double flatScale = medianCorrection(flatFrames - 1);
         for (int p = 0; p < pixels; p++) {
             double[] dark = moments(darks, darkFrames, pixels, p);
             darkMean[p] = dark[0];
             if (darkFrames > 1) {
-                bins.add(0, dark[1] * darkScale);
+                darkBins.add(0, dark[1] * darkScale);
             }
             double[] flat = moments(flats, flatFrames, pixels, p);
-            bins.add(Math.max(0, flat[0] - dark[0]), flat[1] * flatScale);
-        }
-        double[] line = bins.fit(darkFrames > 1 ? 2 : 1);
-        if (line == null) {
-            return Optional.empty();
+            flatBins.add(Math.max(0, flat[0] - dark[0]), flat[1] * flatScale);
         }
         Arrays.sort(darkMean);
         double dark = darkMean[pixels / 2];
-        return model(line[0], line[1], dark, line[2] >= 2 || darkFrames > 1);
+        if (darkFrames > 1) {
+            // The darks measure r² directly; the flats then only need to give the slope.
+            double r2 = darkBins.median(0);
+            if (Double.isNaN(r2)) {
+                return Optional.empty();
+            }
+            return model(flatBins.slopeThrough(r2), r2, dark);
+        }
+        double[] line = flatBins.fit(2);
+        return line == null ? Optional.empty() : model(line[0], line[1], dark);
     }
 
     /** The same from jhdf-style {@code [frame][row][column]} arrays. */
@@ -72,8 +78,13 @@ public final class NoiseModelFit {
         double scale = 1.0 / (6 * CHI2_1_MEDIAN);
         for (int t = 1; t + 1 < count; t++) {
             for (int p = t * plane, end = p + plane; p < end; p++) {
+                int before = frames[p - plane] & 0xFFFF;
                 int mid = frames[p] & 0xFFFF;
-                int s2 = (frames[p + plane] & 0xFFFF) - 2 * mid + (frames[p - plane] & 0xFFFF);
+                int after = frames[p + plane] & 0xFFFF;
+                if (clipped(before) || clipped(mid) || clipped(after)) {
+                    continue; // saturated or empty: its noise is not the model's
+                }
+                int s2 = after - 2 * mid + before;
                 bins.add(mid, (double) s2 * s2 * scale);
             }
         }
@@ -84,11 +95,11 @@ public final class NoiseModelFit {
         // Without darks only g and g·d − r² are identified: put a positive intercept in r², a negative one in d.
         double g = line[0];
         double c = line[1];
-        return c >= 0 ? model(g, c, 0, true) : model(g, 0, -c / g, true);
+        return c >= 0 ? model(g, c, 0) : model(g, 0, -c / g);
     }
 
-    private static Optional<NoiseModel> model(double g, double r2, double dark, boolean usable) {
-        if (!usable || !(g > 0) || !Double.isFinite(r2) || !Double.isFinite(dark)) {
+    private static Optional<NoiseModel> model(double g, double r2, double dark) {
+        if (!(g > 0) || !Double.isFinite(r2) || !Double.isFinite(dark)) {
             return Optional.empty();
         }
         try {
@@ -96,6 +107,10 @@ public final class NoiseModelFit {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean clipped(int v) {
+        return v == 0 || v == 65535;
     }
 
     /** Mean and unbiased variance of pixel {@code p} over {@code n} frames. */

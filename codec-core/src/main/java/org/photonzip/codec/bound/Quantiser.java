@@ -41,6 +41,18 @@ public final class Quantiser {
         return new Quantiser(delta, shift);
     }
 
+    /** The symbol of residual {@code e} under bound {@code delta}: {@code sign(e)·⌊(|e| + δ)/(2δ + 1)⌋}. */
+    public static int quantise(int e, int delta) {
+        int step = 2 * delta + 1;
+        return e >= 0 ? (e + delta) / step : -((delta - e) / step);
+    }
+
+    /** The reconstruction of symbol {@code q} at prediction {@code pred}: {@code clamp(pred + q·(2δ + 1))}. */
+    public static int reconstruct(int pred, long q, int delta, int maxIndex) {
+        long v = pred + q * (2 * delta + 1);
+        return v < 0 ? 0 : (int) Math.min(v, maxIndex);
+    }
+
     /**
      * How many scale contexts (a quarter octave each) a step of {@code s} spans: the coded symbols are about
      * {@code s} times smaller than the residuals whose magnitudes make the error energy.

@@ -263,18 +263,15 @@ class ClassicalCoder {
      */
     private void emitBounded(int i, int pos, int pred, int ctx) {
         int delta = deltas[pred];
-        int step = 2 * delta + 1;
         int c = Math.max(0, ctx - contextShifts[pred]);
-        long v;
+        int x;
         if (enc != null) {
-            int e = (d[i] & 0xFFFF) - pred;
-            int q = e >= 0 ? (e + delta) / step : -((delta - e) / step);
+            int q = Quantiser.quantise((d[i] & 0xFFFF) - pred, delta);
             enc.put(c, q);
-            v = pred + (long) q * step;
+            x = Quantiser.reconstruct(pred, q, delta, maxIndex);
         } else {
-            v = pred + (long) dec.take(c) * step;
+            x = Quantiser.reconstruct(pred, dec.take(c), delta, maxIndex);
         }
-        int x = v < 0 ? 0 : (int) Math.min(v, maxIndex);
         d[i] = (short) x;
         errCur[pos] = Math.abs(x - pred);
         if (boundsOut != null) {

@@ -46,4 +46,12 @@ public final class TileCodec {
     public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models) {
         return TileDecoder.decode(buffer, offset, length, models);
     }
+
+    /**
+     * Decodes and also returns the error bound the stream was coded within and, when bounded, every sample's
+     * bound, so that a verifier can check {@code |restored − source| ≤ bound} pixel by pixel.
+     */
+    public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models) {
+        return TileDecoder.decode(buffer, offset, length, models, true);
+    }
 }

@@ -1,5 +1,7 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.FrequencyTables;
 import org.photonzip.codec.entropy.RansDecoder;
@@ -19,6 +21,11 @@ final class TileDecoder {
     }
 
     static Tile decode(byte[] s, int offset, int length, ModelResolver resolver) {
+        return decode(s, offset, length, resolver, false).tile();
+    }
+
+    /** Decodes; {@code withBounds} also returns every sample's bound when the stream is error-bounded. */
+    static DecodedTile decode(byte[] s, int offset, int length, ModelResolver resolver, boolean withBounds) {
         byte[] stream = s;
         if (offset != 0 || length != s.length) {
             stream = java.util.Arrays.copyOfRange(s, offset, offset + length);
@@ -27,6 +34,9 @@ final class TileDecoder {
         Tile tile = Tile.allocate(header.frames(), header.height(), header.width());
         short[] out = tile.samples();
         int body = TileFormat.HEADER_BYTES;
+        boolean bounded = (header.flags() & TileFormat.FLAG_BOUNDED) != 0;
+        int[] bounds = bounded && withBounds ? new int[out.length] : null;
+        ErrorBound bound = ErrorBound.none();
         if (header.method() == TileFormat.METHOD_STORED) {
             verify(header.bodyLength() == 2L * out.length, body, "stored body of " + header.bodyLength()
                     + " bytes for " + out.length + " samples");
@@ -34,15 +44,17 @@ final class TileDecoder {
                 out[i] = (short) LittleEndian.getUnsignedShort(stream, body + 2 * i);
             }
         } else {
-            decodeModelled(stream, body, tile, resolver);
+            bound = decodeModelled(stream, body, tile, resolver, bounded, bounds);
         }
         int crc = SampleChecksum.of(out);
         verify(crc == header.sampleCrc(), body, String.format(
                 "decoded samples have CRC32C %08x, the stream recorded %08x", crc, header.sampleCrc()));
-        return tile;
+        return new DecodedTile(tile, bound, bounds);
     }
 
-    private static void decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver) {
+    /** Decodes a modelled body into {@code tile}; returns its error bound. */
+    private static ErrorBound decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver,
+                                             boolean bounded, int[] bounds) {
         int end = stream.length;
         verify(pos + 4 <= end, pos, "missing metadata length");
         int metaLength = LittleEndian.getInt(stream, pos);
@@ -59,6 +71,9 @@ final class TileDecoder {
         } else {
             throw new MalformedStreamException(pos, "unknown model id " + modelId);
         }
+        ErrorBound bound = bounded ? Quantiser.read(meta, pos) : ErrorBound.none();
+        verify(!bounded || map.isOffset(), pos, "an error-bounded tile must use the offset value map");
+        Quantiser quantiser = bounded ? Quantiser.forTile(bound, map.offset(), map.maxIndex()) : null;
         FrequencyTables tables = FrequencyTables.read(meta, pos);
         pos += metaLength;
         int ransLength = LittleEndian.getInt(stream, pos);
@@ -69,9 +84,11 @@ final class TileDecoder {
         BitReader raw = new BitReader(stream, pos, end - pos);
         ResidualDecoder residuals = new ResidualDecoder(tables, rans, raw);
         short[] data = tile.samples();
-        model.code(data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), null, residuals);
+        model.code(data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, bounds, null,
+                residuals);
         residuals.verifyEnd();
         map.toValues(data);
+        return bound;
     }
 
     static void verify(boolean condition, long offset, String reason) {

@@ -4,7 +4,7 @@ import org.photonzip.codec.format.LittleEndian;
 import org.photonzip.codec.format.TileFormat;
 
 /** The fixed 32-byte header of a tile stream, validated (including the stream CRC) on parsing. */
-record TileHeader(int method, int frames, int height, int width, int sampleCrc, int bodyLength) {
+record TileHeader(int method, int flags, int frames, int height, int width, int sampleCrc, int bodyLength) {
 
     static TileHeader parse(byte[] s) {
         TileDecoder.verify(s.length >= TileFormat.HEADER_BYTES, 0, "stream of " + s.length
@@ -27,6 +27,13 @@ record TileHeader(int method, int frames, int height, int width, int sampleCrc, 
         int method = s[5] & 0xFF;
         TileDecoder.verify(method == TileFormat.METHOD_STORED || method == TileFormat.METHOD_MODELLED, 5,
                 "unknown coding method " + method);
+        int flags = LittleEndian.getUnsignedShort(s, 6);
+        if ((flags & ~TileFormat.FLAG_BOUNDED) != 0) {
+            throw new UnsupportedFormatException(String.format("tile flags %04x are not supported by this decoder",
+                    flags));
+        }
+        TileDecoder.verify(flags == 0 || method == TileFormat.METHOD_MODELLED, 6,
+                "a stored tile cannot be error-bounded");
         int frames = LittleEndian.getInt(s, 8);
         int height = LittleEndian.getInt(s, 12);
         int width = LittleEndian.getInt(s, 16);
@@ -35,6 +42,6 @@ record TileHeader(int method, int frames, int height, int width, int sampleCrc, 
         } catch (IllegalArgumentException e) {
             throw new MalformedStreamException(8, e.getMessage());
         }
-        return new TileHeader(method, frames, height, width, LittleEndian.getInt(s, 20), bodyLength);
+        return new TileHeader(method, flags, frames, height, width, LittleEndian.getInt(s, 20), bodyLength);
     }
 }

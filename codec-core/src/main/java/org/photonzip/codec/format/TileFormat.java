@@ -12,6 +12,12 @@ public final class TileFormat {
     /** Body is value map, model, tables, rANS and raw bits. */
     public static final int METHOD_MODELLED = 1;
 
+    /**
+     * Header flag (byte 6, bit 0): the modelled body codes every sample within an error bound (docs/tile-format.md
+     * §5), so the decoded samples are the encoder's reconstruction, not the source.
+     */
+    public static final int FLAG_BOUNDED = 1;
+
     private TileFormat() {
     }
 }

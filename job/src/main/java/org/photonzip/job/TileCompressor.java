@@ -1,10 +1,12 @@
 package org.photonzip.job;
 
 import java.io.Serializable;
+import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.EncoderOptions;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
+import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.learned.InferenceBackend;
 import org.photonzip.codec.learned.JavaInference;
 import org.photonzip.codec.learned.ModelFile;
@@ -28,13 +30,30 @@ public final class TileCompressor implements Serializable {
 
     private final byte[] modelBytes;
     private final String backendName;
+    /** The error bound in its stored fixed point (codec-core's types are not serialisable); null: lossless. */
+    private final int[] bound;
     private transient ModelFile model;
     private transient EncoderOptions options;
 
     private TileCompressor(ModelFile model, String backendName) {
-        this.modelBytes = model == null ? null : model.toBytes();
-        this.backendName = backendName;
+        this(model == null ? null : model.toBytes(), backendName, null);
         this.model = model;
+    }
+
+    private TileCompressor(byte[] modelBytes, String backendName, int[] bound) {
+        this.modelBytes = modelBytes;
+        this.backendName = backendName;
+        this.bound = bound;
+    }
+
+    /** The same compressor coding every tile within {@code errorBound} ({@link ErrorBound#none()}: lossless). */
+    public TileCompressor withErrorBound(ErrorBound errorBound) {
+        return new TileCompressor(modelBytes, backendName, BoundCodes.of(errorBound));
+    }
+
+    /** The bound tiles are encoded within: {@link ErrorBound#none()} unless set. */
+    public ErrorBound errorBound() {
+        return BoundCodes.bound(bound);
     }
 
     /** The classical model only. */
@@ -84,6 +103,12 @@ public final class TileCompressor implements Serializable {
         return TileCodec.decode(buffer, offset, length, m == null ? null : ModelResolver.of(m));
     }
 
+    /** Decodes a tile stream with its bound and every sample's bound (0 for lossless tiles). */
+    public DecodedTile decodeWithBounds(byte[] buffer, int offset, int length) {
+        ModelFile m = model();
+        return TileCodec.decodeWithBounds(buffer, offset, length, m == null ? null : ModelResolver.of(m));
+    }
+
     /** What the chosen model predicted for every sample of {@code tile} (for reports and {@code explain}). */
     public org.photonzip.codec.TileInspector.Inspection inspect(Tile tile) {
         return org.photonzip.codec.TileInspector.inspect(tile, options());
@@ -99,6 +124,7 @@ public final class TileCompressor implements Serializable {
                         : Backends.select(backendName, 1).backend();
                 options = EncoderOptions.learned(m, backend, true);
             }
+            options = options.withErrorBound(errorBound());
         }
         return options;
     }

@@ -1,10 +1,13 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.ErrorBound;
+
 /**
  * Histogram of errors relative to each pixel's bound, {@code u = error / (δ + ½)}, beside what uniform
  * quantisation predicts: every error in {@code −δ..δ} equally likely. The expectation is exact for the bounds
  * seen: it is summed over the distinct δ of the pixels, each spread over its {@code 2δ + 1} values. Errors
- * beyond a pixel's bound land outside ±1.
+ * beyond a pixel's bound land outside ±1. A noise bound is evaluated at the source value, not at the
+ * codec's prediction (which the check does not have), so its expectation is close rather than exact.
  */
 public final class ErrorHistogram {
     /** Bins cover u in [−RANGE, RANGE]. */
@@ -28,7 +31,7 @@ public final class ErrorHistogram {
         for (int i = 0; i < n; i++) {
             int s = source[sourceAt + i] & 0xFFFF;
             int e = (restored[restoredAt + i] & 0xFFFF) - s;
-            int d = Math.min(65535, Math.max(0, bound.at(s)));
+            int d = Math.min(65535, Math.max(0, bound.boundAt(s)));
             pixelsWithBound[d]++;
             beyond += Math.abs(e) > d ? 1 : 0;
             int b = bin(e / (d + 0.5));

@@ -1,5 +1,7 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.NoiseModel;
+
 import java.util.Arrays;
 
 /**

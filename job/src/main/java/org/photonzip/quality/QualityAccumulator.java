@@ -1,5 +1,8 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +16,7 @@ import java.util.Map;
 public final class QualityAccumulator {
     private final QualityPlan plan;
     private final ErrorBound bound;
+    private final NoiseModel noise;
     private final FrameErrors errors;
     private final ErrorHistogram histogram;
     private final Map<Integer, double[]> spectrumImages = new HashMap<>();
@@ -24,10 +28,12 @@ public final class QualityAccumulator {
     private int flats;
     private int darks;
 
-    public QualityAccumulator(QualityPlan plan, ErrorBound bound) {
+    /** {@code noise} scales RMSE/σ and may be null (RMSE/σ is then NaN). */
+    public QualityAccumulator(QualityPlan plan, ErrorBound bound, NoiseModel noise) {
         this.plan = plan;
         this.bound = bound;
-        errors = new FrameErrors(plan.frames(), bound.noise());
+        this.noise = noise;
+        errors = new FrameErrors(plan.frames(), noise);
         histogram = new ErrorHistogram(bound);
         for (int t : plan.spectrumFrames()) {
             spectrumImages.put(t, new double[plan.windowHeight() * plan.windowWidth()]);
@@ -149,7 +155,7 @@ public final class QualityAccumulator {
             }
         }
         String correction = flat != null || flats > 0 ? "flat/dark-corrected" : "normalised by the row's maximum";
-        return new QualityReport(bound, plan, errors, histogram.result(), spectrum, recs,
+        return new QualityReport(bound, noise, plan, errors, histogram.result(), spectrum, recs,
                 radians == null ? "uniform over 180° (none in the file)" : "from the file", correction);
     }
 }

@@ -1,16 +1,21 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.NoiseModel;
+
+import org.photonzip.codec.bound.ErrorBound;
+
 import java.util.List;
 
 /**
  * What an error-bounded archive changed, against its source.
  *
+ * @param noise           the noise model RMSE/σ is scaled by, or null
  * @param spectrum        the error's power spectrum over the plan's spectrum frames, or null (none planned)
  * @param reconstructions one check per planned sinogram row; empty when the scan has too few projections
  * @param angles          where the reconstruction angles came from
  * @param correction      how the sinograms were normalised
  */
-public record QualityReport(ErrorBound bound, QualityPlan plan, FrameErrors errors, ErrorHistogram.Result histogram,
+public record QualityReport(ErrorBound bound, NoiseModel noise, QualityPlan plan, FrameErrors errors, ErrorHistogram.Result histogram,
                             ErrorSpectrum.Result spectrum, List<ReconstructionCheck.Result> reconstructions,
                             String angles, String correction) {
     /** The figures over every frame. */

@@ -1,5 +1,9 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.NoiseModel;
+
+import org.photonzip.codec.bound.ErrorBound;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +20,7 @@ class ErrorHistogramTest {
         for (int i = 0; i < n; i++) {
             int s = 1000 + r.nextInt(30000);
             src[i] = (short) s;
-            rst[i] = (short) (s + err.applyAsInt(bound.at(s)));
+            rst[i] = (short) (s + err.applyAsInt(bound.boundAt(s)));
         }
         h.add(src, 0, rst, 0, n);
         return h.result();
@@ -25,8 +29,8 @@ class ErrorHistogramTest {
     @Test
     void uniformErrorsMatchTheExpectationForAbsoluteAndNoiseBounds() {
         Random r = new Random(5);
-        for (ErrorBound b : new ErrorBound[] {ErrorBound.absolute(1, null), ErrorBound.absolute(6, null),
-                ErrorBound.noise(0.5, new NoiseModel(1.5, 100, 3))}) {
+        for (ErrorBound b : new ErrorBound[] {ErrorBound.absolute(1), ErrorBound.absolute(6),
+                ErrorBound.noiseScaled(0.5, NoiseModel.of(1.5, 100, 3))}) {
             ErrorHistogram.Result h = histogram(b, 200_000, d -> r.nextInt(2 * d + 1) - d);
             double expected = 0;
             for (double e : h.expected()) {
@@ -39,7 +43,7 @@ class ErrorHistogramTest {
 
     @Test
     void biasedAndExceedingErrorsStandOut() {
-        ErrorBound b = ErrorBound.absolute(4, null);
+        ErrorBound b = ErrorBound.absolute(4);
         assertTrue(histogram(b, 50_000, d -> d).totalVariation() > 0.7, "every error at +δ");
         ErrorHistogram.Result over = histogram(b, 50_000, d -> 2 * d);
         assertTrue(over.totalVariation() > 0.99, "errors beyond the bound fall outside ±1");

@@ -1,7 +1,10 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.NoiseModel;
+
+import org.photonzip.codec.bound.ErrorBound;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,7 @@ class ErrorStatisticsTest {
 
     @Test
     void knownErrorsGiveKnownFigures() {
-        NoiseModel flat = new NoiseModel(0, 0, 2); // σ = 2 everywhere
+        NoiseModel flat = NoiseModel.of(0, 0, 2); // σ = 2 everywhere
         FrameErrors errors = new FrameErrors(2, flat);
         errors.add(0, u16(100, 200, 300, 65535), 0, u16(100, 203, 296, 65535), 0, 4);
         errors.add(1, u16(7, 7), 0, u16(7, 7), 0, 2);
@@ -45,15 +48,10 @@ class ErrorStatisticsTest {
     }
 
     @Test
-    void noiseModelFollowsShotAndReadNoise() {
-        NoiseModel m = new NoiseModel(1.5, 100, 3);
-        assertEquals(Math.sqrt(1.5 * 900 + 9), m.sigma(1000), 1e-12);
-        assertEquals(3, m.sigma(50), 1e-12, "below the dark level only read noise");
-        assertThrows(IllegalArgumentException.class, () -> new NoiseModel(-1, 0, 1));
-        assertThrows(IllegalArgumentException.class, () -> new NoiseModel(0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new NoiseModel(Double.NaN, 0, 1));
-        assertEquals(Math.floor(0.5 * m.sigma(1000)), ErrorBound.noise(0.5, m).at(1000));
-        assertEquals(7, ErrorBound.absolute(7, null).at(1000));
+    void noiseBoundsAreTheCodecsOwn() {
+        NoiseModel m = NoiseModel.of(1.5, 100, 3);
+        assertEquals(Math.floor(0.5 * m.sigma(1000)), ErrorBound.noiseScaled(0.5, m).boundAt(1000), 1);
+        assertEquals(7, ErrorBound.absolute(7).boundAt(1000));
     }
 
     @Test

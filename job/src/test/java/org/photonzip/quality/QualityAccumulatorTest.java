@@ -1,5 +1,9 @@
 package org.photonzip.quality;
 
+import org.photonzip.codec.bound.NoiseModel;
+
+import org.photonzip.codec.bound.ErrorBound;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +57,7 @@ class QualityAccumulatorTest {
 
     static QualityReport run(Stack s, int bt, int bh, int bw, boolean shuffle) {
         QualityPlan plan = QualityPlan.of(T, H, W, s.kinds());
-        QualityAccumulator acc = new QualityAccumulator(plan, ErrorBound.absolute(DELTA, new NoiseModel(1, 100, 3)));
+        QualityAccumulator acc = new QualityAccumulator(plan, ErrorBound.absolute(DELTA), NoiseModel.of(1, 100, 3));
         List<int[]> blocks = new ArrayList<>();
         for (int t = 0; t < T; t += bt) {
             for (int y = 0; y < H; y += bh) {

@@ -15,7 +15,8 @@ import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.source.SlabReader;
 import org.photonzip.job.source.StackDescriptor;
-import org.photonzip.quality.ErrorBound;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityAccumulator;
 import org.photonzip.quality.QualityPlan;
 import org.photonzip.quality.QualityReport;
@@ -33,11 +34,12 @@ public final class BoundedQualityRun {
     /** The archive's tiles ({@code rows}, decoded with {@code codec}) at {@code root} against {@code source}. */
     public static QualityReport run(FileSystem fs, org.apache.hadoop.fs.Path root, List<TileRow> rows,
                                     TileCompressor codec, StackDescriptor source, Configuration conf,
-                                    ErrorBound bound, Path metadataH5, int threads) throws IOException {
+                                    ErrorBound bound, NoiseModel noise, Path metadataH5, int threads)
+            throws IOException {
         String[] kinds = metadataH5 == null ? null : FrameKinds.fromMetadata(metadataH5, source.frames());
         QualityPlan plan = QualityPlan.of(source.frames(), source.height(), source.width(), kinds);
         ScanGeometry geometry = metadataH5 == null ? ScanGeometry.none() : ScanGeometry.read(metadataH5, plan, kinds);
-        QualityAccumulator acc = new QualityAccumulator(plan, bound);
+        QualityAccumulator acc = new QualityAccumulator(plan, bound, noise);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -69,11 +71,11 @@ public final class BoundedQualityRun {
     }
 
     /** The same for a committed archive. */
-    public static QualityReport run(ArchiveReader archive, StackDescriptor source, ErrorBound bound, Path scratch,
-                                    int threads) throws IOException {
+    public static QualityReport run(ArchiveReader archive, StackDescriptor source, ErrorBound bound,
+                                    NoiseModel noise, Path scratch, int threads) throws IOException {
         FileSystem fs = archive.root().getFileSystem(archive.conf());
         return run(fs, archive.root(), archive.rows(), archive.compressor(), source, archive.conf(), bound,
-                archive.fetchMetadata(scratch), threads);
+                noise, archive.fetchMetadata(scratch), threads);
     }
 
     private static void compare(FileSystem fs, org.apache.hadoop.fs.Path root, TileRow row, TileCompressor codec,

@@ -25,6 +25,15 @@ public final class FrameKinds {
         }
     }
 
+    /** The same from an open file (the source itself). */
+    public static String[] fromFile(HdfFile file, int frames) {
+        try {
+            return search(file, frames);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     private static String[] search(Group group, int frames) {
         for (Node node : group.getChildren().values()) {
             if (node instanceof Group g && !node.isLink()) {

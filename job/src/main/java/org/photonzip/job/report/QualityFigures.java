@@ -3,9 +3,9 @@ package org.photonzip.job.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.photonzip.quality.ErrorBound;
+import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.quality.FrameErrors;
-import org.photonzip.quality.NoiseModel;
+import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.quality.ReconstructionCheck;
 import org.photonzip.report.QualityData;
@@ -54,13 +54,13 @@ public final class QualityFigures {
         FrameErrors.Stats all = q.overall();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"mode", describe(q.bound())});
-        NoiseModel n = q.bound().noise();
+        NoiseModel n = q.noise();
         rows.add(new String[] {"noise model", n == null ? "none"
-                : fmt("σ² = %.4g·max(I − %.4g, 0) + %.4g²", n.gain(), n.dark(), n.read())});
+                : fmt("σ² = %.4g·max(I − %.4g, 0) + %.4g²", n.gain(), n.dark(), n.readNoise())});
         rows.add(new String[] {"samples compared", Long.toString(all.samples())});
         rows.add(new String[] {"max |error|", all.maxAbsError() + " counts"});
         rows.add(new String[] {"samples beyond their bound", q.histogram().beyondBound()
-                + (q.bound().mode() == ErrorBound.Mode.NOISE ? " (bound estimated from the source value)" : "")});
+                + (q.bound() instanceof ErrorBound.NoiseScaled ? " (bound estimated from the source value)" : "")});
         rows.add(new String[] {"RMSE", fmt("%.4g counts", all.rmse())});
         rows.add(new String[] {"RMSE / σ", fmt("%.4f", all.rmseOverSigma())});
         rows.add(new String[] {"PSNR (peak 65535)", fmt("%.2f dB", all.psnr())});
@@ -80,9 +80,14 @@ public final class QualityFigures {
 
     /** The bound in words, never to be mistaken for lossless. */
     public static String describe(ErrorBound b) {
-        return b.mode() == ErrorBound.Mode.ABSOLUTE
-                ? fmt("error-bounded (lossy): |restored − source| ≤ %d counts", (int) b.bound())
-                : fmt("error-bounded (lossy): |restored − source| ≤ ⌊%s·σ(prediction)⌋", trim(b.bound()));
+        if (b instanceof ErrorBound.Absolute a) {
+            return fmt("error-bounded (lossy): |restored − source| ≤ %d counts", a.n());
+        }
+        if (b instanceof ErrorBound.NoiseScaled n) {
+            return fmt("error-bounded (lossy): |restored − source| ≤ ⌊%s·σ(prediction)⌋, at most %d counts",
+                    trim(n.k()), n.maxBound());
+        }
+        return "lossless";
     }
 
     private static String trim(double v) {

@@ -222,6 +222,11 @@ public final class InputStack implements Closeable {
         return descriptor;
     }
 
+    /** The open HDF5 file holding the stack (for its flats, darks and image_key), or null for TIFF. */
+    public HdfFile hdf() {
+        return hdf;
+    }
+
     /** The stack dataset's own attributes as text (units, long_name, ...), for the summary; empty for TIFF. */
     public java.util.Map<String, String> stackAttributes() {
         java.util.Map<String, String> out = new java.util.TreeMap<>();

@@ -28,9 +28,9 @@ import org.photonzip.job.SparkTests;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.source.InputStack;
 import org.photonzip.plan.TileShape;
-import org.photonzip.quality.ErrorBound;
+import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.quality.FrameErrors;
-import org.photonzip.quality.NoiseModel;
+import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.report.QualityData;
 import org.photonzip.report.ReportData;
@@ -77,10 +77,10 @@ class BoundedQualityRunTest {
         Path source = writeStack(dir.resolve("moved.h5"), moved);
 
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
-        ErrorBound bound = ErrorBound.absolute(DELTA, new NoiseModel(1.2, 100, 4));
+        ErrorBound bound = ErrorBound.absolute(DELTA);
         QualityReport q;
         try (InputStack in = InputStack.open(source.toString(), Hdf5StackWriter.DATA, new Configuration())) {
-            q = BoundedQualityRun.run(reader, in.descriptor(), bound, Files.createDirectories(dir.resolve("tmp")), 2);
+            q = BoundedQualityRun.run(reader, in.descriptor(), bound, NoiseModel.of(1.2, 100, 4), Files.createDirectories(dir.resolve("tmp")), 2);
         }
         for (int t = 0; t < T; t++) {
             long sq = 0;

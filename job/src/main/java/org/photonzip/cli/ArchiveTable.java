@@ -30,6 +30,7 @@ final class ArchiveTable {
         rows.put("tiles", String.format(Locale.ROOT, "%d (up to %s) in %d tasks of at most %s", t.tiles(), r.tile(),
                 t.tasks(), bytes(r.taskBytes())));
         rows.put("model", "classical");
+        rows.put("mode", r.bound() == null ? "lossless" : "ERROR-BOUNDED (LOSSY), " + r.bound().bound().describe());
         rows.put("original size", bytes(t.originalBytes()));
         rows.put("compressed size", bytes(t.compressedBytes()));
         rows.put("bits/pixel", String.format(Locale.ROOT, "%.3f", t.bitsPerPixel()));
@@ -38,6 +39,9 @@ final class ArchiveTable {
         rows.put("read amplification", String.format(Locale.ROOT, "%.3f (%s read, the stack occupies %s)",
                 s.readAmplification(t.bytesRead()), bytes(t.bytesRead()), bytes(s.storedBytes())));
         rows.put("verified", r.verification() == null ? "no (run photonzip verify, or compress with --verify)"
+                : r.bound() != null ? String.format(Locale.ROOT, "yes: %d tiles decoded, every value within its "
+                + "bound of the source (largest error %d counts) in %.1f s", r.verification().tiles(),
+                r.verification().maxError(), r.verification().seconds())
                 : String.format(Locale.ROOT, "yes: %d tiles decoded and matched in %.1f s", r.verification().tiles(),
                 r.verification().seconds()));
         if (!r.notCaptured().isEmpty()) {

@@ -1,6 +1,8 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.job.BoundRequest;
+import org.photonzip.job.InvalidBoundException;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.SparkSessions;
@@ -60,6 +62,15 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Decode every tile and check it against the pixels read before committing.")
     boolean verify;
 
+    @Option(names = "--error-bound", paramLabel = "N", description = "Error-bounded (lossy) archive: every restored "
+            + "value within N counts of the source (0..65535). Default: lossless.")
+    String errorBound;
+
+    @Option(names = "--noise-bound", paramLabel = "K", description = "Error-bounded (lossy) archive: each pixel within "
+            + "⌊K·σ⌋ counts, σ the photon noise at its predicted intensity, from a noise model fitted to the scan "
+            + "(flats and darks, else the projections); 0 < K < 16. Default: lossless.")
+    String noiseBound;
+
     @Option(names = "--overwrite", description = "Replace an existing archive.")
     boolean overwrite;
 
@@ -81,7 +92,7 @@ public final class CompressCommand implements Callable<Integer> {
         List<CompressJob.Request> requests;
         try {
             ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
-            requests = requests(choice);
+            requests = requests(choice, BoundRequest.parse(errorBound, noiseBound));
         } catch (IllegalArgumentException e) {
             err.println("photonzip compress: " + e.getMessage());
             return 2;
@@ -98,7 +109,7 @@ public final class CompressCommand implements Callable<Integer> {
                 } catch (VerificationFailedException e) {
                     err.println("photonzip compress: " + e.getMessage());
                     verifyFailed = true;
-                } catch (ModelUnavailableException e) {
+                } catch (ModelUnavailableException | InvalidBoundException e) {
                     err.println("photonzip compress: " + e.getMessage());
                     return 2;
                 } catch (ArchiveExistsException e) {
@@ -116,7 +127,7 @@ public final class CompressCommand implements Callable<Integer> {
         return verifyFailed ? 3 : failed > 0 ? 1 : 0;
     }
 
-    private List<CompressJob.Request> requests(ModelChoice choice) {
+    private List<CompressJob.Request> requests(ModelChoice choice, BoundRequest bound) {
         TileShape shape = tile == null ? null : TileShape.parse(tile);
         long taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
         long maxMeta = Sizes.parse("--max-metadata", maxMetadata);
@@ -125,7 +136,7 @@ public final class CompressCommand implements Callable<Integer> {
         List<CompressJob.Request> list = new ArrayList<>();
         if (inputs.size() == 1) {
             list.add(new CompressJob.Request(inputs.get(0), dataset, archive, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta));
+                    taskBytes, maxMeta, bound));
             return list;
         }
         Set<String> names = new HashSet<>();
@@ -137,7 +148,7 @@ public final class CompressCommand implements Callable<Integer> {
             }
             String dir = archive.endsWith("/") ? archive : archive + "/";
             list.add(new CompressJob.Request(input, dataset, dir + name, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta));
+                    taskBytes, maxMeta, bound));
         }
         return list;
     }

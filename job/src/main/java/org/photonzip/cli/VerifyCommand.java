@@ -79,9 +79,15 @@ public final class VerifyCommand implements Callable<Integer> {
                     r.failures().forEach(f -> err.println("  " + f));
                     return 3;
                 }
+                org.photonzip.job.archive.BoundRecord bound = org.photonzip.job.archive.BoundRecord.read(reader.summary());
+                String what = source == null ? "; hashes match the manifest" + (bound == null ? ""
+                        : "; ERROR-BOUNDED archive (" + bound.bound().describe() + "): give --against SOURCE to "
+                        + "check every value within its bound")
+                        : bound == null ? "; every value matches " + against
+                        : "; ERROR-BOUNDED archive: every value within its bound (" + bound.bound().describe()
+                        + ") of " + against + ", largest error " + r.maxError() + " counts";
                 out.printf(Locale.ROOT, "%s: all %d tiles verified (%d samples%s) in %.1f s, %.1f MB/s%n", archive,
-                        r.tiles(), r.samples(), source == null ? "; hashes match the manifest"
-                                : "; every value matches " + against, r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
+                        r.tiles(), r.samples(), what, r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
                 return 0;
             } finally {
                 if (input != null) {

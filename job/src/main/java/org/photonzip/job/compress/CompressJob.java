@@ -20,6 +20,7 @@ import org.photonzip.job.report.FrameKinds;
 import org.photonzip.job.report.ArchiveReport;
 import org.photonzip.job.archive.ArchiveCommitter;
 import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.BoundRecord;
 import org.photonzip.job.archive.Manifest;
 import org.photonzip.job.archive.Summary;
 import org.photonzip.job.archive.TileRow;
@@ -63,12 +64,25 @@ public final class CompressJob {
 
     /** What to compress, where, and how. {@code tile} and {@code taskBytes} may be null / 0 for the defaults. */
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
-                          boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
+                          boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                          org.photonzip.job.BoundRequest bound) {
+        /** A lossless request. */
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    org.photonzip.job.BoundRequest.LOSSLESS);
+        }
     }
 
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
-                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
+                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos,
+                         BoundRecord bound) {
+        /** A lossless archive's report. */
+        public Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
+                      List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
+            this(archive, stack, totals, verification, notCaptured, taskBytes, tile, taskCpuNanos, null);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
@@ -83,7 +97,11 @@ public final class CompressJob {
         long start = System.nanoTime();
         try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
             StackDescriptor stack = input.descriptor();
+            BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
             TileCompressor compressor = ModelSetup.compressor(req.model(), stack, conf, console);
+            if (bound != null) {
+                compressor = compressor.withErrorBound(bound.bound());
+            }
             TileShape shape = req.tile() != null ? req.tile()
                     : TilePlanner.defaultShape(stack.frames(), stack.height(), stack.width());
             long taskBytes = req.taskBytes() > 0 ? req.taskBytes() : defaultTaskBytes(sc);
@@ -115,7 +133,9 @@ public final class CompressJob {
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
                 if (req.verify()) {
-                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null, compressor);
+                    // A bounded archive is checked against the source: every value within its pixel's bound.
+                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB,
+                            bound == null ? null : stack, compressor);
                     if (!verification.ok()) {
                         throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
                                 + verification.failed() + " tile(s) failed verification, e.g. "
@@ -127,13 +147,15 @@ public final class CompressJob {
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
-                        metadata, totals, sc);
-                writeReport(committer, rows, stack, compressor, encoded);
+                        metadata, totals, sc, bound);
+                writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
+                        : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
+                        bound, encoded.stageSeconds()));
                 committer.commit(rows);
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
                         committer.target(), (System.nanoTime() - t) / 1e9));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos());
+                        taskBytes, shape, encoded.taskCpuNanos(), bound);
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
                 // stage still running may yet create pack files: let them end before removing everything.
@@ -301,7 +323,7 @@ public final class CompressJob {
     private static void writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
                                                 java.util.Map<String, String> attributes, TileShape shape, long taskBytes, TileCompressor compressor,
                                                 Summary.MetadataCapture metadata, Summary.Totals totals,
-                                                SparkContext sc) throws IOException {
+                                                SparkContext sc, BoundRecord bound) throws IOException {
         FileSystem fs = committer.fileSystem();
         Path root = committer.root();
         if (compressor.model() != null) {
@@ -315,6 +337,9 @@ public final class CompressJob {
                 new int[]{shape.frames(), shape.height(), shape.width()}, taskBytes,
                 compressor.model() == null ? TileCompressor.CLASSICAL : TileCompressor.LEARNED,
                 compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());
+        if (bound != null) {
+            bound.write(summary.json());
+        }
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
             out.write(summary.toJson());
         }
@@ -322,7 +347,8 @@ public final class CompressJob {
 
     /** report.html with frames.csv and stages.csv, before the commit so that they are part of the archive. */
     private static void writeReport(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
-                                    TileCompressor compressor, Encoded encoded) throws IOException {
+                                    TileCompressor compressor, Encoded encoded,
+                                    org.photonzip.report.QualityData quality) throws IOException {
         FileSystem fs = committer.fileSystem();
         Path root = committer.root();
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
@@ -337,7 +363,7 @@ public final class CompressJob {
         }
         long packs = rows.stream().map(TileRow::pack).distinct().count();
         ArchiveReport.writeHtml(fs, root, ArchiveReport.data(summary.json(), committer.target().toString(), packs, rows,
-                encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor));
+                encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor, quality));
     }
 
     /**

@@ -28,6 +28,7 @@ public final class SummaryRows {
                 + ") in " + packs + " packs");
         JsonNode hash = j.path("codec").path("model_sha256");
         rows.put("model", j.path("codec").path("model_id").asText() + (hash.isNull() ? "" : " (sha256 " + hash.asText() + ")"));
+        rows.putAll(BoundRows.of(j));
         rows.put("format", "archive v" + j.path("format_version").asInt() + ", tile streams v"
                 + j.path("codec").path("tile_format_version").asInt());
         rows.put("original size", ArchiveBytes.format(t.path("original_bytes").asLong()));

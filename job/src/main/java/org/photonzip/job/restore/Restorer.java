@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.BoundRecord;
 import org.photonzip.job.archive.InvalidArchiveException;
 import org.photonzip.job.archive.Summary;
 import org.photonzip.job.archive.TileRow;
@@ -132,6 +133,7 @@ public final class Restorer {
                             ds.putAttribute(FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
                             ds.putAttribute(ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
                         }
+                        BoundAttributes.put(ds, BoundRecord.read(summary));
                         stack[0] = ds;
                     }
                 }, Long.MAX_VALUE);

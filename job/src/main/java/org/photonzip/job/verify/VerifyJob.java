@@ -19,7 +19,12 @@ public final class VerifyJob {
 
     /** The outcome: what was checked and what failed. */
     public record Result(long tiles, long samples, long compressedBytes, long failed, List<String> failures,
-                         double seconds) {
+                         double seconds, int maxError) {
+        public Result(long tiles, long samples, long compressedBytes, long failed, List<String> failures,
+                      double seconds) {
+            this(tiles, samples, compressedBytes, failed, failures, seconds, 0);
+        }
+
         public boolean ok() {
             return failed == 0;
         }
@@ -56,18 +61,20 @@ public final class VerifyJob {
         long samples = 0;
         long bytes = 0;
         long failed = 0;
+        int maxError = 0;
         List<String> failures = new ArrayList<>();
         for (PackCheck c : checks) {
             tiles += c.tiles();
             samples += c.samples();
             bytes += c.compressedBytes();
             failed += c.failures().size();
+            maxError = Math.max(maxError, c.maxError());
             for (String f : c.failures()) {
                 if (failures.size() < MAX_REPORTED) {
                     failures.add(f);
                 }
             }
         }
-        return new Result(tiles, samples, bytes, failed, failures, (System.nanoTime() - start) / 1e9);
+        return new Result(tiles, samples, bytes, failed, failures, (System.nanoTime() - start) / 1e9, maxError);
     }
 }

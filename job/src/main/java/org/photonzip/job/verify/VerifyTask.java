@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
+import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveLayout;
@@ -50,10 +51,11 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         List<String> failures = new ArrayList<>();
         long samples = 0;
         long bytes = 0;
+        int[] maxError = new int[1];
         SlabReader source = against == null ? null : SlabReader.open(against, hadoop, null);
         try (FSDataInputStream in = fs.open(pack)) {
             for (TileRow row : sorted) {
-                String failure = check(in, row, source);
+                String failure = check(in, row, source, maxError);
                 if (failure != null) {
                     failures.add(row.position() + " (" + row.pack() + " @" + row.offset() + "): " + failure);
                 }
@@ -67,10 +69,10 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
                 source.close();
             }
         }
-        return new PackCheck(sorted.size(), samples, bytes, failures);
+        return new PackCheck(sorted.size(), samples, bytes, failures, maxError[0]);
     }
 
-    private String check(FSDataInputStream in, TileRow row, SlabReader source) throws IOException {
+    private String check(FSDataInputStream in, TileRow row, SlabReader source, int[] maxError) throws IOException {
         byte[] stream = new byte[Math.toIntExact(row.length())];
         try {
             in.readFully(row.offset(), stream, 0, stream.length);
@@ -82,8 +84,10 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
             return String.format("CRC32C of the stored bytes is %08x, the manifest recorded %08x", crc, row.crc32c());
         }
         Tile tile;
+        DecodedTile decoded;
         try {
-            tile = codec.decode(stream, 0, stream.length);
+            decoded = codec.decodeWithBounds(stream, 0, stream.length);
+            tile = decoded.tile();
         } catch (RuntimeException e) {
             return "does not decode: " + e.getMessage();
         }
@@ -94,7 +98,10 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         if (!hash.equals(row.pixelSha256())) {
             return "SHA-256 of the decoded samples is " + hash + ", the manifest recorded " + row.pixelSha256();
         }
-        return source == null ? null : compare(tile, row, source);
+        if (source == null) {
+            return null;
+        }
+        return decoded.lossless() ? compare(tile, row, source) : BoundCheck.compare(decoded, row, source, maxError);
     }
 
     private static String compare(Tile tile, TileRow row, SlabReader source) throws IOException {

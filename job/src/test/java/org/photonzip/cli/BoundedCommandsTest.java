@@ -1,0 +1,172 @@
+package org.photonzip.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jhdf.HdfFile;
+import io.jhdf.api.Dataset;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.generate.GeneratorConfig;
+import org.photonzip.generate.Hdf5StackWriter;
+import org.photonzip.generate.StackGenerator;
+import org.photonzip.io.Hdf5StackSource;
+
+/**
+ * Error-bounded archives as users make them: bad bounds are refused before any work (exit 2, nothing
+ * written); a bounded archive restores within its bound on every pixel, says it is lossy in info, verify and
+ * the restored file, and verify catches a source value beyond the bound.
+ */
+class BoundedCommandsTest {
+    static final int T = 24;
+    static final int H = 48;
+    static final int W = 64;
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(new Photonzip());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    private static final class CommandLine extends picocli.CommandLine {
+        CommandLine(Object command) {
+            super(command);
+        }
+    }
+
+    @Test
+    void badBoundsAreRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
+        Path scan = dir.resolve("scan.h5");
+        new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 2)), scan);
+        Path flat = dir.resolve("flat.h5"); // constant frames, no flats or darks: no noise model can be fitted
+        org.photonzip.job.JobFixtures.writeStack(flat, 8, 16, 16, "uint8", null, 1);
+        String archive = dir.resolve("a.pz").toString();
+        String[][] cases = {
+                {"--error-bound", "-1"}, {"--error-bound", "abc"}, {"--error-bound", "65536"}, {"--error-bound", "2.5"},
+                {"--noise-bound", "NaN"}, {"--noise-bound", "0"}, {"--noise-bound", "-1"}, {"--noise-bound", "16"},
+                {"--noise-bound", "1e9"}, {"--noise-bound", "x"}, {"--noise-bound", "0.001"},
+                {"--error-bound", "3", "--noise-bound", "1"},
+                {"--noise-bound", "1", "--model", dir.resolve("none.pzm").toString(), "--inference", "tf"}};
+        for (String[] c : cases) {
+            String[] args = new String[c.length + 5];
+            args[0] = "compress";
+            args[1] = scan.toString();
+            args[2] = archive;
+            System.arraycopy(c, 0, args, 3, c.length);
+            args[c.length + 3] = "--master";
+            args[c.length + 4] = "local[1]";
+            assertEquals(2, run(args), String.join(" ", c) + ": " + err);
+            assertTrue(err.toString().contains("Invalid"), String.join(" ", c) + ": " + err);
+            assertFalse(Files.exists(Path.of(archive)), String.join(" ", c) + " wrote an archive");
+        }
+        assertEquals(2, run("compress", flat.toString(), archive, "--noise-bound", "1", "--master", "local[1]"));
+        assertTrue(err.toString().contains("no usable noise model"), err.toString());
+        assertFalse(Files.exists(Path.of(archive)));
+    }
+
+    @Test
+    void boundedArchiveRestoresWithinItsBoundAndSaysSoEverywhere(@TempDir Path dir) throws Exception {
+        Path scan = dir.resolve("scan.h5");
+        new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 3)), scan);
+        Path lossless = dir.resolve("lossless.pz");
+        Path bounded = dir.resolve("bounded.pz");
+        assertEquals(0, run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32",
+                "--master", "local[2]"), err.toString());
+        assertEquals(0, run("compress", scan.toString(), bounded.toString(), "--noise-bound", "1", "--verify",
+                "--tile", "12x24x32", "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("ERROR-BOUNDED (LOSSY)"), out.toString());
+        assertTrue(out.toString().contains("largest error"), out.toString());
+        JsonNode summary = new ObjectMapper().readTree(bounded.resolve("summary.json").toFile());
+        JsonNode b = summary.path("codec").path("error_bound");
+        assertEquals("noise", b.path("mode").asText());
+        assertEquals(1.0, b.path("bound").asDouble());
+        assertTrue(b.path("noise_model").path("gain").asDouble() > 0, b.toString());
+        int maxBound = b.path("max_pixel_bound").asInt();
+        assertTrue(maxBound >= 1, b.toString());
+        assertTrue(packBytes(bounded) < packBytes(lossless), "a bound of 1 σ must save bits");
+        assertTrue(new ObjectMapper().readTree(lossless.resolve("summary.json").toFile()).path("codec")
+                .path("error_bound").isMissingNode(), "lossless summaries carry no bound");
+
+        assertEquals(0, run("info", bounded.toString()), err.toString());
+        assertTrue(out.toString().contains("ERROR-BOUNDED (LOSSY)") && out.toString().contains("noise model"), out.toString());
+        assertEquals(0, run("info", lossless.toString()), err.toString());
+        assertTrue(out.toString().contains("lossless"), out.toString());
+
+        assertEquals(0, run("verify", bounded.toString(), "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("ERROR-BOUNDED"), out.toString());
+        assertEquals(0, run("verify", bounded.toString(), "--against", scan.toString(), "--master", "local[2]"),
+                err.toString());
+        assertTrue(out.toString().contains("largest error"), out.toString());
+
+        Path restored = dir.resolve("restored.h5");
+        assertEquals(0, run("decompress", bounded.toString(), restored.toString()), err.toString());
+        short[] src = read(scan);
+        short[] rst = read(restored);
+        int max = 0;
+        int changed = 0;
+        for (int i = 0; i < src.length; i++) {
+            int e = Math.abs((src[i] & 0xFFFF) - (rst[i] & 0xFFFF));
+            max = Math.max(max, e);
+            changed += e > 0 ? 1 : 0;
+        }
+        assertTrue(max <= maxBound, "max error " + max + " > bound " + maxBound);
+        assertTrue(changed > src.length / 10, "the archive is lossy: " + changed + " of " + src.length + " changed");
+        try (HdfFile f = new HdfFile(restored)) {
+            Dataset d = f.getDatasetByPath(Hdf5StackWriter.DATA);
+            assertEquals("noise", d.getAttribute("photonzip_error_bound_mode").getData());
+            assertEquals(1.0, ((Number) d.getAttribute("photonzip_error_bound").getData()).doubleValue());
+            assertEquals(3, ((double[]) d.getAttribute("photonzip_noise_model").getData()).length);
+        }
+        // A source value moved beyond its bound: verify --against finds it.
+        Path moved = dir.resolve("moved.h5");
+        short[] far = src.clone();
+        far[5 * H * W + 7 * W + 9] = (short) ((far[5 * H * W + 7 * W + 9] & 0xFFFF) + maxBound + 50);
+        writeStack(moved, far);
+        assertEquals(3, run("verify", bounded.toString(), "--against", moved.toString(), "--master", "local[2]"));
+        assertTrue(err.toString().contains("beyond its bound"), err.toString());
+
+        String report = Files.readString(bounded.resolve("report.html"));
+        assertTrue(report.contains("error-bounded (lossy)") && report.contains("quality-reconstruction"));
+        assertTrue(Files.exists(bounded.resolve("quality.json")));
+        assertFalse(Files.exists(lossless.resolve("quality.json")));
+    }
+
+    private static long packBytes(Path archive) throws Exception {
+        try (var files = Files.list(archive.resolve("packs"))) {
+            return files.mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    private static short[] read(Path file) throws Exception {
+        short[] all = new short[T * H * W];
+        try (Hdf5StackSource s = Hdf5StackSource.open(file, Hdf5StackWriter.DATA)) {
+            s.read(0, T, 0, H, 0, W, all);
+        }
+        return all;
+    }
+
+    private static void writeStack(Path file, short[] samples) {
+        short[][][] data = new short[T][H][W];
+        for (int t = 0; t < T; t++) {
+            for (int y = 0; y < H; y++) {
+                System.arraycopy(samples, (t * H + y) * W, data[t][y], 0, W);
+            }
+        }
+        try (io.jhdf.WritableHdfFile hdf = HdfFile.write(file)) {
+            hdf.putGroup("entry").putGroup("data").putDataset("data", data,
+                    io.jhdf.api.DatasetCreationOptions.builder().unsigned().build());
+        }
+    }
+}

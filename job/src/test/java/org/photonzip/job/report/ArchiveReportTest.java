@@ -27,7 +27,10 @@ import org.photonzip.generate.GeneratorConfig;
 import org.photonzip.generate.Hdf5StackWriter;
 import org.photonzip.generate.StackGenerator;
 import org.photonzip.io.Hdf5StackSource;
+import org.photonzip.job.BoundRequest;
 import org.photonzip.job.JobFixtures;
+import org.photonzip.job.ModelChoice;
+import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.SparkTests;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.TileRow;
@@ -60,6 +63,23 @@ class ArchiveReportTest {
         JobFixtures.compress(spark, INPUTS.resolve("sample.h5").toString(), null, INPUTS.resolve("sample.pz").toString(),
                 new TileShape(20, 64, 80), true, false, 0);
         JobFixtures.restore(INPUTS.resolve("sample.pz").toString(), INPUTS.resolve("restored.h5"), null, null);
+        // The same sample error-bounded, and its restored copy, for the "what the bound changed" notebook.
+        CompressJob.run(spark, new CompressJob.Request(INPUTS.resolve("sample.h5").toString(), null,
+                INPUTS.resolve("bounded.pz").toString(), new TileShape(20, 64, 80), ModelChoice.parse("auto"), true,
+                false, 0, 1L << 30, BoundRequest.parse(null, "0.5")), JobFixtures.quiet());
+        JobFixtures.restore(INPUTS.resolve("bounded.pz").toString(), INPUTS.resolve("bounded-restored.h5"), null, null);
+    }
+
+    @Test
+    void boundedReportRendersItsSection(@TempDir Path scratch) throws Exception {
+        Path page = INPUTS.resolve("bounded.pz").resolve("report.html");
+        String dom = HeadlessBrowser.dumpDom(page, scratch);
+        for (String id : new String[] {"quality-error", "quality-rmse-sigma", "quality-psnr", "quality-ssim",
+                "quality-histogram", "quality-spectrum", "quality-reconstruction"}) {
+            Matcher m = Pattern.compile("<img id=\"" + id + "\"[^>]*data-rendered=\"(\\d+x\\d+)\"").matcher(dom);
+            assertTrue(m.find(), id + " did not render");
+        }
+        assertTrue(dom.contains("error-bounded (lossy)"), "the page says the archive is lossy");
     }
 
     @AfterAll

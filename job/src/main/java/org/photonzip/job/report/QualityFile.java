@@ -35,6 +35,7 @@ public final class QualityFile {
             for (double v : new double[] {f.maxAbsError()[t], f.rmse()[t], f.rmseOverSigma()[t], f.psnr()[t],
                     f.psnrRange()[t], f.ssim()[t]}) {
                 csv.append(',').append(Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? "inf"
+                        : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
                         : String.format(Locale.ROOT, "%.6g", v));
             }
             csv.append('\n');

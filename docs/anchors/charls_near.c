@@ -40,7 +40,10 @@ int main(int argc, char **argv) {
             fprintf(stderr, "encode failed at frame %d\n", i);
             return 1;
         }
-        charls_jpegls_encoder_get_bytes_written(enc, &sizes[i]);
+        if (charls_jpegls_encoder_get_bytes_written(enc, &sizes[i])) {
+            fprintf(stderr, "no size at frame %d\n", i);
+            return 1;
+        }
         total += sizes[i];
         charls_jpegls_encoder_destroy(enc);
     }

@@ -85,7 +85,9 @@ def jxl(stack, distance, tmp, frames):
 
 
 def photonzip(s, bounds, noise, tmp):
-    out = os.path.join(tmp, 'pz.csv')
+    out = os.path.join(tmp, f"pz-{s['name']}.csv")
+    if os.path.exists(out):
+        os.remove(out)  # bench appends
     cmd = [os.path.join(ROOT, 'bin/photonzip'), 'bench', s['spec'], '--codecs', 'photonzip',
            '--error-bounds', ','.join(map(str, bounds)), '--noise-bounds', ','.join(map(str, noise)),
            '--csv', out] + s['bench']

@@ -24,7 +24,8 @@ public final class Distortion {
         }
         inverseVariance = new double[65536];
         for (int v = 0; v < inverseVariance.length; v++) {
-            inverseVariance[v] = 1 / Math.max(noise.variance(v), 1e-12);
+            // no integer-valued data varies less than its rounding (1/12)
+            inverseVariance[v] = 1 / Math.max(noise.variance(v), 1 / 12.0);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Optional;
 public final class NoiseModelFit {
     /** Median of χ² with one degree of freedom. */
     private static final double CHI2_1_MEDIAN = 0.454936;
+    /** Variance of rounding to integers: no integer-valued data is less noisy. */
+    static final double QUANTISATION_VARIANCE = 1 / 12.0;
 
     private NoiseModelFit() {
     }
@@ -34,13 +36,16 @@ public final class NoiseModelFit {
         double darkScale = darkFrames > 1 ? medianCorrection(darkFrames - 1) : 0;
         double flatScale = medianCorrection(flatFrames - 1);
         for (int p = 0; p < pixels; p++) {
-            double[] dark = moments(darks, darkFrames, pixels, p);
+            double[] dark = moments(darks, darkFrames, pixels, p, null, 0);
             darkMean[p] = dark[0];
             if (darkFrames > 1) {
                 darkBins.add(0, dark[1] * darkScale);
             }
-            double[] flat = moments(flats, flatFrames, pixels, p);
-            flatBins.add(Math.max(0, flat[0] - dark[0]), flat[1] * flatScale);
+        }
+        double[] beam = beamLevels(flats, flatFrames, pixels, darkMean);
+        for (int p = 0; p < pixels; p++) {
+            double[] flat = moments(flats, flatFrames, pixels, p, beam, darkMean[p]);
+            flatBins.add(Math.max(0, flat[0] - darkMean[p]), flat[1] * flatScale);
         }
         Arrays.sort(darkMean);
         double dark = darkMean[pixels / 2];
@@ -92,10 +97,11 @@ public final class NoiseModelFit {
         if (line == null) {
             return Optional.empty();
         }
-        // Without darks only g and g·d − r² are identified: put a positive intercept in r², a negative one in d.
+        // Without darks only g and r² − g·d are identified: the intercept goes to r², what it lacks of the
+        // integer rounding's own variance to d (so σ never drops below that floor).
         double g = line[0];
         double c = line[1];
-        return c >= 0 ? model(g, c, 0) : model(g, 0, -c / g);
+        return c >= QUANTISATION_VARIANCE ? model(g, c, 0) : model(g, QUANTISATION_VARIANCE, (QUANTISATION_VARIANCE - c) / g);
     }
 
     private static Optional<NoiseModel> model(double g, double r2, double dark) {
@@ -113,17 +119,61 @@ public final class NoiseModelFit {
         return v == 0 || v == 65535;
     }
 
-    /** Mean and unbiased variance of pixel {@code p} over {@code n} frames. */
-    private static double[] moments(short[] frames, int n, int pixels, int p) {
+    /**
+     * Per-flat factors that bring every flat to the average beam level: the beam's intensity varies from flat
+     * to flat, and that variance (∝ I²) is not the detector's noise. A flat's level is the median over pixels
+     * of its value above the dark relative to the pixel's mean flat (robust to zingers and hot pixels, and
+     * precise, since every pixel votes). Null when no pixel is above its dark.
+     */
+    private static double[] beamLevels(short[] flats, int n, int pixels, double[] darkMean) {
+        double[] mean = new double[pixels];
+        for (int t = 0; t < n; t++) {
+            for (int p = 0; p < pixels; p++) {
+                mean[p] += ((flats[t * pixels + p] & 0xFFFF) - darkMean[p]) / n;
+            }
+        }
+        double[] ratio = new double[pixels];
+        double[] scale = new double[n];
+        double average = 0;
+        for (int t = 0; t < n; t++) {
+            int k = 0;
+            for (int p = 0; p < pixels; p++) {
+                if (mean[p] > 0) {
+                    ratio[k++] = ((flats[t * pixels + p] & 0xFFFF) - darkMean[p]) / mean[p];
+                }
+            }
+            if (k == 0) {
+                return null;
+            }
+            Arrays.sort(ratio, 0, k);
+            scale[t] = ratio[k / 2];
+            average += scale[t] / n;
+        }
+        for (int t = 0; t < n; t++) {
+            if (!(scale[t] > 0)) {
+                return null;
+            }
+            scale[t] = average / scale[t];
+        }
+        return scale;
+    }
+
+    /**
+     * Mean and unbiased variance of pixel {@code p} over {@code n} frames; with {@code scale}, frame {@code t}'s
+     * value above {@code offset} is first multiplied by {@code scale[t]}.
+     */
+    private static double[] moments(short[] frames, int n, int pixels, int p, double[] scale, double offset) {
+        double[] v = new double[n];
         double sum = 0;
         for (int t = 0; t < n; t++) {
-            sum += frames[t * pixels + p] & 0xFFFF;
+            double x = frames[t * pixels + p] & 0xFFFF;
+            v[t] = scale == null ? x : offset + (x - offset) * scale[t];
+            sum += v[t];
         }
         double mean = sum / n;
         double ss = 0;
-        for (int t = 0; t < n; t++) {
-            double e = (frames[t * pixels + p] & 0xFFFF) - mean;
-            ss += e * e;
+        for (double x : v) {
+            ss += (x - mean) * (x - mean);
         }
         return new double[] {mean, n > 1 ? ss / (n - 1) : 0};
     }

@@ -19,12 +19,15 @@ public final class Quantiser {
     private static final int MODE_ABSOLUTE = 1;
     private static final int MODE_NOISE = 2;
 
-    private final int[] delta;
-    private final int[] contextShift;
+    /** Bits of a {@link #packed()} entry that hold the context shift (at most 71). */
+    public static final int SHIFT_BITS = 7;
 
-    private Quantiser(int[] delta, int[] contextShift) {
-        this.delta = delta;
-        this.contextShift = contextShift;
+    private final int[] packed;
+    private final boolean uniform;
+
+    private Quantiser(int[] packed, boolean uniform) {
+        this.packed = packed;
+        this.uniform = uniform;
     }
 
     /** The quantiser of a bounded {@code bound} for indices {@code 0..maxIndex} = values {@code offset..}. */
@@ -32,13 +35,12 @@ public final class Quantiser {
         if (bound.isLossless()) {
             throw new IllegalArgumentException("Invalid quantiser: lossless coding does not quantise");
         }
-        int[] delta = new int[maxIndex + 1];
-        int[] shift = new int[maxIndex + 1];
+        int[] packed = new int[maxIndex + 1];
         for (int i = 0; i <= maxIndex; i++) {
-            delta[i] = bound.boundAt(i + valueOffset);
-            shift[i] = stepContexts(2 * delta[i] + 1);
+            int delta = bound.boundAt(i + valueOffset);
+            packed[i] = delta << SHIFT_BITS | stepContexts(2 * delta + 1);
         }
-        return new Quantiser(delta, shift);
+        return new Quantiser(packed, bound instanceof ErrorBound.Absolute);
     }
 
     /** The symbol of residual {@code e} under bound {@code delta}: {@code sign(e)·⌊(|e| + δ)/(2δ + 1)⌋}. */
@@ -61,14 +63,22 @@ public final class Quantiser {
         return ResidualAlphabet.context(4 * s - 4);
     }
 
-    /** Bound of each index, by prediction (the coders' hot loops read it directly; do not modify). */
-    public int[] deltas() {
-        return delta;
+    /**
+     * By prediction index: the bound {@code << SHIFT_BITS} | the context shift, one lookup for the coders' hot
+     * loops (do not modify).
+     */
+    public int[] packed() {
+        return packed;
     }
 
-    /** Context shift of each index, by prediction (do not modify). */
-    public int[] contextShifts() {
-        return contextShift;
+    /** True when every index has the same bound (an absolute bound): then {@code packed()[0]} serves all. */
+    public boolean uniform() {
+        return uniform;
+    }
+
+    /** The bound of prediction index {@code index}. */
+    public int delta(int index) {
+        return packed[index] >>> SHIFT_BITS;
     }
 
     /** Writes a bounded {@code bound}'s parameters (docs/tile-format.md §5). */

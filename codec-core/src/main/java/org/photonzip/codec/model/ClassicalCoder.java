@@ -41,8 +41,9 @@ class ClassicalCoder {
      * prediction and context sees what the decoder will see. {@code boundsOut} (optional) receives each
      * sample's bound.
      */
-    private final int[] deltas;
-    private final int[] contextShifts;
+    private final int[] steps;
+    /** The packed step of every sample when the bound is uniform, else -1 (then {@link #steps} by prediction). */
+    private final int uniformStep;
     private final int[] boundsOut;
 
     ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex,
@@ -64,13 +65,13 @@ class ClassicalCoder {
         this.wa = model.intraWeights();
         this.errCur = new int[plane];
         this.errPrev = new int[plane];
-        this.deltas = quantiser == null ? null : quantiser.deltas();
-        this.contextShifts = quantiser == null ? null : quantiser.contextShifts();
+        this.steps = quantiser == null ? null : quantiser.packed();
+        this.uniformStep = quantiser != null && quantiser.uniform() ? steps[0] : -1;
         this.boundsOut = boundsOut;
     }
 
     boolean bounded() {
-        return deltas != null;
+        return steps != null;
     }
 
     void run(int frames) {
@@ -237,7 +238,7 @@ class ClassicalCoder {
 
     /** Codes sample {@code i} against {@code pred} in context {@code ctx}; records |residual| at {@code pos}. */
     final void emitInContext(int i, int pos, int pred, int ctx) {
-        if (deltas != null) {
+        if (steps != null) {
             emitBounded(i, pos, pred, ctx);
             return;
         }
@@ -262,8 +263,9 @@ class ClassicalCoder {
      * the sample becomes its reconstruction; |reconstruction − prediction| feeds the error energy, in counts.
      */
     private void emitBounded(int i, int pos, int pred, int ctx) {
-        int delta = deltas[pred];
-        int c = Math.max(0, ctx - contextShifts[pred]);
+        int step = uniformStep >= 0 ? uniformStep : steps[pred];
+        int delta = step >>> Quantiser.SHIFT_BITS;
+        int c = Math.max(0, ctx - (step & ((1 << Quantiser.SHIFT_BITS) - 1)));
         int x;
         if (enc != null) {
             int q = Quantiser.quantise((d[i] & 0xFFFF) - pred, delta);

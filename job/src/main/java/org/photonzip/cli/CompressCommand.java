@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
                         + "receives one archive per input, named after it (scan_001.h5 -> ARCHIVE/scan_001.pz)."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every archive committed", "1:an input could not be read or an archive not written",
-                "2:invalid options or model not available", "3:--verify found a tile that does not restore"})
+                "2:invalid options, model not available, or an error bound this scan cannot have", "3:--verify found a tile that does not restore"})
 public final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

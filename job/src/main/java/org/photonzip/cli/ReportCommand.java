@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code photonzip report ARCHIVE}: regenerates the archive's report.html from its files. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Regenerates ARCHIVE/report.html: summary, bits/pixel per tile and per frame, residuals "
-                + "against the model, time per stage. Opens offline in any browser.")
+                + "against the model, time per stage; for an error-bounded archive also what the bound changed (from its "
+                + "quality.json). Opens offline in any browser.")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -81,6 +81,7 @@ final class TileDecoder {
         verify(modelId == ClassicalModel.ID || modelId == LearnedModel.ID, modelAt, "unknown model id " + modelId);
         TileModel model = modelId == ClassicalModel.ID ? ClassicalModel.read(meta) : LearnedModel.read(meta, resolver);
         FrequencyTables tables = FrequencyTables.read(meta);
+        meta.verifyEnd("metadata section");
         pos += metaLength;
         int ransLength = LittleEndian.getInt(stream, pos);
         verify(ransLength >= 4 && ransLength <= end - pos - 4, pos, "rANS length "

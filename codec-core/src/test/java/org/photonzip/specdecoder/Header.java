@@ -26,7 +26,8 @@ record Header(int version, int method, long frames, long height, long width, lon
         long f = Bytes.u32(s, 8);
         long h = Bytes.u32(s, 12);
         long w = Bytes.u32(s, 16);
-        require(f >= 1 && h >= 1 && w >= 1 && f * h * w <= (1L << 31) - 9, "shape");
+        long max = (1L << 31) - 9;
+        require(f >= 1 && h >= 1 && w >= 1 && f <= max && h <= max && w <= max && h * w <= max && h * w * f <= max, "shape");
         require(method == 1 || Bytes.u32(s, 24) == 2 * f * h * w, "stored body length");
         long[] identity = null;
         if (version == 2) {
@@ -37,6 +38,7 @@ record Header(int version, int method, long frames, long height, long width, lon
             long[] extent = {f, h, w};
             for (int k = 0; k < 3; k++) {
                 long stack = identity[4 + k];
+                require(identity[k] < 1L << 31 && stack < 1L << 31, "identity field of 2^31 or more");
                 require(stack >= 1 && identity[k] + extent[k] <= stack, "tile outside its stack");
             }
         }

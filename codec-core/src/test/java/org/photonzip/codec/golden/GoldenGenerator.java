@@ -108,7 +108,7 @@ public final class GoldenGenerator {
         }
     }
 
-    static String sha256(Tile t) {
+    public static String sha256(Tile t) {
         byte[] le = new byte[2 * t.size()];
         for (int i = 0; i < t.size(); i++) {
             le[2 * i] = (byte) t.samples()[i];

@@ -10,17 +10,17 @@ import java.util.List;
 import org.photonzip.codec.TileIdentity;
 
 /** The committed golden streams, as listed by {@code golden/v1/index.tsv} and {@code golden/v2/index.tsv}. */
-final class GoldenIndex {
+public final class GoldenIndex {
     private GoldenIndex() {
     }
 
     /** One row: the stream's file, the identity it was written for, its model file (or null), its samples' hash. */
-    record Entry(Path stream, int version, TileIdentity identity, Path model, String sha256) {
-        String name() {
+    public record Entry(Path stream, int version, TileIdentity identity, Path model, String sha256) {
+        public String name() {
             return stream.getParent().getFileName() + "/" + stream.getFileName();
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             try {
                 return Files.readAllBytes(stream);
             } catch (IOException e) {
@@ -29,7 +29,7 @@ final class GoldenIndex {
         }
     }
 
-    static Path root() {
+    public static Path root() {
         try {
             return Path.of(GoldenIndex.class.getResource("/golden").toURI());
         } catch (URISyntaxException e) {
@@ -37,7 +37,7 @@ final class GoldenIndex {
         }
     }
 
-    static List<Entry> all() throws IOException {
+    public static List<Entry> all() throws IOException {
         List<Entry> entries = new ArrayList<>();
         for (String version : new String[] {"v1", "v2"}) {
             Path dir = root().resolve(version);

@@ -34,17 +34,26 @@ final class DecodeOracle {
     /** A damaged copy of golden stream {@code g}, decoded as the archive does: against its expected identity. */
     static void damagedGolden(int g, byte[] damaged, boolean sampleCrcIntact) {
         TileIdentity expected = Goldens.ENTRIES.get(g).identity();
-        long before = Allocation.now();
-        Tile t = null;
-        try {
-            t = TileCodec.decode(damaged, 0, damaged.length, Goldens.MODELS, expected);
-        } catch (PhotonzipException refused) {
-            // the clean outcome
-        }
-        long used = Allocation.now() - before;
-        assertTrue(used <= bound(expected.samples(), damaged.length), "allocated " + used + " bytes");
+        Allocation.within(bound(expected.samples(), damaged.length), () -> decodeAgainst(damaged, expected));
+        Tile t = decodeAgainst(damaged, expected);
         if (t != null && sampleCrcIntact) {
             assertArrayEquals(Goldens.ORIGINALS[g].samples(), t.samples(), "decoder returned wrong pixels");
+        }
+    }
+
+    private static Tile decodeAgainst(byte[] s, TileIdentity expected) {
+        try {
+            return TileCodec.decode(s, 0, s.length, Goldens.MODELS, expected);
+        } catch (PhotonzipException refused) {
+            return null;
+        }
+    }
+
+    private static Tile decodeAny(byte[] s) {
+        try {
+            return TileCodec.decode(s, 0, s.length, Goldens.MODELS, ANY_STREAM_LIMIT);
+        } catch (PhotonzipException refused) {
+            return null;
         }
     }
 
@@ -53,7 +62,7 @@ final class DecodeOracle {
      * it (classical or stored, small enough), codec-core and the spec decoder must agree.
      */
     static void anyStream(byte[] s) {
-        long before = Allocation.now();
+        Allocation.within(bound(ANY_STREAM_LIMIT, s.length), () -> decodeAny(s));
         Tile core = null;
         PhotonzipException refused = null;
         try {
@@ -61,8 +70,6 @@ final class DecodeOracle {
         } catch (PhotonzipException e) {
             refused = e;
         }
-        long used = Allocation.now() - before;
-        assertTrue(used <= bound(ANY_STREAM_LIMIT, s.length), "allocated " + used + " bytes");
         if (headerSamples(s) > ANY_STREAM_LIMIT || (refused != null && !(refused instanceof MalformedStreamException))) {
             return;
         }
@@ -83,6 +90,14 @@ final class DecodeOracle {
         }
     }
 
+    private static ModelFile parseModel(byte[] b) {
+        try {
+            return ModelFile.parse(b);
+        } catch (InvalidModelException refused) {
+            return null;
+        }
+    }
+
     /** F·H·W as the header states it (unsigned), or 0 when there is no header. */
     static long headerSamples(byte[] s) {
         if (s.length < 20) {
@@ -100,15 +115,8 @@ final class DecodeOracle {
 
     /** Any bytes as a model file: a model, whose serialisation parses back to the same hash, or InvalidModelException. */
     static void modelFile(byte[] b) {
-        long before = Allocation.now();
-        ModelFile m = null;
-        try {
-            m = ModelFile.parse(b);
-        } catch (InvalidModelException refused) {
-            // the clean outcome
-        }
-        long used = Allocation.now() - before;
-        assertTrue(used <= 64L * b.length + 16 * FIXED_BYTES, "allocated " + used + " bytes");
+        Allocation.within(64L * b.length + 16 * FIXED_BYTES, () -> parseModel(b));
+        ModelFile m = parseModel(b);
         if (m != null) {
             assertArrayEquals(m.hash(), ModelFile.parse(m.toBytes()).hash());
         }

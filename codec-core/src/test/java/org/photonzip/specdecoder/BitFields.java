@@ -26,7 +26,7 @@ final class BitFields {
     long gamma() {
         int zeros = 0;
         while (take(1) == 0) {
-            require(++zeros <= 31, "bad gamma code");
+            require(++zeros <= 30, "gamma code of more than 30 leading zeros");
         }
         return (1L << zeros) | take(zeros);
     }

@@ -10,7 +10,7 @@ import org.photonzip.codec.model.LearnedModel;
 import org.photonzip.codec.model.TileModel;
 
 /**
- * Encodes a tile within an error bound (docs/tile-format.md §5). The model codes a working copy of the indices
+ * Encodes a tile within an error bound (docs/tile-format.md §6). The model codes a working copy of the indices
  * and overwrites each sample with its reconstruction, so {@code AUTO} codes each model on its own copy: the two
  * reconstructions differ, and one pass cannot serve both as it does when lossless.
  */
@@ -18,7 +18,7 @@ final class BoundedEncoding {
     private BoundedEncoding() {
     }
 
-    static EncodedTile encode(Tile tile, EncoderOptions options) {
+    static EncodedTile encode(Tile tile, EncoderOptions options, TileIdentity identity) {
         ErrorBound bound = options.errorBound();
         short[] samples = tile.samples();
         ValueMap map = ValueMap.offsetOf(samples);
@@ -41,7 +41,7 @@ final class BoundedEncoding {
             }
         }
         map.toValues(best.reconstruction);
-        return TileEncoder.finish(tile, best.body, best.reconstruction, TileFormat.FLAG_BOUNDED);
+        return TileEncoder.finish(tile, identity, best.body, best.reconstruction, TileFormat.FLAG_BOUNDED);
     }
 
     private record Candidate(TileEncoder.Body body, short[] reconstruction) {

@@ -1,5 +1,9 @@
 package org.photonzip.codec;
 
+import static org.photonzip.codec.format.Verify.verify;
+
+import java.util.Arrays;
+import java.util.Objects;
 import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitReader;
@@ -15,31 +19,64 @@ import org.photonzip.codec.model.LearnedModel;
 import org.photonzip.codec.model.ModelResolver;
 import org.photonzip.codec.model.TileModel;
 
-/** Parses and decodes a tile stream; every inconsistency is a {@link MalformedStreamException}. */
+/**
+ * Parses and decodes a tile stream; every inconsistency is a {@link MalformedStreamException} at the byte
+ * offset (from the stream's start) where it was noticed. The header is checked against the caller's
+ * expectation, or against a sample limit, before the tile is allocated.
+ */
 final class TileDecoder {
     private TileDecoder() {
     }
 
-    static Tile decode(byte[] s, int offset, int length, ModelResolver resolver) {
-        return decode(s, offset, length, resolver, false).tile();
+    /** Decodes a stream that must carry {@code expected}'s identity (only its shape, for a version-1 stream). */
+    static Tile decode(byte[] s, int offset, int length, ModelResolver resolver, TileIdentity expected) {
+        Objects.requireNonNull(expected, "expected");
+        byte[] stream = slice(s, offset, length);
+        TileHeader header = TileHeader.parse(stream);
+        header.verifyMatches(expected);
+        return decodeBody(stream, header, resolver, false).tile();
     }
 
-    /** Decodes; {@code withBounds} also returns every sample's bound when the stream is error-bounded. */
-    static DecodedTile decode(byte[] s, int offset, int length, ModelResolver resolver, boolean withBounds) {
-        byte[] stream = s;
-        if (offset != 0 || length != s.length) {
-            stream = java.util.Arrays.copyOfRange(s, offset, offset + length);
-        }
+    /** The same, also returning the stream's error bound and, when bounded, every sample's bound. */
+    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver,
+                                        TileIdentity expected) {
+        Objects.requireNonNull(expected, "expected");
+        byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
+        header.verifyMatches(expected);
+        return decodeBody(stream, header, resolver, true);
+    }
+
+    /** Decodes a stream of any identity, refusing one of more than {@code maxSamples} samples. */
+    static Tile decode(byte[] s, int offset, int length, ModelResolver resolver, long maxSamples) {
+        return decodeWithBounds(s, offset, length, resolver, maxSamples, false).tile();
+    }
+
+    /** The same, also returning the error bound and (when {@code withBounds}) every sample's bound. */
+    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver, long maxSamples,
+                                        boolean withBounds) {
+        byte[] stream = slice(s, offset, length);
+        TileHeader header = TileHeader.parse(stream);
+        verify(header.samples() <= maxSamples, TileFormat.AT_FRAMES, "tile of " + header.frames() + "x"
+                + header.height() + "x" + header.width() + " samples exceeds the decoding limit of " + maxSamples
+                + " samples (decode it with its expected identity or a larger limit)");
+        return decodeBody(stream, header, resolver, withBounds);
+    }
+
+    private static byte[] slice(byte[] s, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, s.length);
+        return offset == 0 && length == s.length ? s : Arrays.copyOfRange(s, offset, offset + length);
+    }
+
+    private static DecodedTile decodeBody(byte[] stream, TileHeader header, ModelResolver resolver,
+                                          boolean withBounds) {
         Tile tile = Tile.allocate(header.frames(), header.height(), header.width());
         short[] out = tile.samples();
-        int body = TileFormat.HEADER_BYTES;
+        int body = header.headerBytes();
         boolean bounded = (header.flags() & TileFormat.FLAG_BOUNDED) != 0;
         int[] bounds = bounded && withBounds ? new int[out.length] : null;
         ErrorBound bound = ErrorBound.none();
         if (header.method() == TileFormat.METHOD_STORED) {
-            verify(header.bodyLength() == 2L * out.length, body, "stored body of " + header.bodyLength()
-                    + " bytes for " + out.length + " samples");
             for (int i = 0; i < out.length; i++) {
                 out[i] = (short) LittleEndian.getUnsignedShort(stream, body + 2 * i);
             }
@@ -47,7 +84,7 @@ final class TileDecoder {
             bound = decodeModelled(stream, body, tile, resolver, bounded, bounds);
         }
         int crc = SampleChecksum.of(out);
-        verify(crc == header.sampleCrc(), body, String.format(
+        verify(crc == header.sampleCrc(), TileFormat.AT_SAMPLE_CRC, String.format(
                 "decoded samples have CRC32C %08x, the stream recorded %08x", crc, header.sampleCrc()));
         return new DecodedTile(tile, bound, bounds);
     }
@@ -58,27 +95,26 @@ final class TileDecoder {
         int end = stream.length;
         verify(pos + 4 <= end, pos, "missing metadata length");
         int metaLength = LittleEndian.getInt(stream, pos);
+        verify(metaLength >= 0 && metaLength <= end - pos - 8, pos, "metadata length "
+                + Integer.toUnsignedString(metaLength) + " out of range");
         pos += 4;
-        verify(metaLength >= 0 && metaLength <= end - pos - 4, pos, "metadata length " + metaLength + " out of range");
         BitReader meta = new BitReader(stream, pos, metaLength);
-        ValueMap map = ValueMap.read(meta, pos);
+        ValueMap map = ValueMap.read(meta);
+        long modelAt = meta.offset();
         int modelId = meta.read(8);
-        TileModel model;
-        if (modelId == ClassicalModel.ID) {
-            model = ClassicalModel.read(meta, pos);
-        } else if (modelId == LearnedModel.ID) {
-            model = LearnedModel.read(meta, pos, resolver);
-        } else {
-            throw new MalformedStreamException(pos, "unknown model id " + modelId);
-        }
-        ErrorBound bound = bounded ? Quantiser.read(meta, pos) : ErrorBound.none();
-        verify(!bounded || map.isOffset(), pos, "an error-bounded tile must use the offset value map");
+        verify(modelId == ClassicalModel.ID || modelId == LearnedModel.ID, modelAt, "unknown model id " + modelId);
+        TileModel model = modelId == ClassicalModel.ID ? ClassicalModel.read(meta) : LearnedModel.read(meta, resolver);
+        long boundAt = meta.offset();
+        ErrorBound bound = bounded ? Quantiser.read(meta, boundAt) : ErrorBound.none();
+        verify(!bounded || map.isOffset(), boundAt, "an error-bounded tile must use the offset value map");
         Quantiser quantiser = bounded ? Quantiser.forTile(bound, map.offset(), map.maxIndex()) : null;
-        FrequencyTables tables = FrequencyTables.read(meta, pos);
+        FrequencyTables tables = FrequencyTables.read(meta);
+        meta.verifyEnd("metadata section");
         pos += metaLength;
         int ransLength = LittleEndian.getInt(stream, pos);
+        verify(ransLength >= 4 && ransLength <= end - pos - 4, pos, "rANS length "
+                + Integer.toUnsignedString(ransLength) + " out of range");
         pos += 4;
-        verify(ransLength >= 4 && ransLength <= end - pos, pos, "rANS length " + ransLength + " out of range");
         RansDecoder rans = new RansDecoder(stream, pos, ransLength);
         pos += ransLength;
         BitReader raw = new BitReader(stream, pos, end - pos);
@@ -89,11 +125,5 @@ final class TileDecoder {
         residuals.verifyEnd();
         map.toValues(data);
         return bound;
-    }
-
-    static void verify(boolean condition, long offset, String reason) {
-        if (!condition) {
-            throw new MalformedStreamException(offset, reason);
-        }
     }
 }

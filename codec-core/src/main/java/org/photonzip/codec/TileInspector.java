@@ -25,7 +25,7 @@ public final class TileInspector {
     /** Inspects the lossless coding of {@code tile} (an error bound in {@code options} is ignored). */
     public static Inspection inspect(Tile tile, EncoderOptions options) {
         int chosen = TileEncoder.encode(tile, options.withErrorBound(
-                org.photonzip.codec.bound.ErrorBound.none())).modelId();
+                org.photonzip.codec.bound.ErrorBound.none()), TileIdentity.standalone(tile)).modelId();
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = new short[samples.length];

@@ -88,6 +88,6 @@ class BoundedCorruptionTest {
     }
 
     private static void reseal(byte[] stream) {
-        LittleEndian.putInt(stream, 28, TileEncoder.streamCrc(stream));
+        LittleEndian.putInt(stream, TileFormat.AT_STREAM_CRC, TileHeader.streamCrc(stream, TileFormat.HEADER_BYTES));
     }
 }

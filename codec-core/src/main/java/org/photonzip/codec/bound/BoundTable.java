@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The per-intensity bound of a noise-scaled error bound, computed with integer arithmetic only (normative, see
- * docs/tile-format.md §5): for each value {@code I = 0..65535},
+ * docs/tile-format.md §6): for each value {@code I = 0..65535},
  * <pre>
  *   V = (G·max(16·I − D, 0) + 16·R²) >> 12        σ² in units of 2^−8 counts²
  *   δ = min(65535, isqrt(Kq²·V) >> 12)             = ⌊K·σ⌋ in counts

@@ -81,7 +81,7 @@ public final class Quantiser {
         return packed[index] >>> SHIFT_BITS;
     }
 
-    /** Writes a bounded {@code bound}'s parameters (docs/tile-format.md §5). */
+    /** Writes a bounded {@code bound}'s parameters (docs/tile-format.md §6). */
     public static void write(ErrorBound bound, BitWriter out) {
         if (bound instanceof ErrorBound.Absolute a) {
             out.write(MODE_ABSOLUTE, 8);

@@ -1,6 +1,7 @@
 package org.photonzip.codec.model;
 
-import org.photonzip.codec.MalformedStreamException;
+import static org.photonzip.codec.format.Verify.verify;
+
 import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
@@ -222,10 +223,8 @@ class ClassicalCoder {
         } else {
             e = dec.take(ctx);
             int v = pred + e;
-            if (v < 0 || v > maxIndex) {
-                throw new MalformedStreamException(-1, "decoded value " + v + " outside 0.." + maxIndex
-                        + " at sample " + i);
-            }
+            verify(v >= 0 && v <= maxIndex, dec.offset(), "decoded value " + v + " outside 0.." + maxIndex
+                    + " at sample " + i);
             d[i] = (short) v;
         }
         errCur[pos] = Math.abs(e);

@@ -188,7 +188,7 @@ class BadInputTest {
             f.write(b ^ 0x40);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
+        VerifyJob.Result r = VerifyJob.run(jsc, reader,
                 jsc.broadcast(new SerializableConfiguration(new Configuration())), null);
         assertEquals(1, r.failed());
         assertTrue(r.failures().get(0).startsWith(victim.position()), r.failures().get(0));

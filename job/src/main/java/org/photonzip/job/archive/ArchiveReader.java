@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The one way into a committed archive (docs/archive-format.md, "Reading"). {@link #open} validates before
  * anything is used: {@code _SUCCESS} parses and lists only paths inside the archive; every listed file is there
- * with its length; summary.json, the manifest and model.pzm match their SHA-256 (format 2); the summary's fields
+ * with its length; summary.json, the manifest, model.pzm and the other small files match their SHA-256 (format 2;
+ * metadata.h5 is checked when fetched, packs by verify, report.html is a derived view); the summary's fields
  * and every manifest row are valid and the rows cover the stack exactly once. {@link #decodeTile} then reads and
  * checks any tile, with allocation bounded by the validated row.
  */
@@ -73,8 +74,15 @@ public final class ArchiveReader {
         Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), location);
         SummaryCheck.check(summary, marker, location);
         TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location));
-        files.entry(ArchiveLayout.METADATA);
-        files.checkHash(ArchiveLayout.MANIFEST);
+        for (String name : marker.files().keySet()) {
+            // Every small file before use; metadata.h5 when it is fetched, packs by verify, report.html never
+            // (a derived view that `photonzip report` regenerates in place).
+            if (!name.startsWith(ArchiveLayout.PACKS + "/") && !name.equals(ArchiveLayout.METADATA)
+                    && !name.equals(ArchiveLayout.REPORT) && !name.equals(ArchiveLayout.SUMMARY)
+                    && !name.equals(ArchiveLayout.MODEL)) {
+                files.checkHash(name);
+            }
+        }
         List<TileRow> rows = Manifest.readParquet(new Path(root, ArchiveLayout.MANIFEST), conf, marker.tiles());
         ManifestCheck.check(rows, marker, summary, compressor.model() != null, location);
         return new ArchiveReader(fs, conf, root, marker, summary, List.copyOf(rows), compressor, files);
@@ -154,7 +162,13 @@ public final class ArchiveReader {
      * @throws IOException        when its pack cannot be read
      */
     public Tile decodeTile(TileRow row) throws IOException {
-        return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), root.toString());
+        return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(),
+                root.toString());
+    }
+
+    /** Checks {@code metadata.h5} against its listed length and SHA-256 (one read; verify does it). */
+    public void checkMetadata() throws IOException {
+        files.checkHash(ArchiveLayout.METADATA);
     }
 
     /** Copies {@code metadata.h5} to {@code dir}, checked against its listed length and SHA-256. */

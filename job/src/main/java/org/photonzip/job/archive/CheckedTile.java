@@ -23,6 +23,16 @@ public final class CheckedTile {
     private CheckedTile() {
     }
 
+    /** The largest sample value of a dtype (int8 and int16 stacks hold non-negative values). */
+    static int maxValue(String dtype) {
+        return switch (dtype) {
+            case "uint8" -> 255;
+            case "int8" -> 127;
+            case "int16" -> 32767;
+            default -> 65535;
+        };
+    }
+
     /** Reads the {@code row.length()} bytes of a validated row's stream from its pack under {@code root}. */
     public static byte[] read(FileSystem fs, Path root, TileRow row) throws IOException {
         byte[] stream = new byte[(int) row.length()];
@@ -39,8 +49,10 @@ public final class CheckedTile {
      * @param row    a row of a validated manifest (its length is within its shape's bound)
      * @param stream exactly the {@code row.length()} bytes read at {@code row.offset()} in its pack
      * @param shape  the stack's shape, from the validated summary
+     * @param dtype  the stack's dtype, from the validated summary: every sample must be one of its values
      */
-    public static Tile decode(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String archive) {
+    public static Tile decode(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
+                              String archive) {
         String where = "Invalid tile in " + archive + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/"
                 + row.pack() + " at offset " + row.offset() + ")";
         if (stream.length != row.length()) {
@@ -61,7 +73,15 @@ public final class CheckedTile {
         } catch (PhotonzipException e) {
             throw new TileCheckException(where + ": " + e.getMessage(), e);
         }
-        String hash = PixelHash.sha256(tile.samples());
+        int max = maxValue(dtype);
+        short[] samples = tile.samples();
+        for (int i = 0; i < samples.length; i++) {
+            if ((samples[i] & 0xFFFF) > max) {
+                throw new TileCheckException(where + ": sample " + i + " is " + (samples[i] & 0xFFFF)
+                        + ", beyond the stack's dtype " + dtype + " (summary.json field source.dtype)");
+            }
+        }
+        String hash = PixelHash.sha256(samples);
         if (!hash.equals(row.pixelSha256())) {
             throw new TileCheckException(where + ": field pixel_sha256: the decoded samples have SHA-256 " + hash
                     + ", the manifest recorded " + row.pixelSha256());

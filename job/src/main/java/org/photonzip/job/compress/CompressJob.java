@@ -119,8 +119,8 @@ public final class CompressJob {
                 VerifyJob.Result verification = null;
                 if (req.verify()) {
                     verification = VerifyJob.run(jsc, committer.root().toString(), rows,
-                            new int[]{stack.frames(), stack.height(), stack.width()}, encoded.packs(), confB, null,
-                            compressor);
+                            new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), encoded.packs(),
+                            confB, null, compressor);
                     if (!verification.ok()) {
                         throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
                                 + verification.failed() + " tile(s) failed verification, e.g. "
@@ -339,7 +339,7 @@ public final class CompressJob {
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
         TileRow middle = rows.get(rows.size() / 2);
         Tile sample = CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
-                new int[]{stack.frames(), stack.height(), stack.width()}, root.toString());
+                new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), root.toString());
         String[] kinds = HadoopFiles.isLocal(root)
                 ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
                 : null;

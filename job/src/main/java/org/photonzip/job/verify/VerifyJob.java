@@ -31,17 +31,23 @@ public final class VerifyJob {
     private VerifyJob() {
     }
 
-    /** Checks every pack and tile of an opened archive; given {@code against}, every value against that source. */
+    /**
+     * Checks what opening an archive does not: metadata.h5's SHA-256, then every pack's and every tile; given
+     * {@code against}, every value against that source.
+     *
+     * @throws org.photonzip.job.archive.InvalidArchiveException when metadata.h5 does not match its record
+     */
     public static Result run(JavaSparkContext jsc, ArchiveReader archive, Broadcast<SerializableConfiguration> conf,
-                             StackDescriptor against) {
+                             StackDescriptor against) throws java.io.IOException {
+        archive.checkMetadata();
         Map<String, FileEntry> packs = new LinkedHashMap<>();
         archive.marker().files().forEach((name, entry) -> {
             if (name.startsWith(ArchiveLayout.PACKS + "/")) {
                 packs.put(name.substring(ArchiveLayout.PACKS.length() + 1), entry);
             }
         });
-        return run(jsc, archive.root().toString(), archive.rows(), archive.summary().shape(), packs, conf, against,
-                archive.compressor());
+        return run(jsc, archive.root().toString(), archive.rows(), archive.summary().shape(),
+                archive.summary().dtype(), packs, conf, against, archive.compressor());
     }
 
     /**
@@ -50,7 +56,7 @@ public final class VerifyJob {
      * name, as the commit record lists them), also each pack's length and SHA-256; given {@code against}, every
      * value against that source.
      */
-    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows, int[] shape,
+    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows, int[] shape, String dtype,
                              Map<String, FileEntry> packs, Broadcast<SerializableConfiguration> conf,
                              StackDescriptor against, TileCompressor codec) {
         long start = System.nanoTime();
@@ -63,7 +69,7 @@ public final class VerifyJob {
             return new Result(0, 0, 0, 0, List.of(), 0);
         }
         jsc.setJobDescription("photonzip verify " + root);
-        VerifyTask task = new VerifyTask(root, shape, packs == null ? null : new LinkedHashMap<>(packs), conf, against,
+        VerifyTask task = new VerifyTask(root, shape, dtype, packs == null ? null : new LinkedHashMap<>(packs), conf, against,
                 codec);
         List<PackCheck> checks = jsc.parallelize(groups, groups.size()).map(task).collect();
         long tiles = 0;

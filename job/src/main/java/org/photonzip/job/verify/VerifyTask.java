@@ -30,15 +30,17 @@ import java.util.List;
 final class VerifyTask implements Function<List<TileRow>, PackCheck> {
     private final String root;
     private final int[] shape;
+    private final String dtype;
     private final java.util.Map<String, FileEntry> packs;
     private final Broadcast<SerializableConfiguration> conf;
     private final StackDescriptor against;
     private final TileCompressor codec;
 
-    VerifyTask(String root, int[] shape, java.util.Map<String, FileEntry> packs,
+    VerifyTask(String root, int[] shape, String dtype, java.util.Map<String, FileEntry> packs,
                Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
         this.root = root;
         this.shape = shape;
+        this.dtype = dtype;
         this.packs = packs;
         this.conf = conf;
         this.against = against;
@@ -91,7 +93,7 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         try {
             in.skipTo(row.offset());
             byte[] stream = in.read((int) row.length());
-            tile = CheckedTile.decode(row, stream, codec, shape, root);
+            tile = CheckedTile.decode(row, stream, codec, shape, dtype, root);
         } catch (TileCheckException e) {
             return e.getMessage();
         } catch (java.io.EOFException e) {

@@ -57,8 +57,8 @@ record TileHeader(int version, int method, int flags, int frames, int height, in
         int frames = LittleEndian.getInt(s, AT_FRAMES);
         int height = LittleEndian.getInt(s, AT_HEIGHT);
         int width = LittleEndian.getInt(s, AT_WIDTH);
-        verify(frames > 0 && height > 0 && width > 0 && (long) frames * height * width <= Tile.MAX_SAMPLES,
-                AT_FRAMES, "invalid shape " + Integer.toUnsignedString(frames) + "x" + Integer.toUnsignedString(height)
+        verify(frames > 0 && height > 0 && width > 0 && (long) height * width <= Tile.MAX_SAMPLES
+                        && (long) height * width * frames <= Tile.MAX_SAMPLES, AT_FRAMES, "invalid shape " + Integer.toUnsignedString(frames) + "x" + Integer.toUnsignedString(height)
                         + "x" + Integer.toUnsignedString(width));
         long n = (long) frames * height * width;
         verify(method != METHOD_STORED || bodyLength == 2 * n, AT_BODY_LENGTH, "stored body of " + bodyLength

@@ -115,6 +115,20 @@ class TileStreamIdentityTest {
         assertArrayEquals(TILE.samples(), TileCodec.decode(s, 0, s.length, null, TILE.size()).samples());
     }
 
+    /** Regression: 2^21 · 2^21 · 2^22 wraps to 0 in 64 bits; it passed the shape checks and reached the decoder. */
+    @Test
+    void aShapeWhoseProductWrapsAroundIsRefused() {
+        byte[] wrapped = STREAM.clone();
+        LittleEndian.putInt(wrapped, TileFormat.AT_FRAMES, 1 << 21);
+        LittleEndian.putInt(wrapped, TileFormat.AT_HEIGHT, 1 << 21);
+        LittleEndian.putInt(wrapped, TileFormat.AT_WIDTH, 1 << 22);
+        TestStreams.reseal(wrapped);
+        assertEquals(8, assertThrows(MalformedStreamException.class, () -> TileCodec.decode(wrapped)).offset());
+        assertThrows(IllegalArgumentException.class, () -> Tile.allocate(1 << 21, 1 << 21, 1 << 22));
+        assertThrows(IllegalArgumentException.class,
+                () -> new TileIdentity("", 0, 0, 0, 1 << 21, 1 << 21, 1 << 22, 1 << 21, 1 << 21, 1 << 22));
+    }
+
     @Test
     void theSameInputGivesTheSameBytes() {
         for (Tile t : new Tile[] {TILE, SyntheticTiles.uniformNoise(2, 5, 6, 1), SyntheticTiles.constant(3, 2, 2, 7)}) {

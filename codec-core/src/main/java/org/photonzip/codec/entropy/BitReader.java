@@ -29,11 +29,12 @@ public final class BitReader {
         return v;
     }
 
+    /** An Elias-gamma code; values of 2^31 or more (no field of the format comes near) are corrupt. */
     public int readGamma() {
         int n = 0;
         long at = offset();
         while (read(1) == 0) {
-            verify(++n <= 31, at, "bad Elias-gamma code");
+            verify(++n <= 30, at, "Elias-gamma code of more than 30 leading zeros");
         }
         return (1 << n) | read(n);
     }

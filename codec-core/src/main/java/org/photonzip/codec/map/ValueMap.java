@@ -175,8 +175,9 @@ public final class ValueMap {
         values[0] = min;
         for (int i = 1; i < count; i++) {
             long gapAt = r.offset();
-            values[i] = values[i - 1] + r.readGamma();
-            verify(values[i] <= 65535, gapAt, "value table exceeds 65535");
+            long v = values[i - 1] + (long) r.readGamma();
+            verify(v <= 65535, gapAt, "value table exceeds 65535");
+            values[i] = (int) v;
         }
         return new ValueMap(KIND_TABLE, min, count - 1, values);
     }

@@ -20,9 +20,12 @@ final class ManifestCheck {
     private ManifestCheck() {
     }
 
-    /** The most bytes a tile stream of {@code samples} samples can take (the stored method's, the largest). */
+    /**
+     * The most bytes a tile stream of {@code samples} samples can take (the stored method's, the largest), and
+     * at most what one Java array holds.
+     */
     static long maxStreamLength(long samples) {
-        return TileFormat.HEADER_BYTES + 2 * samples;
+        return Math.min(TileFormat.HEADER_BYTES + 2 * samples, Integer.MAX_VALUE - 8);
     }
 
     static void check(List<TileRow> rows, CommitMarker marker, Summary summary, boolean hasModel, String where) {

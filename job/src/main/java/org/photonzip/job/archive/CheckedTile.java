@@ -7,7 +7,6 @@ import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
-import org.photonzip.job.compress.PixelHash;
 
 import java.io.EOFException;
 import java.io.IOException;

@@ -13,7 +13,7 @@ import org.photonzip.job.archive.ArchiveDamage;
 import org.photonzip.job.archive.ArchiveLayout;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.golden.GoldenArchivesTest;
-import org.photonzip.job.compress.PixelHash;
+import org.photonzip.job.archive.PixelHash;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -17,7 +17,7 @@ import org.photonzip.job.JobFixtures;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.SparkTests;
 import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.compress.PixelHash;
+import org.photonzip.job.archive.PixelHash;
 import org.photonzip.plan.TileShape;
 import org.photonzip.train.ModelFiles;
 import org.photonzip.train.StackTraining;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.TileRow;
-import org.photonzip.job.compress.PixelHash;
+import org.photonzip.job.archive.PixelHash;
 import org.photonzip.job.restore.Region;
 import org.photonzip.job.restore.Restorer;
 

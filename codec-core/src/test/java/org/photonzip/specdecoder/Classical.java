@@ -2,7 +2,10 @@ package org.photonzip.specdecoder;
 
 import static org.photonzip.specdecoder.SpecException.require;
 
-/** §3.2.1: the classical model's prediction and scale context, and the decoding loop over a tile. */
+/**
+ * §3.2.1: the classical model's prediction and scale context, and the decoding loop over a tile; with a
+ * {@link Network}, the learned model of §3.2.2 and docs/learned-model.md.
+ */
 final class Classical {
     private final int[] inter = new int[13];
     private final int[] intra = new int[5];
@@ -11,9 +14,15 @@ final class Classical {
     private final int width;
     private final int maxIndex;
     private final int[] d;
+    /** |index − classical prediction| of every decoded sample: what the error energy sums. */
     private final int[] a;
+    private final Network net;
+    /** The base and feature values (not yet differences) of the last inter prediction. */
+    private int base;
+    private int[] features;
 
-    Classical(BitFields in, int frames, int height, int width, int maxIndex) {
+    Classical(BitFields in, int frames, int height, int width, int maxIndex, Network net) {
+        this.net = net;
         readWeights(in, inter);
         readWeights(in, intra);
         this.frames = frames;
@@ -36,12 +45,20 @@ final class Classical {
         for (int t = 0; t < frames; t++) {
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
-                    int pred = t == 0 ? intraPrediction(y, x) : interPrediction(t, y, x);
-                    int e = residuals.next(context(energy(t, y, x)));
-                    int v = pred + e;
+                    int pc = t == 0 ? intraPrediction(y, x) : interPrediction(t, y, x);
+                    long energy = energy(t, y, x);
+                    int pred = pc;
+                    int c = context(energy);
+                    if (net != null && t > 0) {
+                        long[] o = net.evaluate(inputs(pc, energy));
+                        int sh = normalisingShift(energy);
+                        pred = clamp(pc + Math.floorDiv(o[0] << sh, 1L << net.locationShift));
+                        c = (int) Math.min(Math.max(c + (o[1] >> net.scaleShift), 0), 71);
+                    }
+                    int v = pred + residuals.next(c);
                     require(v >= 0 && v <= maxIndex, "decoded index " + v + " outside 0.." + maxIndex);
                     d[at(t, y, x)] = v;
-                    a[at(t, y, x)] = Math.abs(e);
+                    a[at(t, y, x)] = Math.abs(v - pc);
                 }
             }
         }
@@ -78,7 +95,34 @@ final class Classical {
             feature(t - 1, y, x + 1, base), feature(t - 1, y + 1, x, base), feature(t - 1, y - 1, x - 1, base),
             feature(t - 1, y - 1, x + 1, base),
         };
+        this.base = base;
+        this.features = f;
         return predict(base, f, inter);
+    }
+
+    /** The network's 16 inputs for the sample whose inter prediction was computed last. */
+    private long[] inputs(int pc, long energy) {
+        int sh = normalisingShift(energy);
+        long[] x = new long[16];
+        for (int k = 0; k < 13; k++) {
+            x[k] = clamp8((features[k] - base) >> sh);
+        }
+        x[13] = clamp8((pc - base) >> sh);
+        x[14] = context(energy);
+        x[15] = Math.min(base >> 10, 63);
+        return x;
+    }
+
+    private static int normalisingShift(long energy) {
+        return Math.max(0, 63 - Long.numberOfLeadingZeros(energy + 4) - 5);
+    }
+
+    private static long clamp8(long v) {
+        return Math.min(Math.max(v, -127), 127);
+    }
+
+    private int clamp(long v) {
+        return (int) Math.min(Math.max(v, 0), maxIndex);
     }
 
     private int predict(int base, int[] f, int[] w) {
@@ -86,8 +130,7 @@ final class Classical {
         for (int k = 0; k < f.length; k++) {
             sum += (long) w[k] * (f[k] - base);
         }
-        long p = base + ((sum + 2048) >> 12);
-        return (int) Math.min(Math.max(p, 0), maxIndex);
+        return clamp(base + ((sum + 2048) >> 12));
     }
 
     private long energy(int t, int y, int x) {

@@ -2,10 +2,14 @@ package org.photonzip.specdecoder;
 
 import static org.photonzip.specdecoder.SpecException.require;
 
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
- * An independent decoder of stored and classical tile streams, written from docs/tile-format.md alone. It shares
+ * An independent decoder of tile streams (stored, classical and learned), written from docs/tile-format.md and
+ * docs/learned-model.md alone. It shares
  * no code with codec-core (a test holds it to java.* imports) and favours plainness over speed, so that when it
  * and the reference decoder agree on the golden streams, the specification is what both implement.
  */
@@ -17,10 +21,16 @@ public final class SpecDecoder {
     public record Decoded(int version, long frames, long height, long width, long[] identity, int[] samples) {
     }
 
+    /** Decodes a stored or classical stream. */
     public static Decoded decode(byte[] s) {
+        return decode(s, hash -> null);
+    }
+
+    /** Decodes a stream; {@code models} gives the model file of a SHA-256 (lowercase hex), or null. */
+    public static Decoded decode(byte[] s, Function<String, byte[]> models) {
         Header h = Header.parse(s);
         int n = h.samples();
-        int[] samples = h.method() == 0 ? stored(s, h.size(), n) : modelled(s, h);
+        int[] samples = h.method() == 0 ? stored(s, h.size(), n) : modelled(s, h, models);
         byte[] le = new byte[2 * n];
         for (int i = 0; i < n; i++) {
             le[2 * i] = (byte) samples[i];
@@ -40,7 +50,7 @@ public final class SpecDecoder {
         return out;
     }
 
-    private static int[] modelled(byte[] s, Header h) {
+    private static int[] modelled(byte[] s, Header h, Function<String, byte[]> models) {
         int pos = h.size();
         require(s.length - pos >= 8, "body too short");
         long metaLength = Bytes.u32(s, pos);
@@ -48,9 +58,20 @@ public final class SpecDecoder {
         BitFields meta = new BitFields(s, pos + 4, (int) metaLength);
         Values values = Values.read(meta);
         int model = (int) meta.take(8);
-        require(model == 1, "model id " + model + " (this decoder implements the classical model only)");
+        require(model == 1 || model == 2, "model id " + model);
+        Network net = null;
+        if (model == 2) {
+            byte[] hash = new byte[32];
+            for (int i = 0; i < 32; i++) {
+                hash[i] = (byte) meta.take(8);
+            }
+            byte[] file = models.apply(HexFormat.of().formatHex(hash));
+            require(file != null, "model id 2 needs model " + HexFormat.of().formatHex(hash));
+            net = Network.parse(file);
+            require(Arrays.equals(net.sha256, hash), "model file of another hash");
+        }
         Classical classical = new Classical(meta, (int) h.frames(), (int) h.height(), (int) h.width(),
-                values.maxIndex);
+                values.maxIndex, net);
         Tables tables = Tables.read(meta);
         meta.finish();
         pos += 4 + (int) metaLength;

@@ -1,6 +1,6 @@
 package org.photonzip.codec.entropy;
 
-import static org.photonzip.codec.format.Verify.verify;
+import org.photonzip.codec.format.Verify;
 
 /** Decodes residuals written by {@link ResidualEncoder}, one per call, in coding order. */
 public final class ResidualDecoder {
@@ -18,7 +18,9 @@ public final class ResidualDecoder {
 
     /** The next residual, coded in context {@code ctx}. */
     public int take(int ctx) {
-        verify(tables.present[ctx], rans.offset(), "context " + ctx + " used but has no frequency table");
+        if (!tables.present[ctx]) {
+            throw Verify.fail(rans.offset(), "context " + ctx + " used but has no frequency table");
+        }
         int slot = rans.slot();
         int tok = lookup[(ctx << RansEncoder.PROB_BITS) | slot];
         int s = ctx * ResidualAlphabet.TOKENS + tok;

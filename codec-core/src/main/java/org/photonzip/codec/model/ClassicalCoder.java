@@ -1,10 +1,9 @@
 package org.photonzip.codec.model;
 
-import static org.photonzip.codec.format.Verify.verify;
-
 import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
+import org.photonzip.codec.format.Verify;
 
 /**
  * The coding loop of {@link ClassicalModel}, shared by encoder and decoder. One instance per tile.
@@ -223,8 +222,9 @@ class ClassicalCoder {
         } else {
             e = dec.take(ctx);
             int v = pred + e;
-            verify(v >= 0 && v <= maxIndex, dec.offset(), "decoded value " + v + " outside 0.." + maxIndex
-                    + " at sample " + i);
+            if (v < 0 || v > maxIndex) {
+                throw Verify.fail(dec.offset(), "decoded value " + v + " outside 0.." + maxIndex + " at sample " + i);
+            }
             d[i] = (short) v;
         }
         errCur[pos] = Math.abs(e);

@@ -24,8 +24,8 @@ import org.photonzip.specdecoder.SpecDecoder;
 import org.photonzip.specdecoder.SpecException;
 
 /**
- * Every build decodes every golden stream, with codec-core and, for the classical and stored ones, with the
- * independent decoder written from docs/tile-format.md; both must give the samples whose SHA-256 the index holds.
+ * Every build decodes every golden stream, with codec-core and with the independent decoder written from
+ * docs/tile-format.md and docs/learned-model.md; both must give the samples whose SHA-256 the index holds.
  */
 class GoldenStreamsTest {
     @TestFactory
@@ -38,11 +38,20 @@ class GoldenStreamsTest {
         }));
     }
 
+    private static byte[] modelFile(String sha256) {
+        try {
+            byte[] file = Files.readAllBytes(GoldenIndex.root().resolve(GoldenGenerator.MODEL_FILE));
+            return ModelFile.parse(file).hashHex().equals(sha256) ? file : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @TestFactory
-    Stream<DynamicTest> theSpecDecoderDecodesEveryClassicalGoldenStream() throws IOException {
-        return GoldenIndex.all().stream().filter(e -> e.model() == null).map(e -> DynamicTest.dynamicTest(e.name(),
+    Stream<DynamicTest> theSpecDecoderDecodesEveryGoldenStream() throws IOException {
+        return GoldenIndex.all().stream().map(e -> DynamicTest.dynamicTest(e.name(),
                 () -> {
-                    SpecDecoder.Decoded d = SpecDecoder.decode(e.bytes());
+                    SpecDecoder.Decoded d = SpecDecoder.decode(e.bytes(), GoldenStreamsTest::modelFile);
                     Tile t = Tile.allocate((int) d.frames(), (int) d.height(), (int) d.width());
                     for (int i = 0; i < t.size(); i++) {
                         t.samples()[i] = (short) d.samples()[i];
@@ -63,7 +72,7 @@ class GoldenStreamsTest {
             byte[] s = e.bytes();
             if (e.model() != null) {
                 assertTrue(assertThrows(SpecException.class, () -> SpecDecoder.decode(s)).getMessage()
-                        .contains("model id 2"));
+                        .contains("model id 2 needs model " + ModelFile.parse(Files.readAllBytes(e.model())).hashHex()));
             }
             byte[] damaged = s.clone();
             damaged[damaged.length / 2] ^= 0x10;

@@ -12,6 +12,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.CheckedTile;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.source.SlabReader;
 import org.photonzip.job.source.StackDescriptor;
@@ -49,7 +50,7 @@ public final class BoundedQualityRun {
                 done.add(pool.submit(() -> {
                     try (SlabReader reader = SlabReader.open(source, conf, null)) {
                         for (int i = first; i < rows.size(); i += n) {
-                            compare(fs, root, rows.get(i), codec, reader, acc);
+                            compare(fs, root, rows.get(i), codec, source, reader, acc);
                         }
                     }
                     return null;
@@ -79,9 +80,10 @@ public final class BoundedQualityRun {
     }
 
     private static void compare(FileSystem fs, org.apache.hadoop.fs.Path root, TileRow row, TileCompressor codec,
-                                SlabReader reader, QualityAccumulator acc) throws IOException {
-        byte[] stream = ArchiveReader.readTile(fs, root, row);
-        Tile tile = codec.decode(stream, 0, stream.length);
+                                StackDescriptor source, SlabReader reader, QualityAccumulator acc) throws IOException {
+        // The same checked decode every reader uses (CRC32C, identity, pixel_sha256 of the reconstruction)
+        Tile tile = CheckedTile.decode(row, CheckedTile.read(fs, root, row), codec,
+                new int[] {source.frames(), source.height(), source.width()}, source.dtype(), root.toString());
         short[] src = new short[Math.toIntExact(row.samples())];
         reader.read(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), (t, y, x, s, off, len) ->
                 System.arraycopy(s, off, src,

@@ -23,7 +23,7 @@ final class BoundCheck {
                 int e = Math.abs((restored[at + i] & 0xFFFF) - (src[off + i] & 0xFFFF));
                 maxError[0] = Math.max(maxError[0], e);
                 if (e > decoded.boundAt(at + i) && first[0] == null) {
-                    first[0] = "differs from the source by " + e + " at frame " + t + " row " + y + " column "
+                    first[0] = row.position() + " differs from the source by " + e + " at frame " + t + " row " + y + " column "
                             + (x + i) + ", beyond its bound of " + decoded.boundAt(at + i) + " ("
                             + (restored[at + i] & 0xFFFF) + " restored, " + (src[off + i] & 0xFFFF) + " in the source)";
                 }

@@ -34,16 +34,10 @@ class BoundedCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = new CommandLine(new Photonzip());
+        picocli.CommandLine cli = Photonzip.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
-    }
-
-    private static final class CommandLine extends picocli.CommandLine {
-        CommandLine(Object command) {
-            super(command);
-        }
     }
 
     @Test

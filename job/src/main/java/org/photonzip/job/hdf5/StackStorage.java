@@ -7,6 +7,12 @@ package org.photonzip.job.hdf5;
  */
 public record StackStorage(int[] dims, int[] chunk, int[] grid, long dataAddress, long chunkBytes, int elementSize) {
 
+    /** Samples of shape {@code dims} stored densely in t, y, x order from offset 0 (a restore's staging file). */
+    public static StackStorage dense(int[] dims, int elementSize) {
+        return new StackStorage(dims.clone(), dims.clone(), new int[]{1, 1, 1}, 0,
+                (long) dims[0] * dims[1] * dims[2] * elementSize, elementSize);
+    }
+
     /** File offset of sample (t, y, x). */
     public long offset(int t, int y, int x) {
         long index = ((long) (t / chunk[0]) * grid[1] + y / chunk[1]) * grid[2] + x / chunk[2];

@@ -1,24 +1,15 @@
 package org.photonzip.job.restore;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.Dataset;
-import io.jhdf.api.WritableGroup;
-import io.jhdf.exceptions.HdfException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.InvalidArchiveException;
-import org.photonzip.job.archive.Summary;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.compress.PixelHash;
 import org.photonzip.job.fs.HadoopFiles;
-import org.photonzip.job.hdf5.Hdf5TreeCopy;
-import org.photonzip.job.hdf5.ReservedStackDataset;
 import org.photonzip.job.hdf5.StackStorage;
-import org.photonzip.job.source.InputStack;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,7 +22,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -74,8 +64,12 @@ public final class Restorer {
                 .getParent() : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
         try {
             java.nio.file.Path file = work.resolve("restored.h5");
-            Skeleton skeleton = writeSkeleton(archive, archive.fetchMetadata(work), file, region);
-            long tiles = fill(archive, file, skeleton.storage(), region, archive.summary().dtype(), threads);
+            RestoredStack.Written written;
+            long tiles;
+            try (RestoredStack out = RestoredStack.open(archive, archive.fetchMetadata(work), file, region)) {
+                tiles = fill(archive, out.staging(), out.storage(), region, archive.summary().dtype(), threads);
+                written = out.finish();
+            }
             if (local) {
                 java.nio.file.Path dst = HadoopFiles.localFile(target);
                 if (overwrite) {
@@ -95,55 +89,12 @@ public final class Restorer {
                 }
             }
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
-                    skeleton.notRestored());
+                    written.notRestored());
+        } catch (DestinationException e) {
+            throw new IOException("Cannot write " + output + ": " + e.getMessage(), e.getCause());
         } finally {
             deleteTree(work);
         }
-    }
-
-    private record Skeleton(StackStorage storage, List<String> notRestored) {
-    }
-
-    /** Writes every group, dataset and attribute of metadata.h5, and the stack's layout without its samples. */
-    private static Skeleton writeSkeleton(ArchiveReader archive, java.nio.file.Path metadata, java.nio.file.Path file,
-                                          Region region) {
-        Summary summary = archive.summary();
-        int[] shape = summary.shape();
-        int[] chunks = summary.chunks() != null ? summary.chunks()
-                : "contiguous".equals(summary.layout()) || "compact".equals(summary.layout()) ? null
-                : new int[]{1, shape[1], shape[2]};
-        ReservedStackDataset[] stack = new ReservedStackDataset[1];
-        Hdf5TreeCopy.Report report;
-        try (HdfFile meta = new HdfFile(metadata)) {
-            try (WritableHdfFile out = HdfFile.write(file)) {
-                report = Hdf5TreeCopy.copy(meta, out, new Hdf5TreeCopy.StackHook() {
-                    @Override
-                    public boolean isStack(Dataset dataset, String path) {
-                        return dataset.getAttributes().containsKey(InputStack.PLACEHOLDER_ATTRIBUTE);
-                    }
-
-                    @Override
-                    public void write(Dataset placeholder, String path, WritableGroup parent, String name) {
-                        ReservedStackDataset ds = ReservedStackDataset.create(summary.dtype(), name, parent,
-                                region.dims(), chunks);
-                        parent.putDataset(name, ds);
-                        Hdf5TreeCopy.copyAttributesOf(placeholder, ds, path, Set.of(InputStack.PLACEHOLDER_ATTRIBUTE));
-                        if (!region.isWhole(shape)) {
-                            ds.putAttribute(FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
-                            ds.putAttribute(ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
-                        }
-                        stack[0] = ds;
-                    }
-                }, Long.MAX_VALUE);
-            }
-        } catch (HdfException e) {
-            throw new InvalidArchiveException("Invalid archive " + archive.root() + ": cannot restore its metadata.h5 ("
-                    + e.getMessage() + ")", e);
-        }
-        if (stack[0] == null) {
-            throw new InvalidArchiveException("Invalid archive " + archive.root() + ": metadata.h5 has no stack placeholder");
-        }
-        return new Skeleton(stack[0].storage(), report.skipped());
     }
 
     /** Decodes the tiles overlapping {@code region} on {@code threads} threads, writing each into place. */
@@ -293,8 +244,14 @@ public final class Restorer {
         }
 
         private void writeFully(ByteBuffer b, long at) throws IOException {
-            while (b.hasRemaining()) {
-                at += out.write(b, at);
+            try {
+                while (b.hasRemaining()) {
+                    at += out.write(b, at);
+                }
+            } catch (java.nio.channels.ClosedByInterruptException e) {
+                throw e;
+            } catch (IOException e) {
+                throw new DestinationException(e.getMessage(), e); // the destination's disk, not the archive
             }
         }
     }

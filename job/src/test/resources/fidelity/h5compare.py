@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares two HDF5 files as h5py sees them: the same keys (links followed), dtypes (byte order, string kind,
 length and encoding), shapes, chunk shapes, gzip/shuffle filters, values, and attributes with their values and
-types. Usage: h5compare.py SOURCE RESTORED [--skip-values PATH]... Prints one line per difference; exit 1 if any."""
+types. Usage: h5compare.py SOURCE RESTORED [--skip-values PATH]... [--region PATH T0 T1 Y0 Y1 X0 X1]: PATH holds
+that region of the source's (partial restore; PATH may list aliases, comma-separated). Prints one line per difference; exit 1 if any."""
 import sys
 
 import h5py
@@ -32,7 +33,8 @@ def same_value(a, b):
 
 
 class Compare:
-    def __init__(self, skip_values):
+    def __init__(self, skip_values, region=None):
+        self.region = region
         self.diffs = []
         self.skip_values = set(skip_values)
         self.seen = set()
@@ -42,7 +44,8 @@ class Compare:
         self.diffs.append(f'{path}: {what}')
 
     def attrs(self, path, a, b):
-        ka, kb = sorted(a.attrs.keys()), sorted(b.attrs.keys())
+        ka = sorted(a.attrs.keys())
+        kb = sorted(k for k in b.attrs.keys() if not (self.region and k in ('photonzip_frames', 'photonzip_roi')))
         if ka != kb:
             self.diff(path, f'attribute names {ka} != {kb}')
         for k in set(ka) & set(kb):
@@ -54,6 +57,13 @@ class Compare:
                 self.diff(f'{path}@{k}', f'attribute value {va!r} != {vb!r}')
 
     def dataset(self, path, a, b):
+        if self.region and path in self.region[0].split(','):
+            t0, t1, y0, y1, x0, x1 = self.region[1:]
+            if dtype_info(a.dtype) != dtype_info(b.dtype) or a.compression != b.compression or a.shuffle != b.shuffle:
+                self.diff(path, f'region dtype/filters {a.dtype.str} {a.compression} != {b.dtype.str} {b.compression}')
+            if not same_value(a[t0:t1, y0:y1, x0:x1], b[()]):
+                self.diff(path, 'region values differ')
+            return
         for what, fa, fb in [('dtype', dtype_info(a.dtype), dtype_info(b.dtype)), ('shape', a.shape, b.shape),
                              ('chunks', a.chunks, b.chunks), ('compression', a.compression, b.compression),
                              ('compression_opts', a.compression_opts, b.compression_opts),
@@ -112,16 +122,19 @@ class Compare:
 
 
 def main(argv):
-    args, skip = [], []
+    args, skip, region = [], [], None
     i = 0
     while i < len(argv):
-        if argv[i] == '--skip-values':
+        if argv[i] == '--region':
+            region = [argv[i + 1]] + [int(v) for v in argv[i + 2:i + 8]]
+            i += 8
+        elif argv[i] == '--skip-values':
             skip.append(argv[i + 1])
             i += 2
         else:
             args.append(argv[i])
             i += 1
-    c = Compare(skip)
+    c = Compare(skip, region)
     with h5py.File(args[0], 'r') as a, h5py.File(args[1], 'r') as b:
         c.attrs('/', a, b)
         c.group('', a, b)

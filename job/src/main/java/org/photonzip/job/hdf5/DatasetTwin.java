@@ -63,6 +63,11 @@ final class DatasetTwin {
         } else if (layout == HDF5Constants.H5D_CONTIGUOUS) {
             H5.H5Pset_alloc_time(dcpl, HDF5Constants.H5D_ALLOC_TIME_LATE);
         }
+        int[] fill = new int[1];
+        H5.H5Pfill_value_defined(dcpl, fill);
+        if (fill[0] == HDF5Constants.H5D_FILL_VALUE_UNDEFINED) {
+            H5.H5Pset_fill_time(dcpl, HDF5Constants.H5D_FILL_TIME_NEVER); // as jhdf's files: the library insists
+        }
         for (int i = H5.H5Pget_nfilters(dcpl) - 1; i >= 0; i--) {
             int[] flags = new int[1];
             long[] count = {8};

@@ -75,7 +75,9 @@ public final class NativeCapture {
             c.attributes += NativeAttributes.copy(root, outRoot, "/", Set.of(), c.skipped);
             c.walk(root, outRoot, "", 0);
             if (!c.firstPath.containsKey(c.stackKey)) {
-                throw new IllegalStateException("Cannot capture " + source + ": the walk did not reach " + stackPath);
+                String why = c.skipped.stream().filter(m -> m.startsWith(stackPath + ": ")).findFirst()
+                        .orElse(stackPath + ": not reached from the root");
+                throw new IllegalStateException("Cannot capture " + source + ": " + why);
             }
             return new Hdf5TreeCopy.Report(c.groups, c.datasets, c.attributes, List.copyOf(c.skipped));
         } finally {

@@ -60,8 +60,13 @@ public final class Restorer {
             throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
         }
         boolean local = HadoopFiles.isLocal(target);
-        java.nio.file.Path work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath()
-                .getParent() : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+        java.nio.file.Path work;
+        try {
+            work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+        } catch (IOException e) {
+            throw new IOException("Cannot write " + output + ": " + e.getMessage(), e);
+        }
         try {
             java.nio.file.Path file = work.resolve("restored.h5");
             RestoredStack.Written written;
@@ -72,10 +77,16 @@ public final class Restorer {
             }
             if (local) {
                 java.nio.file.Path dst = HadoopFiles.localFile(target);
-                if (overwrite) {
-                    Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    if (overwrite) {
+                        Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                    } else {
+                        Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } catch (FileAlreadyExistsException e) {
+                    throw e;
+                } catch (IOException e) {
+                    throw new DestinationException(e.getMessage(), e);
                 }
             } else {
                 Path staged = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());

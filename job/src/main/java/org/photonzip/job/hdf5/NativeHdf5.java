@@ -24,6 +24,9 @@ public final class NativeHdf5 {
         if (loaded) {
             return;
         }
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j"); // its notes go to the log, not to stderr
+        }
         Loader.load(org.bytedeco.hdf5.global.hdf5.class);
         Path jni = Path.of(Loader.load(org.bytedeco.hdf5.hdf5_java.class));
         System.setProperty("hdf.hdf5lib.H5.loadLibraryName", "");

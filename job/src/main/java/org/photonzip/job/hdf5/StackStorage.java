@@ -1,9 +1,8 @@
 package org.photonzip.job.hdf5;
 
 /**
- * Where each sample of a {@link ReservedStackDataset} lives in its file: chunks of {@code chunk} samples stored
- * one after another in row-major grid order from {@code dataAddress} (a contiguous dataset is one chunk). Edge
- * chunks are stored full size, as HDF5 does.
+ * Where each sample of a restored stack lives in the restore's staging file: chunks of {@code chunk} samples stored
+ * one after another in row-major grid order from {@code dataAddress} (a dense file is one chunk, {@link #dense}).
  */
 public record StackStorage(int[] dims, int[] chunk, int[] grid, long dataAddress, long chunkBytes, int elementSize) {
 

@@ -127,6 +127,27 @@ class FidelityTest {
         assertTrue(e.getMessage().contains("do not cover"), e.getMessage());
     }
 
+    /** A full disk while restoring is the destination's failure, reported as "Cannot write", leaving nothing. */
+    @Test
+    void fullDiskIsReportedAsTheDestinationsFault(@TempDir Path dir) throws Exception {
+        String archive = archive("bigendian", dir);
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
+        try {
+            Path out = full.resolve("out.h5");
+            Exception e = assertThrows(Exception.class, () -> JobFixtures.restore(archive, out, null, null));
+            assertTrue(e instanceof IOException && e.getMessage().startsWith("Cannot write " + out), e.toString());
+            try (var left = Files.list(full)) {
+                assertEquals(List.of(), left.toList());
+            }
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
+
     /** Re-states a file's length in _SUCCESS, as an adversary who edits a file would. */
     private static void fixCommitLength(Path archive, String name) throws IOException {
         ObjectMapper json = new ObjectMapper();

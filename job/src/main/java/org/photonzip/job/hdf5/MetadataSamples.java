@@ -1,7 +1,9 @@
 package org.photonzip.job.hdf5;
 
+import org.photonzip.codec.EncoderOptions;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
+import org.photonzip.codec.TileIdentity;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -63,7 +65,8 @@ public final class MetadataSamples implements NativeCapture.SampleSink {
         for (int[] p : parts(dims)) {
             short[] s = SlabIo.read(dataset, kind, dims, p[0], p[1], p[2], p[3]);
             whole.add(s, s.length);
-            byte[] stream = TileCodec.encode(Tile.wrap(p[1], p[3], (int) dims[2], s));
+            byte[] stream = TileCodec.encode(Tile.wrap(p[1], p[3], (int) dims[2], s), EncoderOptions.CLASSICAL,
+                    identity(path, dims, p[0], p[1], p[2], p[3]));
             try {
                 out.write(stream);
             } catch (IOException e) {
@@ -95,6 +98,15 @@ public final class MetadataSamples implements NativeCapture.SampleSink {
             }
         }
         return parts;
+    }
+
+    /**
+     * A part's place, which its stream records (tile format v2) so that a stream moved to another part or dataset is
+     * refused before it is decoded: the dataset's path, the part's origin and shape, the dataset's shape.
+     */
+    public static TileIdentity identity(String path, long[] dims, int t0, int frames, int y0, int rows) {
+        return new TileIdentity(path, t0, y0, 0, frames, rows, (int) dims[2], (int) dims[0], (int) dims[1],
+                (int) dims[2]);
     }
 
     /** SHA-256 of samples as uint16 little-endian bytes. */

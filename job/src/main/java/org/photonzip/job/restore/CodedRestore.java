@@ -88,7 +88,9 @@ final class CodedRestore {
         }
         Tile tile;
         try {
-            tile = TileCodec.decode(stream, 0, stream.length);
+            int[] d = e.shape();
+            tile = TileCodec.decode(stream, 0, stream.length, null, MetadataSamples.identity(e.path(),
+                    new long[]{d[0], d[1], d[2]}, p.t0(), p.frames(), p.y0(), p.rows()));
         } catch (RuntimeException bad) {
             throw invalid(archive, where + " in " + MetadataSamples.FILE + " does not decode: " + bad.getMessage());
         }

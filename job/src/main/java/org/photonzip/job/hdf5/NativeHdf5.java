@@ -35,6 +35,16 @@ public final class NativeHdf5 {
         loaded = true;
     }
 
+    /** Whether the library loads on this platform (the preset ships linux-x86_64 only here). */
+    public static boolean available() {
+        try {
+            load();
+            return true;
+        } catch (LinkageError | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** {@code H5P_DEFAULT}, after loading the library (reading HDF5Constants first would load it wrongly). */
     static long defaults() {
         load();

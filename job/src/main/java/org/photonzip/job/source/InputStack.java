@@ -259,11 +259,12 @@ public final class InputStack implements Closeable {
 
     /**
      * As above; a local HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
-     * datasets {@code samples} accepts to it. Remote inputs are captured by jhdf (its writer's fidelity; no coding).
+     * datasets {@code samples} accepts to it. Remote inputs (and any where the library does not load) are captured
+     * by jhdf (its writer's fidelity; no coding).
      */
     public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
                                                NativeCapture.SampleSink samples) {
-        if (localFile != null) {
+        if (localFile != null && org.photonzip.job.hdf5.NativeHdf5.available()) {
             return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
                     maxDatasetBytes, samples);
         }

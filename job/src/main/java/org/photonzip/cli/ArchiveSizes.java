@@ -22,16 +22,17 @@ final class ArchiveSizes {
 
     static Map<String, String> rows(ArchiveReader archive) throws IOException {
         long packs = 0, metadata = 0, samples = 0, other = 0;
-        for (Map.Entry<String, Long> f : archive.marker().files().entrySet()) {
+        for (var f : archive.marker().files().entrySet()) {
             String name = f.getKey();
+            long bytes = f.getValue().bytes();
             if (name.startsWith(ArchiveLayout.PACKS + "/")) {
-                packs += f.getValue();
+                packs += bytes;
             } else if (name.equals(ArchiveLayout.METADATA)) {
-                metadata += f.getValue();
+                metadata += bytes;
             } else if (name.equals("metadata-samples.pz")) {
-                samples += f.getValue();
+                samples += bytes;
             } else {
-                other += f.getValue();
+                other += bytes;
             }
         }
         FileSystem fs = HadoopFiles.fileSystem(archive.root(), archive.conf());

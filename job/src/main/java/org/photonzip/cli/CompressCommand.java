@@ -2,12 +2,9 @@ package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelChoice;
-import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.SparkSessions;
 import org.photonzip.job.TileCompressor;
-import org.photonzip.job.archive.ArchiveExistsException;
 import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.compress.VerificationFailedException;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
@@ -78,16 +75,8 @@ public final class CompressCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<CompressJob.Request> requests;
-        try {
-            ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
-            requests = requests(choice);
-        } catch (IllegalArgumentException e) {
-            err.println("photonzip compress: " + e.getMessage());
-            return 2;
-        }
-        int failed = 0;
-        boolean verifyFailed = false;
+        List<CompressJob.Request> requests = requests(ModelChoice.parse(model).withInference(inference.name()));
+        int code = ExitCodes.OK;
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
             for (CompressJob.Request r : requests) {
@@ -95,25 +84,21 @@ public final class CompressCommand implements Callable<Integer> {
                     CompressJob.Report report = CompressJob.run(spark, r, new PrintStream(System.err, true));
                     out.print(ArchiveTable.compressed(report));
                     out.flush();
-                } catch (VerificationFailedException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    verifyFailed = true;
-                } catch (ModelUnavailableException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    return 2;
-                } catch (ArchiveExistsException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    failed++;
                 } catch (Exception e) {
+                    // One input's failure does not stop the others; the worst outcome decides the exit code.
                     err.println("photonzip compress: " + r.input() + ": " + Failures.message(e));
-                    failed++;
+                    err.flush();
+                    int c = ExitCodes.of(e);
+                    if (c == ExitCodes.USAGE) {
+                        return c; // the same options would fail every input
+                    }
+                    code = Math.max(code, c);
                 }
-                err.flush();
             }
         } finally {
             spark.stop();
         }
-        return verifyFailed ? 3 : failed > 0 ? 1 : 0;
+        return code;
     }
 
     private List<CompressJob.Request> requests(ModelChoice choice) {

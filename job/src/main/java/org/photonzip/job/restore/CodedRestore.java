@@ -1,24 +1,26 @@
 package org.photonzip.job.restore;
 
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.InvalidArchiveException;
-import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.hdf5.MetadataSamples;
 import org.photonzip.job.hdf5.RestoredFile;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decodes the datasets kept in {@code metadata-samples.pz} (flats, darks, ...) into the restored file. Before a
- * sample is written each entry is checked: its parts are exactly the ones the format prescribes for its shape (so
+ * Decodes the datasets kept in {@code metadata-samples.pz} (flats, darks, ...) into the restored file. The file is
+ * copied beside the output and checked against its SHA-256 in {@code _SUCCESS}; before a sample is written each
+ * entry is checked: its parts are exactly the ones the format prescribes for its shape (so
  * they cover it once), each lies inside the file, decodes to its shape and to its recorded SHA-256, and the
  * samples together hash to the entry's SHA-256.
  */
@@ -26,18 +28,19 @@ final class CodedRestore {
     private CodedRestore() {
     }
 
-    static void writeAll(ArchiveReader archive, RestoredFile out) throws IOException {
+    /** Writes every coded dataset of {@code archive} into {@code out}, using {@code scratch} for the checked copy. */
+    static void writeAll(ArchiveReader archive, RestoredFile out, Path scratch) throws IOException {
         List<MetadataSamples.Entry> entries = archive.summary().codedDatasets();
         if (entries.isEmpty()) {
             return;
         }
-        Long size = archive.marker().files().get(MetadataSamples.FILE);
-        if (size == null) {
+        if (!archive.marker().files().containsKey(MetadataSamples.FILE)) {
             throw invalid(archive, MetadataSamples.FILE + " is not listed in _SUCCESS but summary.json codes "
                     + entries.size() + " dataset(s) in it");
         }
-        FileSystem fs = HadoopFiles.fileSystem(archive.root(), archive.conf());
-        try (FSDataInputStream in = fs.open(new Path(archive.root(), MetadataSamples.FILE))) {
+        Path local = archive.fetchMetadataSamples(scratch);
+        try (FileChannel in = FileChannel.open(local, StandardOpenOption.READ)) {
+            long size = in.size();
             for (MetadataSamples.Entry e : entries) {
                 checkParts(archive, e);
                 MetadataSamples.WholeHash whole = new MetadataSamples.WholeHash();
@@ -57,6 +60,8 @@ final class CodedRestore {
                             + ", summary.json recorded " + e.sha256());
                 }
             }
+        } finally {
+            Files.deleteIfExists(local);
         }
     }
 
@@ -73,23 +78,27 @@ final class CodedRestore {
         }
     }
 
-    private static short[] decode(ArchiveReader archive, FSDataInputStream in, long size, MetadataSamples.Entry e,
+    private static short[] decode(ArchiveReader archive, FileChannel in, long size, MetadataSamples.Entry e,
                                   MetadataSamples.Part p) {
         String where = e.path() + " frames " + p.t0() + "+" + p.frames() + " rows " + p.y0() + "+" + p.rows();
         if (p.offset() > size || p.length() > size - p.offset() || p.length() > Integer.MAX_VALUE) {
             throw invalid(archive, where + ": bytes " + p.offset() + "+" + p.length() + " lie outside "
                     + MetadataSamples.FILE + " (" + size + " bytes)");
         }
-        byte[] stream = new byte[(int) p.length()];
+        ByteBuffer stream = ByteBuffer.allocate((int) p.length());
         try {
-            in.readFully(p.offset(), stream);
+            while (stream.hasRemaining()) {
+                if (in.read(stream, p.offset() + stream.position()) < 0) {
+                    throw new IOException("Cannot read " + MetadataSamples.FILE + ": it ended early");
+                }
+            }
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }
         Tile tile;
         try {
             int[] d = e.shape();
-            tile = TileCodec.decode(stream, 0, stream.length, null, MetadataSamples.identity(e.path(),
+            tile = TileCodec.decode(stream.array(), 0, stream.capacity(), null, MetadataSamples.identity(e.path(),
                     new long[]{d[0], d[1], d[2]}, p.t0(), p.frames(), p.y0(), p.rows()));
         } catch (RuntimeException bad) {
             throw invalid(archive, where + " in " + MetadataSamples.FILE + " does not decode: " + bad.getMessage());

@@ -1,10 +1,11 @@
 package org.photonzip.job.restore;
 
-import java.io.IOException;
+import org.photonzip.codec.PhotonzipException;
 
-/** Writing the restored file failed (disk full, permissions): the destination's fault, never the archive's. */
-final class DestinationException extends IOException {
-    DestinationException(String message, Throwable cause) {
-        super(message, cause);
+/** The restore's output could not be written (disk full, permission denied, ...): the destination's fault. */
+public class DestinationException extends PhotonzipException {
+    public DestinationException(String output, Throwable cause) {
+        super("Cannot write " + output + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                cause);
     }
 }

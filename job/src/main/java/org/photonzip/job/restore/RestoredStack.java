@@ -37,9 +37,12 @@ final class RestoredStack implements AutoCloseable {
     private final Region region;
     private final Path staging;
     private final StackStorage storage;
+    private final String output;
     private boolean closed;
 
-    private RestoredStack(ArchiveReader archive, RestoredFile out, Region region, Path staging, StackStorage storage) {
+    private RestoredStack(ArchiveReader archive, RestoredFile out, Region region, Path staging, StackStorage storage,
+                          String output) {
+        this.output = output;
         this.archive = archive;
         this.out = out;
         this.region = region;
@@ -47,12 +50,13 @@ final class RestoredStack implements AutoCloseable {
         this.storage = storage;
     }
 
-    static RestoredStack open(ArchiveReader archive, Path metadata, Path file, Region region) throws IOException {
+    static RestoredStack open(ArchiveReader archive, Path metadata, Path file, Region region, String output)
+            throws IOException {
         Summary summary = archive.summary();
         try {
             Files.move(metadata, file);
         } catch (IOException e) {
-            throw new DestinationException(e.getMessage(), e);
+            throw new DestinationException(output, e);
         }
         RestoredFile out;
         try {
@@ -76,9 +80,9 @@ final class RestoredStack implements AutoCloseable {
             }
         } catch (IOException e) {
             out.close();
-            throw new DestinationException(e.getMessage(), e);
+            throw new DestinationException(output, e);
         }
-        return new RestoredStack(archive, out, region, staging, storage);
+        return new RestoredStack(archive, out, region, staging, storage, output);
     }
 
     /** Chunks for a version 1 placeholder, which records none: the source's, or one frame for a TIFF series. */
@@ -112,13 +116,13 @@ final class RestoredStack implements AutoCloseable {
                 out.putStackAttribute(Restorer.FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
                 out.putStackAttribute(Restorer.ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
             }
-            CodedRestore.writeAll(archive, out);
+            CodedRestore.writeAll(archive, out, staging.getParent());
             List<String> notRestored = out.notRestored();
             closed = true;
             out.close();
             return new Written(notRestored);
         } catch (HDF5Exception e) {
-            throw new DestinationException(e.getMessage(), e);
+            throw new DestinationException(output, e);
         } finally {
             Files.deleteIfExists(staging);
         }

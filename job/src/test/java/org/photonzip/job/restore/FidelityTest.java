@@ -139,7 +139,8 @@ class FidelityTest {
         try {
             Path out = full.resolve("out.h5");
             Exception e = assertThrows(Exception.class, () -> JobFixtures.restore(archive, out, null, null));
-            assertTrue(e instanceof IOException && e.getMessage().startsWith("Cannot write " + out), e.toString());
+            assertTrue(e instanceof DestinationException && e.getMessage().startsWith("Cannot write " + out),
+                    e.toString());
             try (var left = Files.list(full)) {
                 assertEquals(List.of(), left.toList());
             }
@@ -148,15 +149,27 @@ class FidelityTest {
         }
     }
 
-    /** Re-states a file's length in _SUCCESS, as an adversary who edits a file would. */
+    /** Re-states a file's length and SHA-256 in _SUCCESS, as an adversary who edits a file would. */
     private static void fixCommitLength(Path archive, String name) throws IOException {
         ObjectMapper json = new ObjectMapper();
         ObjectNode marker = (ObjectNode) json.readTree(archive.resolve("_SUCCESS").toFile());
         for (JsonNode f : marker.path("files")) {
             if (f.path("name").asText().equals(name)) {
                 ((ObjectNode) f).put("bytes", Files.size(archive.resolve(name)));
+                if (f.has("sha256")) {
+                    ((ObjectNode) f).put("sha256", sha256(archive.resolve(name)));
+                }
             }
         }
         json.writeValue(archive.resolve("_SUCCESS").toFile(), marker);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -85,7 +85,9 @@ class NightInputsTest {
         assertEquals(List.of("scan.h5>scan.pz"), names(plan(dir.resolve("empty").toString(), scan.toString())));
         // An existing archive stays the target (and is refused without --overwrite by the committer).
         assertEquals(List.of("scan.h5>a.pz"), names(plan(dir.resolve("night/a.pz").toString(), scan.toString())));
-        assertThrows(IllegalArgumentException.class, () -> plan(dir.resolve("n").toString(), scan.toString(),
-                dir.resolve("scan.h5").toString()));
+        Path other = touch(dir.resolve("b/scan.h5"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> plan(dir.resolve("n").toString(), scan.toString(), other.toString()));
+        assertTrue(e.getMessage().contains("both be archived as"), e.getMessage());
     }
 }

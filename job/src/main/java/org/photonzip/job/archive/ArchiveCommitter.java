@@ -19,12 +19,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Makes an archive appear complete or not at all (docs/archive-format.md, "Commit protocol").
+ * Makes an archive appear complete or not at all (docs/archive-format.md, "Commit protocol"), and never deletes or
+ * moves what is not a photonzip archive ({@link ArchiveDirectory}).
  *
  * <p>Where a directory rename is atomic (local disks, HDFS) everything is written into a hidden sibling staging
  * directory, {@code _SUCCESS} last, and the staging directory is renamed onto the archive path with a
- * rename-if-absent. On object stores (s3a, ...) a rename is a copy, so files are written in place and
- * {@code _SUCCESS}, one object written last, is the commit point; readers refuse a directory without it.
+ * rename-if-absent ({@link AtomicRename}): of two writers of one path exactly one commits. On object stores
+ * (s3a, ...) a rename is a copy, so files are written in place and {@code _SUCCESS}, one object written last, is
+ * the commit point; readers refuse a directory without it. Until then the directory carries {@link StagingOwner},
+ * by which a later run recognises and removes it once its driver is gone ({@link Leftovers}).
  * In both cases packs written by task attempts that Spark did not report as successful are deleted before the
  * commit, and a failure before the commit deletes everything written.
  */
@@ -107,7 +110,7 @@ public final class ArchiveCommitter {
             case COMMITTED, UNCOMMITTED -> {
                 if (!overwrite) {
                     throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists"
-                            + (state == ArchiveDirectory.State.COMMITTED ? "" : " (uncommitted: no _SUCCESS)")
+                            + (state == ArchiveDirectory.State.COMMITTED ? "" : " (incomplete: no _SUCCESS)")
                             + "; use --overwrite to replace it, or --skip-existing to keep it");
                 }
             }

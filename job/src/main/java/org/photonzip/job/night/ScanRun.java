@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.archive.ArchiveDirectory;
+import org.photonzip.job.archive.ArchiveExistsException;
 import org.photonzip.job.archive.ArchiveLayout;
 import org.photonzip.job.archive.CommitMarker;
 import org.photonzip.job.archive.Leftovers;
@@ -65,11 +66,13 @@ final class ScanRun {
             if (committed && options.skipExisting()) {
                 return skipped(b, req, fs, target, conf);
             }
-            if (!committed || req.overwrite()) {
-                for (String note : Leftovers.clean(fs, target, conf, HadoopFiles.hasAtomicDirectoryRename(target))) {
-                    b.notes.add(note);
-                    console.println("photonzip: " + scan.archive() + ": " + note);
-                }
+            if (committed && !req.overwrite()) {
+                throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists; use "
+                        + "--overwrite to replace it, or --skip-existing to keep it"); // before any reading or training
+            }
+            for (String note : Leftovers.clean(fs, target, conf, HadoopFiles.hasAtomicDirectoryRename(target))) {
+                b.notes.add(note);
+                console.println("photonzip: " + scan.archive() + ": " + note);
             }
             List<SourceFile> files;
             try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {

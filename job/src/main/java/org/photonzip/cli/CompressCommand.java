@@ -154,9 +154,4 @@ public final class CompressCommand implements Callable<Integer> {
     private TileShape shape;
     private long taskBytes;
     private long maxMeta;
-
-    /** {@code /data/scan_001.h5} -> {@code scan_001.pz}; a TIFF directory {@code tiffs/} -> {@code tiffs.pz}. */
-    static String archiveName(String input) {
-        return NightInputs.archiveName(input);
-    }
 }

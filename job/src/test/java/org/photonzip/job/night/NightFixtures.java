@@ -32,11 +32,17 @@ final class NightFixtures {
 
     static NightRun.Outcome night(SparkSession spark, List<String> inputs, String archive, boolean skip, boolean delete,
                                   boolean overwrite, Consumer<CompressJob.Report> hook) throws IOException {
+        return night(spark, inputs, archive, skip, delete, overwrite, hook, JobFixtures.quiet());
+    }
+
+    static NightRun.Outcome night(SparkSession spark, List<String> inputs, String archive, boolean skip, boolean delete,
+                                  boolean overwrite, Consumer<CompressJob.Report> hook, java.io.PrintStream console)
+            throws IOException {
         NightInputs.Plan plan = NightInputs.plan(inputs, archive, spark.sparkContext().hadoopConfiguration());
         NightOptions options = new NightOptions(skip, delete, scan -> new CompressJob.Request(scan.input(), null,
                 scan.archive(), null, ModelChoice.parse("auto"), false, overwrite, 0, 1L << 30),
                 e -> String.valueOf(e.getMessage()), hook);
-        return NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        return NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, console);
     }
 
     static List<String> statuses(NightRun.Outcome night) {

@@ -62,7 +62,13 @@ class NightRerunTest {
         String glob = raw.resolve("scan_*.h5").toString();
         Path night = dir.resolve("night");
 
-        NightRun.Outcome first = night(spark, List.of(glob), night.toString(), false, false, false, r -> { });
+        java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
+        NightRun.Outcome first = night(spark, List.of(glob), night.toString(), false, false, false, r -> { },
+                new java.io.PrintStream(console, true));
+        String said = console.toString();
+        assertTrue(said.contains("scan 1 of 3: ") && said.contains("ETA ?"), said);
+        assertTrue(said.matches("(?s).*scan 3 of 3: .*scan_3\\.h5 \\([0-9.]+ MB\\); night \\d+:\\d\\d:\\d\\d, ETA \\d+:\\d\\d:\\d\\d.*"),
+                said);
         assertEquals(List.of("done", "done", "failed"), statuses(first));
         assertEquals(NightRun.SOME_FAILED, first.exitCode());
         assertTrue(first.records().get(2).error().contains("truncated"), first.records().get(2).error());

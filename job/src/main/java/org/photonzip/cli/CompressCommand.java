@@ -2,8 +2,8 @@ package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelChoice;
-import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.SparkSessions;
+import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.night.NightInputs;
 import org.photonzip.job.night.NightOptions;

@@ -17,8 +17,9 @@ import java.util.concurrent.Callable;
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Prints an archive's summary: source, shape, tiles, model, sizes, bits/pixel, ratio, time. "
                 + "Given several archives or a night directory: each summary, then a table of all.",
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed", "1:an archive is not readable or not "
-        + "committed (the others were printed)", "2:invalid arguments"})
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (each archive opened: its record, summary "
+        + "and manifest are valid)", "1:an archive is not a readable, valid, committed archive (the others were "
+        + "printed)", "2:invalid arguments"})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,13 +36,13 @@ public final class InfoCommand implements Callable<Integer> {
             list = ArchiveList.of(archives, HadoopFiles.newConfiguration());
         } catch (IllegalArgumentException e) {
             err.println("photonzip info: " + e.getMessage());
-            return 2;
+            return ExitCodes.USAGE;
         } catch (Exception e) {
             err.println("photonzip info: " + Failures.message(e));
-            return 1;
+            return ExitCodes.of(e);
         }
         BatchTable table = new BatchTable("archive", "result", "shape", "ratio", "verified at compress");
-        int code = 0;
+        int code = ExitCodes.OK;
         for (String archive : list) {
             try {
                 ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
@@ -54,7 +55,7 @@ public final class InfoCommand implements Callable<Integer> {
             } catch (Exception e) {
                 err.println("photonzip info: " + Failures.message(e));
                 table.row(archive, "unreadable: " + Failures.message(e), "", "", "");
-                code = 1;
+                code = Math.max(code, ExitCodes.of(e));
             }
         }
         if (list.size() > 1) {

@@ -30,6 +30,12 @@ public final class Photonzip implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Photonzip()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with photonzip's exit codes and one-line failure messages ({@link ExitCodes}). */
+    public static CommandLine commandLine() {
+        ExitCodes codes = new ExitCodes();
+        return new CommandLine(new Photonzip()).setExecutionExceptionHandler(codes).setExitCodeExceptionMapper(codes);
     }
 }

@@ -15,7 +15,9 @@ import org.photonzip.job.ModelChoice;
 import org.photonzip.job.TileCompressor;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.photonzip.codec.Tile;
-import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.CheckedTile;
+import org.photonzip.job.archive.FileEntry;
+import org.photonzip.job.archive.PackedTiles;
 import org.photonzip.job.report.FrameKinds;
 import org.photonzip.job.report.ArchiveReport;
 import org.photonzip.job.archive.ArchiveCommitter;
@@ -68,7 +70,8 @@ public final class CompressJob {
 
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
-                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
+                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos,
+                         String digest) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
@@ -115,7 +118,9 @@ public final class CompressJob {
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
                 if (req.verify()) {
-                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null, compressor);
+                    verification = VerifyJob.run(jsc, committer.root().toString(), rows,
+                            new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), encoded.packs(),
+                            confB, null, compressor);
                     if (!verification.ok()) {
                         throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
                                 + verification.failed() + " tile(s) failed verification, e.g. "
@@ -129,11 +134,11 @@ public final class CompressJob {
                 writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
                         metadata, totals, sc);
                 writeReport(committer, rows, stack, compressor, encoded);
-                committer.commit(rows);
+                committer.commit(rows, encoded.packs());
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
                         committer.target(), (System.nanoTime() - t) / 1e9));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos());
+                        taskBytes, shape, encoded.taskCpuNanos(), committer.digest());
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
                 // stage still running may yet create pack files: let them end before removing everything.
@@ -144,7 +149,7 @@ public final class CompressJob {
         }
     }
 
-    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,
+    private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,
                            Map<String, Double> stageSeconds) {
     }
 
@@ -177,12 +182,12 @@ public final class CompressJob {
         Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
         String label = "compress " + stack.description();
         jsc.setJobDescription(label);
-        List<TileRow> rows;
+        List<PackedTiles> packed;
         try (ProgressLine progress = new ProgressLine(label, tiles, stack.samples(), counters.tilesDone(),
                 counters.samplesDone(), console)) {
             sc.addSparkListener(progress);
             try {
-                rows = jsc.parallelize(groups, groups.size())
+                packed = jsc.parallelize(groups, groups.size())
                         .mapPartitions(new CompressTask(stack, committer.root().toString(), codec, confB, counters))
                         .collect();
                 progress.print(true);
@@ -196,6 +201,12 @@ public final class CompressJob {
                 counters.readNanos().value() / 1e9, counters.hashNanos().value() / 1e9,
                 counters.encodeNanos().value() / 1e9, counters.writeNanos().value() / 1e9,
                 counters.taskCpuNanos().value() / 1e9));
+        List<TileRow> rows = new ArrayList<>();
+        Map<String, FileEntry> packs = new LinkedHashMap<>();
+        for (PackedTiles p : packed) {
+            rows.addAll(p.rows());
+            packs.put(p.pack(), p.file());
+        }
         checkCoverage(groups, rows, stack);
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
@@ -204,7 +215,7 @@ public final class CompressJob {
         stages.put("hash (task time)", counters.hashNanos().value() / 1e9);
         stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
         stages.put("write (task time)", counters.writeNanos().value() / 1e9);
-        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value(),
+        return new Encoded(sorted, packs, counters.bytesRead().value(), counters.taskCpuNanos().value(),
                 frameBitsPerPixel(stack, counters.frameBits().value()), stages);
     }
 
@@ -327,7 +338,8 @@ public final class CompressJob {
         Path root = committer.root();
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
         TileRow middle = rows.get(rows.size() / 2);
-        Tile sample = compressor.decode(ArchiveReader.readTile(fs, root, middle), 0, (int) middle.length());
+        Tile sample = CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
+                new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), root.toString());
         String[] kinds = HadoopFiles.isLocal(root)
                 ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
                 : null;

@@ -11,6 +11,7 @@ import org.photonzip.job.archive.ArchiveDirectory;
 import org.photonzip.job.archive.ArchiveExistsException;
 import org.photonzip.job.archive.ArchiveLayout;
 import org.photonzip.job.archive.CommitMarker;
+import org.photonzip.job.archive.FileEntry;
 import org.photonzip.job.archive.Leftovers;
 import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.compress.VerificationFailedException;
@@ -114,9 +115,9 @@ final class ScanRun {
         }
         Map<String, Object[]> files = new TreeMap<>();
         long bytes = marker.length;
-        for (Map.Entry<String, Long> f : CommitMarker.parse(marker, target.toString()).files().entrySet()) {
-            files.put(f.getKey(), new Object[]{f.getValue(), null});
-            bytes += f.getValue();
+        for (Map.Entry<String, FileEntry> f : CommitMarker.parse(marker, target.toString()).files().entrySet()) {
+            files.put(f.getKey(), new Object[]{f.getValue().bytes(), f.getValue().sha256()});
+            bytes += f.getValue().bytes();
         }
         b.archiveFiles = files;
         b.archiveBytes = bytes;

@@ -6,7 +6,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.archive.Coverage;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.source.InputStack;
@@ -43,11 +42,7 @@ final class SourceDeletion {
         if (before.stream().anyMatch(f -> f.sha256() == null)) {
             return new Outcome(Result.KEPT, "the source's SHA-256 is unknown", List.of());
         }
-        ArchiveReader reader = ArchiveReader.open(scan.archive(), conf);
-        List<String> coverage = Coverage.problems(reader.rows(), reader.summary().shape());
-        if (!coverage.isEmpty()) {
-            return new Outcome(Result.NOT_VERIFIED, "the tiles do not cover the stack: " + coverage.get(0), List.of());
-        }
+        ArchiveReader reader = ArchiveReader.open(scan.archive(), conf); // checks the record, manifest and coverage
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
         CompletableFuture<List<SourceFile>> now = CompletableFuture.supplyAsync(() -> rehash(before, conf));
         VerifyJob.Result verified;
@@ -62,8 +57,7 @@ final class SourceDeletion {
                 now.handle((r, e) -> null).join();
                 return new Outcome(Result.CHANGED, "the source is now " + input.descriptor().shapeString(), List.of());
             }
-            verified = VerifyJob.run(jsc, reader.root().toString(), reader.rows(), confB, input.descriptor(),
-                    reader.compressor());
+            verified = VerifyJob.run(jsc, reader, confB, input.descriptor());
         } catch (IOException | RuntimeException e) {
             now.handle((r, x) -> null).join();
             throw e;

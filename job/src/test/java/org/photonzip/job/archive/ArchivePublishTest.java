@@ -25,6 +25,11 @@ class ArchivePublishTest {
         return new TileRow("/d", 0, 1, 0, 1, 0, 1, pack, 0, length, 0, "00", 8.0 * length, "classical");
     }
 
+    /** What the task that wrote the pack returns: its length and SHA-256 (of the zero bytes written). */
+    private static Map<String, FileEntry> packs(TileRow row) {
+        return Map.of(row.pack(), new FileEntry(row.length(), ArchiveFiles.sha256(new byte[(int) row.length()])));
+    }
+
     private static ArchiveCommitter started(java.nio.file.Path target, boolean overwrite, String pack, int bytes)
             throws IOException {
         ArchiveCommitter c = ArchiveCommitter.begin(HadoopFiles.path(target.toString()), new Configuration(), overwrite);
@@ -54,10 +59,10 @@ class ArchivePublishTest {
         java.nio.file.Path target = dir.resolve("a.pz");
         ArchiveCommitter first = started(target, false, P1, 5);
         ArchiveCommitter second = started(target, false, P2, 6); // began before the first committed
-        assertEquals(ArchiveCommitter.Outcome.COMMITTED, first.commit(List.of(row(P1, 5))));
+        assertEquals(ArchiveCommitter.Outcome.COMMITTED, first.commit(List.of(row(P1, 5)), packs(row(P1, 5))));
         Map<String, Integer> committed = snapshot(dir);
         committed.keySet().removeIf(k -> k.startsWith(".a.pz.staging-"));
-        ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> second.commit(List.of(row(P2, 6))));
+        ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> second.commit(List.of(row(P2, 6)), packs(row(P2, 6))));
         assertTrue(e.getMessage().contains("another run committed"), e.getMessage());
         assertEquals(committed, snapshot(dir), "the loser removed only its own staging directory");
         assertEquals(List.of("a.pz"), List.of(dir.toFile().list()));
@@ -84,19 +89,19 @@ class ArchivePublishTest {
 
         // An archive that turns into something else before the commit is left alone.
         java.nio.file.Path target = dir.resolve("a.pz");
-        started(target, false, P1, 5).commit(List.of(row(P1, 5)));
+        started(target, false, P1, 5).commit(List.of(row(P1, 5)), packs(row(P1, 5)));
         ArchiveCommitter replacing = started(target, true, P2, 6);
         Files.writeString(target.resolve("added-by-someone.txt"), "keep me");
         Map<String, Integer> changed = snapshot(dir);
         changed.keySet().removeIf(k -> k.startsWith(".a.pz.staging-"));
-        assertThrows(ArchiveExistsException.class, () -> replacing.commit(List.of(row(P2, 6))));
+        assertThrows(ArchiveExistsException.class, () -> replacing.commit(List.of(row(P2, 6)), packs(row(P2, 6))));
         assertEquals(changed, snapshot(dir));
     }
 
     @Test
     void anEmptyDirectoryIsAnAbsentArchive(@TempDir java.nio.file.Path dir) throws IOException {
         java.nio.file.Path target = Files.createDirectory(dir.resolve("a.pz"));
-        assertEquals(ArchiveCommitter.Outcome.COMMITTED, started(target, false, P1, 5).commit(List.of(row(P1, 5))));
+        assertEquals(ArchiveCommitter.Outcome.COMMITTED, started(target, false, P1, 5).commit(List.of(row(P1, 5)), packs(row(P1, 5))));
         assertTrue(Files.exists(target.resolve("packs").resolve(P1)));
     }
 
@@ -135,7 +140,7 @@ class ArchivePublishTest {
     @Test
     void anArchiveMovedAsideByAnInterruptedOverwriteIsPutBack(@TempDir java.nio.file.Path dir) throws IOException {
         java.nio.file.Path target = dir.resolve("a.pz");
-        started(target, false, P1, 5).commit(List.of(row(P1, 5)));
+        started(target, false, P1, 5).commit(List.of(row(P1, 5)), packs(row(P1, 5)));
         Map<String, Integer> committed = snapshot(dir);
         java.nio.file.Path aside = dir.resolve(".a.pz.replaced-00000000-0000-0000-0000-00000000000a");
         Files.move(target, aside); // the driver died between moving it aside and renaming the new one in

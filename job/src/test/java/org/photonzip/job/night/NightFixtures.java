@@ -90,8 +90,8 @@ final class NightFixtures {
                 ArchiveReader reader = ArchiveReader.open(archive, conf);
                 try (InputStack input = InputStack.open(ref.toString(), null, conf)) {
                     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-                    VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
-                            jsc.broadcast(new SerializableConfiguration(conf)), input.descriptor(), reader.compressor());
+                    VerifyJob.Result r = VerifyJob.run(jsc, reader, jsc.broadcast(new SerializableConfiguration(conf)),
+                            input.descriptor());
                     assertTrue(r.ok() && r.samples() == input.descriptor().samples(),
                             source + " was deleted but its archive does not hold every value: " + r.failures());
                 }

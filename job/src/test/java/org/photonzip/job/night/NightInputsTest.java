@@ -77,7 +77,7 @@ class NightInputsTest {
         // The regression: night/ already holds archives; --overwrite scan.h5 night must not take night/ itself.
         Files.createDirectories(dir.resolve("night/a.pz"));
         Files.write(dir.resolve("night/a.pz/_SUCCESS"),
-                new org.photonzip.job.archive.CommitMarker("id", 0, java.util.Map.of()).toJson());
+                new org.photonzip.job.archive.CommitMarker(1, "id", 1, java.util.Map.of()).toJson());
         NightInputs.Plan p = plan(dir.resolve("night").toString(), scan.toString());
         assertEquals(List.of("scan.h5>scan.pz"), names(p));
         assertEquals(dir.resolve("night").toString(), p.nightDirectory());

@@ -5,9 +5,12 @@ import org.photonzip.job.BoundRequest;
 import org.photonzip.job.InvalidBoundException;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.SparkSessions;
-import org.photonzip.job.TileCompressor;
+import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.night.NightInputs;
+import org.photonzip.job.night.NightOptions;
+import org.photonzip.job.night.NightRun;
+import org.photonzip.job.night.NightTable;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,22 +20,25 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code photonzip compress INPUT... ARCHIVE}: the Spark job that archives scans. */
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = {"Compresses projection stacks into archives with Spark (embedded local[*] under bin/photonzip, "
                 + "the cluster's under spark-submit).",
-                "INPUT is an HDF5/NeXus file, or a directory or glob of TIFF frames; INPUT and ARCHIVE are local paths "
-                        + "or Hadoop URIs (file://, hdfs://, s3a://). With several INPUTs, ARCHIVE is a directory that "
-                        + "receives one archive per input, named after it (scan_001.h5 -> ARCHIVE/scan_001.pz)."},
+                "INPUT is an HDF5/NeXus file, a directory or glob of them (one scan each), or a directory or glob of "
+                        + "TIFF frames (one series); globs are expanded on any file system (quote them). INPUT and "
+                        + "ARCHIVE are local paths or Hadoop URIs (file://, hdfs://, s3a://). With several scans, or when "
+                        + "ARCHIVE ends in / or is an existing directory that is not an archive, ARCHIVE is the night "
+                        + "directory: one archive per scan, named after it (scan_001.h5 -> ARCHIVE/scan_001.pz), and a "
+                        + "record per scan in ARCHIVE/_night/RUN.jsonl."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every archive committed", "1:an input could not be read or an archive not written",
-                "2:invalid options, model not available, or an error bound this scan cannot have", "3:--verify found a tile that does not restore"})
+        exitCodeList = {"0:every scan archived now or before (--skip-existing), sources deleted where asked",
+                "1:a scan could not be read or its archive not written (the others were done)",
+                "2:invalid options or model not available (nothing was done)",
+                "3:a tile did not restore (--verify, or against the source before deleting it)",
+                "4:every scan archived, but a source --delete-source-after-verify was to delete was kept"})
 public final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,11 +65,11 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Decode every tile and check it against the pixels read before committing.")
     boolean verify;
 
-    @Option(names = "--error-bound", paramLabel = "N", description = "Error-bounded (lossy) archive: every restored "
+    @Option(names = "--error-bound", paramLabel = "N", description = "Error-bounded (LOSSY) archive: every restored "
             + "value within N counts of the source (0..65535). Default: lossless.")
     String errorBound;
 
-    @Option(names = "--noise-bound", paramLabel = "K", description = "Error-bounded (lossy) archive: each pixel within "
+    @Option(names = "--noise-bound", paramLabel = "K", description = "Error-bounded (LOSSY) archive: each pixel within "
             + "⌊K·σ⌋ counts, σ the photon noise at its predicted intensity, from a noise model fitted to the scan "
             + "(flats and darks, else the projections); 0 < K < 16. Default: lossless.")
     String noiseBound;
@@ -82,68 +88,88 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
+    @Option(names = "--skip-existing", description = "Keep archives already committed and count them as done: a "
+            + "re-run of a night archives only what is missing and rewrites nothing.")
+    boolean skipExisting;
+
+    @Option(names = "--delete-source-after-verify", description = "Delete each scan's source file(s) once its archive "
+            + "is committed and, in this run, decoded to every value of the source re-read (implies --verify); any "
+            + "doubt keeps the source (docs/nightly.md).")
+    boolean deleteSource;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<CompressJob.Request> requests = requests(ModelChoice.parse(model).withInference(inference.name()),
-                BoundRequest.parse(errorBound, noiseBound));
-        int code = ExitCodes.OK;
+        ModelChoice choice;
+        try {
+            choice = ModelChoice.parse(model).withInference(inference.name());
+            if (skipExisting && overwrite) {
+                throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
+            }
+            shape = tile == null ? null : TileShape.parse(tile);
+            taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
+            maxMeta = Sizes.parse("--max-metadata", maxMetadata);
+            bound = BoundRequest.parse(errorBound, noiseBound);
+            if (!bound.lossless() && deleteSource) {
+                throw new IllegalArgumentException("Invalid options: " + bound + " with --delete-source-after-verify "
+                        + "would delete the only exact copy of the data (an error-bounded archive restores values "
+                        + "within the bound, not the values themselves)");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("photonzip compress: " + e.getMessage());
+            return NightRun.INVALID;
+        }
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
-            for (CompressJob.Request r : requests) {
-                try {
-                    CompressJob.Report report = CompressJob.run(spark, r, new PrintStream(System.err, true));
-                    out.print(ArchiveTable.compressed(report));
-                    out.flush();
-                } catch (Exception e) {
-                    // One input's failure does not stop the others; the worst outcome decides the exit code.
-                    err.println("photonzip compress: " + r.input() + ": " + Failures.message(e));
-                    err.flush();
-                    int c = ExitCodes.of(e);
-                    if (c == ExitCodes.USAGE) {
-                        return c; // the same options would fail every input
-                    }
-                    code = Math.max(code, c);
+            NightInputs.Plan plan;
+            try {
+                plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
+                        spark.sparkContext().hadoopConfiguration());
+            } catch (IllegalArgumentException e) {
+                err.println("photonzip compress: " + e.getMessage());
+                return NightRun.INVALID;
+            }
+            for (String pattern : plan.unmatched()) {
+                err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
+                        : "Cannot read " + pattern + ": nothing matches it"));
+            }
+            if (plan.scans().isEmpty()) {
+                return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
+            }
+            NightOptions options = new NightOptions(skipExisting, deleteSource,
+                    scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
+                            overwrite, taskBytes, maxMeta, bound), Failures::message, report -> {
+                                out.print(ArchiveTable.compressed(report));
+                                out.flush();
+                            });
+            NightRun.Outcome night = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options,
+                    new PrintStream(System.err, true));
+            for (var r : night.records()) {
+                if (r.error() != null) {
+                    err.println("photonzip compress: " + r.source() + ": " + r.error());
                 }
             }
+            if (plan.nightDirectory() != null || night.failed() > 0) {
+                out.print(NightTable.of(night));
+            }
+            out.flush();
+            return !skipExisting && !plan.unmatched().isEmpty() && night.exitCode() == 0 ? NightRun.SOME_FAILED
+                    : night.exitCode();
+        } catch (ModelUnavailableException | InvalidBoundException e) {
+            err.println("photonzip compress: " + e.getMessage());
+            return NightRun.INVALID;
+        } catch (Exception e) {
+            err.println("photonzip compress: " + Failures.message(e));
+            return NightRun.SOME_FAILED;
         } finally {
+            err.flush();
             spark.stop();
         }
-        return code;
     }
 
-    private List<CompressJob.Request> requests(ModelChoice choice, BoundRequest bound) {
-        TileShape shape = tile == null ? null : TileShape.parse(tile);
-        long taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
-        long maxMeta = Sizes.parse("--max-metadata", maxMetadata);
-        List<String> inputs = paths.subList(0, paths.size() - 1);
-        String archive = paths.get(paths.size() - 1);
-        List<CompressJob.Request> list = new ArrayList<>();
-        if (inputs.size() == 1) {
-            list.add(new CompressJob.Request(inputs.get(0), dataset, archive, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta, bound));
-            return list;
-        }
-        Set<String> names = new HashSet<>();
-        for (String input : inputs) {
-            String name = archiveName(input);
-            if (!names.add(name)) {
-                throw new IllegalArgumentException("Invalid inputs: two of them would both be archived as " + archive
-                        + "/" + name);
-            }
-            String dir = archive.endsWith("/") ? archive : archive + "/";
-            list.add(new CompressJob.Request(input, dataset, dir + name, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta, bound));
-        }
-        return list;
-    }
-
-    /** {@code /data/scan_001.h5} -> {@code scan_001.pz}; a TIFF directory {@code tiffs/} -> {@code tiffs.pz}. */
-    static String archiveName(String input) {
-        String name = HadoopFiles.path(input.replaceAll("/+$", "")).getName();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return base.replaceAll("[*?\\[\\]{}]", "_") + ".pz";
-    }
+    private TileShape shape;
+    private long taskBytes;
+    private long maxMeta;
+    private BoundRequest bound;
 }

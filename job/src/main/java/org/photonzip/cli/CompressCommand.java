@@ -111,6 +111,7 @@ public final class CompressCommand implements Callable<Integer> {
             taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
             maxMeta = Sizes.parse("--max-metadata", maxMetadata);
             bound = BoundRequest.parse(errorBound, noiseBound);
+            bound.checkHonouredBy(choice);
             if (!bound.lossless() && deleteSource) {
                 throw new IllegalArgumentException("Invalid options: " + bound + " with --delete-source-after-verify "
                         + "would delete the only exact copy of the data (an error-bounded archive restores values "

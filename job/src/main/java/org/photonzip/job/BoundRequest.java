@@ -55,6 +55,19 @@ public record BoundRequest(Mode mode, double value) implements Serializable {
         return LOSSLESS;
     }
 
+    /**
+     * Refuses a bound with options that cannot honour it: TensorFlow inference for a learned model (bounded
+     * coding evaluates the network on reconstructed values, one sample at a time, with the Java evaluator).
+     */
+    public void checkHonouredBy(ModelChoice model) {
+        boolean learned = model.kind() == ModelChoice.Kind.LEARNED || model.kind() == ModelChoice.Kind.FILE;
+        if (!lossless() && learned && "tf".equalsIgnoreCase(model.inference())) {
+            throw new InvalidBoundException("Invalid options: " + this + " with --inference tf cannot be honoured: "
+                    + "bounded coding evaluates the network on reconstructed values, one sample at a time, with the "
+                    + "Java evaluator (use --inference java or auto)");
+        }
+    }
+
     public boolean lossless() {
         return mode == Mode.LOSSLESS;
     }

@@ -43,12 +43,7 @@ final class BoundedSteps {
         if (req == null || req.lossless()) {
             return null;
         }
-        boolean learned = model.kind() == ModelChoice.Kind.LEARNED || model.kind() == ModelChoice.Kind.FILE;
-        if (learned && "tf".equalsIgnoreCase(model.inference())) {
-            throw new InvalidBoundException("Invalid options: " + req + " with --inference tf cannot be honoured: "
-                    + "bounded coding evaluates the network on reconstructed values, one sample at a time, with the "
-                    + "Java evaluator (use --inference java or auto)");
-        }
+        req.checkHonouredBy(model);
         ScanNoise noise = ScanNoise.fit(input, conf);
         if (req.mode() == BoundRequest.Mode.NOISE && noise.model() == null) {
             throw new InvalidBoundException("Invalid " + req + ": " + input.descriptor().description()

@@ -94,8 +94,8 @@ final class ScanRun {
             digests(b, conf);
             b.status = "done";
             return result(b, deleteIfAsked(b, req, report.notCaptured(), conf));
-        } catch (ModelUnavailableException e) {
-            throw e;
+        } catch (ModelUnavailableException | org.photonzip.job.InvalidBoundException e) {
+            throw e; // an option this scan cannot honour: exit 2, as for an unavailable model
         } catch (VerificationFailedException e) {
             b.error = options.describe().apply(e);
             return new Result(b.build(), true, false);

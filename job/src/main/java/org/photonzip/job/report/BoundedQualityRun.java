@@ -14,6 +14,7 @@ import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.CheckedTile;
 import org.photonzip.job.archive.TileRow;
+import org.photonzip.job.source.InputStack;
 import org.photonzip.job.source.SlabReader;
 import org.photonzip.job.source.StackDescriptor;
 import org.photonzip.codec.bound.ErrorBound;
@@ -39,7 +40,12 @@ public final class BoundedQualityRun {
             throws IOException {
         String[] kinds = metadataH5 == null ? null : FrameKinds.fromMetadata(metadataH5, source.frames());
         QualityPlan plan = QualityPlan.of(source.frames(), source.height(), source.width(), kinds);
-        ScanGeometry geometry = metadataH5 == null ? ScanGeometry.none() : ScanGeometry.read(metadataH5, plan, kinds);
+        ScanGeometry geometry = geometry(source, conf, plan, kinds);
+        if (metadataH5 != null && (geometry.radians() == null || geometry.flat() == null || geometry.dark() == null)) {
+            ScanGeometry m = ScanGeometry.read(metadataH5, plan, kinds); // what the source lacks, the archive may hold
+            geometry = new ScanGeometry(geometry.radians() != null ? geometry.radians() : m.radians(),
+                    geometry.flat() != null ? geometry.flat() : m.flat(), geometry.dark() != null ? geometry.dark() : m.dark());
+        }
         QualityAccumulator acc = new QualityAccumulator(plan, bound, noise);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -89,5 +95,17 @@ public final class BoundedQualityRun {
                 System.arraycopy(s, off, src,
                         ((t - row.t0()) * row.height() + (y - row.y0())) * row.width() + (x - row.x0()), len));
         acc.add(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), src, tile.samples());
+    }
+
+    /** Angles, flats and darks from the source file itself (HDF5), where metadata.h5 may hold them coded. */
+    private static ScanGeometry geometry(StackDescriptor source, Configuration conf, QualityPlan plan, String[] kinds) {
+        if (source.kind() != StackDescriptor.Kind.HDF5) {
+            return ScanGeometry.none();
+        }
+        try (InputStack in = InputStack.open(source.input(), source.datasetPath(), conf)) {
+            return in.hdf() == null ? ScanGeometry.none() : ScanGeometry.read(in.hdf(), plan, kinds);
+        } catch (IOException | RuntimeException e) {
+            return ScanGeometry.none();
+        }
     }
 }

@@ -33,13 +33,24 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
     /** Reads what {@code metadataH5} holds for {@code plan}; what it lacks or cannot read is left null. */
     public static ScanGeometry read(Path metadataH5, QualityPlan plan, String[] kinds) {
         try (HdfFile file = new HdfFile(metadataH5)) {
-            Dataset angles = find(file, ANGLES, d -> d.getDimensions().length == 1);
-            Dataset flat = find(file, FLATS, d -> fieldShaped(d, plan));
-            Dataset dark = find(file, DARKS, d -> fieldShaped(d, plan));
-            return new ScanGeometry(angles == null ? null : radians(angles, plan, kinds),
-                    flat == null ? null : rows(flat, plan), dark == null ? null : rows(dark, plan));
+            return read(file, plan, kinds);
         } catch (RuntimeException e) {
             return none(); // unreadable metadata: the check still runs, with uniform angles
+        }
+    }
+
+    /** The same from an open file (the source itself); each item that cannot be read is left null alone. */
+    public static ScanGeometry read(HdfFile file, QualityPlan plan, String[] kinds) {
+        return new ScanGeometry(attempt(() -> radians(find(file, ANGLES, d -> d.getDimensions().length == 1), plan,
+                kinds)), attempt(() -> rows(find(file, FLATS, d -> fieldShaped(d, plan)), plan)),
+                attempt(() -> rows(find(file, DARKS, d -> fieldShaped(d, plan)), plan)));
+    }
+
+    private static <T> T attempt(java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            return null; // absent or unreadable: the check goes on without it
         }
     }
 
@@ -65,6 +76,9 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
     }
 
     static double[] radians(Dataset d, QualityPlan plan, String[] kinds) {
+        if (d == null) {
+            return null;
+        }
         double[] v = flatten(d.getData());
         int[] proj = plan.projections();
         double[] out = new double[proj.length];
@@ -107,6 +121,9 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
 
     /** Mean over the field's frames of each planned row, columns summed in bins of {@code plan.columnBin()}. */
     static double[][] rows(Dataset d, QualityPlan plan) {
+        if (d == null) {
+            return null;
+        }
         int[] s = d.getDimensions();
         int n = s.length == 3 ? s[0] : 1;
         int width = plan.sinogramWidth();

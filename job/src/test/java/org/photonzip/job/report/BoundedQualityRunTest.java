@@ -74,7 +74,7 @@ class BoundedQualityRunTest {
         for (int i = 0; i < moved.length; i++) {
             moved[i] = (short) Math.max(0, Math.min(65535, (original[i] & 0xFFFF) + r.nextInt(2 * DELTA + 1) - DELTA));
         }
-        Path source = writeStack(dir.resolve("moved.h5"), moved);
+        Path source = writeStack(dir.resolve("moved.h5"), moved, scan);
 
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         ErrorBound bound = ErrorBound.absolute(DELTA);
@@ -130,17 +130,38 @@ class BoundedQualityRunTest {
         return all;
     }
 
-    static Path writeStack(Path file, short[] samples) {
+    /** The moved samples, with the scan's own flats and darks beside them (as the source file has them). */
+    static Path writeStack(Path file, short[] samples, Path scan) {
         short[][][] data = new short[T][H][W];
         for (int t = 0; t < T; t++) {
             for (int y = 0; y < H; y++) {
                 System.arraycopy(samples, (t * H + y) * W, data[t][y], 0, W);
             }
         }
+        Object flats;
+        Object darks;
+        try (HdfFile in = new HdfFile(scan)) {
+            flats = narrow((int[][][]) in.getDatasetByPath(Hdf5StackWriter.FLATS).getData());
+            darks = narrow((int[][][]) in.getDatasetByPath(Hdf5StackWriter.DARKS).getData());
+        }
         try (WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putGroup("entry").putGroup("data").putDataset("data", data,
-                    DatasetCreationOptions.builder().unsigned().build());
+            var g = hdf.putGroup("entry").putGroup("data");
+            g.putDataset("data", data, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset("flats", flats, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset("darks", darks, DatasetCreationOptions.builder().unsigned().build());
         }
         return file;
+    }
+
+    private static short[][][] narrow(int[][][] v) {
+        short[][][] out = new short[v.length][v[0].length][v[0][0].length];
+        for (int i = 0; i < v.length; i++) {
+            for (int j = 0; j < v[i].length; j++) {
+                for (int k = 0; k < v[i][j].length; k++) {
+                    out[i][j][k] = (short) v[i][j][k];
+                }
+            }
+        }
+        return out;
     }
 }

@@ -4,6 +4,7 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.SparkSessions;
+import org.photonzip.job.TensorFlowCheck;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveExistsException;
 import org.photonzip.job.compress.CompressJob;
@@ -64,7 +65,7 @@ public final class CompressCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task holds (e.g. "
-            + "256m; default: spark.photonzip.task.memory, else 30% of an executor's heap per core).")
+            + "256m; default: spark.photonzip.task.memory, else 30%% of an executor's heap per core).")
     String taskMemory;
 
     @Option(names = "--max-metadata", paramLabel = "SIZE", defaultValue = "1g", description = "Largest dataset other "
@@ -81,6 +82,7 @@ public final class CompressCommand implements Callable<Integer> {
         List<CompressJob.Request> requests;
         try {
             ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
+            TensorFlowCheck.require(choice);
             requests = requests(choice);
         } catch (IllegalArgumentException e) {
             err.println("photonzip compress: " + e.getMessage());

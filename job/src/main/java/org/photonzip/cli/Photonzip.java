@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.photonzip.job.cluster.ClusterUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,20 @@ public final class Photonzip implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Photonzip()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its handler for a cluster that accepts no executor (2: never fits, 1: busy). */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Photonzip());
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ClusterUnavailableException c) {
+                line.getErr().println("photonzip " + line.getCommandName() + ": " + c.getMessage());
+                line.getErr().flush();
+                return c.neverFits() ? 2 : 1;
+            }
+            throw e;
+        });
+        return cl;
     }
 }

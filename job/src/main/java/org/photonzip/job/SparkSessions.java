@@ -2,6 +2,7 @@ package org.photonzip.job;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.job.cluster.ExecutorWait;
 
 /**
  * The Spark session of a command. Under {@code spark-submit} the master and configuration come from there;
@@ -29,6 +30,12 @@ public final class SparkSessions {
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         conf.setAppName(appName);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
+            ExecutorWait.awaitFirstExecutor(spark.sparkContext());
+        } catch (RuntimeException e) {
+            spark.stop(); // leave the master's queue rather than wait there
+            throw e;
+        }
         return spark;
     }
 }

@@ -68,7 +68,8 @@ public final class CompressJob {
 
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
-                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos) {
+                         List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos,
+                         String model) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
@@ -133,7 +134,7 @@ public final class CompressJob {
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
                         committer.target(), (System.nanoTime() - t) / 1e9));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos());
+                        taskBytes, shape, encoded.taskCpuNanos(), modelLine(compressor, rows));
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
                 // stage still running may yet create pack files: let them end before removing everything.
@@ -142,6 +143,16 @@ public final class CompressJob {
                 throw e;
             }
         }
+    }
+
+    /** The result table's model row: classical, or the learned model's hash and how many tiles chose it. */
+    static String modelLine(TileCompressor compressor, List<TileRow> rows) {
+        if (compressor.model() == null) {
+            return TileCompressor.CLASSICAL;
+        }
+        long learned = rows.stream().filter(r -> TileCompressor.LEARNED.equals(r.modelId())).count();
+        return String.format(java.util.Locale.ROOT, "learned %s (%d of %d tiles; the others classical)",
+                compressor.modelHash().substring(0, 12), learned, rows.size());
     }
 
     private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,

@@ -7,6 +7,7 @@ import org.photonzip.job.SparkSessions;
 import org.photonzip.job.TensorFlowCheck;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveExistsException;
+import org.photonzip.job.cluster.ScansInFlight;
 import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.compress.VerificationFailedException;
 import org.photonzip.job.fs.HadoopFiles;
@@ -88,34 +89,47 @@ public final class CompressCommand implements Callable<Integer> {
             err.println("photonzip compress: " + e.getMessage());
             return 2;
         }
-        int failed = 0;
-        boolean verifyFailed = false;
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
-            for (CompressJob.Request r : requests) {
-                try {
-                    CompressJob.Report report = CompressJob.run(spark, r, new PrintStream(System.err, true));
-                    out.print(ArchiveTable.compressed(report));
-                    out.flush();
-                } catch (VerificationFailedException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    verifyFailed = true;
-                } catch (ModelUnavailableException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    return 2;
-                } catch (ArchiveExistsException e) {
-                    err.println("photonzip compress: " + e.getMessage());
-                    failed++;
-                } catch (Exception e) {
-                    err.println("photonzip compress: " + r.input() + ": " + Failures.message(e));
-                    failed++;
-                }
-                err.flush();
-            }
+            PrintStream console = new PrintStream(System.err, true);
+            List<Integer> codes = ScansInFlight.run(spark.sparkContext(), requests,
+                    ScansInFlight.inFlight(spark.sparkContext()), r -> compressOne(spark, r, console, out, err));
+            return codes.contains(2) ? 2 : codes.contains(3) ? 3 : codes.contains(1) ? 1 : 0;
+        } catch (Exception e) {
+            err.println("photonzip compress: " + Failures.message(e));
+            return 1;
         } finally {
             spark.stop();
         }
-        return verifyFailed ? 3 : failed > 0 ? 1 : 0;
+    }
+
+    /** One scan (several run at once, in driver threads of their own): its exit code. */
+    private static int compressOne(SparkSession spark, CompressJob.Request r, PrintStream console, PrintWriter out,
+                                   PrintWriter err) {
+        try {
+            String table = ArchiveTable.compressed(CompressJob.run(spark, r, console));
+            synchronized (out) {
+                out.print(table);
+                out.flush();
+            }
+            return 0;
+        } catch (VerificationFailedException e) {
+            return report(err, e.getMessage(), 3);
+        } catch (ModelUnavailableException e) {
+            return report(err, e.getMessage(), 2);
+        } catch (ArchiveExistsException e) {
+            return report(err, e.getMessage(), 1);
+        } catch (Exception e) {
+            return report(err, r.input() + ": " + Failures.message(e), 1);
+        }
+    }
+
+    private static int report(PrintWriter err, String message, int code) {
+        synchronized (err) {
+            err.println("photonzip compress: " + message);
+            err.flush();
+        }
+        return code;
     }
 
     private List<CompressJob.Request> requests(ModelChoice choice) {

@@ -28,6 +28,8 @@ public final class SparkSessions {
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Several scans in flight share the executors fairly (ScansInFlight gives each its own pool).
+        conf.setIfMissing("spark.scheduler.mode", "FAIR");
         conf.setAppName(appName);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
         try {

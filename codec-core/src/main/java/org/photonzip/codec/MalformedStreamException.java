@@ -1,15 +1,21 @@
 package org.photonzip.codec;
 
-/** A tile stream that cannot be decoded: truncated, corrupted, or not a photonzip stream at all. */
-public class MalformedStreamException extends RuntimeException {
+/**
+ * A tile stream that cannot be decoded: truncated, corrupted, not a photonzip stream, or not the tile the
+ * caller expected. Raised through {@link org.photonzip.codec.format.Verify#verify}.
+ */
+public class MalformedStreamException extends PhotonzipException {
     private final long offset;
 
     public MalformedStreamException(long offset, String reason) {
-        super("Malformed tile stream at byte " + offset + ": " + reason);
+        super("Invalid tile stream at byte " + offset + ": " + reason);
+        if (offset < 0) {
+            throw new IllegalArgumentException("Invalid stream offset " + offset + " for: " + reason);
+        }
         this.offset = offset;
     }
 
-    /** Byte offset in the stream where decoding noticed the problem. */
+    /** Byte offset from the start of the stream where decoding noticed the problem. */
     public long offset() {
         return offset;
     }

@@ -41,10 +41,12 @@ public final class Tile {
         if (frames <= 0 || height <= 0 || width <= 0) {
             throw new IllegalArgumentException("Invalid tile shape: " + frames + "x" + height + "x" + width);
         }
-        long n = (long) frames * height * width;
+        // Staged, so that the product cannot wrap around (2^21 · 2^21 · 2^22 is 0 in 64 bits).
+        long plane = (long) height * width;
+        long n = plane > MAX_SAMPLES ? Long.MAX_VALUE : plane * frames;
         if (n > MAX_SAMPLES) {
             throw new IllegalArgumentException("Invalid tile shape: " + frames + "x" + height + "x" + width
-                    + " holds " + n + " samples, more than " + MAX_SAMPLES);
+                    + " holds more than " + MAX_SAMPLES + " samples");
         }
         return n;
     }

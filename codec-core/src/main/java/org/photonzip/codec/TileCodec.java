@@ -1,49 +1,83 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.model.ModelResolver;
 
 /**
- * Public entry point: encodes a {@link Tile} into a self-contained, versioned, checksummed stream and decodes
- * it back bit for bit. The stream layout is specified in {@code docs/tile-format.md}.
+ * Public entry point: encodes a {@link Tile} into a self-contained, versioned, checksummed stream that binds
+ * the tile's {@link TileIdentity}, and decodes it back bit for bit. The stream layout is specified in
+ * {@code docs/tile-format.md}. The same tile, options and identity always give the same bytes.
+ *
+ * <p>Decoding checks the header before it allocates the tile: against the identity the caller expects (the
+ * way archives read tiles, so allocation is bounded by what the caller validated), or, in the overloads
+ * without one, against a sample limit ({@link TileFormat#DEFAULT_MAX_SAMPLES} unless given).
  */
 public final class TileCodec {
     private TileCodec() {
     }
 
-    /** Encodes with the classical model. */
+    /** Encodes with the classical model, as a {@linkplain TileIdentity#standalone standalone} tile. */
     public static byte[] encode(Tile tile) {
-        return TileEncoder.encode(tile, EncoderOptions.CLASSICAL).stream();
+        return encode(tile, EncoderOptions.CLASSICAL);
     }
 
+    /** Encodes as a {@linkplain TileIdentity#standalone standalone} tile (benchmarks and tests). */
     public static byte[] encode(Tile tile, EncoderOptions options) {
-        return TileEncoder.encode(tile, options).stream();
-    }
-
-    /** Encodes and also reports the chosen model and the bits each frame cost. */
-    public static EncodedTile encodeDetailed(Tile tile, EncoderOptions options) {
-        return TileEncoder.encode(tile, options);
+        return encode(tile, options, TileIdentity.standalone(tile));
     }
 
     /**
-     * Decodes a whole stream.
+     * Encodes a tile that belongs at {@code identity}.
      *
-     * @throws MalformedStreamException if the stream is truncated, corrupted or not a tile stream
-     * @throws UnsupportedFormatException if it was written in a format version this decoder does not read
+     * @throws IllegalArgumentException if {@code identity} does not have the tile's shape
      */
+    public static byte[] encode(Tile tile, EncoderOptions options, TileIdentity identity) {
+        return TileEncoder.encode(tile, options, identity).stream();
+    }
+
+    /** Encodes as a standalone tile and also reports the chosen model and the bits each frame cost. */
+    public static EncodedTile encodeDetailed(Tile tile, EncoderOptions options) {
+        return encodeDetailed(tile, options, TileIdentity.standalone(tile));
+    }
+
+    /** Encodes a tile that belongs at {@code identity}; also reports the chosen model and each frame's bits. */
+    public static EncodedTile encodeDetailed(Tile tile, EncoderOptions options, TileIdentity identity) {
+        return TileEncoder.encode(tile, options, identity);
+    }
+
+    /**
+     * Decodes a stream that must hold the tile {@code expected} describes. The header's shape and (in a version-2
+     * stream) its place, dataset and stack are compared with {@code expected} before anything is allocated; a
+     * version-1 stream carries no identity, so only its shape can be checked.
+     *
+     * @throws MalformedStreamException if the stream is truncated, corrupted, not a tile stream, or another tile's
+     *     (the message names the field, stored and expected)
+     * @throws UnsupportedFormatException if it was written in a format version or with features this decoder lacks
+     * @throws org.photonzip.codec.model.MissingModelException if the tile needs a model {@code models} lacks
+     */
+    public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models, TileIdentity expected) {
+        return TileDecoder.decode(buffer, offset, length, models, expected);
+    }
+
+    /**
+     * Decodes a stream of any identity holding at most {@code maxSamples} samples; a larger header is refused
+     * before allocation, as a {@link MalformedStreamException}.
+     */
+    public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models, long maxSamples) {
+        return TileDecoder.decode(buffer, offset, length, models, maxSamples);
+    }
+
+    /** Decodes a classical or stored stream of at most {@link TileFormat#DEFAULT_MAX_SAMPLES} samples. */
     public static Tile decode(byte[] stream) {
-        return TileDecoder.decode(stream, 0, stream.length, null);
+        return decode(stream, 0, stream.length, null, TileFormat.DEFAULT_MAX_SAMPLES);
     }
 
     public static Tile decode(byte[] buffer, int offset, int length) {
-        return TileDecoder.decode(buffer, offset, length, null);
+        return decode(buffer, offset, length, null, TileFormat.DEFAULT_MAX_SAMPLES);
     }
 
-    /**
-     * Decodes a stream that may use a learned model, found through {@code models}.
-     *
-     * @throws org.photonzip.codec.model.MissingModelException if the tile needs a model {@code models} lacks
-     */
+    /** Decodes a stream of at most {@link TileFormat#DEFAULT_MAX_SAMPLES} samples that may use a learned model. */
     public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models) {
-        return TileDecoder.decode(buffer, offset, length, models);
+        return decode(buffer, offset, length, models, TileFormat.DEFAULT_MAX_SAMPLES);
     }
 }

@@ -1,6 +1,5 @@
 package org.photonzip.codec;
 
-import java.util.zip.CRC32C;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualEncoder;
 import org.photonzip.codec.format.LittleEndian;
@@ -16,7 +15,11 @@ final class TileEncoder {
     private TileEncoder() {
     }
 
-    static EncodedTile encode(Tile tile, EncoderOptions options) {
+    static EncodedTile encode(Tile tile, EncoderOptions options, TileIdentity identity) {
+        if (!identity.hasShapeOf(tile)) {
+            throw new IllegalArgumentException("Invalid tile identity: " + identity + " does not have the shape of "
+                    + tile);
+        }
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = samples;
@@ -46,7 +49,7 @@ final class TileEncoder {
         int crcOfSamples = SampleChecksum.of(samples);
         long stored = 2L * samples.length;
         if (body.bytes.length >= stored) {
-            byte[] out = header(tile, TileFormat.METHOD_STORED, crcOfSamples, (int) stored);
+            byte[] out = header(identity, TileFormat.METHOD_STORED, crcOfSamples, (int) stored);
             for (int i = 0; i < samples.length; i++) {
                 LittleEndian.putShort(out, TileFormat.HEADER_BYTES + 2 * i, samples[i]);
             }
@@ -54,7 +57,7 @@ final class TileEncoder {
             java.util.Arrays.fill(frameBits, 16.0 * tile.pixelsPerFrame());
             return new EncodedTile(seal(out), 0, frameBits);
         }
-        byte[] out = header(tile, TileFormat.METHOD_MODELLED, crcOfSamples, body.bytes.length);
+        byte[] out = header(identity, TileFormat.METHOD_MODELLED, crcOfSamples, body.bytes.length);
         System.arraycopy(body.bytes, 0, out, TileFormat.HEADER_BYTES, body.bytes.length);
         return new EncodedTile(seal(out), body.modelId, body.frameBits);
     }
@@ -95,30 +98,31 @@ final class TileEncoder {
         return new Body(body, model.id(), frameBits);
     }
 
-    private static byte[] header(Tile tile, int method, int sampleCrc, int bodyLength) {
+    /** A version-2 header; its flags are 0 (a lossless tile) and its stream CRC is set by {@link #seal}. */
+    private static byte[] header(TileIdentity id, int method, int sampleCrc, int bodyLength) {
         byte[] out = new byte[TileFormat.HEADER_BYTES + bodyLength];
         LittleEndian.putInt(out, 0, TileFormat.MAGIC);
-        out[4] = (byte) TileFormat.VERSION;
-        out[5] = (byte) method;
-        LittleEndian.putInt(out, 8, tile.frames());
-        LittleEndian.putInt(out, 12, tile.height());
-        LittleEndian.putInt(out, 16, tile.width());
-        LittleEndian.putInt(out, 20, sampleCrc);
-        LittleEndian.putInt(out, 24, bodyLength);
+        out[TileFormat.AT_VERSION] = (byte) TileFormat.VERSION;
+        out[TileFormat.AT_METHOD] = (byte) method;
+        LittleEndian.putInt(out, TileFormat.AT_FRAMES, id.frames());
+        LittleEndian.putInt(out, TileFormat.AT_HEIGHT, id.height());
+        LittleEndian.putInt(out, TileFormat.AT_WIDTH, id.width());
+        LittleEndian.putInt(out, TileFormat.AT_SAMPLE_CRC, sampleCrc);
+        LittleEndian.putInt(out, TileFormat.AT_BODY_LENGTH, bodyLength);
+        LittleEndian.putInt(out, TileFormat.AT_T0, id.t0());
+        LittleEndian.putInt(out, TileFormat.AT_Y0, id.y0());
+        LittleEndian.putInt(out, TileFormat.AT_X0, id.x0());
+        LittleEndian.putInt(out, TileFormat.AT_DATASET_TAG, id.datasetTag());
+        LittleEndian.putInt(out, TileFormat.AT_STACK_FRAMES, id.stackFrames());
+        LittleEndian.putInt(out, TileFormat.AT_STACK_HEIGHT, id.stackHeight());
+        LittleEndian.putInt(out, TileFormat.AT_STACK_WIDTH, id.stackWidth());
         return out;
     }
 
     /** Stores the CRC32C of everything but the CRC field itself. */
     private static byte[] seal(byte[] out) {
-        LittleEndian.putInt(out, 28, streamCrc(out));
+        LittleEndian.putInt(out, TileFormat.AT_STREAM_CRC, TileHeader.streamCrc(out, TileFormat.HEADER_BYTES));
         return out;
-    }
-
-    static int streamCrc(byte[] stream) {
-        CRC32C crc = new CRC32C();
-        crc.update(stream, 0, 28);
-        crc.update(stream, TileFormat.HEADER_BYTES, stream.length - TileFormat.HEADER_BYTES);
-        return (int) crc.getValue();
     }
 
     private static int append(byte[] out, int pos, byte[] part) {

@@ -23,7 +23,7 @@ public final class TileInspector {
     }
 
     public static Inspection inspect(Tile tile, EncoderOptions options) {
-        int chosen = TileEncoder.encode(tile, options).modelId();
+        int chosen = TileEncoder.encode(tile, options, TileIdentity.standalone(tile)).modelId();
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = new short[samples.length];

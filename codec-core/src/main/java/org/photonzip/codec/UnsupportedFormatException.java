@@ -1,7 +1,7 @@
 package org.photonzip.codec;
 
 /** A valid stream written by a newer photonzip (or a feature this decoder lacks): not corruption. */
-public class UnsupportedFormatException extends RuntimeException {
+public class UnsupportedFormatException extends PhotonzipException {
     public UnsupportedFormatException(String message) {
         super(message);
     }

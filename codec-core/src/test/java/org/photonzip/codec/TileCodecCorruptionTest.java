@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import org.photonzip.codec.format.LittleEndian;
+import org.photonzip.codec.format.TileFormat;
 
 class TileCodecCorruptionTest {
     private static final Tile TILE = SyntheticTiles.projections(6, 20, 24, 11);
@@ -21,7 +21,7 @@ class TileCodecCorruptionTest {
         for (int n = 0; n < STREAM.length; n++) {
             byte[] cut = Arrays.copyOf(STREAM, n);
             MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> TileCodec.decode(cut));
-            assertTrue(e.getMessage().contains("Malformed tile stream"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("Invalid tile stream at byte "), e.getMessage());
         }
     }
 
@@ -50,10 +50,10 @@ class TileCodecCorruptionTest {
                 byte[] bad = STREAM.clone();
                 int flips = 1 + r.nextInt(4);
                 for (int k = 0; k < flips; k++) {
-                    int at = 32 + r.nextInt(bad.length - 32);
+                    int at = TileFormat.HEADER_BYTES + r.nextInt(bad.length - TileFormat.HEADER_BYTES);
                     bad[at] ^= (byte) (1 << r.nextInt(8));
                 }
-                LittleEndian.putInt(bad, 28, TileEncoder.streamCrc(bad));
+                TestStreams.reseal(bad);
                 try {
                     Tile decoded = TileCodec.decode(bad);
                     assertArrayEquals(TILE.samples(), decoded.samples(), "decoder returned wrong pixels");
@@ -76,9 +76,9 @@ class TileCodecCorruptionTest {
     @Test
     void newerFormatVersionIsReportedAsUnsupportedNotCorrupt() {
         byte[] future = STREAM.clone();
-        future[4] = 2;
+        future[4] = 3;
         UnsupportedFormatException e = assertThrows(UnsupportedFormatException.class, () -> TileCodec.decode(future));
-        assertTrue(e.getMessage().contains("version 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("version 3"), e.getMessage());
     }
 
     @Test

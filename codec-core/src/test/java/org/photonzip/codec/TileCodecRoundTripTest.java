@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.photonzip.codec.format.TileFormat;
 
 class TileCodecRoundTripTest {
 
@@ -59,7 +60,7 @@ class TileCodecRoundTripTest {
     void incompressibleTileCostsItsRawSizePlusHeader() {
         Tile tile = SyntheticTiles.uniformNoise(4, 16, 16, 7);
         byte[] stream = TileCodec.encode(tile);
-        assertEquals(32 + 2 * tile.size(), stream.length);
+        assertEquals(TileFormat.HEADER_BYTES + 2 * tile.size(), stream.length);
     }
 
     @Test

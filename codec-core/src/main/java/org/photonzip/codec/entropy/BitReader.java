@@ -1,6 +1,6 @@
 package org.photonzip.codec.entropy;
 
-import org.photonzip.codec.MalformedStreamException;
+import static org.photonzip.codec.format.Verify.verify;
 
 /** Reads bit fields LSB-first, the mirror of {@link BitWriter}; reading past the end is an error. */
 public final class BitReader {
@@ -29,12 +29,12 @@ public final class BitReader {
         return v;
     }
 
+    /** An Elias-gamma code; values of 2^31 or more (no field of the format comes near) are corrupt. */
     public int readGamma() {
         int n = 0;
+        long at = offset();
         while (read(1) == 0) {
-            if (++n > 31) {
-                throw new MalformedStreamException(pos, "bad Elias-gamma code");
-            }
+            verify(++n <= 30, at, "Elias-gamma code of more than 30 leading zeros");
         }
         return (1 << n) | read(n);
     }
@@ -44,13 +44,23 @@ public final class BitReader {
             acc |= (buf[pos++] & 0xFFL) << accBits;
             accBits += 8;
         }
-        if (accBits < n) {
-            throw new MalformedStreamException(pos, "bit stream truncated");
-        }
+        verify(accBits >= n, end, "bit-packed section truncated");
     }
 
     /** Bytes consumed so far, counting partially read bytes. */
     public int consumed() {
         return pos - start - accBits / 8;
+    }
+
+    /** Offset in the stream of the byte holding the next unread bit. */
+    public long offset() {
+        return pos - (accBits + 7) / 8;
+    }
+
+    /** Checks that the section was read to its last byte and that its padding bits are zero. */
+    public void verifyEnd(String section) {
+        verify(consumed() == end - start, offset(), section + " has " + (end - start - consumed())
+                + " bytes left after its last field");
+        verify((acc & ((1L << accBits) - 1)) == 0, end - 1, section + " has non-zero padding bits");
     }
 }

@@ -1,6 +1,6 @@
 package org.photonzip.codec.entropy;
 
-import org.photonzip.codec.MalformedStreamException;
+import static org.photonzip.codec.format.Verify.verify;
 
 /**
  * One quantised token distribution per context, summing to {@link RansEncoder#PROB_SCALE}; serialised as
@@ -95,31 +95,27 @@ public final class FrequencyTables {
         }
     }
 
-    public static FrequencyTables read(BitReader r, long streamOffset) {
+    public static FrequencyTables read(BitReader r) {
         FrequencyTables t = new FrequencyTables();
         for (int c = 0; c < CONTEXTS; c++) {
             if (r.read(1) == 0) {
                 continue;
             }
             t.present[c] = true;
+            long at = r.offset();
             int count = r.readGamma();
-            if (count > TOKENS) {
-                throw new MalformedStreamException(streamOffset, "frequency table of context " + c + " has "
-                        + count + " tokens, at most " + TOKENS + " exist");
-            }
+            verify(count <= TOKENS, at, "frequency table of context " + c + " has " + count + " tokens, at most "
+                    + TOKENS + " exist");
             int sum = 0;
             for (int i = 0; i < count; i++) {
+                long fAt = r.offset();
                 int f = r.readGamma() - 1;
-                if (f > RansEncoder.PROB_SCALE) {
-                    throw new MalformedStreamException(streamOffset, "frequency " + f + " out of range");
-                }
+                verify(f <= RansEncoder.PROB_SCALE, fAt, "frequency " + f + " out of range");
                 t.freq[c * TOKENS + i] = f;
                 sum += f;
             }
-            if (sum != RansEncoder.PROB_SCALE) {
-                throw new MalformedStreamException(streamOffset, "frequencies of context " + c + " sum to "
-                        + sum + ", expected " + RansEncoder.PROB_SCALE);
-            }
+            verify(sum == RansEncoder.PROB_SCALE, at, "frequencies of context " + c + " sum to " + sum
+                    + ", expected " + RansEncoder.PROB_SCALE);
         }
         t.computeStarts();
         return t;

@@ -1,5 +1,7 @@
 package org.photonzip.codec.entropy;
 
+import org.photonzip.codec.format.Verify;
+
 /** Decodes residuals written by {@link ResidualEncoder}, one per call, in coding order. */
 public final class ResidualDecoder {
     private final FrequencyTables tables;
@@ -17,8 +19,7 @@ public final class ResidualDecoder {
     /** The next residual, coded in context {@code ctx}. */
     public int take(int ctx) {
         if (!tables.present[ctx]) {
-            throw new org.photonzip.codec.MalformedStreamException(-1, "context " + ctx
-                    + " used but has no frequency table");
+            throw Verify.fail(rans.offset(), "context " + ctx + " used but has no frequency table");
         }
         int slot = rans.slot();
         int tok = lookup[(ctx << RansEncoder.PROB_BITS) | slot];
@@ -39,5 +40,11 @@ public final class ResidualDecoder {
     /** Checks that both sections were consumed exactly. */
     public void verifyEnd() {
         rans.verifyEnd();
+        raw.verifyEnd("raw-bit section");
+    }
+
+    /** Offset in the stream of the entropy decoder's next unread word, where a bad residual is noticed. */
+    public long offset() {
+        return rans.offset();
     }
 }

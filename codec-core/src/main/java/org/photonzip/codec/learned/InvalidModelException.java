@@ -1,7 +1,9 @@
 package org.photonzip.codec.learned;
 
+import org.photonzip.codec.PhotonzipException;
+
 /** A model file that cannot be used: corrupted, truncated, of an unknown version, or not the one referenced. */
-public class InvalidModelException extends RuntimeException {
+public class InvalidModelException extends PhotonzipException {
     public InvalidModelException(String message) {
         super("Invalid model: " + message);
     }

@@ -1,6 +1,7 @@
 package org.photonzip.codec.map;
 
-import org.photonzip.codec.MalformedStreamException;
+import static org.photonzip.codec.format.Verify.verify;
+
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.BitWriter;
 
@@ -157,30 +158,26 @@ public final class ValueMap {
         }
     }
 
-    public static ValueMap read(BitReader r, long offset) {
+    public static ValueMap read(BitReader r) {
+        long offset = r.offset();
         int kind = r.read(2);
         int min = r.read(16);
         if (kind == KIND_OFFSET) {
             int maxIndex = r.read(16);
-            if (min + maxIndex > 65535) {
-                throw new MalformedStreamException(offset, "value range " + min + "+" + maxIndex + " exceeds 65535");
-            }
+            verify(min + maxIndex <= 65535, offset, "value range " + min + "+" + maxIndex + " exceeds 65535");
             return new ValueMap(KIND_OFFSET, min, maxIndex, null);
         }
-        if (kind != KIND_TABLE) {
-            throw new MalformedStreamException(offset, "unknown value map kind " + kind);
-        }
+        verify(kind == KIND_TABLE, offset, "unknown value map kind " + kind);
+        long countAt = r.offset();
         int count = r.readGamma();
-        if (count > 65536 - min) {
-            throw new MalformedStreamException(offset, "value table of " + count + " entries above " + min);
-        }
+        verify(count <= 65536 - min, countAt, "value table of " + count + " entries above " + min);
         int[] values = new int[count];
         values[0] = min;
         for (int i = 1; i < count; i++) {
-            values[i] = values[i - 1] + r.readGamma();
-            if (values[i] > 65535) {
-                throw new MalformedStreamException(offset, "value table exceeds 65535");
-            }
+            long gapAt = r.offset();
+            long v = values[i - 1] + (long) r.readGamma();
+            verify(v <= 65535, gapAt, "value table exceeds 65535");
+            values[i] = (int) v;
         }
         return new ValueMap(KIND_TABLE, min, count - 1, values);
     }

@@ -1,9 +1,9 @@
 package org.photonzip.codec.model;
 
-import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
+import org.photonzip.codec.format.Verify;
 
 /**
  * The coding loop of {@link ClassicalModel}, shared by encoder and decoder. One instance per tile.
@@ -223,8 +223,7 @@ class ClassicalCoder {
             e = dec.take(ctx);
             int v = pred + e;
             if (v < 0 || v > maxIndex) {
-                throw new MalformedStreamException(-1, "decoded value " + v + " outside 0.." + maxIndex
-                        + " at sample " + i);
+                throw Verify.fail(dec.offset(), "decoded value " + v + " outside 0.." + maxIndex + " at sample " + i);
             }
             d[i] = (short) v;
         }

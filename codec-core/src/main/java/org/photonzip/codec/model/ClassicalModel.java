@@ -1,6 +1,7 @@
 package org.photonzip.codec.model;
 
-import org.photonzip.codec.MalformedStreamException;
+import static org.photonzip.codec.format.Verify.verify;
+
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualDecoder;
@@ -71,17 +72,16 @@ public final class ClassicalModel implements TileModel {
         return b == 0 ? a : gcd(b, a % b);
     }
 
-    public static ClassicalModel read(BitReader in, long offset) {
-        int[] inter = readWeights(in, INTER_FEATURES, offset);
-        int[] intra = readWeights(in, INTRA_FEATURES, offset);
+    public static ClassicalModel read(BitReader in) {
+        int[] inter = readWeights(in, INTER_FEATURES);
+        int[] intra = readWeights(in, INTRA_FEATURES);
         return new ClassicalModel(inter, intra);
     }
 
-    private static int[] readWeights(BitReader in, int expected, long offset) {
+    private static int[] readWeights(BitReader in, int expected) {
+        long offset = in.offset();
         int n = in.read(8);
-        if (n != expected) {
-            throw new MalformedStreamException(offset, "classical model has " + n + " weights, expected " + expected);
-        }
+        verify(n == expected, offset, "classical model has " + n + " weights, expected " + expected);
         int[] w = new int[n];
         for (int i = 0; i < n; i++) {
             w[i] = (short) in.read(16);

@@ -1,7 +1,8 @@
 package org.photonzip.codec.model;
 
+import static org.photonzip.codec.format.Verify.verify;
+
 import java.util.Arrays;
-import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualDecoder;
@@ -29,7 +30,8 @@ public final class LearnedModel implements TileModel {
     }
 
     /** Reads a learned tile's parameters; {@code resolver} supplies the model file its hash names. */
-    public static LearnedModel read(BitReader in, long offset, ModelResolver resolver) {
+    public static LearnedModel read(BitReader in, ModelResolver resolver) {
+        long offset = in.offset();
         byte[] hash = new byte[ModelFile.HASH_BYTES];
         for (int i = 0; i < hash.length; i++) {
             hash[i] = (byte) in.read(8);
@@ -38,11 +40,9 @@ public final class LearnedModel implements TileModel {
         if (model == null) {
             throw new MissingModelException(hash);
         }
-        if (!Arrays.equals(model.hash(), hash)) {
-            throw new MalformedStreamException(offset, "resolver returned model " + model.hashHex()
-                    + " for a different hash");
-        }
-        return new LearnedModel(ClassicalModel.read(in, offset), model, JavaInference.INSTANCE);
+        verify(Arrays.equals(model.hash(), hash), offset, "resolver returned model " + model.hashHex()
+                + " for a different hash");
+        return new LearnedModel(ClassicalModel.read(in), model, JavaInference.INSTANCE);
     }
 
     @Override

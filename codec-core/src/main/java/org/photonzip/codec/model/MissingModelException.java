@@ -1,9 +1,10 @@
 package org.photonzip.codec.model;
 
 import java.util.HexFormat;
+import org.photonzip.codec.PhotonzipException;
 
 /** A learned tile whose model file was not supplied: not corruption, a missing piece of the archive. */
-public class MissingModelException extends RuntimeException {
+public class MissingModelException extends PhotonzipException {
     private final String hash;
 
     public MissingModelException(byte[] sha256) {

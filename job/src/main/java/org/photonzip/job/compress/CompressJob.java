@@ -138,12 +138,15 @@ public final class CompressJob {
                 long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
                         metadata, totals, sc);
+                double manifest = DriverTimes.since(t);
                 writeReport(committer, rows, stack, compressor, encoded);
+                double report = DriverTimes.since(t) - manifest;
                 committer.commit(rows);
                 DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
                         DriverTimes.since(t));
-                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s", stack.description(),
-                        committer.target(), times));
+                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s; finish: manifest and summary "
+                                + "%.2f s, report %.2f s, commit %.2f s", stack.description(), committer.target(), times,
+                        manifest, report, times.finish() - manifest - report));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
                         taskBytes, shape, encoded.taskCpuNanos(), modelLine(compressor, rows), times);
             } catch (Throwable e) {

@@ -80,4 +80,19 @@ public final class TileCodec {
     public static Tile decode(byte[] buffer, int offset, int length, ModelResolver models) {
         return decode(buffer, offset, length, models, TileFormat.DEFAULT_MAX_SAMPLES);
     }
+
+    /**
+     * Decodes a stream of at most {@link TileFormat#DEFAULT_MAX_SAMPLES} samples and also returns the error bound
+     * it was coded within and, when bounded, every sample's bound, so that a verifier can check
+     * {@code |restored − source| ≤ bound} pixel by pixel.
+     */
+    public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models) {
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, TileFormat.DEFAULT_MAX_SAMPLES, true);
+    }
+
+    /** The same for a stream that must hold the tile {@code expected} describes (see {@link #decode}). */
+    public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models,
+                                               TileIdentity expected) {
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected);
+    }
 }

@@ -4,6 +4,8 @@ import static org.photonzip.codec.format.Verify.verify;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.FrequencyTables;
 import org.photonzip.codec.entropy.RansDecoder;
@@ -32,17 +34,33 @@ final class TileDecoder {
         byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
         header.verifyMatches(expected);
-        return decodeBody(stream, header, resolver);
+        return decodeBody(stream, header, resolver, false).tile();
+    }
+
+    /** The same, also returning the stream's error bound and, when bounded, every sample's bound. */
+    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver,
+                                        TileIdentity expected) {
+        Objects.requireNonNull(expected, "expected");
+        byte[] stream = slice(s, offset, length);
+        TileHeader header = TileHeader.parse(stream);
+        header.verifyMatches(expected);
+        return decodeBody(stream, header, resolver, true);
     }
 
     /** Decodes a stream of any identity, refusing one of more than {@code maxSamples} samples. */
     static Tile decode(byte[] s, int offset, int length, ModelResolver resolver, long maxSamples) {
+        return decodeWithBounds(s, offset, length, resolver, maxSamples, false).tile();
+    }
+
+    /** The same, also returning the error bound and (when {@code withBounds}) every sample's bound. */
+    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver, long maxSamples,
+                                        boolean withBounds) {
         byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
         verify(header.samples() <= maxSamples, TileFormat.AT_FRAMES, "tile of " + header.frames() + "x"
                 + header.height() + "x" + header.width() + " samples exceeds the decoding limit of " + maxSamples
                 + " samples (decode it with its expected identity or a larger limit)");
-        return decodeBody(stream, header, resolver);
+        return decodeBody(stream, header, resolver, withBounds);
     }
 
     private static byte[] slice(byte[] s, int offset, int length) {
@@ -50,24 +68,30 @@ final class TileDecoder {
         return offset == 0 && length == s.length ? s : Arrays.copyOfRange(s, offset, offset + length);
     }
 
-    private static Tile decodeBody(byte[] stream, TileHeader header, ModelResolver resolver) {
+    private static DecodedTile decodeBody(byte[] stream, TileHeader header, ModelResolver resolver,
+                                          boolean withBounds) {
         Tile tile = Tile.allocate(header.frames(), header.height(), header.width());
         short[] out = tile.samples();
         int body = header.headerBytes();
+        boolean bounded = (header.flags() & TileFormat.FLAG_BOUNDED) != 0;
+        int[] bounds = bounded && withBounds ? new int[out.length] : null;
+        ErrorBound bound = ErrorBound.none();
         if (header.method() == TileFormat.METHOD_STORED) {
             for (int i = 0; i < out.length; i++) {
                 out[i] = (short) LittleEndian.getUnsignedShort(stream, body + 2 * i);
             }
         } else {
-            decodeModelled(stream, body, tile, resolver);
+            bound = decodeModelled(stream, body, tile, resolver, bounded, bounds);
         }
         int crc = SampleChecksum.of(out);
         verify(crc == header.sampleCrc(), TileFormat.AT_SAMPLE_CRC, String.format(
                 "decoded samples have CRC32C %08x, the stream recorded %08x", crc, header.sampleCrc()));
-        return tile;
+        return new DecodedTile(tile, bound, bounds);
     }
 
-    private static void decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver) {
+    /** Decodes a modelled body into {@code tile}; returns its error bound. */
+    private static ErrorBound decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver,
+                                             boolean bounded, int[] bounds) {
         int end = stream.length;
         verify(pos + 4 <= end, pos, "missing metadata length");
         int metaLength = LittleEndian.getInt(stream, pos);
@@ -80,6 +104,10 @@ final class TileDecoder {
         int modelId = meta.read(8);
         verify(modelId == ClassicalModel.ID || modelId == LearnedModel.ID, modelAt, "unknown model id " + modelId);
         TileModel model = modelId == ClassicalModel.ID ? ClassicalModel.read(meta) : LearnedModel.read(meta, resolver);
+        long boundAt = meta.offset();
+        ErrorBound bound = bounded ? Quantiser.read(meta, boundAt) : ErrorBound.none();
+        verify(!bounded || map.isOffset(), boundAt, "an error-bounded tile must use the offset value map");
+        Quantiser quantiser = bounded ? Quantiser.forTile(bound, map.offset(), map.maxIndex()) : null;
         FrequencyTables tables = FrequencyTables.read(meta);
         meta.verifyEnd("metadata section");
         pos += metaLength;
@@ -92,8 +120,10 @@ final class TileDecoder {
         BitReader raw = new BitReader(stream, pos, end - pos);
         ResidualDecoder residuals = new ResidualDecoder(tables, rans, raw);
         short[] data = tile.samples();
-        model.code(data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), null, residuals);
+        model.code(data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, bounds, null,
+                residuals);
         residuals.verifyEnd();
         map.toValues(data);
+        return bound;
     }
 }

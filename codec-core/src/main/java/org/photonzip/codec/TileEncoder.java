@@ -1,5 +1,7 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualEncoder;
 import org.photonzip.codec.format.LittleEndian;
@@ -19,6 +21,9 @@ final class TileEncoder {
         if (!identity.hasShapeOf(tile)) {
             throw new IllegalArgumentException("Invalid tile identity: " + identity + " does not have the shape of "
                     + tile);
+        }
+        if (!options.errorBound().isLossless()) {
+            return BoundedEncoding.encode(tile, options, identity);
         }
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
@@ -41,43 +46,58 @@ final class TileEncoder {
                 ResidualEncoder classicalResiduals = new ResidualEncoder(indices.length);
                 learned.encodeWithClassical(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(),
                         learnedResiduals, classicalResiduals);
-                Body viaLearned = assemble(tile, map, learned, learnedResiduals);
-                Body viaClassical = assemble(tile, map, classical, classicalResiduals);
+                Body viaLearned = assemble(tile, map, learned, null, learnedResiduals);
+                Body viaClassical = assemble(tile, map, classical, null, classicalResiduals);
                 body = viaLearned.bytes.length < viaClassical.bytes.length ? viaLearned : viaClassical;
             }
         }
-        int crcOfSamples = SampleChecksum.of(samples);
+        return finish(tile, identity, body, samples, 0);
+    }
+
+    /**
+     * The stream of {@code body}, whose samples decode to {@code decoded}, with header {@code flags}; or a stored
+     * (lossless, unflagged) stream when the body would not be smaller than the raw samples.
+     */
+    static EncodedTile finish(Tile tile, TileIdentity identity, Body body, short[] decoded, int flags) {
+        short[] samples = tile.samples();
         long stored = 2L * samples.length;
         if (body.bytes.length >= stored) {
-            byte[] out = header(identity, TileFormat.METHOD_STORED, crcOfSamples, (int) stored);
+            byte[] out = header(identity, TileFormat.METHOD_STORED, 0, SampleChecksum.of(samples), (int) stored);
             for (int i = 0; i < samples.length; i++) {
                 LittleEndian.putShort(out, TileFormat.HEADER_BYTES + 2 * i, samples[i]);
             }
             double[] frameBits = new double[tile.frames()];
             java.util.Arrays.fill(frameBits, 16.0 * tile.pixelsPerFrame());
-            return new EncodedTile(seal(out), 0, frameBits);
+            return new EncodedTile(seal(out), 0, frameBits, samples);
         }
-        byte[] out = header(identity, TileFormat.METHOD_MODELLED, crcOfSamples, body.bytes.length);
+        byte[] out = header(identity, TileFormat.METHOD_MODELLED, flags, SampleChecksum.of(decoded),
+                body.bytes.length);
         System.arraycopy(body.bytes, 0, out, TileFormat.HEADER_BYTES, body.bytes.length);
-        return new EncodedTile(seal(out), body.modelId, body.frameBits);
+        return new EncodedTile(seal(out), body.modelId, body.frameBits, decoded);
     }
 
-    private record Body(byte[] bytes, int modelId, double[] frameBits) {
+    record Body(byte[] bytes, int modelId, double[] frameBits) {
     }
 
     /** The body of a modelled stream: metadata (value map, model, tables), rANS section, raw bits. */
     private static Body modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {
         ResidualEncoder residuals = new ResidualEncoder(indices.length);
         model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), residuals, null);
-        return assemble(tile, map, model, residuals);
+        return assemble(tile, map, model, null, residuals);
     }
 
-    /** The body for residuals already coded with {@code model}. */
-    private static Body assemble(Tile tile, ValueMap map, TileModel model, ResidualEncoder residuals) {
+    /**
+     * The body for residuals already coded with {@code model}, within {@code bound} when not null (its
+     * parameters follow the model's: docs/tile-format.md, error-bounded bodies).
+     */
+    static Body assemble(Tile tile, ValueMap map, TileModel model, ErrorBound bound, ResidualEncoder residuals) {
         BitWriter meta = new BitWriter(4096);
         map.write(meta);
         meta.write(model.id(), 8);
         model.writeParameters(meta);
+        if (bound != null) {
+            Quantiser.write(bound, meta);
+        }
         ResidualEncoder.Sections sections = residuals.finish(meta);
         byte[] metaBytes = meta.toByteArray();
         long length = 8L + metaBytes.length + sections.rans().length + sections.raw().length;
@@ -98,12 +118,13 @@ final class TileEncoder {
         return new Body(body, model.id(), frameBits);
     }
 
-    /** A version-2 header; its flags are 0 (a lossless tile) and its stream CRC is set by {@link #seal}. */
-    private static byte[] header(TileIdentity id, int method, int sampleCrc, int bodyLength) {
+    /** A version-2 header with {@code flags}; its stream CRC is set by {@link #seal}. */
+    private static byte[] header(TileIdentity id, int method, int flags, int sampleCrc, int bodyLength) {
         byte[] out = new byte[TileFormat.HEADER_BYTES + bodyLength];
         LittleEndian.putInt(out, 0, TileFormat.MAGIC);
         out[TileFormat.AT_VERSION] = (byte) TileFormat.VERSION;
         out[TileFormat.AT_METHOD] = (byte) method;
+        LittleEndian.putShort(out, TileFormat.AT_FLAGS, flags);
         LittleEndian.putInt(out, TileFormat.AT_FRAMES, id.frames());
         LittleEndian.putInt(out, TileFormat.AT_HEIGHT, id.height());
         LittleEndian.putInt(out, TileFormat.AT_WIDTH, id.width());

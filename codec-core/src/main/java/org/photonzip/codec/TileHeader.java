@@ -54,6 +54,7 @@ record TileHeader(int version, int method, int flags, int frames, int height, in
             throw new UnsupportedFormatException(String.format("Cannot decode tile stream: header flags %04x "
                     + "include features this decoder lacks (it knows %04x)", flags, KNOWN_FLAGS));
         }
+        verify(flags == 0 || method == METHOD_MODELLED, AT_FLAGS, "a stored tile cannot be error-bounded");
         int frames = LittleEndian.getInt(s, AT_FRAMES);
         int height = LittleEndian.getInt(s, AT_HEIGHT);
         int width = LittleEndian.getInt(s, AT_WIDTH);

@@ -22,8 +22,10 @@ public final class TileInspector {
     public record Inspection(int modelId, int[] prediction, int[] residual, float[] scale) {
     }
 
+    /** Inspects the lossless coding of {@code tile} (an error bound in {@code options} is ignored). */
     public static Inspection inspect(Tile tile, EncoderOptions options) {
-        int chosen = TileEncoder.encode(tile, options, TileIdentity.standalone(tile)).modelId();
+        int chosen = TileEncoder.encode(tile, options.withErrorBound(
+                org.photonzip.codec.bound.ErrorBound.none()), TileIdentity.standalone(tile)).modelId();
         short[] samples = tile.samples();
         ValueMap map = ValueMap.analyse(samples);
         short[] indices = new short[samples.length];

@@ -4,6 +4,7 @@ import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileRegion;
 import org.photonzip.plan.TileShape;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.io.StackSource;
 
@@ -69,6 +70,17 @@ public final class Benchmark {
         return new Benchmark(tile, contenders);
     }
 
+    /**
+     * The same benchmark plus photonzip within each absolute bound (counts) and each noise bound (K·σ of the
+     * stack's noise model, given to {@link #run(StackSource, int, NoiseModel)}), measured in the same run.
+     */
+    public Benchmark withBounds(List<Integer> absolute, List<Double> noiseScaled) {
+        List<Contender> all = new ArrayList<>(contenders);
+        absolute.forEach(n -> all.add(BoundedContender.absolute(n)));
+        noiseScaled.forEach(k -> all.add(BoundedContender.noiseScaled(k)));
+        return new Benchmark(tile, all, maxBandSamples);
+    }
+
     /** Names of the codecs in the order they run. */
     public List<String> codecNames() {
         return contenders.stream().map(Contender::name).toList();
@@ -80,14 +92,22 @@ public final class Benchmark {
      * @throws RoundTripException a codec restored a tile differently
      */
     public StackReport run(StackSource source, int maxFrames) throws IOException {
+        return run(source, maxFrames, null);
+    }
+
+    /**
+     * The same, with the stack's noise model (null when unknown) for the noise-bounded rows and for the
+     * RMSE/σ of every lossy row.
+     */
+    public StackReport run(StackSource source, int maxFrames, NoiseModel noise) throws IOException {
         int frames = maxFrames > 0 ? Math.min(maxFrames, source.frames()) : source.frames();
         int height = source.height();
         int width = source.width();
+        contenders.forEach(c -> c.startStack(noise));
         Tally[] tallies = new Tally[contenders.size()];
         for (int c = 0; c < tallies.length; c++) {
-            tallies[c] = new Tally(contenders.get(c).name());
+            tallies[c] = new Tally(contenders.get(c).name(), contenders.get(c).newDistortion());
         }
-        contenders.forEach(Contender::startStack);
         warmUp();
         TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
         List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);
@@ -159,9 +179,11 @@ public final class Benchmark {
         private long encodeNanos;
         private long decodeNanos;
         private String unavailable;
+        private final Distortion distortion;
 
-        Tally(String codec) {
+        Tally(String codec, Distortion distortion) {
             this.codec = codec;
+            this.distortion = distortion;
         }
 
         void measure(Contender contender, BenchTile tile) {
@@ -174,6 +196,9 @@ public final class Benchmark {
                 compressed += m.compressedBytes();
                 encodeNanos += m.encodeNanos();
                 decodeNanos += m.decodeNanos();
+                if (distortion != null && m.restored() != null) {
+                    distortion.add(tile.samples, m.restored());
+                }
             } catch (UnsupportedOperationException e) {
                 unavailable = String.valueOf(e.getMessage());
             }
@@ -181,7 +206,7 @@ public final class Benchmark {
 
         CodecResult result() {
             return unavailable != null ? new CodecResult(codec, 0, 0, 0, 0, unavailable)
-                    : new CodecResult(codec, samples, compressed, encodeNanos, decodeNanos, null);
+                    : new CodecResult(codec, samples, compressed, encodeNanos, decodeNanos, null, distortion);
         }
     }
 }

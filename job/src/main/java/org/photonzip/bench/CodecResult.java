@@ -5,9 +5,15 @@ package org.photonzip.bench;
  * tiles. MB are 10^6 bytes of uint16 source (two bytes per sample).
  *
  * @param unavailable why the codec could not run (then the other figures are zero), or null
+ * @param distortion  what a lossy codec changed, or null for a lossless one
  */
 public record CodecResult(String codec, long samples, long compressedBytes, long encodeNanos, long decodeNanos,
-                          String unavailable) {
+                          String unavailable, Distortion distortion) {
+    public CodecResult(String codec, long samples, long compressedBytes, long encodeNanos, long decodeNanos,
+                       String unavailable) {
+        this(codec, samples, compressedBytes, encodeNanos, decodeNanos, unavailable, null);
+    }
+
     public boolean available() {
         return unavailable == null;
     }

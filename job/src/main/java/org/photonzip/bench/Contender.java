@@ -16,6 +16,16 @@ interface Contender {
     default void startStack() {
     }
 
+    /** Called before the first tile of each stack with its noise model (null when none could be fitted). */
+    default void startStack(org.photonzip.codec.bound.NoiseModel noise) {
+        startStack();
+    }
+
+    /** A distortion accumulator for a lossy contender; null for a lossless one. */
+    default Distortion newDistortion() {
+        return null;
+    }
+
     /** Throws a {@link RoundTripException} unless {@code restored} is {@code tile}, sample for sample. */
     static void checkRestored(String codec, BenchTile tile, org.photonzip.codec.Tile restored) {
         if (restored.frames() != tile.frames || restored.height() != tile.height || restored.width() != tile.width) {
@@ -28,7 +38,11 @@ interface Contender {
         }
     }
 
-    record Measurement(long compressedBytes, long encodeNanos, long decodeNanos) {
+    /** {@code restored} is kept only by lossy contenders (null otherwise), for their distortion. */
+    record Measurement(long compressedBytes, long encodeNanos, long decodeNanos, short[] restored) {
+        Measurement(long compressedBytes, long encodeNanos, long decodeNanos) {
+            this(compressedBytes, encodeNanos, decodeNanos, null);
+        }
     }
 
     /**

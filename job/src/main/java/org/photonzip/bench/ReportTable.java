@@ -10,8 +10,10 @@ import java.util.Locale;
 
 /** Formats a {@link StackReport} as a table for people and as CSV rows for scripts. */
 public final class ReportTable {
-    static final String CSV_HEADER = "stack,codec,bpp,ratio,encode_mbps,decode_mbps";
-    private static final String ROW = "%-20s %14s %9s %8s %10s %10s%n";
+    static final String CSV_HEADER = "stack,codec,bpp,ratio,encode_mbps,decode_mbps,max_error,rmse,rmse_over_sigma,"
+            + "psnr_db";
+    private static final String ROW = "%-20s %14s %9s %8s %10s %10s%s%n";
+    private static final String LOSSY = "  %8s %9s %8s %8s";
 
     private ReportTable() {
     }
@@ -26,12 +28,14 @@ public final class ReportTable {
         sb.append(String.format(Locale.ROOT, "shape  %d x %d x %d uint16 (frames x height x width), %,d bytes; "
                         + "%d tiles of up to %s%n", report.frames(), report.height(), report.width(), report.bytes(),
                 report.tiles(), report.tile()));
-        sb.append(String.format(Locale.ROOT, ROW, "codec", "bytes", "bits/px", "ratio", "enc MB/s", "dec MB/s"));
+        boolean lossy = report.results().stream().anyMatch(r -> r.distortion() != null);
+        sb.append(String.format(Locale.ROOT, ROW, "codec", "bytes", "bits/px", "ratio", "enc MB/s", "dec MB/s",
+                lossy ? String.format(Locale.ROOT, LOSSY, "max err", "RMSE", "RMSE/σ", "PSNR dB") : ""));
         for (CodecResult r : report.results()) {
             if (r.available()) {
                 sb.append(String.format(Locale.ROOT, ROW, r.codec(), String.format(Locale.ROOT, "%,d", r.compressedBytes()),
                         fixed(r.bitsPerPixel(), 3), fixed(r.ratio(), 3),
-                        fixed(r.encodeMBps(), 1), fixed(r.decodeMBps(), 1)));
+                        fixed(r.encodeMBps(), 1), fixed(r.decodeMBps(), 1), lossy ? distortionColumns(r) : ""));
             } else {
                 sb.append(String.format(Locale.ROOT, "%-20s %14s   (unavailable: %s)%n", r.codec(), "n/a",
                         r.unavailable()));
@@ -40,7 +44,7 @@ public final class ReportTable {
         if (noiseFloor instanceof Double) {
             double bpp = (Double) noiseFloor;
             sb.append(String.format(Locale.ROOT, ROW, "noise floor", String.format(Locale.ROOT, "%,d",
-                    Math.round(bpp * report.samples() / 8)), fixed(bpp, 3), fixed(16 / bpp, 3), "", ""));
+                    Math.round(bpp * report.samples() / 8)), fixed(bpp, 3), fixed(16 / bpp, 3), "", "", ""));
         } else if (noiseFloor != null) {
             sb.append(String.format(Locale.ROOT, "%-20s %14s%n", "noise floor", noiseFloor));
         }
@@ -58,8 +62,12 @@ public final class ReportTable {
             String stack = quote(report.description());
             for (CodecResult r : report.results()) {
                 if (r.available()) {
-                    out.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.3f,%.3f%n", stack, quote(r.codec()),
-                            r.bitsPerPixel(), r.ratio(), r.encodeMBps(), r.decodeMBps()));
+                    Distortion d = r.distortion();
+                    out.write(String.format(Locale.ROOT, "%s,%s,%.4f,%.4f,%.3f,%.3f,%s%n", stack, quote(r.codec()),
+                            r.bitsPerPixel(), r.ratio(), r.encodeMBps(), r.decodeMBps(), d == null ? "0,0,0,"
+                                    : String.format(Locale.ROOT, "%d,%.4f,%s,%.3f", d.maxError(), d.rmse(),
+                                    Double.isNaN(d.rmseOverSigma()) ? "" : String.format(Locale.ROOT, "%.4f",
+                                            d.rmseOverSigma()), d.psnr())));
                 }
             }
             if (noiseFloor instanceof Double) {
@@ -67,6 +75,16 @@ public final class ReportTable {
                 out.write(String.format(Locale.ROOT, "%s,noise-floor,%.4f,%.4f,,%n", stack, bpp, 16 / bpp));
             }
         }
+    }
+
+    /** Max error, RMSE, RMSE/σ and PSNR of a lossy row; "0" and "-" for a lossless one. */
+    private static String distortionColumns(CodecResult r) {
+        Distortion d = r.distortion();
+        if (d == null) {
+            return String.format(Locale.ROOT, LOSSY, "0", "0", "0", "-");
+        }
+        return String.format(Locale.ROOT, LOSSY, d.maxError(), fixed(d.rmse(), 2), fixed(d.rmseOverSigma(), 3),
+                fixed(d.psnr(), 2));
     }
 
     private static String fixed(double v, int decimals) {

@@ -4,6 +4,7 @@ import org.photonzip.bench.Benchmark;
 import org.photonzip.bench.Codecs;
 import org.photonzip.bench.ReportTable;
 import org.photonzip.bench.RoundTripException;
+import org.photonzip.bench.StackNoise;
 import org.photonzip.bench.StackReport;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.plan.TileShape;
@@ -64,8 +65,26 @@ public final class BenchCommand implements Callable<Integer> {
     double trainSeconds;
 
     @Option(names = "--csv", paramLabel = "FILE",
-            description = "Append rows (stack, codec, bpp, ratio, encode_mbps, decode_mbps) to FILE.")
+            description = "Append rows (stack, codec, bpp, ratio, encode_mbps, decode_mbps, max_error, rmse, "
+                    + "rmse_over_sigma, psnr_db) to FILE.")
     Path csv;
+
+    @Option(names = "--error-bounds", split = ",", paramLabel = "N",
+            description = "Also run photonzip within each absolute error bound N (counts, 0..65535): rows "
+                    + "photonzip-eN with max error, RMSE, RMSE/σ and PSNR (peak 65535).")
+    List<Integer> errorBounds = List.of();
+
+    @Option(names = "--noise-bounds", split = ",", paramLabel = "K",
+            description = "Also run photonzip within K·σ of each stack's noise model (0 < K < 16): rows "
+                    + "photonzip-kK. The model is fitted from flats and darks (--flats/--darks, or datasets "
+                    + "named flats/darks or data_white/data_dark beside the stack's dataset), else from the stack.")
+    List<Double> noiseBounds = List.of();
+
+    @Option(names = "--flats", paramLabel = "SPEC", description = "Flat fields for the noise model.")
+    String flats;
+
+    @Option(names = "--darks", paramLabel = "SPEC", description = "Dark fields for the noise model.")
+    String darks;
 
     @Override
     public Integer call() {
@@ -79,8 +98,11 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("Invalid --max-frames " + maxFrames + ": must be >= 0");
             }
             shape = "auto".equals(tile) ? null : TileShape.parse(tile);
+            if ((flats == null) != (darks == null)) {
+                throw new IllegalArgumentException("Invalid noise model source: --flats and --darks go together");
+            }
             models = LearnedModels.of(codecs, model, trainSeconds);
-            bench = models.trainsPerStack() ? null : Benchmark.of(shape, codecs, models.fixed());
+            bench = models.trainsPerStack() ? null : bounded(Benchmark.of(shape, codecs, models.fixed()));
         } catch (IllegalArgumentException | InvalidModelException e) {
             err.println("bench: " + e.getMessage());
             return 2;
@@ -92,8 +114,14 @@ public final class BenchCommand implements Callable<Integer> {
         for (String stack : stacks) {
             try (StackSource source = StackSources.open(stack)) {
                 Benchmark run = bench != null ? bench
-                        : Benchmark.of(shape, codecs, models.trainOn(source, stack, maxFrames, out));
-                StackReport report = run.run(source, maxFrames);
+                        : bounded(Benchmark.of(shape, codecs, models.trainOn(source, stack, maxFrames, out)));
+                StackNoise noise = null;
+                if (!errorBounds.isEmpty() || !noiseBounds.isEmpty()) {
+                    noise = StackNoise.fit(stack, source, maxFrames, flats, darks);
+                    out.println("noise  " + (noise.model() == null ? "" : noise.model().describe() + ", from ")
+                            + noise.origin());
+                }
+                StackReport report = run.run(source, maxFrames, noise == null ? null : noise.model());
                 Object noiseFloor = noiseFloor(stack);
                 out.print(ReportTable.format(report, noiseFloor));
                 out.println(models.describe());
@@ -113,6 +141,11 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return unreadable == 0 ? 0 : 1;
+    }
+
+    /** The benchmark plus the error-bounded rows asked for; an invalid bound is an IllegalArgumentException. */
+    private Benchmark bounded(Benchmark b) {
+        return errorBounds.isEmpty() && noiseBounds.isEmpty() ? b : b.withBounds(errorBounds, noiseBounds);
     }
 
     /** The noise floor of a generated HDF5 stack (whole file), or null when the file does not store intensities. */

@@ -81,7 +81,8 @@ class BenchCommandTest {
 
         bench(stack.toString(), "--tile", "4x16x16", "--codecs", "zstd-3", "--csv", csv.toString());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("stack,codec,bpp,ratio,encode_mbps,decode_mbps", rows.get(0));
+        assertEquals("stack,codec,bpp,ratio,encode_mbps,decode_mbps,max_error,rmse,rmse_over_sigma,psnr_db",
+                rows.get(0));
         assertEquals(1, rows.stream().filter(r -> r.startsWith("stack,")).count());
         assertTrue(rows.stream().anyMatch(r -> r.contains("@2:12,deflate-6,")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains("gen.h5:/entry/data/data,zstd-3,")), rows.toString());
@@ -116,5 +117,79 @@ class BenchCommandTest {
         Run badDataset = bench(stack + ":/entry/data/intensity", "--codecs", "zstd-3");
         assertEquals(1, badDataset.exitCode());
         assertTrue(badDataset.err().contains("float32"), badDataset.err());
+    }
+
+    /** 12 frames of 40x60 with intensities 1,000..48,000 across and Poisson-like noise (variance = intensity). */
+    private Path rampStack() {
+        Random random = new Random(5);
+        short[][][] counts = new short[12][40][60];
+        for (int t = 0; t < 12; t++) {
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 60; x++) {
+                    double mean = 1000 + 800 * x + 3 * y;
+                    counts[t][y][x] = (short) Math.round(mean + Math.sqrt(mean) * random.nextGaussian());
+                }
+            }
+        }
+        Path file = dir.resolve("ramp.h5");
+        try (WritableHdfFile f = HdfFile.write(file)) {
+            f.putGroup("entry").putGroup("data").putDataset("data", counts,
+                    DatasetCreationOptions.builder().unsigned().build());
+        }
+        return file;
+    }
+
+    @Test
+    void boundedRowsReportTheirDistortion() throws IOException {
+        Path csv = dir.resolve("rd.csv");
+        Run run = bench(rampStack().toString(), "--codecs", "photonzip", "--error-bounds", "0,3",
+                "--noise-bounds", "1", "--csv", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("noise  gain"), run.out());
+        assertTrue(run.out().contains("max err") && run.out().contains("PSNR dB"), run.out());
+        List<String[]> rows = Files.readAllLines(csv).stream().skip(1).map(r -> r.split(",", -1)).toList();
+        String[] lossless = rows.stream().filter(r -> r[1].equals("photonzip")).findFirst().orElseThrow();
+        String[] e0 = rows.stream().filter(r -> r[1].equals("photonzip-e0")).findFirst().orElseThrow();
+        String[] e3 = rows.stream().filter(r -> r[1].equals("photonzip-e3")).findFirst().orElseThrow();
+        String[] k1 = rows.stream().filter(r -> r[1].equals("photonzip-k1")).findFirst().orElseThrow();
+        assertEquals("0", lossless[6]);
+        assertEquals("0", e0[6]);
+        int e3Max = Integer.parseInt(e3[6]);
+        assertTrue(e3Max >= 1 && e3Max <= 3, String.join(",", e3));
+        // σ = √I here, so K = 1 allows between ~30 and ~220 counts: the fitted model must be close
+        int k1Max = Integer.parseInt(k1[6]);
+        assertTrue(k1Max > 150 && k1Max < 260, String.join(",", k1));
+        // against the fitted model, which is close to but not exactly σ² = I (1/√3 for the exact one)
+        double rmseOverSigma = Double.parseDouble(k1[8]);
+        assertTrue(rmseOverSigma > 0.3 && rmseOverSigma < 2, String.join(",", k1) + "\n" + run.out());
+        assertTrue(Double.parseDouble(e3[2]) < Double.parseDouble(lossless[2]));
+        assertTrue(Double.parseDouble(k1[2]) < Double.parseDouble(e3[2]));
+    }
+
+    @Test
+    void badBoundsAreRefusedBeforeAnyWork() {
+        Path stack = generatedStack();
+        for (String[] args : new String[][] {{"--error-bounds", "-1"}, {"--error-bounds", "65536"},
+                {"--error-bounds", "four"}, {"--noise-bounds", "0"}, {"--noise-bounds", "16"},
+                {"--noise-bounds", "NaN"}, {"--noise-bounds", "-0.5"}, {"--flats", stack.toString()}}) {
+            String[] all = new String[args.length + 3];
+            all[0] = stack.toString();
+            all[1] = "--codecs";
+            all[2] = "photonzip";
+            System.arraycopy(args, 0, all, 3, args.length);
+            Run run = bench(all);
+            assertEquals(2, run.exitCode(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().contains("Invalid") || run.err().contains("four"), run.err());
+            assertTrue(!run.out().contains("bits/px"), "refused before any work: " + run.out());
+        }
+    }
+
+    @Test
+    void noiseRowIsUnavailableWithoutANoiseModel() {
+        // two frames have no second differences, and the file has no flats or darks: no noise model
+        Run run = bench(generatedStack().toString(), "--codecs", "photonzip", "--noise-bounds", "1",
+                "--max-frames", "2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("photonzip-k1") && run.out().contains("no noise model"), run.out());
     }
 }

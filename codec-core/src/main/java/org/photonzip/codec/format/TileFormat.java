@@ -16,10 +16,13 @@ public final class TileFormat {
     /** Body is value map, model, tables, rANS and raw bits. */
     public static final int METHOD_MODELLED = 1;
 
-    /** Header flag (bit 0 of the u16 at offset 6): the tile was coded error-bounded, not losslessly. */
+    /**
+     * Header flag (bit 0 of the u16 at offset 6): the modelled body codes every sample within an error bound
+     * (docs/tile-format.md, error-bounded bodies), so the decoded samples are the encoder's reconstruction.
+     */
     public static final int FLAG_BOUNDED = 1;
     /** Flags this build decodes; a stream with any other flag set is unsupported, not corrupt. */
-    public static final int KNOWN_FLAGS = 0;
+    public static final int KNOWN_FLAGS = FLAG_BOUNDED;
 
     /** Byte offsets of the version-2 header fields. */
     public static final int AT_VERSION = 4;

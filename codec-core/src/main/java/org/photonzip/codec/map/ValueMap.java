@@ -27,6 +27,21 @@ public final class ValueMap {
         this.values = values;
     }
 
+    /**
+     * The offset map of a tile, never a table: what bounded coding uses, since its reconstructions may be
+     * values the tile does not contain (a table holds only the values present) and its bounds are in counts.
+     */
+    public static ValueMap offsetOf(short[] samples) {
+        int min = 65535;
+        int max = 0;
+        for (short s : samples) {
+            int v = s & 0xFFFF;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new ValueMap(KIND_OFFSET, min, max - min, null);
+    }
+
     /** Chooses the map for a tile from its value histogram. */
     public static ValueMap analyse(short[] samples) {
         int[] hist = new int[65536];
@@ -139,6 +154,16 @@ public final class ValueMap {
     public int valueOf(int index) {
         int i = Math.max(0, Math.min(index, maxIndex));
         return kind == KIND_OFFSET ? i + min : values[i];
+    }
+
+    /** True for the offset kind, whose index + {@link #offset()} is the value. */
+    public boolean isOffset() {
+        return kind == KIND_OFFSET;
+    }
+
+    /** The value of index 0 (the tile's minimum). */
+    public int offset() {
+        return min;
     }
 
     public boolean isIdentity() {

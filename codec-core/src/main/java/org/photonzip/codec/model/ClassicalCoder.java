@@ -1,5 +1,6 @@
 package org.photonzip.codec.model;
 
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
@@ -34,9 +35,24 @@ class ClassicalCoder {
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
     int[] errCur;
     int[] errPrev;
+    /**
+     * Bounded coding: each index's bound and context shift by prediction (null when lossless); the coded symbol
+     * is the quantised residual and {@link #d} is overwritten with the reconstruction, so every later
+     * prediction and context sees what the decoder will see. {@code boundsOut} (optional) receives each
+     * sample's bound.
+     */
+    private final int[] steps;
+    /** The packed step of every sample when the bound is uniform, else -1 (then {@link #steps} by prediction). */
+    private final int uniformStep;
+    private final int[] boundsOut;
 
     ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex,
                    ResidualEncoder enc, ResidualDecoder dec) {
+        this(model, data, height, width, maxIndex, null, null, enc, dec);
+    }
+
+    ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex, Quantiser quantiser,
+                   int[] boundsOut, ResidualEncoder enc, ResidualDecoder dec) {
         this.d = data;
         this.h = height;
         this.w = width;
@@ -49,6 +65,13 @@ class ClassicalCoder {
         this.wa = model.intraWeights();
         this.errCur = new int[plane];
         this.errPrev = new int[plane];
+        this.steps = quantiser == null ? null : quantiser.packed();
+        this.uniformStep = quantiser != null && quantiser.uniform() ? steps[0] : -1;
+        this.boundsOut = boundsOut;
+    }
+
+    boolean bounded() {
+        return steps != null;
     }
 
     void run(int frames) {
@@ -215,6 +238,10 @@ class ClassicalCoder {
 
     /** Codes sample {@code i} against {@code pred} in context {@code ctx}; records |residual| at {@code pos}. */
     final void emitInContext(int i, int pos, int pred, int ctx) {
+        if (steps != null) {
+            emitBounded(i, pos, pred, ctx);
+            return;
+        }
         int e;
         if (enc != null) {
             e = (d[i] & 0xFFFF) - pred;
@@ -228,5 +255,28 @@ class ClassicalCoder {
             d[i] = (short) v;
         }
         errCur[pos] = Math.abs(e);
+    }
+
+    /**
+     * Codes sample {@code i} within its bound (see {@link Quantiser}): the symbol is the quantised residual and
+     * the sample becomes its reconstruction; |reconstruction − prediction| feeds the error energy, in counts.
+     */
+    private void emitBounded(int i, int pos, int pred, int ctx) {
+        int step = uniformStep >= 0 ? uniformStep : steps[pred];
+        int delta = step >>> Quantiser.SHIFT_BITS;
+        int c = Math.max(0, ctx - (step & ((1 << Quantiser.SHIFT_BITS) - 1)));
+        int x;
+        if (enc != null) {
+            int q = Quantiser.quantise((d[i] & 0xFFFF) - pred, delta);
+            enc.put(c, q);
+            x = Quantiser.reconstruct(pred, q, delta, maxIndex);
+        } else {
+            x = Quantiser.reconstruct(pred, dec.take(c), delta, maxIndex);
+        }
+        d[i] = (short) x;
+        errCur[pos] = Math.abs(x - pred);
+        if (boundsOut != null) {
+            boundsOut[i] = delta;
+        }
     }
 }

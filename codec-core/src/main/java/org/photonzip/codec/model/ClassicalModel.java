@@ -2,6 +2,7 @@ package org.photonzip.codec.model;
 
 import static org.photonzip.codec.format.Verify.verify;
 
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualDecoder;
@@ -105,9 +106,9 @@ public final class ClassicalModel implements TileModel {
     }
 
     @Override
-    public void code(short[] data, int frames, int height, int width, int maxIndex, ResidualEncoder encoder,
-                     ResidualDecoder decoder) {
-        new ClassicalCoder(this, data, height, width, maxIndex, encoder, decoder).run(frames);
+    public void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser,
+                     int[] boundsOut, ResidualEncoder encoder, ResidualDecoder decoder) {
+        new ClassicalCoder(this, data, height, width, maxIndex, quantiser, boundsOut, encoder, decoder).run(frames);
     }
 
     int[] interWeights() {

@@ -1,5 +1,6 @@
 package org.photonzip.codec.model;
 
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.ResidualAlphabet;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
@@ -14,7 +15,7 @@ import org.photonzip.codec.learned.ModelFile;
  * the encoder, which knows every value, gathers whole tile-frames (as many as make about {@value #BATCH_SAMPLES}
  * samples, so that small frames do not cost one backend call each) and evaluates them in one batch (what a GPU
  * needs); the decoder, which learns each value only after decoding it, evaluates sample by sample with the
- * reference evaluator.
+ * reference evaluator, and so does the bounded encoder, whose values are reconstructions known one at a time.
  */
 final class LearnedCoder extends ClassicalCoder {
     static final int BATCH_SAMPLES = 1 << 16;
@@ -37,8 +38,9 @@ final class LearnedCoder extends ClassicalCoder {
     private int[] spareB;
 
     LearnedCoder(ClassicalModel classical, ModelFile model, InferenceBackend backend, short[] data, int height,
-                 int width, int maxIndex, ResidualEncoder enc, ResidualDecoder dec) {
-        super(classical, data, height, width, maxIndex, enc, dec);
+                 int width, int maxIndex, Quantiser quantiser, int[] boundsOut, ResidualEncoder enc,
+                 ResidualDecoder dec) {
+        super(classical, data, height, width, maxIndex, quantiser, boundsOut, enc, dec);
         this.model = model;
         this.net = model.network();
         this.backend = backend;
@@ -47,7 +49,7 @@ final class LearnedCoder extends ClassicalCoder {
 
     @Override
     void run(int frameCount) {
-        if (enc != null && frameCount > 1) {
+        if (enc != null && frameCount > 1 && !bounded()) {
             frames = frameCount;
             framesPerBatch = Math.min(frameCount - 1, Math.max(1, BATCH_SAMPLES / plane));
             allocate(framesPerBatch * plane);
@@ -66,10 +68,10 @@ final class LearnedCoder extends ClassicalCoder {
 
     @Override
     void interFrame(int t) {
-        if (enc != null) {
+        if (enc != null && !bounded()) {
             encodeFrame(t);
         } else {
-            decodeFrame(t);
+            sequentialFrame(t);
         }
     }
 
@@ -127,7 +129,11 @@ final class LearnedCoder extends ClassicalCoder {
         batchFrames = n;
     }
 
-    private void decodeFrame(int t) {
+    /**
+     * Decoding, and bounded encoding: the network's inputs depend on reconstructed values, which bounded
+     * encoding only learns sample by sample, so neither can batch.
+     */
+    private void sequentialFrame(int t) {
         int frameStart = t * plane;
         for (int y = 0, pos = 0; y < h; y++) {
             for (int x = 0; x < w; x++, pos++) {

@@ -3,6 +3,7 @@ package org.photonzip.codec.model;
 import static org.photonzip.codec.format.Verify.verify;
 
 import java.util.Arrays;
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitReader;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualDecoder;
@@ -59,9 +60,10 @@ public final class LearnedModel implements TileModel {
     }
 
     @Override
-    public void code(short[] data, int frames, int height, int width, int maxIndex, ResidualEncoder encoder,
-                     ResidualDecoder decoder) {
-        new LearnedCoder(classical, model, backend, data, height, width, maxIndex, encoder, decoder).run(frames);
+    public void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser,
+                     int[] boundsOut, ResidualEncoder encoder, ResidualDecoder decoder) {
+        new LearnedCoder(classical, model, backend, data, height, width, maxIndex, quantiser, boundsOut, encoder,
+                decoder).run(frames);
     }
 
     /**
@@ -72,7 +74,8 @@ public final class LearnedModel implements TileModel {
      */
     public void encodeWithClassical(short[] data, int frames, int height, int width, int maxIndex,
                                     ResidualEncoder encoder, ResidualEncoder classicalEncoder) {
-        LearnedCoder coder = new LearnedCoder(classical, model, backend, data, height, width, maxIndex, encoder, null);
+        LearnedCoder coder = new LearnedCoder(classical, model, backend, data, height, width, maxIndex, null, null,
+                encoder, null);
         coder.twin = classicalEncoder;
         coder.run(frames);
     }

@@ -1,5 +1,6 @@
 package org.photonzip.codec.model;
 
+import org.photonzip.codec.bound.Quantiser;
 import org.photonzip.codec.entropy.BitWriter;
 import org.photonzip.codec.entropy.ResidualDecoder;
 import org.photonzip.codec.entropy.ResidualEncoder;
@@ -21,6 +22,16 @@ public interface TileModel {
      * Encoding: {@code encoder} receives every residual and {@code data} is read. Decoding ({@code encoder}
      * null): residuals come from {@code decoder} and {@code data} is filled.
      */
-    void code(short[] data, int frames, int height, int width, int maxIndex, ResidualEncoder encoder,
-              ResidualDecoder decoder);
+    default void code(short[] data, int frames, int height, int width, int maxIndex, ResidualEncoder encoder,
+                      ResidualDecoder decoder) {
+        code(data, frames, height, width, maxIndex, null, null, encoder, decoder);
+    }
+
+    /**
+     * The same, within the bounds of {@code quantiser} (null: lossless). Bounded encoding overwrites
+     * {@code data} with the reconstruction the decoder will produce; {@code boundsOut}, when not null,
+     * receives every sample's bound.
+     */
+    void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser, int[] boundsOut,
+              ResidualEncoder encoder, ResidualDecoder decoder);
 }

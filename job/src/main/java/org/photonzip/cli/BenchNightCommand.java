@@ -77,6 +77,9 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
             List<NightRuns.Row> rows = new ArrayList<>();
             try {
                 NightRuns runs = new NightRuns(spark, dir, verify);
+                // One small scan first, not counted: the JIT, Parquet's and the report's first use would otherwise
+                // all be charged to the baseline, which runs first.
+                err.println("bench-night: warm-up: " + runs.run("warm-up", List.of(first), 1, 0));
                 NightRuns.Row baseline = runs.run("big scan alone", List.of(big), 1, 0);
                 rows.add(baseline);
                 err.println("bench-night: " + baseline);

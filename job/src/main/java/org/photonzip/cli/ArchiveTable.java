@@ -23,6 +23,7 @@ final class ArchiveTable {
         Summary.Totals t = r.totals();
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("archive", r.archive());
+        rows.put("digest", "sha256:" + r.digest() + " (SHA-256 of its _SUCCESS; pins every byte of the archive)");
         rows.put("source", s.description());
         rows.put("shape", s.shapeString() + " " + s.dtype() + " (" + s.layout()
                 + (s.chunks() == null ? "" : ", chunks " + s.chunks()[0] + " x " + s.chunks()[1] + " x " + s.chunks()[2])

@@ -2,14 +2,11 @@ package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelChoice;
-import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.SparkSessions;
 import org.photonzip.job.TensorFlowCheck;
 import org.photonzip.job.TileCompressor;
-import org.photonzip.job.archive.ArchiveExistsException;
 import org.photonzip.job.cluster.ScansInFlight;
 import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.compress.VerificationFailedException;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
@@ -80,27 +77,27 @@ public final class CompressCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        List<CompressJob.Request> requests;
-        try {
-            ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
-            TensorFlowCheck.require(choice);
-            requests = requests(choice);
-        } catch (IllegalArgumentException e) {
-            err.println("photonzip compress: " + e.getMessage());
-            return 2;
-        }
+        ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
+        TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
+        List<CompressJob.Request> requests = requests(choice);
         SparkSession spark = SparkSessions.start("photonzip compress", master);
+        List<Integer> codes;
         try {
             PrintStream console = new PrintStream(System.err, true);
-            List<Integer> codes = ScansInFlight.run(spark.sparkContext(), requests,
-                    ScansInFlight.inFlight(spark.sparkContext()), r -> compressOne(spark, r, console, out, err));
-            return codes.contains(2) ? 2 : codes.contains(3) ? 3 : codes.contains(1) ? 1 : 0;
+            codes = ScansInFlight.run(spark.sparkContext(), requests, ScansInFlight.inFlight(spark.sparkContext()),
+                    r -> compressOne(spark, r, console, out, err));
         } catch (Exception e) {
             err.println("photonzip compress: " + Failures.message(e));
-            return 1;
+            return ExitCodes.of(e);
         } finally {
             spark.stop();
         }
+        // One input's failure does not stop the others; the worst outcome decides the exit code.
+        int code = ExitCodes.OK;
+        for (int c : codes) {
+            code = c == ExitCodes.USAGE || code == ExitCodes.USAGE ? ExitCodes.USAGE : Math.max(code, c);
+        }
+        return code;
     }
 
     /** One scan (several run at once, in driver threads of their own): its exit code. */
@@ -112,24 +109,14 @@ public final class CompressCommand implements Callable<Integer> {
                 out.print(table);
                 out.flush();
             }
-            return 0;
-        } catch (VerificationFailedException e) {
-            return report(err, e.getMessage(), 3);
-        } catch (ModelUnavailableException e) {
-            return report(err, e.getMessage(), 2);
-        } catch (ArchiveExistsException e) {
-            return report(err, e.getMessage(), 1);
+            return ExitCodes.OK;
         } catch (Exception e) {
-            return report(err, r.input() + ": " + Failures.message(e), 1);
+            synchronized (err) {
+                err.println("photonzip compress: " + r.input() + ": " + Failures.message(e));
+                err.flush();
+            }
+            return ExitCodes.of(e);
         }
-    }
-
-    private static int report(PrintWriter err, String message, int code) {
-        synchronized (err) {
-            err.println("photonzip compress: " + message);
-            err.flush();
-        }
-        return code;
     }
 
     private List<CompressJob.Request> requests(ModelChoice choice) {

@@ -1,7 +1,6 @@
 package org.photonzip.cli;
 
 import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.archive.InvalidArchiveException;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.restore.Region;
 import org.photonzip.job.restore.Restorer;
@@ -21,8 +20,8 @@ import java.util.concurrent.Callable;
                 + "shape, and the source's other datasets, groups and attributes. --frames and --roi restore a part, "
                 + "decoding only the tiles it touches."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:restored", "1:the archive cannot be read or OUTPUT written", "2:invalid options",
-                "3:a tile is corrupt (nothing written)"})
+        exitCodeList = {"0:restored", "1:the archive cannot be read or is invalid, or OUTPUT cannot be written "
+                + "(nothing written)", "2:invalid options", "3:a tile failed its checks (nothing written)"})
 public final class DecompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,40 +45,20 @@ public final class DecompressCommand implements Callable<Integer> {
     int threads;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+        Region region = Region.parse(frames, roi, reader.summary().shape());
+        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        Restorer.Result r = Restorer.restore(reader, output, region, overwrite, n);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ArchiveReader reader;
-        try {
-            reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
-        } catch (Exception e) {
-            err.println("photonzip decompress: " + Failures.message(e));
-            return 1;
+        int[] s = r.shape();
+        out.printf(Locale.ROOT, "restored %s:%s (%d x %d x %d %s) from %d tiles in %.1f s (%.1f MB/s)%n", output,
+                reader.summary().datasetPath(), s[0], s[1], s[2], reader.summary().dtype(), r.tiles(), r.seconds(),
+                r.megabytesPerSecond());
+        if (!r.notRestored().isEmpty()) {
+            out.println("not restored (" + r.notRestored().size() + "): " + String.join("; ", r.notRestored()));
         }
-        Region region;
-        try {
-            region = Region.parse(frames, roi, reader.summary().shape());
-        } catch (IllegalArgumentException e) {
-            err.println("photonzip decompress: " + e.getMessage());
-            return 2;
-        }
-        try {
-            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            Restorer.Result r = Restorer.restore(reader, output, region, overwrite, n);
-            int[] s = r.shape();
-            out.printf(Locale.ROOT, "restored %s:%s (%d x %d x %d %s) from %d tiles in %.1f s (%.1f MB/s)%n", output,
-                    reader.summary().datasetPath(), s[0], s[1], s[2], reader.summary().dtype(), r.tiles(), r.seconds(),
-                    r.megabytesPerSecond());
-            if (!r.notRestored().isEmpty()) {
-                out.println("not restored (" + r.notRestored().size() + "): " + String.join("; ", r.notRestored()));
-            }
-            return 0;
-        } catch (InvalidArchiveException e) {
-            err.println("photonzip decompress: " + e.getMessage());
-            return 3;
-        } catch (Exception e) {
-            err.println("photonzip decompress: " + Failures.message(e));
-            return 1;
-        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -73,8 +73,7 @@ public final class ExplainCommand implements Callable<Integer> {
             double[] residual = new double[h * w];
             double[] scale = new double[h * w];
             for (TileRow r : rows) {
-                byte[] stream = reader.readTile(r);
-                Tile t = reader.compressor().decode(stream, 0, stream.length);
+                Tile t = reader.decodeTile(r);
                 TileInspector.Inspection in = reader.compressor().inspect(t);
                 int k = frame - r.t0();
                 for (int y = 0; y < r.height(); y++) {

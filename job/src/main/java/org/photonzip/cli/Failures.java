@@ -22,6 +22,10 @@ final class Failures {
                 return fromSpark(t.getMessage());
             }
         }
+        if (!(e instanceof org.photonzip.codec.PhotonzipException) && !(e instanceof java.io.IOException)
+                && !(e instanceof IllegalArgumentException) && !(e instanceof java.io.UncheckedIOException)) {
+            return "internal error: " + e; // not a failure photonzip raises on purpose: keep the type for the report
+        }
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 

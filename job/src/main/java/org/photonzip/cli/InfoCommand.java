@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 /** {@code photonzip info ARCHIVE}: the archive's summary as a table (no Spark). */
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Prints an archive's summary: source, shape, tiles, model, sizes, bits/pixel, ratio, time.",
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed", "1:not a readable, committed archive"})
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (the archive opened: its record, summary and manifest are valid)",
+                "1:not a readable, valid, committed archive"})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -21,15 +22,10 @@ public final class InfoCommand implements Callable<Integer> {
     String archive;
 
     @Override
-    public Integer call() {
-        try {
-            ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
-            spec.commandLine().getOut().print(ArchiveTable.info(reader));
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (Exception e) {
-            spec.commandLine().getErr().println("photonzip info: " + Failures.message(e));
-            return 1;
-        }
+    public Integer call() throws Exception {
+        ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+        spec.commandLine().getOut().print(ArchiveTable.info(reader));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
     }
 }

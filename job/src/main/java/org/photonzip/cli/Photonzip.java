@@ -1,6 +1,5 @@
 package org.photonzip.cli;
 
-import org.photonzip.job.cluster.ClusterUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,17 +34,9 @@ public final class Photonzip implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with its handler for a cluster that accepts no executor (2: never fits, 1: busy). */
-    static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Photonzip());
-        cl.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (e instanceof ClusterUnavailableException c) {
-                line.getErr().println("photonzip " + line.getCommandName() + ": " + c.getMessage());
-                line.getErr().flush();
-                return c.neverFits() ? 2 : 1;
-            }
-            throw e;
-        });
-        return cl;
+    /** The command line with photonzip's exit codes and one-line failure messages ({@link ExitCodes}). */
+    public static CommandLine commandLine() {
+        ExitCodes codes = new ExitCodes();
+        return new CommandLine(new Photonzip()).setExecutionExceptionHandler(codes).setExitCodeExceptionMapper(codes);
     }
 }

@@ -4,7 +4,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.SparkSessions;
 import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.archive.Coverage;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.source.InputStack;
 import org.photonzip.job.source.StackDescriptor;
@@ -17,15 +16,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code photonzip verify ARCHIVE [--against INPUT]}: decodes every tile in parallel and checks it. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Decodes every tile of an archive in parallel (Spark) and checks each stream's CRC32C and the "
-                + "SHA-256 of its samples against the manifest; with --against, also compares every value with the "
-                + "source. Writes nothing."},
+        description = {"Checks a whole archive (Spark, one task per pack): the commit record, summary and manifest "
+                + "(as every command does), every pack's SHA-256, and every tile: its CRC32C, its stream and identity, "
+                + "and the SHA-256 of its samples; with --against, also every value against the source. Writes nothing."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every tile verified", "1:not a readable archive (or the source cannot be read)",
                 "3:a tile failed its checks"})
@@ -43,54 +41,37 @@ public final class VerifyCommand implements Callable<Integer> {
     String master;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.start("photonzip verify", master);
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             ArchiveReader reader = ArchiveReader.open(archive, spark.sparkContext().hadoopConfiguration());
-            List<String> coverage = Coverage.problems(reader.rows(), reader.summary().shape());
-            if (!coverage.isEmpty()) {
-                err.println("photonzip verify: " + archive + ": the tiles do not cover the stack exactly once: "
-                        + coverage.get(0));
-                return 3;
-            }
-            StackDescriptor source = null;
-            InputStack input = null;
-            if (against != null) {
-                String dataset = isHdf5Source(reader) ? reader.summary().datasetPath() : null;
-                input = InputStack.open(against, dataset, spark.sparkContext().hadoopConfiguration());
-                source = input.descriptor();
+            try (InputStack input = against == null ? null : InputStack.open(against,
+                    isHdf5Source(reader) ? reader.summary().datasetPath() : null,
+                    spark.sparkContext().hadoopConfiguration())) {
+                StackDescriptor source = input == null ? null : input.descriptor();
                 int[] shape = reader.summary().shape();
-                int[] have = {source.frames(), source.height(), source.width()};
-                if (!Arrays.equals(shape, have)) {
+                if (source != null && !Arrays.equals(shape, new int[]{source.frames(), source.height(), source.width()})) {
                     err.println("photonzip verify: " + against + " is " + source.shapeString() + ", the archive "
                             + shape[0] + " x " + shape[1] + " x " + shape[2]);
-                    return 3;
+                    return ExitCodes.TILE_FAILED;
                 }
-            }
-            try {
-                VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
-                        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())), source,
-                        reader.compressor());
+                VerifyJob.Result r = VerifyJob.run(jsc, reader,
+                        jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration())), source);
                 if (!r.ok()) {
-                    err.println("photonzip verify: " + archive + ": " + r.failed() + " of " + r.tiles() + " tiles FAILED:");
+                    err.println("photonzip verify: " + archive + ": " + r.failed() + " of " + r.tiles()
+                            + " tiles or packs FAILED:");
                     r.failures().forEach(f -> err.println("  " + f));
-                    return 3;
+                    return ExitCodes.TILE_FAILED;
                 }
-                out.printf(Locale.ROOT, "%s: all %d tiles verified (%d samples%s) in %.1f s, %.1f MB/s%n", archive,
-                        r.tiles(), r.samples(), source == null ? "; hashes match the manifest"
-                                : "; every value matches " + against, r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
-                return 0;
-            } finally {
-                if (input != null) {
-                    input.close();
-                }
+                out.printf(Locale.ROOT, "%s: all %d tiles verified (%d samples; every file's SHA-256 matches the "
+                                + "commit record%s) in %.1f s, %.1f MB/s%n", archive, r.tiles(), r.samples(),
+                        source == null ? ", every tile its manifest row" : ", every value matches " + against,
+                        r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
+                return ExitCodes.OK;
             }
-        } catch (Exception e) {
-            err.println("photonzip verify: " + Failures.message(e));
-            return 1;
         } finally {
             spark.stop();
         }

@@ -7,6 +7,9 @@ import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.EncoderOptions;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
+import org.photonzip.codec.TileIdentity;
+import org.photonzip.codec.learned.InferenceBackend;
+import org.photonzip.codec.learned.JavaInference;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.codec.model.LearnedModel;
 import org.photonzip.codec.model.ModelResolver;
@@ -70,9 +73,14 @@ public final class TileCompressor implements Serializable {
         return model;
     }
 
-    /** Encodes a tile; {@link #modelIdOf} names the model it chose. */
+    /** Encodes a tile that stands alone (reports, tests); {@link #modelIdOf} names the model it chose. */
     public EncodedTile encode(Tile tile) {
         return TileCodec.encodeDetailed(tile, options());
+    }
+
+    /** Encodes a tile whose stream binds its place {@code identity}; {@link #modelIdOf} names the model it chose. */
+    public EncodedTile encode(Tile tile, TileIdentity identity) {
+        return TileCodec.encodeDetailed(tile, options(), identity);
     }
 
     /** The manifest's model id of an encoded tile. */
@@ -80,10 +88,19 @@ public final class TileCompressor implements Serializable {
         return encoded.modelId() == LearnedModel.ID ? LEARNED : CLASSICAL;
     }
 
-    /** Decodes one self-contained tile stream; checks its stream and sample CRC32Cs. */
+    /** Decodes one self-contained tile stream of bounded size; checks its stream and sample CRC32Cs. */
     public Tile decode(byte[] buffer, int offset, int length) {
         ModelFile m = model();
         return TileCodec.decode(buffer, offset, length, m == null ? null : ModelResolver.of(m));
+    }
+
+    /**
+     * Decodes the stream of the tile {@code expected} describes: its shape and (tile format 2) its place are
+     * checked before anything is allocated, then its stream and sample CRC32Cs.
+     */
+    public Tile decode(byte[] buffer, int offset, int length, TileIdentity expected) {
+        ModelFile m = model();
+        return TileCodec.decode(buffer, offset, length, m == null ? null : ModelResolver.of(m), expected);
     }
 
     /** What the chosen model predicted for every sample of {@code tile} (for reports and {@code explain}). */

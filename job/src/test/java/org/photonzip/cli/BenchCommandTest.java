@@ -30,7 +30,7 @@ class BenchCommandTest {
     private static Run bench(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new Photonzip());
+        CommandLine cli = Photonzip.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         String[] all = new String[args.length + 1];

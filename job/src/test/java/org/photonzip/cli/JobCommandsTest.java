@@ -22,7 +22,7 @@ class JobCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = new CommandLine(new Photonzip());
+        CommandLine cli = Photonzip.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -91,6 +91,10 @@ class JobCommandsTest {
         assertTrue(err.toString().contains("missing.h5"), err.toString());
         assertTrue(out.toString().contains("scan_a.h5"), out.toString());
         assertTrue(Files.exists(nightly.resolve("scan_a.pz").resolve("_SUCCESS")));
+        // Each archive's digest is printed: the SHA-256 of its _SUCCESS, which pins every other file's hash.
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(nightly.resolve("scan_a.pz").resolve("_SUCCESS"))));
+        assertTrue(out.toString().contains("sha256:" + digest), out.toString());
         assertTrue(Files.exists(nightly.resolve("scan_b.pz").resolve("_SUCCESS")));
         assertFalse(Files.exists(nightly.resolve("missing.pz")));
 

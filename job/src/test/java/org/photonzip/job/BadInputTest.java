@@ -188,11 +188,12 @@ class BadInputTest {
             f.write(b ^ 0x40);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
+        VerifyJob.Result r = VerifyJob.run(jsc, reader,
                 jsc.broadcast(new SerializableConfiguration(new Configuration())), null);
-        assertEquals(1, r.failed());
-        assertTrue(r.failures().get(0).startsWith(victim.position()), r.failures().get(0));
+        assertEquals(2, r.failed(), "the tile, and its pack's SHA-256: " + r.failures());
+        assertTrue(r.failures().get(0).contains(victim.position()), r.failures().get(0));
         assertTrue(r.failures().get(0).contains("CRC32C"), r.failures().get(0));
+        assertTrue(r.failures().get(1).contains(victim.pack() + ": field sha256"), r.failures().get(1));
 
         Path out = dir.resolve("out");
         Files.createDirectory(out);

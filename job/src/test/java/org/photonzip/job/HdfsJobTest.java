@@ -83,7 +83,7 @@ class HdfsJobTest {
         ArchiveReader reader = ArchiveReader.open(archive, hadoop());
         try (InputStack source = InputStack.open(input, null, hadoop())) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            VerifyJob.Result r = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
+            VerifyJob.Result r = VerifyJob.run(jsc, reader,
                     jsc.broadcast(new SerializableConfiguration(hadoop())), source.descriptor());
             assertTrue(r.ok(), r.failures().toString());
         }

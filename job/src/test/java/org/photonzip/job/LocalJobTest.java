@@ -78,7 +78,7 @@ class LocalJobTest {
         assertEquals(List.of(), Coverage.problems(reader.rows(), reader.summary().shape()));
         try (InputStack source = InputStack.open(input, dataset, new Configuration())) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            VerifyJob.Result against = VerifyJob.run(jsc, reader.root().toString(), reader.rows(),
+            VerifyJob.Result against = VerifyJob.run(jsc, reader,
                     jsc.broadcast(new SerializableConfiguration(new Configuration())), source.descriptor());
             assertTrue(against.ok(), () -> against.failures().toString());
             assertEquals(source.descriptor().samples(), against.samples());

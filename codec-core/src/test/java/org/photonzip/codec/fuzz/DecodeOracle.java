@@ -9,6 +9,7 @@ import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
 import org.photonzip.codec.TileIdentity;
+import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.specdecoder.SpecDecoder;
@@ -70,7 +71,10 @@ final class DecodeOracle {
         } catch (PhotonzipException e) {
             refused = e;
         }
-        if (headerSamples(s) > ANY_STREAM_LIMIT || (refused != null && !(refused instanceof MalformedStreamException))) {
+        // The spec decoder implements lossless streams only (error-bounded bodies: tile-format.md, bounded section).
+        boolean bounded = s.length > 6 && (s[6] & TileFormat.FLAG_BOUNDED) != 0;
+        if (bounded || headerSamples(s) > ANY_STREAM_LIMIT
+                || (refused != null && !(refused instanceof MalformedStreamException))) {
             return;
         }
         SpecDecoder.Decoded spec;

@@ -41,6 +41,7 @@ public final class ArchiveCommitter {
     private final boolean staged;
     private final String archiveId;
     private boolean finished;
+    private String digest;
 
     private ArchiveCommitter(FileSystem fs, Configuration conf, Path target, Path root, boolean staged, String id) {
         this.fs = fs;
@@ -125,22 +126,24 @@ public final class ArchiveCommitter {
 
     /**
      * Deletes the packs no row references (those of failed, retried or speculative attempts), writes
-     * {@code _SUCCESS} listing every file, and makes the archive visible.
+     * {@code _SUCCESS} listing every file with its length and SHA-256, and makes the archive visible.
      *
+     * @param packs the packs the successful attempts wrote, as their tasks hashed them while writing
      * @return {@link Outcome#COMMITTED}, or {@link Outcome#FAILED} after cleaning up
      * @throws CommitStateUnknownException when the outcome of the final step cannot be established
      */
-    public Outcome commit(Collection<TileRow> rows) throws IOException {
+    public Outcome commit(Collection<TileRow> rows, Map<String, FileEntry> packs) throws IOException {
         Set<String> referenced = new HashSet<>();
         for (TileRow r : rows) {
             referenced.add(r.pack());
         }
-        Map<String, Long> files = new TreeMap<>();
+        Map<String, FileEntry> files = new TreeMap<>();
         for (FileStatus s : fs.listStatus(new Path(root, ArchiveLayout.PACKS))) {
             String name = s.getPath().getName();
-            if (referenced.contains(name)) {
-                files.put(ArchiveLayout.PACKS + "/" + name, s.getLen());
-            } else {
+            FileEntry entry = packs.get(name);
+            if (referenced.contains(name) && entry != null && entry.bytes() == s.getLen()) {
+                files.put(ArchiveLayout.PACKS + "/" + name, entry);
+            } else if (!referenced.contains(name)) {
                 fs.delete(s.getPath(), false);
             }
         }
@@ -152,18 +155,26 @@ public final class ArchiveCommitter {
         }
         if (!missing.isEmpty()) {
             abort();
-            throw new IOException("Cannot commit " + target + ": packs referenced by the manifest are missing: " + missing);
+            throw new IOException("Cannot commit " + target + ": packs referenced by the manifest are missing or "
+                    + "not as their task wrote them: " + missing);
         }
         for (FileStatus s : fs.listStatus(root)) {
             if (s.isFile()) {
-                files.put(s.getPath().getName(), s.getLen());
+                files.put(s.getPath().getName(), DriverFiles.entry(fs, s));
             }
         }
-        CommitMarker marker = new CommitMarker(archiveId, rows.size(), files);
+        CommitMarker marker = new CommitMarker(ArchiveLayout.VERSION, archiveId, rows.size(), files);
+        byte[] json = marker.toJson();
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUCCESS), false)) {
-            out.write(marker.toJson());
+            out.write(json);
         }
+        digest = ArchiveFiles.sha256(json);
         return staged ? renameIntoPlace() : done();
+    }
+
+    /** The archive's digest, the SHA-256 of its {@code _SUCCESS}: one value that pins every byte of it. */
+    public String digest() {
+        return digest;
     }
 
     private Outcome done() {

@@ -1,7 +1,9 @@
 package org.photonzip.job.archive;
 
+import org.photonzip.codec.PhotonzipException;
+
 /** The archive path is taken and {@code --overwrite} was not given. */
-public class ArchiveExistsException extends RuntimeException {
+public class ArchiveExistsException extends PhotonzipException {
     public ArchiveExistsException(String message) {
         super(message);
     }

@@ -8,7 +8,7 @@ import java.util.UUID;
 /** The names of an archive's files (docs/archive-format.md). */
 public final class ArchiveLayout {
     public static final String FORMAT = "photonzip-archive";
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public static final String SUCCESS = "_SUCCESS";
     public static final String SUMMARY = "summary.json";

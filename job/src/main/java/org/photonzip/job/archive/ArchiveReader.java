@@ -5,40 +5,56 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.job.TileCompressor;
 import org.photonzip.job.fs.HadoopFiles;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * A committed archive opened for reading: refuses a directory without {@code _SUCCESS}, checks that every file the
- * commit marker lists is there with its length, and reads the summary and manifest.
+ * The one way into a committed archive (docs/archive-format.md, "Reading"). {@link #open} validates before
+ * anything is used: {@code _SUCCESS} parses and lists only paths inside the archive; every listed file is there
+ * with its length; summary.json, the manifest, model.pzm and the other small files match their SHA-256 (format 2;
+ * metadata.h5 is checked when fetched, packs by verify, report.html is a derived view); the summary's fields
+ * and every manifest row are valid and the rows cover the stack exactly once. {@link #decodeTile} then reads and
+ * checks any tile, with allocation bounded by the validated row.
  */
 public final class ArchiveReader {
+    static final long MAX_SUCCESS_BYTES = 256L << 20;
+    static final long MAX_SUMMARY_BYTES = 64L << 20;
+    static final long MAX_MODEL_BYTES = 256L << 20;
+
     private final FileSystem fs;
     private final Configuration conf;
     private final Path root;
     private final CommitMarker marker;
     private final Summary summary;
     private final List<TileRow> rows;
+    private final TileCompressor compressor;
+    private final ArchiveFiles files;
 
     private ArchiveReader(FileSystem fs, Configuration conf, Path root, CommitMarker marker, Summary summary,
-                          List<TileRow> rows) {
+                          List<TileRow> rows, TileCompressor compressor, ArchiveFiles files) {
         this.fs = fs;
         this.conf = conf;
         this.root = root;
         this.marker = marker;
         this.summary = summary;
         this.rows = rows;
+        this.compressor = compressor;
+        this.files = files;
     }
 
+    /**
+     * @throws NoSuchFileException     there is nothing at {@code location}
+     * @throws InvalidArchiveException it is not a complete, valid archive (the message names file and field)
+     * @throws IOException             the storage could not be read
+     */
     public static ArchiveReader open(String location, Configuration conf) throws IOException {
         Path root = HadoopFiles.path(location);
         FileSystem fs = HadoopFiles.fileSystem(root, conf);
@@ -52,59 +68,66 @@ public final class ArchiveReader {
         if (!status.isDirectory()) {
             throw new InvalidArchiveException("Invalid archive " + location + ": not a directory");
         }
+        CommitMarker marker = CommitMarker.parse(readMarker(fs, root, location), location);
+        ArchiveFiles files = new ArchiveFiles(fs, root, marker, location);
+        ListedFiles.check(fs, root, marker, location);
+        Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), location);
+        SummaryCheck.check(summary, marker, location);
+        TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location));
+        for (String name : marker.files().keySet()) {
+            // Every small file before use; metadata.h5 when it is fetched, packs by verify, report.html never
+            // (a derived view that `photonzip report` regenerates in place).
+            if (!name.startsWith(ArchiveLayout.PACKS + "/") && !name.equals(ArchiveLayout.METADATA)
+                    && !name.equals(ArchiveLayout.REPORT) && !name.equals(ArchiveLayout.SUMMARY)
+                    && !name.equals(ArchiveLayout.MODEL)) {
+                files.checkHash(name);
+            }
+        }
+        List<TileRow> rows = Manifest.readParquet(new Path(root, ArchiveLayout.MANIFEST), conf, marker.tiles());
+        ManifestCheck.check(rows, marker, summary, compressor.model() != null, location);
+        return new ArchiveReader(fs, conf, root, marker, summary, List.copyOf(rows), compressor, files);
+    }
+
+    private static byte[] readMarker(FileSystem fs, Path root, String location) throws IOException {
         Path success = new Path(root, ArchiveLayout.SUCCESS);
-        if (!fs.exists(success)) {
+        FileStatus s;
+        try {
+            s = fs.getFileStatus(success);
+        } catch (FileNotFoundException e) {
             throw new InvalidArchiveException("Invalid archive " + location + ": no " + ArchiveLayout.SUCCESS
                     + " (the archive is incomplete or was never committed)");
         }
-        CommitMarker marker = CommitMarker.parse(readAll(fs, success), location);
-        Map<String, Long> present = new HashMap<>();
-        for (FileStatus s : fs.listStatus(root)) {
-            present.put(s.getPath().getName(), s.getLen());
+        if (s.getLen() > MAX_SUCCESS_BYTES) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": _SUCCESS has " + s.getLen()
+                    + " bytes, more than a reader accepts (" + MAX_SUCCESS_BYTES + ")");
         }
-        Path packs = new Path(root, ArchiveLayout.PACKS);
-        if (fs.exists(packs)) {
-            for (FileStatus s : fs.listStatus(packs)) {
-                present.put(ArchiveLayout.PACKS + "/" + s.getPath().getName(), s.getLen());
-            }
-        }
-        for (Map.Entry<String, Long> f : marker.files().entrySet()) {
-            if (f.getKey().equals(ArchiveLayout.REPORT)) {
-                continue; // a derived view, regenerated in place by `photonzip report`
-            }
-            Long length = present.get(f.getKey());
-            if (length == null) {
-                throw new InvalidArchiveException("Invalid archive " + location + ": " + f.getKey() + " is missing");
-            }
-            if (length.longValue() != f.getValue()) {
-                throw new InvalidArchiveException("Invalid archive " + location + ": " + f.getKey() + " has " + length
-                        + " bytes, the commit recorded " + f.getValue());
-            }
-        }
-        Summary summary = Summary.parse(readAll(fs, new Path(root, ArchiveLayout.SUMMARY)), location);
-        List<TileRow> rows = Manifest.readParquet(fs, new Path(root, ArchiveLayout.MANIFEST), conf);
-        for (TileRow r : rows) {
-            if (!marker.files().containsKey(ArchiveLayout.PACKS + "/" + r.pack())) {
-                throw new InvalidArchiveException("Invalid archive " + location + ": the manifest references "
-                        + r.pack() + ", which the commit does not list");
-            }
-        }
-        if (rows.size() != marker.tiles()) {
-            throw new InvalidArchiveException("Invalid archive " + location + ": the manifest has " + rows.size()
-                    + " rows, the commit recorded " + marker.tiles());
-        }
-        return new ArchiveReader(fs, conf, root, marker, summary, List.copyOf(rows));
-    }
-
-    private static byte[] readAll(FileSystem fs, Path file) throws IOException {
-        try (InputStream in = fs.open(file)) {
-            return in.readAllBytes();
-        } catch (FileNotFoundException e) {
-            throw new InvalidArchiveException("Invalid archive " + file.getParent() + ": " + file.getName() + " is missing");
+        try (FSDataInputStream in = fs.open(success)) {
+            return in.readNBytes((int) MAX_SUCCESS_BYTES);
         }
     }
 
-    private org.photonzip.job.TileCompressor compressor;
+    /** The learned model the summary names, from model.pzm checked against its listing and that name; or null. */
+    private static ModelFile model(ArchiveFiles files, Summary summary, String location) throws IOException {
+        String hash = summary.json().path("codec").path("model_sha256").asText(null);
+        if (hash == null || summary.json().path("codec").path("model_sha256").isNull()) {
+            return null;
+        }
+        ModelFile model;
+        try {
+            model = ModelFile.parse(files.read(ArchiveLayout.MODEL, MAX_MODEL_BYTES));
+        } catch (PhotonzipException e) {
+            if (e instanceof InvalidArchiveException) {
+                throw e;
+            }
+            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL + ": "
+                    + e.getMessage(), e);
+        }
+        if (!model.hashHex().equals(hash)) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL
+                    + " is model " + model.hashHex() + ", summary.json field codec.model_sha256 names " + hash);
+        }
+        return model;
+    }
 
     public Path root() {
         return root;
@@ -118,6 +141,7 @@ public final class ArchiveReader {
         return summary;
     }
 
+    /** The validated manifest rows. */
     public List<TileRow> rows() {
         return rows;
     }
@@ -126,61 +150,31 @@ public final class ArchiveReader {
         return conf;
     }
 
-    /** The compressed stream of {@code row}, checked against the manifest's CRC32C. */
-    public byte[] readTile(TileRow row) throws IOException {
-        return readTile(fs, root, row);
-    }
-
-    public static byte[] readTile(FileSystem fs, Path root, TileRow row) throws IOException {
-        byte[] bytes = new byte[Math.toIntExact(row.length())];
-        try (FSDataInputStream in = fs.open(ArchiveLayout.pack(root, row.pack()))) {
-            in.readFully(row.offset(), bytes, 0, bytes.length);
-        }
-        long crc = PackWriter.crc32c(bytes, 0, bytes.length);
-        if (crc != row.crc32c()) {
-            throw new InvalidArchiveException(String.format("Corrupt archive %s: %s in %s at offset %d has CRC32C %08x, "
-                    + "the manifest recorded %08x", root, row.position(), row.pack(), row.offset(), crc, row.crc32c()));
-        }
-        return bytes;
-    }
-
-    /**
-     * The codec for this archive's tiles: with its learned model when {@code summary.json} names one, whose
-     * file must be present and hash to that name.
-     */
-    public org.photonzip.job.TileCompressor compressor() throws IOException {
-        if (compressor == null) {
-            String hash = summary.json().path("codec").path("model_sha256").asText(null);
-            org.photonzip.codec.learned.ModelFile model = null;
-            if (hash != null && !hash.isEmpty() && !"null".equals(hash)) {
-                byte[] bytes;
-                try (InputStream in = fs.open(new Path(root, ArchiveLayout.MODEL))) {
-                    bytes = in.readAllBytes();
-                } catch (java.io.FileNotFoundException e) {
-                    throw new InvalidArchiveException("Invalid archive " + root + ": " + ArchiveLayout.MODEL
-                            + " is missing but summary.json names model " + hash);
-                }
-                try {
-                    model = org.photonzip.codec.learned.ModelFile.parse(bytes);
-                } catch (org.photonzip.codec.learned.InvalidModelException e) {
-                    throw new InvalidArchiveException("Corrupt archive " + root + ": " + e.getMessage(), e);
-                }
-                if (!model.hashHex().equals(hash)) {
-                    throw new InvalidArchiveException("Corrupt archive " + root + ": " + ArchiveLayout.MODEL
-                            + " is model " + model.hashHex() + ", summary.json names " + hash);
-                }
-            }
-            compressor = org.photonzip.job.TileCompressor.forArchive(model);
-        }
+    /** The codec for this archive's tiles, with its checked learned model when it has one. */
+    public TileCompressor compressor() {
         return compressor;
     }
 
-    /** Copies {@code metadata.h5} to {@code dir} and returns the local copy. */
+    /**
+     * Reads and checks one tile of this archive (see {@link CheckedTile}): its samples are those the source had.
+     *
+     * @throws TileCheckException when the tile fails a check
+     * @throws IOException        when its pack cannot be read
+     */
+    public Tile decodeTile(TileRow row) throws IOException {
+        return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(),
+                root.toString());
+    }
+
+    /** Checks {@code metadata.h5} against its listed length and SHA-256 (one read; verify does it). */
+    public void checkMetadata() throws IOException {
+        files.checkHash(ArchiveLayout.METADATA);
+    }
+
+    /** Copies {@code metadata.h5} to {@code dir}, checked against its listed length and SHA-256. */
     public java.nio.file.Path fetchMetadata(java.nio.file.Path dir) throws IOException {
         java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);
-        try (InputStream in = fs.open(new Path(root, ArchiveLayout.METADATA))) {
-            Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
-        }
+        files.copyTo(ArchiveLayout.METADATA, local);
         return local;
     }
 }

@@ -1,7 +1,12 @@
 package org.photonzip.job.archive;
 
-/** A path that is not a complete, readable archive, or an archive whose contents fail their checks. */
-public class InvalidArchiveException extends RuntimeException {
+import org.photonzip.codec.PhotonzipException;
+
+/**
+ * A path that is not a complete, readable archive, or an archive whose files fail their checks: the message
+ * names the file, the tile and the field.
+ */
+public class InvalidArchiveException extends PhotonzipException {
     public InvalidArchiveException(String message) {
         super(message);
     }

@@ -52,6 +52,8 @@ public final class Manifest {
     static final String CSV_HEADER = "dataset,t0,frames,y0,height,x0,width,pack,offset,length,crc32c,pixel_sha256,"
             + "bits_per_pixel,model_id";
 
+    private static final String MANIFEST_NAME = ArchiveLayout.MANIFEST;
+
     private Manifest() {
     }
 
@@ -73,16 +75,34 @@ public final class Manifest {
     }
 
     public static List<TileRow> readParquet(FileSystem fs, Path file, Configuration conf) throws IOException {
+        return readParquet(file, conf, Long.MAX_VALUE);
+    }
+
+    /**
+     * The rows of a manifest; refuses one with more than {@code maxRows} rows (reading stops there) or that is
+     * not a manifest, as an {@link InvalidArchiveException} naming the file.
+     */
+    static List<TileRow> readParquet(Path file, Configuration conf, long maxRows) throws IOException {
         List<TileRow> rows = new ArrayList<>();
         try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(),
                 file).withConf(conf).build()) {
             for (Group g = reader.read(); g != null; g = reader.read()) {
+                if (rows.size() >= maxRows) {
+                    throw new InvalidArchiveException("Invalid archive " + file.getParent() + ": " + MANIFEST_NAME
+                            + " has more than the " + maxRows + " rows _SUCCESS field tiles says");
+                }
                 rows.add(new TileRow(g.getString("dataset", 0), g.getInteger("t0", 0), g.getInteger("frames", 0),
                         g.getInteger("y0", 0), g.getInteger("height", 0), g.getInteger("x0", 0),
                         g.getInteger("width", 0), g.getString("pack", 0), g.getLong("offset", 0),
                         g.getLong("length", 0), g.getLong("crc32c", 0), g.getString("pixel_sha256", 0),
                         g.getDouble("bits_per_pixel", 0), g.getString("model_id", 0)));
             }
+        } catch (InvalidArchiveException e) {
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            // Parquet reports damage as assorted runtime exceptions (decoding, schema, missing fields).
+            throw new InvalidArchiveException("Invalid archive " + file.getParent() + ": " + MANIFEST_NAME
+                    + " is not a readable manifest (" + e + ")", e);
         }
         return rows;
     }

@@ -6,6 +6,8 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.zip.CRC32C;
 
 /**
@@ -16,7 +18,9 @@ import java.util.zip.CRC32C;
 public final class PackWriter implements Closeable {
     private final FSDataOutputStream out;
     private final Path path;
+    private final MessageDigest digest = ArchiveFiles.digest();
     private long position;
+    private String sha256;
 
     private PackWriter(FSDataOutputStream out, Path path) {
         this.out = out;
@@ -31,6 +35,7 @@ public final class PackWriter implements Closeable {
     public long append(byte[] stream) throws IOException {
         long at = position;
         out.write(stream);
+        digest.update(stream);
         position += stream.length;
         return at;
     }
@@ -51,6 +56,17 @@ public final class PackWriter implements Closeable {
     @Override
     public void close() throws IOException {
         out.close();
+        if (sha256 == null) {
+            sha256 = HexFormat.of().formatHex(digest.digest());
+        }
+    }
+
+    /** The pack as the commit record lists it: hashed while written, so no second pass over it is needed. */
+    public FileEntry entry() {
+        if (sha256 == null) {
+            throw new IllegalStateException("Cannot list pack " + path + " before it is closed");
+        }
+        return new FileEntry(position, sha256);
     }
 
     /** CRC32C of {@code bytes[off, off+len)} as an unsigned value. */

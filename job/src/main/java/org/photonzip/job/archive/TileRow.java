@@ -1,5 +1,7 @@
 package org.photonzip.job.archive;
 
+import org.photonzip.codec.TileIdentity;
+
 import java.io.Serializable;
 
 /**
@@ -31,6 +33,11 @@ public record TileRow(String dataset, int t0, int frames, int y0, int height, in
     /** True when this tile overlaps frames [a, b), rows [y0, y1), columns [x0, x1). */
     public boolean overlaps(int a, int b, int ya, int yb, int xa, int xb) {
         return t0 < b && a < t0 + frames && y0 < yb && ya < y0 + height && x0 < xb && xa < x0 + width;
+    }
+
+    /** Where this tile belongs in a stack of {@code shape}, as its stream binds it (tile format 2). */
+    public TileIdentity identity(int[] shape) {
+        return new TileIdentity(dataset, t0, y0, x0, frames, height, width, shape[0], shape[1], shape[2]);
     }
 
     public String position() {

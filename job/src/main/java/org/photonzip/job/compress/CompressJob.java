@@ -15,7 +15,9 @@ import org.photonzip.job.ModelChoice;
 import org.photonzip.job.TileCompressor;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.photonzip.codec.Tile;
-import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.CheckedTile;
+import org.photonzip.job.archive.FileEntry;
+import org.photonzip.job.archive.PackedTiles;
 import org.photonzip.job.report.FrameKinds;
 import org.photonzip.job.report.ArchiveReport;
 import org.photonzip.job.archive.ArchiveCommitter;
@@ -69,7 +71,7 @@ public final class CompressJob {
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
                          List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos,
-                         String model, DriverTimes driverTimes) {
+                         String digest, String model, DriverTimes driverTimes) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(CompressJob.class);
@@ -124,7 +126,9 @@ public final class CompressJob {
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
                 if (req.verify()) {
-                    verification = VerifyJob.run(jsc, committer.root().toString(), rows, confB, null, compressor);
+                    verification = VerifyJob.run(jsc, committer.root().toString(), rows,
+                            new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), encoded.packs(),
+                            confB, null, compressor);
                     if (!verification.ok()) {
                         throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
                                 + verification.failed() + " tile(s) failed verification, e.g. "
@@ -141,14 +145,15 @@ public final class CompressJob {
                 double manifest = DriverTimes.since(t);
                 writeReport(committer, rows, stack, compressor, encoded);
                 double report = DriverTimes.since(t) - manifest;
-                committer.commit(rows);
+                committer.commit(rows, encoded.packs());
                 DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
                         DriverTimes.since(t));
                 LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s; finish: manifest and summary "
                                 + "%.2f s, report %.2f s, commit %.2f s", stack.description(), committer.target(), times,
                         manifest, report, times.finish() - manifest - report));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos(), modelLine(compressor, rows), times);
+                        taskBytes, shape, encoded.taskCpuNanos(), committer.digest(),
+                        modelLine(compressor, rows), times);
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
                 // stage still running may yet create pack files: let them end before removing everything.
@@ -175,7 +180,8 @@ public final class CompressJob {
                 compressor.modelHash().substring(0, 12), learned, rows.size());
     }
 
-    private record Encoded(List<TileRow> rows, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,
+    private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos,
+                           double[] frameBitsPerPixel,
                            Map<String, Double> stageSeconds) {
     }
 
@@ -208,12 +214,12 @@ public final class CompressJob {
         Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
         String label = "compress " + stack.description();
         jsc.setJobDescription(label);
-        List<TileRow> rows;
+        List<PackedTiles> packed;
         try (ProgressLine progress = new ProgressLine(label, tiles, stack.samples(), counters.tilesDone(),
                 counters.samplesDone(), console)) {
             sc.addSparkListener(progress);
             try {
-                rows = jsc.parallelize(groups, groups.size())
+                packed = jsc.parallelize(groups, groups.size())
                         .mapPartitions(new CompressTask(stack, committer.root().toString(), codec, confB, counters))
                         .collect();
                 progress.print(true);
@@ -228,6 +234,12 @@ public final class CompressJob {
                 counters.readNanos().value() / 1e9, counters.hashNanos().value() / 1e9,
                 counters.encodeNanos().value() / 1e9, counters.writeNanos().value() / 1e9,
                 counters.taskCpuNanos().value() / 1e9));
+        List<TileRow> rows = new ArrayList<>();
+        Map<String, FileEntry> packs = new LinkedHashMap<>();
+        for (PackedTiles p : packed) {
+            rows.addAll(p.rows());
+            packs.put(p.pack(), p.file());
+        }
         checkCoverage(groups, rows, stack);
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
@@ -236,7 +248,7 @@ public final class CompressJob {
         stages.put("hash (task time)", counters.hashNanos().value() / 1e9);
         stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
         stages.put("write (task time)", counters.writeNanos().value() / 1e9);
-        return new Encoded(sorted, counters.bytesRead().value(), counters.taskCpuNanos().value(),
+        return new Encoded(sorted, packs, counters.bytesRead().value(), counters.taskCpuNanos().value(),
                 frameBitsPerPixel(stack, counters.frameBits().value()), stages);
     }
 
@@ -331,7 +343,8 @@ public final class CompressJob {
         Path root = committer.root();
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
         TileRow middle = rows.get(rows.size() / 2);
-        Tile sample = compressor.decode(ArchiveReader.readTile(fs, root, middle), 0, (int) middle.length());
+        Tile sample = CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
+                new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), root.toString());
         String[] kinds = HadoopFiles.isLocal(root)
                 ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
                 : null;

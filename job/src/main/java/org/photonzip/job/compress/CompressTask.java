@@ -3,7 +3,6 @@ package org.photonzip.job.compress;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -11,9 +10,11 @@ import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileIdentity;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveLayout;
 import org.photonzip.job.archive.PackWriter;
+import org.photonzip.job.archive.PackedTiles;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.fs.SerializableConfiguration;
@@ -34,9 +35,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The rows reach the driver only when the attempt succeeds, so a retried or speculative loser's pack is never
  * referenced; the committer deletes it.
  */
-final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow> {
-    /** Test hook: {@code P:N} makes the first attempt of task P die after writing N tiles, leaving a torn pack. */
-    static final String KILL_FIRST_ATTEMPT = "spark.photonzip.test.killFirstAttempt";
+final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedTiles> {
 
     private final StackDescriptor stack;
     private final String root;
@@ -54,15 +53,15 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
     }
 
     @Override
-    public Iterator<TileRow> call(Iterator<TaskGroup> groups) throws IOException {
-        List<TileRow> rows = new ArrayList<>();
+    public Iterator<PackedTiles> call(Iterator<TaskGroup> groups) throws IOException {
+        List<PackedTiles> packs = new ArrayList<>();
         while (groups.hasNext()) {
-            rows.addAll(compress(groups.next()));
+            packs.add(compress(groups.next()));
         }
-        return rows.iterator();
+        return packs.iterator();
     }
 
-    private List<TileRow> compress(TaskGroup group) throws IOException {
+    private PackedTiles compress(TaskGroup group) throws IOException {
         long cpu = THREADS.getCurrentThreadCpuTime();
         try {
             return compressGroup(group);
@@ -74,7 +73,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
     private static final java.lang.management.ThreadMXBean THREADS =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
-    private List<TileRow> compressGroup(TaskGroup group) throws IOException {
+    private PackedTiles compressGroup(TaskGroup group) throws IOException {
         Configuration hadoop = conf.value().get();
         TileBuffers buffers = new TileBuffers(group);
         LongAdder read = new LongAdder();
@@ -91,23 +90,21 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
         String name = ArchiveLayout.packName(group.index(), attempt, attemptId);
         Path packPath = ArchiveLayout.pack(new Path(root), name);
         FileSystem fs = HadoopFiles.fileSystem(packPath, hadoop);
-        int killAfter = attempt == 0 ? killAfter(group.index()) : -1;
+        TaskFaults faults = TaskFaults.installed();
         TileCompressor codec = compressor.value();
         List<TileRow> rows = new ArrayList<>(group.tiles().size());
         PackWriter pack = PackWriter.create(fs, packPath);
         try {
             for (int i = 0; i < group.tiles().size(); i++) {
-                if (i == killAfter) {
-                    pack.flushPartial();
-                    throw new InjectedFailure("Injected failure: first attempt of task " + group.index()
-                            + " killed after writing " + i + " tiles to " + name);
-                }
+                faults.beforeTile(group.index(), attempt, i, pack);
                 TileRegion r = group.tiles().get(i);
                 short[] samples = buffers.take(i);
                 long t0 = System.nanoTime();
                 String hash = PixelHash.sha256(samples);
                 long t1 = System.nanoTime();
-                EncodedTile encoded = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples));
+                EncodedTile encoded = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples),
+                        new TileIdentity(stack.datasetPath(), r.t0(), r.y0(), r.x0(), r.frames(), r.height(),
+                                r.width(), stack.frames(), stack.height(), stack.width()));
                 byte[] stream = encoded.stream();
                 long t2 = System.nanoTime();
                 long offset = pack.append(stream);
@@ -127,7 +124,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
                 counters.bytesWritten().add(stream.length);
             }
             pack.close();
-        } catch (InjectedFailure e) {
+        } catch (TaskFaults.SimulatedKill e) {
             throw e; // a killed task does not clean up after itself
         } catch (IOException | RuntimeException | Error e) {
             try {
@@ -138,24 +135,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, TileRow
             }
             throw e;
         }
-        return rows;
-    }
-
-    private static int killAfter(int task) {
-        SparkEnv env = SparkEnv.get();
-        String spec = env == null ? "" : env.conf().get(KILL_FIRST_ATTEMPT, "");
-        int colon = spec.indexOf(':');
-        if (colon < 0 || Integer.parseInt(spec.substring(0, colon).trim()) != task) {
-            return -1;
-        }
-        return Integer.parseInt(spec.substring(colon + 1).trim());
-    }
-
-    /** The failure the test hook raises. */
-    static final class InjectedFailure extends RuntimeException {
-        InjectedFailure(String message) {
-            super(message);
-        }
+        return new PackedTiles(name, pack.entry(), rows);
     }
 
     /** Accumulators the driver reads for its progress line and summary. */

@@ -130,7 +130,7 @@ public final class ArchiveReport {
         String[] kinds = FrameKinds.fromMetadata(archive.fetchMetadata(scratch), archive.summary().shape()[0]);
         List<TileRow> rows = archive.rows();
         TileRow middle = rows.get(rows.size() / 2);
-        Tile sample = archive.compressor().decode(archive.readTile(middle), 0, (int) middle.length());
+        Tile sample = archive.decodeTile(middle);
         long packs = rows.stream().map(TileRow::pack).distinct().count();
         return data(archive.summary().json(), archive.root().toString(), packs, rows, frameBits, kinds, stages,
                 sample, archive.compressor());

@@ -7,13 +7,9 @@ import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.photonzip.codec.Tile;
-import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.InvalidArchiveException;
 import org.photonzip.job.archive.Summary;
-import org.photonzip.job.archive.TileRow;
-import org.photonzip.job.compress.PixelHash;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.hdf5.Hdf5TreeCopy;
 import org.photonzip.job.hdf5.ReservedStackDataset;
@@ -21,30 +17,21 @@ import org.photonzip.job.hdf5.StackStorage;
 import org.photonzip.job.source.InputStack;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 
 /**
  * Restores an archive, or a frame range / region of it, to an HDF5 file: the stack at its original dataset path
  * with its dtype, shape (of the region) and chunk shape (unfiltered), and every other dataset, group and attribute
  * captured from the source. Only the tiles the region touches are decoded, on a few threads, each written straight
- * to its place in the file; memory stays at a few tiles whatever the stack's size. The file appears under its name
- * only when complete.
+ * to its place in the file; memory stays at a few tiles whatever the stack's size. The manifest's coverage was
+ * checked when the archive was opened, each tile is checked before its samples are written, and any failure
+ * fails the whole restore: the file appears under its name only when complete, and is removed otherwise.
+ * A failure to write the output is reported as the destination's ({@link DestinationException}).
  */
 public final class Restorer {
     /** Attributes added to the stack when only part of it was restored. */
@@ -63,6 +50,15 @@ public final class Restorer {
 
     public static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads)
             throws IOException {
+        return restore(archive, output, region, overwrite, threads, OutputChannel.FILES);
+    }
+
+    /**
+     * As {@link #restore(ArchiveReader, String, Region, boolean, int)}, writing the samples through
+     * {@code channels} (tests inject a full disk there).
+     */
+    static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads,
+                          OutputChannel channels) throws IOException {
         long start = System.nanoTime();
         Path target = HadoopFiles.path(output);
         FileSystem fs = HadoopFiles.fileSystem(target, archive.conf());
@@ -70,30 +66,21 @@ public final class Restorer {
             throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
         }
         boolean local = HadoopFiles.isLocal(target);
-        java.nio.file.Path work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath()
-                .getParent() : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+        java.nio.file.Path work;
+        try {
+            work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+        } catch (IOException e) {
+            throw new DestinationException(output, e);
+        }
         try {
             java.nio.file.Path file = work.resolve("restored.h5");
-            Skeleton skeleton = writeSkeleton(archive, archive.fetchMetadata(work), file, region);
-            long tiles = fill(archive, file, skeleton.storage(), region, archive.summary().dtype(), threads);
-            if (local) {
-                java.nio.file.Path dst = HadoopFiles.localFile(target);
-                if (overwrite) {
-                    Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE);
-                }
-            } else {
-                Path staged = new Path(target.getParent(), "." + target.getName() + ".tmp-" + UUID.randomUUID());
-                fs.copyFromLocalFile(false, true, new Path(file.toUri()), staged);
-                if (overwrite) {
-                    fs.delete(target, false);
-                }
-                if (!fs.rename(staged, target)) {
-                    fs.delete(staged, false);
-                    throw new IOException("Cannot write " + output + ": rename from " + staged + " failed");
-                }
+            Skeleton skeleton = writeSkeleton(archive, archive.fetchMetadata(work), file, region, output);
+            long tiles;
+            try (FileChannel out = channels.open(file)) {
+                tiles = new RegionFill(archive, skeleton.storage(), region, output).fill(out, threads);
             }
+            Published.publish(file, target, fs, local, overwrite, output);
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
                     skeleton.notRestored());
         } finally {
@@ -106,7 +93,7 @@ public final class Restorer {
 
     /** Writes every group, dataset and attribute of metadata.h5, and the stack's layout without its samples. */
     private static Skeleton writeSkeleton(ArchiveReader archive, java.nio.file.Path metadata, java.nio.file.Path file,
-                                          Region region) {
+                                          Region region, String output) {
         Summary summary = archive.summary();
         int[] shape = summary.shape();
         int[] chunks = summary.chunks() != null ? summary.chunks()
@@ -137,8 +124,13 @@ public final class Restorer {
                 }, Long.MAX_VALUE);
             }
         } catch (HdfException e) {
-            throw new InvalidArchiveException("Invalid archive " + archive.root() + ": cannot restore its metadata.h5 ("
-                    + e.getMessage() + ")", e);
+            // jhdf reports both a damaged metadata.h5 and a failed write as HdfException; only the latter has an
+            // I/O error underneath (the metadata was read from a checked local copy).
+            if (hasIoCause(e)) {
+                throw new DestinationException(output, e);
+            }
+            throw new InvalidArchiveException("Invalid archive " + archive.root() + ": metadata.h5 cannot be "
+                    + "restored (" + e.getMessage() + ")", e);
         }
         if (stack[0] == null) {
             throw new InvalidArchiveException("Invalid archive " + archive.root() + ": metadata.h5 has no stack placeholder");
@@ -146,157 +138,13 @@ public final class Restorer {
         return new Skeleton(stack[0].storage(), report.skipped());
     }
 
-    /** Decodes the tiles overlapping {@code region} on {@code threads} threads, writing each into place. */
-    private static long fill(ArchiveReader archive, java.nio.file.Path file, StackStorage storage, Region region,
-                             String dtype, int threads) throws IOException {
-        List<TileRow> rows = new ArrayList<>();
-        for (TileRow r : archive.rows()) {
-            if (r.overlaps(region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1())) {
-                rows.add(r);
+    private static boolean hasIoCause(Throwable e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
             }
         }
-        rows.sort(Comparator.comparing(TileRow::pack).thenComparingLong(TileRow::offset));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-        Semaphore inFlight = new Semaphore(Math.max(1, threads) * 2);
-        List<Future<?>> futures = new ArrayList<>();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            for (TileRow row : rows) {
-                inFlight.acquireUninterruptibly();
-                futures.add(pool.submit(() -> {
-                    try {
-                        writeTile(archive, row, out, storage, region, dtype.endsWith("8") ? 1 : 2);
-                        return null;
-                    } finally {
-                        inFlight.release();
-                    }
-                }));
-                failFast(futures);
-            }
-            for (Future<?> f : futures) {
-                await(f);
-            }
-            out.force(true);
-        } finally {
-            pool.shutdownNow();
-        }
-        return rows.size();
-    }
-
-    private static void failFast(List<Future<?>> futures) throws IOException {
-        for (Future<?> f : futures) {
-            if (f.isDone()) {
-                await(f);
-            }
-        }
-        futures.removeIf(Future::isDone);
-    }
-
-    private static void await(Future<?> f) throws IOException {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("Interrupted while restoring", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(c.getMessage(), c);
-        }
-    }
-
-    private static void writeTile(ArchiveReader archive, TileRow row, FileChannel out, StackStorage storage,
-                                  Region region, int es) throws IOException {
-        byte[] stream = archive.readTile(row);
-        Tile tile;
-        try {
-            tile = archive.compressor().decode(stream, 0, stream.length);
-        } catch (RuntimeException e) {
-            throw new InvalidArchiveException("Corrupt archive " + archive.root() + ": " + row.position() + " in "
-                    + row.pack() + " does not decode: " + e.getMessage(), e);
-        }
-        short[] s = tile.samples();
-        String hash = PixelHash.sha256(s);
-        if (!hash.equals(row.pixelSha256())) {
-            throw new InvalidArchiveException("Corrupt archive " + archive.root() + ": " + row.position()
-                    + " decodes to samples with SHA-256 " + hash + ", the manifest recorded " + row.pixelSha256());
-        }
-        int ta = Math.max(row.t0(), region.t0()), tb = Math.min(row.t0() + row.frames(), region.t1());
-        int ya = Math.max(row.y0(), region.y0()), yb = Math.min(row.y0() + row.height(), region.y1());
-        int xa = Math.max(row.x0(), region.x0()), xb = Math.min(row.x0() + row.width(), region.x1());
-        RunWriter writer = new RunWriter(out);
-        for (int t = ta; t < tb; t++) {
-            for (int y = ya; y < yb; y++) {
-                int src = ((t - row.t0()) * row.height() + (y - row.y0())) * row.width();
-                int x = xa;
-                while (x < xb) {
-                    int ox = x - region.x0();
-                    int n = Math.min(xb - x, storage.runLength(ox));
-                    long at = storage.offset(t - region.t0(), y - region.y0(), ox);
-                    writer.put(at, s, src + (x - row.x0()), n, es);
-                    x += n;
-                }
-            }
-        }
-        writer.flush();
-    }
-
-    /** Coalesces adjacent writes into requests of up to 1 MiB. */
-    private static final class RunWriter {
-        private final FileChannel out;
-        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        private long start = -1;
-
-        RunWriter(FileChannel out) {
-            this.out = out;
-        }
-
-        void put(long at, short[] s, int from, int n, int es) throws IOException {
-            if (start >= 0 && (at != start + buffer.position() || buffer.remaining() < n * es)) {
-                flush();
-            }
-            if (start < 0) {
-                start = at;
-            }
-            if (buffer.remaining() < n * es) {
-                ByteBuffer big = ByteBuffer.allocate(n * es).order(ByteOrder.LITTLE_ENDIAN);
-                fillBuffer(big, s, from, n, es);
-                writeFully(big.flip(), at);
-                start = -1;
-                return;
-            }
-            fillBuffer(buffer, s, from, n, es);
-        }
-
-        private static void fillBuffer(ByteBuffer b, short[] s, int from, int n, int es) {
-            if (es == 2) {
-                b.asShortBuffer().put(s, from, n);
-                b.position(b.position() + 2 * n);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    b.put((byte) s[from + i]);
-                }
-            }
-        }
-
-        void flush() throws IOException {
-            if (start >= 0 && buffer.position() > 0) {
-                buffer.flip();
-                writeFully(buffer, start);
-            }
-            buffer.clear();
-            start = -1;
-        }
-
-        private void writeFully(ByteBuffer b, long at) throws IOException {
-            while (b.hasRemaining()) {
-                at += out.write(b, at);
-            }
-        }
+        return false;
     }
 
     private static void deleteTree(java.nio.file.Path root) {

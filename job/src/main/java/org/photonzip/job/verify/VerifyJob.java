@@ -3,6 +3,9 @@ package org.photonzip.job.verify;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.photonzip.job.TileCompressor;
+import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.FileEntry;
 import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.source.StackDescriptor;
@@ -29,29 +32,46 @@ public final class VerifyJob {
     }
 
     /**
-     * Checks {@code rows} of the archive (or staged archive) at {@code root}; given {@code against}, also compares
-     * every value with that source.
+     * Checks what opening an archive does not: metadata.h5's SHA-256, then every pack's and every tile; given
+     * {@code against}, every value against that source.
+     *
+     * @throws org.photonzip.job.archive.InvalidArchiveException when metadata.h5 does not match its record
      */
-    /** Checks a classical-model archive (no model file). */
-    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows,
-                             Broadcast<SerializableConfiguration> conf, StackDescriptor against) {
-        return run(jsc, root, rows, conf, against, TileCompressor.classical());
+    public static Result run(JavaSparkContext jsc, ArchiveReader archive, Broadcast<SerializableConfiguration> conf,
+                             StackDescriptor against) throws java.io.IOException {
+        archive.checkMetadata();
+        Map<String, FileEntry> packs = new LinkedHashMap<>();
+        archive.marker().files().forEach((name, entry) -> {
+            if (name.startsWith(ArchiveLayout.PACKS + "/")) {
+                packs.put(name.substring(ArchiveLayout.PACKS.length() + 1), entry);
+            }
+        });
+        return run(jsc, archive.root().toString(), archive.rows(), archive.summary().shape(),
+                archive.summary().dtype(), packs, conf, against, archive.compressor());
     }
 
-    /** Checks with {@code codec}, which carries the archive's learned model when it has one. */
-    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows,
-                             Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
+    /**
+     * Checks {@code rows} of the archive (or staged archive) at {@code root}, a stack of {@code shape}, decoding with
+     * {@code codec} (which carries the archive's learned model when it has one); given {@code packs} (by pack
+     * name, as the commit record lists them), also each pack's length and SHA-256; given {@code against}, every
+     * value against that source.
+     */
+    public static Result run(JavaSparkContext jsc, String root, List<TileRow> rows, int[] shape, String dtype,
+                             Map<String, FileEntry> packs, Broadcast<SerializableConfiguration> conf,
+                             StackDescriptor against, TileCompressor codec) {
         long start = System.nanoTime();
         Map<String, List<TileRow>> byPack = new LinkedHashMap<>();
         for (TileRow r : rows) {
             byPack.computeIfAbsent(r.pack(), k -> new ArrayList<>()).add(r);
         }
-        List<List<TileRow>> packs = new ArrayList<>(byPack.values());
-        if (packs.isEmpty()) {
+        List<List<TileRow>> groups = new ArrayList<>(byPack.values());
+        if (groups.isEmpty()) {
             return new Result(0, 0, 0, 0, List.of(), 0);
         }
         jsc.setJobDescription("photonzip verify " + root);
-        List<PackCheck> checks = jsc.parallelize(packs, packs.size()).map(new VerifyTask(root, conf, against, codec)).collect();
+        VerifyTask task = new VerifyTask(root, shape, dtype, packs == null ? null : new LinkedHashMap<>(packs), conf, against,
+                codec);
+        List<PackCheck> checks = jsc.parallelize(groups, groups.size()).map(task).collect();
         long tiles = 0;
         long samples = 0;
         long bytes = 0;

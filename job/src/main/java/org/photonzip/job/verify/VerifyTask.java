@@ -1,7 +1,6 @@
 package org.photonzip.job.verify;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
@@ -9,9 +8,10 @@ import org.apache.spark.broadcast.Broadcast;
 import org.photonzip.codec.Tile;
 import org.photonzip.job.TileCompressor;
 import org.photonzip.job.archive.ArchiveLayout;
-import org.photonzip.job.archive.PackWriter;
+import org.photonzip.job.archive.CheckedTile;
+import org.photonzip.job.archive.FileEntry;
+import org.photonzip.job.archive.TileCheckException;
 import org.photonzip.job.archive.TileRow;
-import org.photonzip.job.compress.PixelHash;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.source.SlabReader;
@@ -23,18 +23,25 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Checks the tiles of one pack on an executor: the stream's CRC32C against the manifest, a full decode (which
- * checks the stream's own CRCs), the decoded samples' SHA-256 against the manifest and, given the source, every
- * value against the source.
+ * Checks one pack on an executor in one sequential read: the pack's SHA-256 against the commit record (when
+ * known), every tile through {@link CheckedTile} (CRC32C, stream and identity, pixel SHA-256) and, given the
+ * source, every value against the source.
  */
 final class VerifyTask implements Function<List<TileRow>, PackCheck> {
     private final String root;
+    private final int[] shape;
+    private final String dtype;
+    private final java.util.Map<String, FileEntry> packs;
     private final Broadcast<SerializableConfiguration> conf;
     private final StackDescriptor against;
     private final TileCompressor codec;
 
-    VerifyTask(String root, Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
+    VerifyTask(String root, int[] shape, String dtype, java.util.Map<String, FileEntry> packs,
+               Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
         this.root = root;
+        this.shape = shape;
+        this.dtype = dtype;
+        this.packs = packs;
         this.conf = conf;
         this.against = against;
         this.codec = codec;
@@ -45,23 +52,34 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         Configuration hadoop = conf.value().get();
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingLong(TileRow::offset));
-        Path pack = ArchiveLayout.pack(new Path(root), sorted.get(0).pack());
+        String name = sorted.get(0).pack();
+        Path pack = ArchiveLayout.pack(new Path(root), name);
         FileSystem fs = HadoopFiles.fileSystem(pack, hadoop);
         List<String> failures = new ArrayList<>();
         long samples = 0;
         long bytes = 0;
+        FileEntry listed = packs == null ? null : packs.get(name);
         SlabReader source = against == null ? null : SlabReader.open(against, hadoop, null);
-        try (FSDataInputStream in = fs.open(pack)) {
+        try (HashingReader in = new HashingReader(fs.open(pack))) {
             for (TileRow row : sorted) {
                 String failure = check(in, row, source);
                 if (failure != null) {
-                    failures.add(row.position() + " (" + row.pack() + " @" + row.offset() + "): " + failure);
+                    failures.add(failure);
                 }
                 samples += row.samples();
                 bytes += row.length();
             }
+            if (listed != null) {
+                in.skipTo(Long.MAX_VALUE);
+                String sha = in.sha256();
+                if (in.position() != listed.bytes() || !sha.equals(listed.sha256())) {
+                    failures.add(ArchiveLayout.PACKS + "/" + name + ": field sha256: the pack has " + in.position()
+                            + " bytes with SHA-256 " + sha + ", _SUCCESS says " + listed.bytes() + " bytes with "
+                            + listed.sha256());
+                }
+            }
         } catch (IOException e) {
-            failures.add(pack.getName() + ": " + e.getMessage());
+            failures.add(ArchiveLayout.PACKS + "/" + name + ": cannot be read: " + e.getMessage());
         } finally {
             if (source != null) {
                 source.close();
@@ -70,29 +88,17 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
         return new PackCheck(sorted.size(), samples, bytes, failures);
     }
 
-    private String check(FSDataInputStream in, TileRow row, SlabReader source) throws IOException {
-        byte[] stream = new byte[Math.toIntExact(row.length())];
-        try {
-            in.readFully(row.offset(), stream, 0, stream.length);
-        } catch (IOException e) {
-            return "cannot read " + row.length() + " bytes: " + e.getMessage();
-        }
-        long crc = PackWriter.crc32c(stream, 0, stream.length);
-        if (crc != row.crc32c()) {
-            return String.format("CRC32C of the stored bytes is %08x, the manifest recorded %08x", crc, row.crc32c());
-        }
+    private String check(HashingReader in, TileRow row, SlabReader source) throws IOException {
         Tile tile;
         try {
-            tile = codec.decode(stream, 0, stream.length);
-        } catch (RuntimeException e) {
-            return "does not decode: " + e.getMessage();
-        }
-        if (tile.frames() != row.frames() || tile.height() != row.height() || tile.width() != row.width()) {
-            return "decodes to " + tile + ", the manifest says " + row.frames() + "x" + row.height() + "x" + row.width();
-        }
-        String hash = PixelHash.sha256(tile.samples());
-        if (!hash.equals(row.pixelSha256())) {
-            return "SHA-256 of the decoded samples is " + hash + ", the manifest recorded " + row.pixelSha256();
+            in.skipTo(row.offset());
+            byte[] stream = in.read((int) row.length());
+            tile = CheckedTile.decode(row, stream, codec, shape, dtype, root);
+        } catch (TileCheckException e) {
+            return e.getMessage();
+        } catch (java.io.EOFException e) {
+            return "Invalid tile in " + root + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/" + row.pack()
+                    + " at offset " + row.offset() + "): " + e.getMessage();
         }
         return source == null ? null : compare(tile, row, source);
     }
@@ -107,8 +113,9 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
             int at = ((t - row.t0()) * row.height() + (y - row.y0())) * row.width() + (x - row.x0());
             for (int i = 0; i < n; i++) {
                 if (decoded[at + i] != src[off + i]) {
-                    first[0] = "differs from the source at frame " + t + " row " + y + " column " + (x + i) + ": "
-                            + (decoded[at + i] & 0xFFFF) + " restored, " + (src[off + i] & 0xFFFF) + " in the source";
+                    first[0] = row.position() + " differs from the source at frame " + t + " row " + y + " column "
+                            + (x + i) + ": " + (decoded[at + i] & 0xFFFF) + " restored, " + (src[off + i] & 0xFFFF)
+                            + " in the source";
                     return;
                 }
             }

@@ -9,7 +9,9 @@ import org.photonzip.job.fs.HadoopFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +22,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ArchiveCommitterTest {
     private static TileRow row(String pack, long offset, int length) {
         return new TileRow("/d", 0, 1, 0, 1, 0, 1, pack, offset, length, 0, "00", 8.0 * length, "classical");
+    }
+
+    /** What the tasks that wrote these packs return: each pack's length and SHA-256 (of its zero bytes). */
+    private static Map<String, FileEntry> packs(TileRow... rows) {
+        Map<String, FileEntry> m = new HashMap<>();
+        for (TileRow r : rows) {
+            m.put(r.pack(), new FileEntry(r.length(), ArchiveFiles.sha256(new byte[(int) r.length()])));
+        }
+        return m;
+    }
+
+    private static ArchiveCommitter.Outcome commit(ArchiveCommitter c, TileRow... rows) throws IOException {
+        return c.commit(List.of(rows), packs(rows));
     }
 
     private static void write(ArchiveCommitter c, String relative, int bytes) throws IOException {
@@ -46,14 +61,16 @@ class ArchiveCommitterTest {
         write(c, "summary.json", 3);
         assertEquals(List.of(c.root().getName()), names(dir), "nothing is visible before the commit");
 
-        assertEquals(ArchiveCommitter.Outcome.COMMITTED, c.commit(List.of(row("part-00000-0-1-aaaa.pz", 0, 10),
-                row("part-00001-1-3-cccc.pz", 0, 12))));
+        assertEquals(ArchiveCommitter.Outcome.COMMITTED, commit(c, row("part-00000-0-1-aaaa.pz", 0, 10),
+                row("part-00001-1-3-cccc.pz", 0, 12)));
         assertEquals(List.of("a.pz"), names(dir));
         assertEquals(List.of("part-00000-0-1-aaaa.pz", "part-00001-1-3-cccc.pz"), names(dir.resolve("a.pz/packs")));
         CommitMarker marker = CommitMarker.parse(Files.readAllBytes(dir.resolve("a.pz/_SUCCESS")), "a.pz");
         assertEquals(c.archiveId(), marker.archiveId());
-        assertEquals(Long.valueOf(12), marker.files().get("packs/part-00001-1-3-cccc.pz"));
-        assertEquals(Long.valueOf(3), marker.files().get("summary.json"));
+        assertEquals(new FileEntry(12, ArchiveFiles.sha256(new byte[12])), marker.files().get("packs/part-00001-1-3-cccc.pz"));
+        assertEquals(new FileEntry(3, ArchiveFiles.sha256(new byte[3])), marker.files().get("summary.json"));
+        assertEquals(ArchiveLayout.VERSION, marker.version());
+        assertEquals(ArchiveFiles.sha256(Files.readAllBytes(dir.resolve("a.pz/_SUCCESS"))), c.digest());
         assertFalse(marker.files().containsKey("packs/part-00001-0-2-bbbb.pz"));
     }
 
@@ -62,7 +79,7 @@ class ArchiveCommitterTest {
         Path target = HadoopFiles.path(dir.resolve("a.pz").toString());
         ArchiveCommitter c = ArchiveCommitter.begin(target, new Configuration(), false);
         write(c, "packs/part-00000-0-1-aaaa.pz", 10);
-        IOException e = assertThrows(IOException.class, () -> c.commit(List.of(row("part-00009-0-9-zzzz.pz", 0, 1))));
+        IOException e = assertThrows(IOException.class, () -> commit(c, row("part-00009-0-9-zzzz.pz", 0, 1)));
         assertTrue(e.getMessage().contains("part-00009-0-9-zzzz.pz"), e.getMessage());
         assertEquals(List.of(), names(dir));
 
@@ -77,12 +94,12 @@ class ArchiveCommitterTest {
         Path target = HadoopFiles.path(dir.resolve("a.pz").toString());
         ArchiveCommitter first = ArchiveCommitter.begin(target, new Configuration(), false);
         write(first, "packs/p1.pz", 5);
-        first.commit(List.of(row("p1.pz", 0, 5)));
+        commit(first, row("p1.pz", 0, 5));
         assertThrows(ArchiveExistsException.class, () -> ArchiveCommitter.begin(target, new Configuration(), false));
 
         ArchiveCommitter second = ArchiveCommitter.begin(target, new Configuration(), true);
         write(second, "packs/p2.pz", 6);
-        second.commit(List.of(row("p2.pz", 0, 6)));
+        commit(second, row("p2.pz", 0, 6));
         assertEquals(List.of("a.pz"), names(dir));
         assertEquals(List.of("p2.pz"), names(dir.resolve("a.pz/packs")));
     }

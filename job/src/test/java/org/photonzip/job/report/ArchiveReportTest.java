@@ -75,7 +75,7 @@ class ArchiveReportTest {
         String bpp = String.format(Locale.ROOT, "%.3f", 8.0 * bytes / samples);
         checkRendered(INPUTS.resolve("sample.pz").resolve("report.html"), scratch.resolve("a"), bpp);
 
-        int rc = new CommandLine(new Photonzip()).execute("report", INPUTS.resolve("sample.pz").toString());
+        int rc = Photonzip.commandLine().execute("report", INPUTS.resolve("sample.pz").toString());
         assertEquals(0, rc);
         ArchiveReader again = ArchiveReader.open(INPUTS.resolve("sample.pz").toString(), new Configuration());
         assertEquals(reader.rows(), again.rows(), "regenerating the report leaves the archive valid and unchanged");
@@ -103,7 +103,7 @@ class ArchiveReportTest {
     void explainWritesPredictionResidualAndScaleOfOneFrame() throws Exception {
         Path out = INPUTS.resolve("explain");
         StringWriter text = new StringWriter();
-        CommandLine cli = new CommandLine(new Photonzip());
+        CommandLine cli = Photonzip.commandLine();
         cli.setOut(new PrintWriter(text));
         int rc = cli.execute("explain", INPUTS.resolve("sample.pz").toString(), "--frame", "25", "-o", out.toString());
         assertEquals(0, rc, text.toString());
@@ -131,7 +131,7 @@ class ArchiveReportTest {
 
     @Test
     void benchWritesTheCsvTheCodecNotebookReads() {
-        int rc = new CommandLine(new Photonzip()).execute("bench", INPUTS.resolve("sample.h5").toString(),
+        int rc = Photonzip.commandLine().execute("bench", INPUTS.resolve("sample.h5").toString(),
                 "--codecs", "photonzip,zstd-3,deflate", "--csv", INPUTS.resolve("bench.csv").toString());
         assertEquals(0, rc);
         assertTrue(Files.exists(INPUTS.resolve("bench.csv")));

@@ -1,0 +1,160 @@
+package org.photonzip.job.archive.fuzz;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.job.archive.ArchiveDamage;
+import org.photonzip.job.archive.ArchiveLayout;
+import org.photonzip.job.archive.ArchiveReader;
+import org.photonzip.job.archive.golden.GoldenArchivesTest;
+import org.photonzip.job.archive.PixelHash;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Mutates the commit record, summary and manifest of the golden archives (bit flips, overwritten, deleted and
+ * inserted bytes, numbers replaced with edge values), optionally re-stating _SUCCESS to match, and reads the
+ * result through the one reader: it must raise photonzip's own exceptions (or an I/O error) and nothing else,
+ * within 30 s, allocating at most {@link #MAX_ALLOCATED} bytes; and whatever a format-2 archive lets through
+ * must decode to its source's samples. Tries: {@code jqwik.tries.default} (docs/fuzzing.md for the long run).
+ */
+class RecordFuzzTest {
+    static final long MAX_ALLOCATED = 256L << 20;
+    static final String[] TARGETS = {ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST};
+    static final String[] EDGES = {"0", "-1", "-5", "2147483647", "2147483648", "4294967296", "9223372036854775807",
+            "-9223372036854775808", "1e308", "null", "\"\"", "[]", "{}", "1.5"};
+
+    /** One change to a file: what, where (a fraction of its length), and with what. */
+    record Edit(int kind, double at, int value, int length) {
+    }
+
+    @Provide
+    Arbitrary<String[]> archives() throws IOException {
+        return Arbitraries.of(GoldenArchivesTest.archives());
+    }
+
+    @Provide
+    Arbitrary<List<Edit>> edits() {
+        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 4),
+                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 255),
+                Arbitraries.integers().between(1, 64)).as(Edit::new);
+        return edit.list().ofMinSize(1).ofMaxSize(4);
+    }
+
+    @Property
+    void damagedRecordsAreRefusedWithPhotonzipExceptionsOnly(@ForAll("archives") String[] golden,
+                                                             @ForAll("edits") @Size(min = 1) List<Edit> edits,
+                                                             @ForAll boolean restate,
+                                                             @ForAll("target") String target) throws Exception {
+        Path work = Files.createTempDirectory("fuzz-");
+        try {
+            Path archive = work.resolve("a.pz");
+            ArchiveDamage.copy(GoldenArchivesTest.ROOT.resolve(golden[0]).resolve(golden[1]), archive);
+            Path file = archive.resolve(target);
+            byte[] b = Files.readAllBytes(file);
+            for (Edit e : edits) {
+                b = apply(b, e);
+            }
+            Files.write(file, b);
+            if (restate && !target.equals(ArchiveLayout.SUCCESS)) {
+                ArchiveDamage.restate(archive, target);
+            }
+            String hash = readAll(archive);
+            if (hash != null && golden[0].compareTo("v2") >= 0) {
+                assertEquals(golden[2], hash, "what a format-2 archive lets through is its source");
+            }
+        } finally {
+            try (Stream<Path> s = Files.walk(work)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<String> target() {
+        return Arbitraries.of(TARGETS);
+    }
+
+    /** Opens and decodes everything on another thread: the SHA-256 of the stack, or null when refused. */
+    private static String readAll(Path archive) throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> f = one.submit(() -> {
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                Object result;
+                try {
+                    ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
+                    result = PixelHash.sha256(GoldenArchivesTest.decodeAll(reader));
+                } catch (PhotonzipException | IOException e) {
+                    result = e;
+                }
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(allocated <= MAX_ALLOCATED, "allocated " + allocated + " bytes");
+                return result;
+            });
+            Object r = f.get(30, TimeUnit.SECONDS);
+            return r instanceof String s ? s : null;
+        } catch (TimeoutException e) {
+            fail("reading " + archive + " did not finish in 30 s");
+            return null;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("a damaged archive raised " + e.getCause(), e.getCause());
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    static byte[] apply(byte[] b, Edit e) {
+        int at = (int) Math.min(b.length, Math.floor(e.at() * b.length));
+        List<Byte> list = new ArrayList<>(b.length + 64);
+        for (byte x : b) {
+            list.add(x);
+        }
+        switch (e.kind()) {
+            case 0 -> { if (at < b.length) { list.set(at, (byte) (b[at] ^ (1 << (e.value() & 7)))); } }
+            case 1 -> { if (at < b.length) { list.set(at, (byte) e.value()); } }
+            case 2 -> list.subList(at, Math.min(b.length, at + e.length())).clear();
+            case 3 -> { for (int i = 0; i < e.length(); i++) { list.add(at, (byte) (e.value() + i)); } }
+            default -> {
+                // Replace the number (or token) at or after `at` with an edge value: reaches the checks of a JSON field.
+                String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?[0-9]+|\"[^\"]*\"").matcher(s);
+                if (m.find(at) || m.find(0)) {
+                    String t = s.substring(0, m.start()) + EDGES[e.value() % EDGES.length] + s.substring(m.end());
+                    return t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+        byte[] out = new byte[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = list.get(i);
+        }
+        return out;
+    }
+}

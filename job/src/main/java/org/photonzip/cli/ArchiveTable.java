@@ -47,9 +47,20 @@ final class ArchiveTable {
         return format(rows);
     }
 
-    static String info(ArchiveReader archive) {
+    static String info(ArchiveReader archive) throws java.io.IOException {
         long packs = archive.marker().files().keySet().stream().filter(f -> f.startsWith("packs/")).count();
-        return format(SummaryRows.of(archive.summary().json(), archive.root().toString(), packs));
+        Map<String, String> rows = new LinkedHashMap<>(SummaryRows.of(archive.summary().json(),
+                archive.root().toString(), packs));
+        Map<String, String> sizes = ArchiveSizes.rows(archive);
+        Map<String, String> out = new LinkedHashMap<>();
+        rows.forEach((k, v) -> {
+            out.put(k, sizes.getOrDefault(k, v));
+            if (k.equals("ratio")) {
+                out.put("archive size", sizes.get("archive size"));
+                out.put("archive ratio", sizes.get("archive ratio"));
+            }
+        });
+        return format(out);
     }
 
     private static String join(JsonNode array) {

@@ -4,10 +4,12 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.SparkSessions;
 import org.photonzip.job.TensorFlowCheck;
-import org.photonzip.job.TileCompressor;
-import org.photonzip.job.cluster.ScansInFlight;
+import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.night.NightInputs;
+import org.photonzip.job.night.NightOptions;
+import org.photonzip.job.night.NightRun;
+import org.photonzip.job.night.NightTable;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,22 +19,25 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code photonzip compress INPUT... ARCHIVE}: the Spark job that archives scans. */
 @Command(name = "compress", mixinStandardHelpOptions = true,
         description = {"Compresses projection stacks into archives with Spark (embedded local[*] under bin/photonzip, "
                 + "the cluster's under spark-submit).",
-                "INPUT is an HDF5/NeXus file, or a directory or glob of TIFF frames; INPUT and ARCHIVE are local paths "
-                        + "or Hadoop URIs (file://, hdfs://, s3a://). With several INPUTs, ARCHIVE is a directory that "
-                        + "receives one archive per input, named after it (scan_001.h5 -> ARCHIVE/scan_001.pz)."},
+                "INPUT is an HDF5/NeXus file, a directory or glob of them (one scan each), or a directory or glob of "
+                        + "TIFF frames (one series); globs are expanded on any file system (quote them). INPUT and "
+                        + "ARCHIVE are local paths or Hadoop URIs (file://, hdfs://, s3a://). With several scans, or when "
+                        + "ARCHIVE ends in / or is an existing directory that is not an archive, ARCHIVE is the night "
+                        + "directory: one archive per scan, named after it (scan_001.h5 -> ARCHIVE/scan_001.pz), and a "
+                        + "record per scan in ARCHIVE/_night/RUN.jsonl."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every archive committed", "1:an input could not be read or an archive not written",
-                "2:invalid options or model not available", "3:--verify found a tile that does not restore"})
+        exitCodeList = {"0:every scan archived now or before (--skip-existing), sources deleted where asked",
+                "1:a scan could not be read or its archive not written (the others were done)",
+                "2:invalid options or model not available (nothing was done)",
+                "3:a tile did not restore (--verify, or against the source before deleting it)",
+                "4:every scan archived, but a source --delete-source-after-verify was to delete was kept"})
 public final class CompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,7 +68,7 @@ public final class CompressCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task holds (e.g. "
-            + "256m; default: spark.photonzip.task.memory, else 30%% of an executor's heap per core).")
+            + "256m; default: spark.photonzip.task.memory, else 30% of an executor's heap per core).")
     String taskMemory;
 
     @Option(names = "--max-metadata", paramLabel = "SIZE", defaultValue = "1g", description = "Largest dataset other "
@@ -73,83 +78,85 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
+    @Option(names = "--skip-existing", description = "Keep archives already committed and count them as done: a "
+            + "re-run of a night archives only what is missing and rewrites nothing.")
+    boolean skipExisting;
+
+    @Option(names = "--delete-source-after-verify", description = "Delete each scan's source file(s) once its archive "
+            + "is committed and, in this run, decoded to every value of the source re-read (implies --verify); any "
+            + "doubt keeps the source (docs/nightly.md).")
+    boolean deleteSource;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
-        TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
-        List<CompressJob.Request> requests = requests(choice);
-        SparkSession spark = SparkSessions.start("photonzip compress", master);
-        List<Integer> codes;
+        ModelChoice choice;
         try {
-            PrintStream console = new PrintStream(System.err, true);
-            codes = ScansInFlight.run(spark.sparkContext(), requests, ScansInFlight.inFlight(spark.sparkContext()),
-                    r -> compressOne(spark, r, console, out, err));
+            choice = ModelChoice.parse(model).withInference(inference.name());
+            TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
+            if (skipExisting && overwrite) {
+                throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
+            }
+            shape = tile == null ? null : TileShape.parse(tile);
+            taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
+            maxMeta = Sizes.parse("--max-metadata", maxMetadata);
+        } catch (IllegalArgumentException e) {
+            err.println("photonzip compress: " + e.getMessage());
+            return NightRun.INVALID;
+        }
+        SparkSession spark = SparkSessions.start("photonzip compress", master);
+        try {
+            NightInputs.Plan plan;
+            try {
+                plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
+                        spark.sparkContext().hadoopConfiguration());
+            } catch (IllegalArgumentException e) {
+                err.println("photonzip compress: " + e.getMessage());
+                return NightRun.INVALID;
+            }
+            for (String pattern : plan.unmatched()) {
+                err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
+                        : "Cannot read " + pattern + ": nothing matches it"));
+            }
+            if (plan.scans().isEmpty()) {
+                return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
+            }
+            NightOptions options = new NightOptions(skipExisting, deleteSource,
+                    scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
+                            overwrite, taskBytes, maxMeta), Failures::message, report -> {
+                                String table = ArchiveTable.compressed(report);
+                                synchronized (out) { // several scans in flight
+                                    out.print(table);
+                                    out.flush();
+                                }
+                            });
+            NightRun.Outcome night = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options,
+                    new PrintStream(System.err, true));
+            for (var r : night.records()) {
+                if (r.error() != null) {
+                    err.println("photonzip compress: " + r.source() + ": " + r.error());
+                }
+            }
+            if (plan.nightDirectory() != null || night.failed() > 0) {
+                out.print(NightTable.of(night));
+            }
+            out.flush();
+            return !skipExisting && !plan.unmatched().isEmpty() && night.exitCode() == 0 ? NightRun.SOME_FAILED
+                    : night.exitCode();
+        } catch (ModelUnavailableException e) {
+            err.println("photonzip compress: " + e.getMessage());
+            return NightRun.INVALID;
         } catch (Exception e) {
             err.println("photonzip compress: " + Failures.message(e));
-            return ExitCodes.of(e);
+            return NightRun.SOME_FAILED;
         } finally {
+            err.flush();
             spark.stop();
         }
-        // One input's failure does not stop the others; the worst outcome decides the exit code.
-        int code = ExitCodes.OK;
-        for (int c : codes) {
-            code = c == ExitCodes.USAGE || code == ExitCodes.USAGE ? ExitCodes.USAGE : Math.max(code, c);
-        }
-        return code;
     }
 
-    /** One scan (several run at once, in driver threads of their own): its exit code. */
-    private static int compressOne(SparkSession spark, CompressJob.Request r, PrintStream console, PrintWriter out,
-                                   PrintWriter err) {
-        try {
-            String table = ArchiveTable.compressed(CompressJob.run(spark, r, console));
-            synchronized (out) {
-                out.print(table);
-                out.flush();
-            }
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            synchronized (err) {
-                err.println("photonzip compress: " + r.input() + ": " + Failures.message(e));
-                err.flush();
-            }
-            return ExitCodes.of(e);
-        }
-    }
-
-    private List<CompressJob.Request> requests(ModelChoice choice) {
-        TileShape shape = tile == null ? null : TileShape.parse(tile);
-        long taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
-        long maxMeta = Sizes.parse("--max-metadata", maxMetadata);
-        List<String> inputs = paths.subList(0, paths.size() - 1);
-        String archive = paths.get(paths.size() - 1);
-        List<CompressJob.Request> list = new ArrayList<>();
-        if (inputs.size() == 1) {
-            list.add(new CompressJob.Request(inputs.get(0), dataset, archive, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta));
-            return list;
-        }
-        Set<String> names = new HashSet<>();
-        for (String input : inputs) {
-            String name = archiveName(input);
-            if (!names.add(name)) {
-                throw new IllegalArgumentException("Invalid inputs: two of them would both be archived as " + archive
-                        + "/" + name);
-            }
-            String dir = archive.endsWith("/") ? archive : archive + "/";
-            list.add(new CompressJob.Request(input, dataset, dir + name, shape, choice, verify, overwrite,
-                    taskBytes, maxMeta));
-        }
-        return list;
-    }
-
-    /** {@code /data/scan_001.h5} -> {@code scan_001.pz}; a TIFF directory {@code tiffs/} -> {@code tiffs.pz}. */
-    static String archiveName(String input) {
-        String name = HadoopFiles.path(input.replaceAll("/+$", "")).getName();
-        int dot = name.lastIndexOf('.');
-        String base = dot > 0 ? name.substring(0, dot) : name;
-        return base.replaceAll("[*?\\[\\]{}]", "_") + ".pz";
-    }
+    private TileShape shape;
+    private long taskBytes;
+    private long maxMeta;
 }

@@ -2,30 +2,67 @@ package org.photonzip.cli;
 
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.job.night.ArchiveList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code photonzip info ARCHIVE}: the archive's summary as a table (no Spark). */
+/** {@code photonzip info ARCHIVE...}: each archive's summary as a table, then one row per archive (no Spark). */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints an archive's summary: source, shape, tiles, model, sizes, bits/pixel, ratio, time.",
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (the archive opened: its record, summary and manifest are valid)",
-                "1:not a readable, valid, committed archive"})
+        description = "Prints an archive's summary: source, shape, tiles, model, sizes, bits/pixel, ratio, time. "
+                + "Given several archives or a night directory: each summary, then a table of all.",
+        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (each archive opened: its record, summary "
+        + "and manifest are valid)", "1:an archive is not a readable, valid, committed archive (the others were "
+        + "printed)", "2:invalid arguments"})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE")
-    String archive;
+    @Parameters(arity = "1..*", paramLabel = "ARCHIVE", description = "Archives, or night directories of archives.")
+    List<String> archives;
 
     @Override
-    public Integer call() throws Exception {
-        ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
-        spec.commandLine().getOut().print(ArchiveTable.info(reader));
-        spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> list;
+        try {
+            list = ArchiveList.of(archives, HadoopFiles.newConfiguration());
+        } catch (IllegalArgumentException e) {
+            err.println("photonzip info: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (Exception e) {
+            err.println("photonzip info: " + Failures.message(e));
+            return ExitCodes.of(e);
+        }
+        BatchTable table = new BatchTable("archive", "result", "shape", "ratio", "verified at compress");
+        int code = ExitCodes.OK;
+        for (String archive : list) {
+            try {
+                ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+                out.print(ArchiveTable.info(reader));
+                int[] shape = reader.summary().shape();
+                var totals = reader.summary().json().path("totals");
+                table.row(archive, "committed", shape[0] + " x " + shape[1] + " x " + shape[2],
+                        String.format(Locale.ROOT, "%.3f", totals.path("ratio").asDouble()),
+                        totals.path("verified").asBoolean() ? "yes" : "no");
+            } catch (Exception e) {
+                err.println("photonzip info: " + Failures.message(e));
+                table.row(archive, "unreadable: " + Failures.message(e), "", "", "");
+                code = Math.max(code, ExitCodes.of(e));
+            }
+        }
+        if (list.size() > 1) {
+            out.print(table);
+            out.printf(Locale.ROOT, "%d archives: %d committed, exit %d%n", list.size(), table.count("committed"), code);
+        }
+        out.flush();
+        return code;
     }
 }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.job.SparkSessions;
 import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.fs.SerializableConfiguration;
+import org.photonzip.job.night.ArchiveList;
 import org.photonzip.job.source.InputStack;
 import org.photonzip.job.source.StackDescriptor;
 import org.photonzip.job.verify.VerifyJob;
@@ -15,24 +16,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code photonzip verify ARCHIVE [--against INPUT]}: decodes every tile in parallel and checks it. */
+/** {@code photonzip verify ARCHIVE... [--against INPUT]}: decodes every tile in parallel and checks it. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks a whole archive (Spark, one task per pack): the commit record, summary and manifest "
                 + "(as every command does), every pack's SHA-256, and every tile: its CRC32C, its stream and identity, "
                 + "and the SHA-256 of its samples; with --against, also every value against the source. Writes nothing."},
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:every tile verified", "1:not a readable archive (or the source cannot be read)",
-                "3:a tile failed its checks"})
+        exitCodeList = {"0:every tile of every archive verified",
+                "1:an archive is not readable (or the source cannot be read)", "2:invalid options",
+                "3:a tile failed its checks (in any of the archives)"})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE")
-    String archive;
+    @Parameters(arity = "1..*", paramLabel = "ARCHIVE", description = "Archives, or night directories of archives; "
+            + "all are verified in one Spark application.")
+    List<String> archives;
 
     @Option(names = "--against", paramLabel = "INPUT", description = "The source to compare every value with.")
     String against;
@@ -45,6 +50,47 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.start("photonzip verify", master);
+        try {
+            List<String> list;
+            try {
+                list = ArchiveList.of(archives, spark.sparkContext().hadoopConfiguration());
+                if (against != null && list.size() != 1) {
+                    throw new IllegalArgumentException("Invalid --against: it names the source of one archive, "
+                            + "not of " + list.size());
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("photonzip verify: " + e.getMessage());
+                return 2;
+            }
+            if (list.size() == 1) {
+                return verify(spark, list.get(0), out, err);
+            }
+            BatchTable table = new BatchTable("archive", "result", "seconds");
+            int worst = 0;
+            for (String archive : list) {
+                long start = System.nanoTime();
+                StringWriter said = new StringWriter();
+                PrintWriter to = new PrintWriter(said, true);
+                int code = verify(spark, archive, to, to);
+                worst = code == 3 || worst == 3 ? 3 : Math.max(worst, code);
+                table.row(archive, code == 0 ? "verified" : (code == 3 ? "FAILED: " : "unreadable: ")
+                        + said.toString().strip().lines().findFirst().orElse("").replace("photonzip verify: ", ""),
+                        String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+                (code == 0 ? out : err).print(said);
+            }
+            out.print(table);
+            out.printf(Locale.ROOT, "%d archives: %d verified, exit %d%n", list.size(), table.count("verified"), worst);
+            return worst;
+        } catch (Exception e) {
+            err.println("photonzip verify: " + Failures.message(e));
+            return 1;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    /** Verifies one archive; prints its result line to {@code out} or its failure to {@code err}. */
+    private int verify(SparkSession spark, String archive, PrintWriter out, PrintWriter err) {
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             ArchiveReader reader = ArchiveReader.open(archive, spark.sparkContext().hadoopConfiguration());
@@ -72,8 +118,9 @@ public final class VerifyCommand implements Callable<Integer> {
                         r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
                 return ExitCodes.OK;
             }
-        } finally {
-            spark.stop();
+        } catch (Exception e) {
+            err.println("photonzip verify: " + archive + ": " + Failures.message(e));
+            return ExitCodes.of(e);
         }
     }
 

@@ -43,6 +43,16 @@ class JobCommandsTest {
         assertTrue(out.toString().contains("sample.h5:/entry/data/data"), out.toString());
         assertTrue(out.toString().contains("24 x 48 x 64 uint16"), out.toString());
         assertTrue(out.toString().contains("verified at compress | yes"), out.toString());
+        // The whole archive beside the tile streams: every listed file and _SUCCESS.
+        long whole = 0;
+        try (var files = Files.walk(archive)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                whole += Files.size(f);
+            }
+        }
+        assertTrue(out.toString().matches("(?s).*archive size +\\| " + java.util.regex.Pattern.quote(
+                org.photonzip.job.report.ArchiveBytes.format(whole)) + " in .*"), out.toString());
+        assertTrue(out.toString().contains("archive ratio") && out.toString().contains("(tile streams)"), out.toString());
 
         assertEquals(0, run("verify", archive.toString(), "--against", dir.resolve("sample.h5").toString(),
                 "--master", "local[2]"), err.toString());

@@ -20,6 +20,9 @@ import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.restore.Region;
 import org.photonzip.job.source.InputStack;
 import org.photonzip.job.verify.VerifyJob;
+import org.photonzip.job.night.NightInputs;
+import org.photonzip.job.night.NightOptions;
+import org.photonzip.job.night.NightRun;
 
 import java.util.Arrays;
 import java.util.List;
@@ -140,5 +143,45 @@ class HdfsJobTest {
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), null, null);
         RestoredFiles.assertStackEquals(tiffs + "/raw_0000?.tiff", restored, "/entry/data/data",
                 Region.whole(new int[]{10, 135, 160}));
+    }
+
+    /** The README's nightly command: a quoted hdfs:// glob, expanded by the job, into a night directory. */
+    @Test
+    void archivesAnHdfsGlobOfScansIntoANightDirectoryAndSkipsThemOnARerun() throws Exception {
+        FileSystem fs = cluster.getFileSystem();
+        fs.mkdirs(new Path("/raw/2026-11-20"));
+        for (int i = 1; i <= 2; i++) {
+            java.nio.file.Path local = JobFixtures.writeStack(dir.resolve("scan_" + i + ".h5"), 8, 32, 40, "uint16",
+                    new int[]{2, 32, 40}, i);
+            fs.copyFromLocalFile(new Path(local.toUri()), new Path("/raw/2026-11-20/scan_" + i + ".h5"));
+        }
+        fs.copyFromLocalFile(new Path(dir.resolve("scan_1.h5").toUri()), new Path("/raw/2026-11-20/other.h5"));
+        String night = hdfs + "/archive/2026-11-20/";
+        NightInputs.Plan plan = NightInputs.plan(List.of(hdfs + "/raw/2026-11-20/scan_*.h5"), night, hadoop());
+        assertEquals(2, plan.scans().size(), plan.scans().toString());
+        assertEquals(hdfs + "/archive/2026-11-20/scan_2.pz", plan.scans().get(1).archive());
+        NightOptions options = new NightOptions(true, false, s -> new CompressJob.Request(s.input(), null, s.archive(),
+                null, ModelChoice.parse("auto"), true, false, 0, 1L << 30), Throwable::getMessage, r -> { });
+        NightRun.Outcome first = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(0, first.exitCode(), first.records().toString());
+        for (int i = 1; i <= 2; i++) {
+            java.nio.file.Path restored = dir.resolve("night_" + i + ".h5");
+            JobFixtures.restoreWith(night + "scan_" + i + ".pz", restored.toString(), hadoop(), null, null);
+            RestoredFiles.assertStackEquals(dir.resolve("scan_" + i + ".h5") + ":/entry/data/data", restored,
+                    "/entry/data/data", Region.whole(new int[]{8, 32, 40}));
+        }
+        List<String> lines;
+        try (var in = fs.open(first.log())) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).contains("\"status\":\"done\"") && lines.get(0).contains("\"verified\":true"),
+                lines.get(0));
+        FileStatus before = fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS"));
+        NightRun.Outcome again = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(0, again.exitCode());
+        assertEquals(List.of("skipped", "skipped"), again.records().stream().map(r -> r.status()).toList());
+        assertEquals(before.getModificationTime(),
+                fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS")).getModificationTime());
     }
 }

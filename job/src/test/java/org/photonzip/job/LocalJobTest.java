@@ -93,6 +93,8 @@ class LocalJobTest {
         if (file.endsWith(".h5") || file.endsWith(".nxs")) {
             RestoredFiles.assertMetadataEquals(Path.of(input), restored, stackPath, reader.summary().chunks(),
                     report.notCaptured());
+            H5py.require();
+            H5py.assertSameAsSource(Path.of(input), restored);
         }
     }
 

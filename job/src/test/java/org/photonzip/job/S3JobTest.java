@@ -17,6 +17,9 @@ import org.photonzip.job.archive.ArchiveReader;
 import org.photonzip.job.archive.CommitMarker;
 import org.photonzip.job.archive.InvalidArchiveException;
 import org.photonzip.job.compress.CompressJob;
+import org.photonzip.job.night.NightInputs;
+import org.photonzip.job.night.NightOptions;
+import org.photonzip.job.night.NightRun;
 import org.photonzip.job.restore.Region;
 import org.photonzip.plan.TileShape;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -172,5 +175,46 @@ class S3JobTest {
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "100:3100", null);
         RestoredFiles.assertStackEquals(k11.toString(), restored, report.stack().datasetPath(),
                 new Region(100, 3100, 0, 22, 0, 26));
+    }
+
+    /** A night on S3: an s3a:// glob, an abandoned in-place archive removed, the record assembled from its parts. */
+    @Test
+    void aNightOnS3RemovesAnAbandonedArchiveAndWritesItsRecord() throws Exception {
+        FileSystem s3 = new Path("s3a://" + BUCKET + "/").getFileSystem(hadoop());
+        for (int i = 1; i <= 2; i++) {
+            java.nio.file.Path local = JobFixtures.writeStack(dir.resolve("n" + i + ".h5"), 8, 32, 40, "uint16", null, i);
+            s3.copyFromLocalFile(new Path(local.toUri()), new Path("s3a://" + BUCKET + "/night-raw/scan_" + i + ".h5"));
+        }
+        String night = "s3a://" + BUCKET + "/night/";
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Path abandoned = new Path(night + "scan_2.pz");
+        try (var out = s3.create(new Path(abandoned, "_owner"), false)) {
+            out.write(("{\"format\":\"photonzip-staging\",\"host\":\""
+                    + java.net.InetAddress.getLocalHost().getHostName() + "\",\"pid\":" + gone.pid()
+                    + ",\"started\":0}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        try (var out = s3.create(new Path(abandoned, "packs/part-00000-0-0-12345678.pz"), false)) {
+            out.write(new byte[100]);
+        }
+        NightInputs.Plan plan = NightInputs.plan(java.util.List.of("s3a://" + BUCKET + "/night-raw/scan_*.h5"), night,
+                hadoop());
+        NightOptions options = new NightOptions(true, false, sc -> new CompressJob.Request(sc.input(), null,
+                sc.archive(), null, org.photonzip.job.ModelChoice.parse("auto"), false, false, 0, 1L << 30),
+                Throwable::getMessage, r -> { });
+        NightRun.Outcome o = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(0, o.exitCode(), o.records().toString());
+        assertTrue(String.join(" ", o.records().get(1).notes()).contains("removed uncommitted archive"),
+                o.records().get(1).notes().toString());
+        assertFalse(s3.exists(new Path(abandoned, "packs/part-00000-0-0-12345678.pz")));
+        String record;
+        try (InputStream in = s3.open(o.log())) {
+            record = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertEquals(2, record.lines().count(), record);
+        assertEquals(java.util.List.of(o.log().getName()), Arrays.stream(s3.listStatus(o.log().getParent()))
+                .map(st -> st.getPath().getName()).toList(), "the per-scan parts were removed");
+        NightRun.Outcome again = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(java.util.List.of("skipped", "skipped"), again.records().stream().map(r -> r.status()).toList());
     }
 }

@@ -2,14 +2,12 @@ package org.photonzip.job.archive;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.job.fs.HadoopFiles;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,12 +19,15 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Makes an archive appear complete or not at all (docs/archive-format.md, "Commit protocol").
+ * Makes an archive appear complete or not at all (docs/archive-format.md, "Commit protocol"), and never deletes or
+ * moves what is not a photonzip archive ({@link ArchiveDirectory}).
  *
  * <p>Where a directory rename is atomic (local disks, HDFS) everything is written into a hidden sibling staging
  * directory, {@code _SUCCESS} last, and the staging directory is renamed onto the archive path with a
- * rename-if-absent. On object stores (s3a, ...) a rename is a copy, so files are written in place and
- * {@code _SUCCESS}, one object written last, is the commit point; readers refuse a directory without it.
+ * rename-if-absent ({@link AtomicRename}): of two writers of one path exactly one commits. On object stores
+ * (s3a, ...) a rename is a copy, so files are written in place and {@code _SUCCESS}, one object written last, is
+ * the commit point; readers refuse a directory without it. Until then the directory carries {@link StagingOwner},
+ * by which a later run recognises and removes it once its driver is gone ({@link Leftovers}).
  * In both cases packs written by task attempts that Spark did not report as successful are deleted before the
  * commit, and a failure before the commit deletes everything written.
  */
@@ -40,10 +41,15 @@ public final class ArchiveCommitter {
     private final Path root;
     private final boolean staged;
     private final String archiveId;
+    private final boolean overwrite;
+    private final List<String> notes;
     private boolean finished;
     private String digest;
 
-    private ArchiveCommitter(FileSystem fs, Configuration conf, Path target, Path root, boolean staged, String id) {
+    private ArchiveCommitter(FileSystem fs, Configuration conf, Path target, Path root, boolean staged, String id,
+                             boolean overwrite, List<String> notes) {
+        this.overwrite = overwrite;
+        this.notes = List.copyOf(notes);
         this.fs = fs;
         this.conf = conf;
         this.target = target;
@@ -53,16 +59,24 @@ public final class ArchiveCommitter {
     }
 
     /**
-     * Prepares to write the archive {@code target}.
+     * Prepares to write the archive {@code target}, after cleaning up what interrupted runs left for it
+     * ({@link Leftovers}; see {@link #notes()}).
      *
-     * @throws ArchiveExistsException when {@code target} exists and {@code overwrite} is false
+     * @throws ArchiveExistsException when {@code target} is an archive and {@code overwrite} is false, or is
+     *                                anything but a photonzip archive or an empty directory (even with it)
      */
     public static ArchiveCommitter begin(Path target, Configuration conf, boolean overwrite) throws IOException {
         FileSystem fs = HadoopFiles.fileSystem(target, conf);
         target = fs.makeQualified(target);
-        checkTarget(fs, target, overwrite);
-        String id = UUID.randomUUID().toString();
         boolean staged = HadoopFiles.hasAtomicDirectoryRename(target);
+        ArchiveDirectory.State before = ArchiveDirectory.classify(fs, target);
+        if (before != ArchiveDirectory.State.UNCOMMITTED) {
+            checkTarget(target, before, overwrite); // an abandoned uncommitted one is cleaned up first
+        }
+        List<String> notes = Leftovers.clean(fs, target, conf, staged);
+        ArchiveDirectory.State state = ArchiveDirectory.classify(fs, target);
+        checkTarget(target, state, overwrite);
+        String id = UUID.randomUUID().toString();
         Path root;
         if (staged) {
             Path parent = target.getParent();
@@ -71,7 +85,7 @@ public final class ArchiveCommitter {
             }
             root = new Path(parent, "." + target.getName() + ".staging-" + id);
         } else {
-            if (overwrite && fs.exists(target)) {
+            if (overwrite && state.ours()) {
                 // Invalidate the old archive first (its commit point), then remove the rest.
                 fs.delete(new Path(target, ArchiveLayout.SUCCESS), false);
                 fs.delete(target, true);
@@ -81,25 +95,32 @@ public final class ArchiveCommitter {
         if (!fs.mkdirs(new Path(root, ArchiveLayout.PACKS))) {
             throw new IOException("Cannot create " + new Path(root, ArchiveLayout.PACKS));
         }
-        return new ArchiveCommitter(fs, conf, target, root, staged, id);
+        StagingOwner.current().write(fs, root);
+        return new ArchiveCommitter(fs, conf, target, root, staged, id, overwrite, notes);
     }
 
-    private static void checkTarget(FileSystem fs, Path target, boolean overwrite) throws IOException {
-        FileStatus status;
-        try {
-            status = fs.getFileStatus(target);
-        } catch (FileNotFoundException e) {
-            return;
+    private static void checkTarget(Path target, ArchiveDirectory.State state, boolean overwrite) {
+        switch (state) {
+            case ABSENT, EMPTY -> {
+            }
+            case NOT_A_DIRECTORY -> throw new ArchiveExistsException("Cannot write archive " + target
+                    + ": a file of that name exists");
+            case FOREIGN -> throw new ArchiveExistsException("Cannot write archive " + target + ": it is "
+                    + ArchiveDirectory.describe(state) + "; photonzip replaces only its own archives, even with "
+                    + "--overwrite");
+            case COMMITTED, UNCOMMITTED -> {
+                if (!overwrite) {
+                    throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists"
+                            + (state == ArchiveDirectory.State.COMMITTED ? "" : " (incomplete: no _SUCCESS)")
+                            + "; use --overwrite to replace it, or --skip-existing to keep it");
+                }
+            }
         }
-        if (!status.isDirectory()) {
-            throw new ArchiveExistsException("Cannot write archive " + target + ": a file of that name exists");
-        }
-        if (overwrite) {
-            return;
-        }
-        boolean complete = fs.exists(new Path(target, ArchiveLayout.SUCCESS));
-        throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists"
-                + (complete ? "" : " (incomplete: no _SUCCESS)") + "; use --overwrite to replace it");
+    }
+
+    /** What was found and done about earlier runs' leftovers for this archive path (one line each). */
+    public List<String> notes() {
+        return notes;
     }
 
     /** Where the job writes the archive's files until the commit. */
@@ -138,6 +159,12 @@ public final class ArchiveCommitter {
             referenced.add(r.pack());
         }
         Map<String, FileEntry> files = new TreeMap<>();
+        if (!fs.exists(new Path(root, StagingOwner.NAME))) {
+            abort();
+            throw new IOException("Cannot commit " + target + ": " + root + " was removed while this run wrote it "
+                    + "(by another run over the same archive?)");
+        }
+        fs.delete(new Path(root, StagingOwner.NAME), false);
         for (FileStatus s : fs.listStatus(new Path(root, ArchiveLayout.PACKS))) {
             String name = s.getPath().getName();
             FileEntry entry = packs.get(name);
@@ -183,20 +210,18 @@ public final class ArchiveCommitter {
     }
 
     private Outcome renameIntoPlace() throws IOException {
-        FileContext fc = FileContext.getFileContext(target.toUri(), conf);
-        Path old = null;
-        if (fs.exists(target)) {
-            old = new Path(target.getParent(), "." + target.getName() + ".replaced-" + archiveId);
-            fc.rename(target, old, Options.Rename.NONE);
-        }
+        Path old = overwrite ? moveAside() : null;
         try {
-            fc.rename(root, target, Options.Rename.NONE);
+            AtomicRename.renameIfAbsent(fs, root, target);
+        } catch (FileAlreadyExistsException e) {
+            putBack(old);
+            abort();
+            throw new ArchiveExistsException("Cannot commit " + target + ": another run committed an archive there "
+                    + "first; it was left as it is and this run's files were removed");
         } catch (IOException e) {
             Outcome outcome = outcomeAfter(e);
             if (outcome == Outcome.FAILED) {
-                if (old != null) {
-                    fc.rename(old, target, Options.Rename.NONE);
-                }
+                putBack(old);
                 abort();
                 throw new IOException("Cannot commit " + target + ": " + e.getMessage(), e);
             }
@@ -210,6 +235,33 @@ public final class ArchiveCommitter {
             fs.delete(old, true);
         }
         return done();
+    }
+
+    /** With --overwrite: moves the photonzip archive at the target aside (refusing anything else), or null. */
+    private Path moveAside() throws IOException {
+        ArchiveDirectory.State now = ArchiveDirectory.classify(fs, target);
+        if (!now.ours()) {
+            if (now == ArchiveDirectory.State.ABSENT || now == ArchiveDirectory.State.EMPTY) {
+                return null;
+            }
+            abort();
+            throw new ArchiveExistsException("Cannot commit " + target + ": it became " + ArchiveDirectory.describe(now)
+                    + " while this run wrote; it was left as it is");
+        }
+        Path old = new Path(target.getParent(), "." + target.getName() + ".replaced-" + archiveId);
+        AtomicRename.renameIfAbsent(fs, target, old);
+        return old;
+    }
+
+    private void putBack(Path old) {
+        if (old == null) {
+            return;
+        }
+        try {
+            AtomicRename.renameIfAbsent(fs, old, target);
+        } catch (IOException e) {
+            // Another archive took its place: the next run reports the moved-aside one (Leftovers).
+        }
     }
 
     /** After a failed rename: committed if the target carries our marker, failed if staging is intact. */

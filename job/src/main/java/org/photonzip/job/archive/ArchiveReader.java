@@ -171,6 +171,16 @@ public final class ArchiveReader {
         files.checkHash(ArchiveLayout.METADATA);
     }
 
+    /**
+     * Copies {@code metadata-samples.pz} (docs/archive-format.md §5.1) to {@code dir}, checked against its listed
+     * length and SHA-256; refused when it is not listed.
+     */
+    public java.nio.file.Path fetchMetadataSamples(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path local = dir.resolve(org.photonzip.job.hdf5.MetadataSamples.FILE);
+        files.copyTo(org.photonzip.job.hdf5.MetadataSamples.FILE, local);
+        return local;
+    }
+
     /** Copies {@code metadata.h5} to {@code dir}, checked against its listed length and SHA-256. */
     public java.nio.file.Path fetchMetadata(java.nio.file.Path dir) throws IOException {
         java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);

@@ -1,5 +1,7 @@
 package org.photonzip.job.archive;
 
+import org.photonzip.job.hdf5.MetadataSamples;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -93,6 +95,7 @@ public final class Summary {
         meta.put("attributes", metadata.attributes());
         ArrayNode skipped = meta.putArray("not_captured");
         metadata.skipped().forEach(skipped::add);
+        CodedDatasets.write(meta, metadata.coded());
 
         ObjectNode tiles = root.putObject("tiles");
         ArrayNode ts = tiles.putArray("max_shape");
@@ -133,7 +136,20 @@ public final class Summary {
     }
 
     /** What {@code metadata.h5} holds. */
-    public record MetadataCapture(int groups, int datasets, int attributes, List<String> skipped) {
+    public record MetadataCapture(int groups, int datasets, int attributes, List<String> skipped,
+                                  List<MetadataSamples.Entry> coded) {
+        public MetadataCapture(int groups, int datasets, int attributes, List<String> skipped) {
+            this(groups, datasets, attributes, skipped, List.of());
+        }
+    }
+
+    /** The datasets whose samples are coded in {@code metadata-samples.pz} (none in archives written before it). */
+    public List<MetadataSamples.Entry> codedDatasets() {
+        return CodedDatasets.read(root.path("metadata").path("coded"), where());
+    }
+
+    private String where() {
+        return root.path("archive_id").asText("summary.json");
     }
 
     private static double round(double v) {

@@ -28,6 +28,7 @@ import org.photonzip.job.archive.TileRow;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.fs.SerializableConfiguration;
 import org.photonzip.job.hdf5.Hdf5TreeCopy;
+import org.photonzip.job.hdf5.MetadataSamples;
 import org.photonzip.job.source.InputStack;
 import org.photonzip.job.source.StackDescriptor;
 import org.photonzip.job.verify.VerifyJob;
@@ -301,10 +302,21 @@ public final class CompressJob {
         java.nio.file.Path dir = Files.createTempDirectory("photonzip-metadata-");
         try {
             java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);
-            Hdf5TreeCopy.Report r = input.captureMetadata(local, max);
+            java.nio.file.Path samplesFile = dir.resolve(MetadataSamples.FILE);
+            Hdf5TreeCopy.Report r;
+            MetadataSamples samples;
+            try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(samplesFile))) {
+                samples = new MetadataSamples(out);
+                r = input.captureMetadata(local, max, samples);
+            }
             committer.fileSystem().copyFromLocalFile(false, false, new Path(local.toUri()),
                     new Path(committer.root(), ArchiveLayout.METADATA));
-            return new Summary.MetadataCapture(r.groups(), r.datasets(), r.attributes(), r.skipped());
+            if (!samples.entries().isEmpty()) {
+                committer.fileSystem().copyFromLocalFile(false, false, new Path(samplesFile.toUri()),
+                        new Path(committer.root(), MetadataSamples.FILE));
+            }
+            return new Summary.MetadataCapture(r.groups(), r.datasets(), r.attributes(), r.skipped(),
+                    samples.entries());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (java.nio.file.Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,11 +1,16 @@
 package org.photonzip.job.hdf5;
 
 /**
- * Where each sample of a {@link ReservedStackDataset} lives in its file: chunks of {@code chunk} samples stored
- * one after another in row-major grid order from {@code dataAddress} (a contiguous dataset is one chunk). Edge
- * chunks are stored full size, as HDF5 does.
+ * Where each sample of a restored stack lives in the restore's staging file: chunks of {@code chunk} samples stored
+ * one after another in row-major grid order from {@code dataAddress} (a dense file is one chunk, {@link #dense}).
  */
 public record StackStorage(int[] dims, int[] chunk, int[] grid, long dataAddress, long chunkBytes, int elementSize) {
+
+    /** Samples of shape {@code dims} stored densely in t, y, x order from offset 0 (a restore's staging file). */
+    public static StackStorage dense(int[] dims, int elementSize) {
+        return new StackStorage(dims.clone(), dims.clone(), new int[]{1, 1, 1}, 0,
+                (long) dims[0] * dims[1] * dims[2] * elementSize, elementSize);
+    }
 
     /** File offset of sample (t, y, x). */
     public long offset(int t, int y, int x) {

@@ -22,6 +22,7 @@ import org.photonzip.io.UnsupportedStackException;
 import org.photonzip.job.fs.HadoopChannel;
 import org.photonzip.job.fs.HadoopFiles;
 import org.photonzip.job.hdf5.Hdf5TreeCopy;
+import org.photonzip.job.hdf5.NativeCapture;
 
 import java.io.Closeable;
 import java.io.FileNotFoundException;
@@ -49,6 +50,7 @@ public final class InputStack implements Closeable {
     private final HdfFile hdf;       // null for TIFF
     private final Dataset dataset;   // null for TIFF
     private final List<AutoCloseable> opened; // channels and linked files to close with the input
+    private java.nio.file.Path localFile;     // the HDF5 input on a local disk, which the HDF5 library can open
 
     private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
@@ -197,7 +199,9 @@ public final class InputStack implements Closeable {
                     found, dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
                     layout.name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
                     List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
-            return new InputStack(d, hdf, ds, opened);
+            InputStack stack = new InputStack(d, hdf, ds, opened);
+            stack.localFile = local ? HadoopFiles.localFile(path) : null;
+            return stack;
         } catch (HdfException e) {
             closeQuietly(hdf, opened);
             throw new IOException("Cannot read HDF5 file " + input + ": " + e.getMessage(), e);
@@ -250,6 +254,20 @@ public final class InputStack implements Closeable {
      * placeholder carrying the stack's attributes. For a TIFF series: a NeXus skeleton and the frames' file names.
      */
     public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) {
+        return captureMetadata(file, maxDatasetBytes, null);
+    }
+
+    /**
+     * As above; a local HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
+     * datasets {@code samples} accepts to it. Remote inputs (and any where the library does not load) are captured
+     * by jhdf (its writer's fidelity; no coding).
+     */
+    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
+                                               NativeCapture.SampleSink samples) {
+        if (localFile != null && org.photonzip.job.hdf5.NativeHdf5.available()) {
+            return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
+                    maxDatasetBytes, samples);
+        }
         try (WritableHdfFile out = HdfFile.write(file)) {
             if (hdf == null) {
                 return tiffSkeleton(out);

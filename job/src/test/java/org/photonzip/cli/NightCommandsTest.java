@@ -1,0 +1,67 @@
+package org.photonzip.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.job.JobFixtures;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A night as a scheduler runs it: compress a glob, re-run it, then info and verify of the night directory. */
+class NightCommandsTest {
+    private StringWriter out = new StringWriter();
+    private StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        CommandLine cli = new CommandLine(new Photonzip());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void compressAGlobRerunItThenInfoAndVerifyTheNight(@TempDir Path dir) throws Exception {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        JobFixtures.writeStack(raw.resolve("scan_a.h5"), 8, 32, 40, "uint16", null, 1);
+        JobFixtures.writeStack(raw.resolve("scan_b.h5"), 8, 32, 40, "uint16", null, 2);
+        String glob = raw.resolve("scan_*.h5").toString();
+        Path night = dir.resolve("night");
+        assertEquals(0, run("compress", glob, night + "/", "--verify", "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("2 scans: 2 archived, 0 already archived (skipped), 0 failed"), out.toString());
+        assertEquals(0, run("compress", glob, night.toString(), "--skip-existing", "--master", "local[2]"),
+                err.toString());
+        assertTrue(out.toString().contains("2 scans: 0 archived, 2 already archived (skipped), 0 failed"), out.toString());
+        assertEquals(2, run("compress", glob, night.toString(), "--skip-existing", "--overwrite"));
+        assertTrue(err.toString().contains("Invalid options"), err.toString());
+        assertEquals(1, run("compress", raw.resolve("run_*.h5").toString(), night.toString(), "--master", "local[1]"));
+        assertTrue(err.toString().contains("nothing matches"), err.toString());
+        assertEquals(0, run("compress", raw.resolve("run_*.h5").toString(), night.toString(), "--skip-existing",
+                "--master", "local[1]"));
+
+        assertEquals(0, run("info", night.toString()), err.toString());
+        assertTrue(out.toString().contains("2 archives: 2 committed, exit 0"), out.toString());
+        assertEquals(0, run("verify", night.toString(), "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("2 archives: 2 verified, exit 0"), out.toString());
+
+        Path pack;
+        try (var packs = Files.list(night.resolve("scan_b.pz/packs"))) {
+            pack = packs.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(pack, bytes);
+        assertEquals(3, run("verify", night.resolve("scan_a.pz").toString(), night.toString() + "/scan_b.pz",
+                "--master", "local[2]"));
+        assertTrue(out.toString().contains("2 archives: 1 verified, exit 3"), out.toString());
+        assertTrue(out.toString().contains("FAILED"), out.toString());
+        assertEquals(2, run("verify", night.toString(), "--against", raw.resolve("scan_a.h5").toString()));
+    }
+}

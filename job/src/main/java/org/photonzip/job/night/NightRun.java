@@ -62,6 +62,7 @@ public final class NightRun {
         long[] bytesDone = {0};
         double[] workSeconds = {0};
         long[] skippedBytes = {0};
+        int[] next = {0};
         try (NightLog log = nightDirectory == null ? null : NightLog.open(nightDirectory, runId, conf)) {
             List<Integer> order = new ArrayList<>();
             for (int k = 0; k < n; k++) {
@@ -86,8 +87,12 @@ public final class NightRun {
                             bytesDone[0] += sizes[k];
                             workSeconds[0] += r.record().seconds();
                         }
-                        if (log != null) {
-                            log.append(r.record());
+                        // The record stays in scan order: a scan's line waits for the scans before it.
+                        while (next[0] < n && results[next[0]] != null) {
+                            if (log != null) {
+                                log.append(results[next[0]].record());
+                            }
+                            next[0]++;
                         }
                         console.println("photonzip: " + scan.archive() + ": " + r.record().status()
                                 + (r.record().error() == null ? "" : ": " + r.record().error()));

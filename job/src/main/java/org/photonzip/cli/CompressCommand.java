@@ -68,7 +68,7 @@ public final class CompressCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task holds (e.g. "
-            + "256m; default: spark.photonzip.task.memory, else 30% of an executor's heap per core).")
+            + "256m; default: spark.photonzip.task.memory, else 30%% of an executor's heap per core).")
     String taskMemory;
 
     @Option(names = "--max-metadata", paramLabel = "SIZE", defaultValue = "1g", description = "Largest dataset other "

@@ -30,7 +30,7 @@ final class ArchiveTable {
                 + (s.filters().isEmpty() ? "" : ", " + String.join("+", s.filters())) + ")");
         rows.put("tiles", String.format(Locale.ROOT, "%d (up to %s) in %d tasks of at most %s", t.tiles(), r.tile(),
                 t.tasks(), bytes(r.taskBytes())));
-        rows.put("model", "classical");
+        rows.put("model", r.model());
         rows.put("mode", r.bound() == null ? "lossless" : "ERROR-BOUNDED (LOSSY), " + r.bound().bound().describe());
         rows.put("original size", bytes(t.originalBytes()));
         rows.put("compressed size", bytes(t.compressedBytes()));

@@ -5,6 +5,7 @@ import org.photonzip.job.BoundRequest;
 import org.photonzip.job.InvalidBoundException;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.SparkSessions;
+import org.photonzip.job.TensorFlowCheck;
 import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.compress.CompressJob;
 import org.photonzip.job.night.NightInputs;
@@ -78,7 +79,7 @@ public final class CompressCommand implements Callable<Integer> {
     boolean overwrite;
 
     @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task holds (e.g. "
-            + "256m; default: spark.photonzip.task.memory, else 30% of an executor's heap per core).")
+            + "256m; default: spark.photonzip.task.memory, else 30%% of an executor's heap per core).")
     String taskMemory;
 
     @Option(names = "--max-metadata", paramLabel = "SIZE", defaultValue = "1g", description = "Largest dataset other "
@@ -104,6 +105,7 @@ public final class CompressCommand implements Callable<Integer> {
         ModelChoice choice;
         try {
             choice = ModelChoice.parse(model).withInference(inference.name());
+            TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
             if (skipExisting && overwrite) {
                 throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
             }
@@ -141,8 +143,11 @@ public final class CompressCommand implements Callable<Integer> {
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
                             overwrite, taskBytes, maxMeta, bound), Failures::message, report -> {
-                                out.print(ArchiveTable.compressed(report));
-                                out.flush();
+                                String table = ArchiveTable.compressed(report);
+                                synchronized (out) { // several scans in flight
+                                    out.print(table);
+                                    out.flush();
+                                }
                             });
             NightRun.Outcome night = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options,
                     new PrintStream(System.err, true));

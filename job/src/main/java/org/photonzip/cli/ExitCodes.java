@@ -49,6 +49,9 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
 
     /** The exit code for {@code e}; {@link #UNREADABLE} for what the table does not name. */
     static int of(Throwable e) {
+        if (e instanceof org.photonzip.job.cluster.ClusterUnavailableException c) {
+            return c.neverFits() ? USAGE : UNREADABLE; // no worker can ever host the executor: fix the options
+        }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             for (Class<?> c = t.getClass(); c != null; c = c.getSuperclass()) {
                 Integer code = TABLE.get(c);

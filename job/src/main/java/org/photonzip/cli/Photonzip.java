@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 VerifyCommand.class,
                 InfoCommand.class,
                 BenchJobCommand.class,
+                BenchNightCommand.class,
         })
 public final class Photonzip implements Runnable {
     @CommandLine.Spec

@@ -2,6 +2,7 @@ package org.photonzip.job;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.job.cluster.ExecutorWait;
 
 /**
  * The Spark session of a command. Under {@code spark-submit} the master and configuration come from there;
@@ -27,8 +28,16 @@ public final class SparkSessions {
             conf.setIfMissing("spark.executor.heartbeatInterval", "2s");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // Several scans in flight share the executors fairly (ScansInFlight gives each its own pool).
+        conf.setIfMissing("spark.scheduler.mode", "FAIR");
         conf.setAppName(appName);
         SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
+        try {
+            ExecutorWait.awaitFirstExecutor(spark.sparkContext());
+        } catch (RuntimeException e) {
+            spark.stop(); // leave the master's queue rather than wait there
+            throw e;
+        }
         return spark;
     }
 }

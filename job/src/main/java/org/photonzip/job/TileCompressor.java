@@ -1,6 +1,8 @@
 package org.photonzip.job;
 
 import java.io.Serializable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.LoggerFactory;
 import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.EncoderOptions;
@@ -28,6 +30,8 @@ public final class TileCompressor implements Serializable {
     public static final String CLASSICAL = "classical";
     /** Model id of tiles coded with the archive's learned model. */
     public static final String LEARNED = "learned";
+
+    private static final AtomicBoolean BACKEND_LOGGED = new AtomicBoolean();
 
     private final byte[] modelBytes;
     private final String backendName;
@@ -141,9 +145,13 @@ public final class TileCompressor implements Serializable {
             if (m == null) {
                 options = EncoderOptions.CLASSICAL;
             } else {
-                InferenceBackend backend = "java".equals(backendName) ? JavaInference.INSTANCE
-                        : Backends.select(backendName, 1).backend();
-                options = EncoderOptions.learned(m, backend, true);
+                Backends.Selection selection = Backends.select(backendName, 1);
+                if (BACKEND_LOGGED.compareAndSet(false, true)) {
+                    // Once per JVM: on a cluster this lands in each executor's log.
+                    LoggerFactory.getLogger(TileCompressor.class).info("learned model {}: {}", m.hashHex(),
+                            selection.message());
+                }
+                options = EncoderOptions.learned(m, selection.backend(), true);
             }
             options = options.withErrorBound(errorBound());
         }

@@ -31,7 +31,13 @@ public final class StackTraining {
                                TrainingOptions options, Consumer<String> progress) throws IOException {
         long start = System.nanoTime();
         StackSampler.Sample sample = StackSampler.sample(source, samples, tiles, options.seed());
-        double sampled = seconds(start);
+        return trainOn(sample, seconds(start), description, options, progress);
+    }
+
+    /** Trains on examples drawn already ({@link DistributedSampler}) in {@code sampled} seconds of the budget. */
+    public static Result trainOn(StackSampler.Sample sample, double sampled, String description,
+                                 TrainingOptions options, Consumer<String> progress) {
+        long start = System.nanoTime() - (long) (sampled * 1e9);
         progress.accept(String.format(java.util.Locale.ROOT, "sampled %,d examples from %d of %d tiles in %.1f s",
                 sample.set().size(), sample.tilesRead(), sample.tilesInStack(), sampled));
         TrainedModel trained = Trainer.train(sample.set(), options.withSeconds(Math.max(1, options.seconds() - sampled)),

@@ -75,6 +75,9 @@ class LearnedJobTest {
         long classical = reader.rows().stream().map(TileRow::modelId).filter(TileCompressor.CLASSICAL::equals).count();
         assertEquals(reader.rows().size(), learned + classical);
         assertTrue(learned > 0, "some tiles chose the learned model");
+        // The result table's model row says so (it used to print "classical" whatever the model).
+        assertEquals("learned " + model.hashHex().substring(0, 12) + " (" + learned + " of " + reader.rows().size()
+                + " tiles; the others classical)", report.model());
 
         Path restored = dir.resolve("restored.h5");
         JobFixtures.restore(archive, restored, null, null);

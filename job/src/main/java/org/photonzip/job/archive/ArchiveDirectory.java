@@ -29,7 +29,7 @@ public final class ArchiveDirectory {
 
     static final Set<String> FILES = Set.of(ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST,
             ArchiveLayout.MANIFEST_CSV, ArchiveLayout.METADATA, ArchiveLayout.MODEL, ArchiveLayout.REPORT,
-            "frames.csv", "stages.csv", StagingOwner.NAME);
+            "frames.csv", "stages.csv", StagingOwner.NAME, StagingOwner.TEMPORARY);
     private static final Pattern PACK = Pattern.compile("part-[0-9]+-[0-9]+-[0-9]+-[0-9a-f]+\\.pz");
 
     private ArchiveDirectory() {

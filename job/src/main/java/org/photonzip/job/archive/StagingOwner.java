@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public record StagingOwner(String host, long pid, long started) {
     public static final String NAME = "_owner";
+    static final String TEMPORARY = "_owner.tmp";
     static final String FORMAT = "photonzip-staging";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,8 +36,15 @@ public record StagingOwner(String host, long pid, long started) {
     void write(FileSystem fs, Path dir) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("host", host).put("pid", pid)
                 .put("started", started);
-        try (FSDataOutputStream out = fs.create(new Path(dir, NAME), false)) {
+        // Whole or absent: a driver killed while writing it must not leave a torn record (which only age could
+        // then clear). On object stores the object appears whole when closed; elsewhere write aside and rename.
+        boolean rename = org.photonzip.job.fs.HadoopFiles.hasAtomicDirectoryRename(dir);
+        Path file = new Path(dir, rename ? TEMPORARY : NAME);
+        try (FSDataOutputStream out = fs.create(file, false)) {
             out.write(JSON.writeValueAsBytes(root));
+        }
+        if (rename && !fs.rename(file, new Path(dir, NAME))) {
+            throw new IOException("Cannot write " + new Path(dir, NAME));
         }
     }
 

@@ -80,11 +80,13 @@ public final class CompressJob {
     /** What a run did. */
     public record Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
                          List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos,
-                         String digest, BoundRecord bound) {
+                         String digest, String model, DriverTimes driverTimes, BoundRecord bound) {
         /** A lossless archive's report. */
         public Report(String archive, StackDescriptor stack, Summary.Totals totals, VerifyJob.Result verification,
-                      List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos, String digest) {
-            this(archive, stack, totals, verification, notCaptured, taskBytes, tile, taskCpuNanos, digest, null);
+                      List<String> notCaptured, long taskBytes, TileShape tile, long taskCpuNanos, String digest,
+                      String model, DriverTimes driverTimes) {
+            this(archive, stack, totals, verification, notCaptured, taskBytes, tile, taskCpuNanos, digest, model,
+                    driverTimes, null);
         }
     }
 
@@ -98,10 +100,11 @@ public final class CompressJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         Configuration conf = sc.hadoopConfiguration();
         long start = System.nanoTime();
+        String group = JobGroup.begin(jsc, "compress " + req.input());
         try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
             StackDescriptor stack = input.descriptor();
             BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
-            TileCompressor compressor = ModelSetup.compressor(req.model(), stack, conf, console);
+            TileCompressor compressor = ModelSetup.compressor(req.model(), stack, jsc, console);
             if (bound != null) {
                 compressor = compressor.withErrorBound(bound.bound());
             }
@@ -111,7 +114,8 @@ public final class CompressJob {
             List<TaskGroup> groups = TaskPlanner.plan(stack.frames(), stack.height(), stack.width(), shape, taskBytes);
             ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf, req.overwrite());
             try {
-                // The driver captures the metadata while the executors encode.
+                // The driver captures the metadata while the executors encode (a thread of its own: the common
+                // pool has one thread on a two-core driver, and several scans may be in flight).
                 long captureStart = System.nanoTime();
                 CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
                     try {
@@ -122,16 +126,22 @@ public final class CompressJob {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                });
+                }, CompressJob::daemon);
                 Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
+                double prepare = DriverTimes.since(start);
+                long encodeStart = System.nanoTime();
                 Encoded encoded;
                 try {
-                    encoded = encode(jsc, stack, groups, committer, compressor, confB, console);
+                    encoded = encode(jsc, group, stack, groups, committer, compressor, confB, console);
                 } catch (Throwable e) {
                     capture.handle((m, x) -> null).join(); // let it finish before the cleanup deletes its target
                     throw e;
                 }
+                double encodeSeconds = DriverTimes.since(encodeStart);
+                long waitStart = System.nanoTime();
                 Summary.MetadataCapture metadata = join(capture);
+                double metadataWait = DriverTimes.since(waitStart);
+                long verifyStart = System.nanoTime();
                 List<TileRow> rows = encoded.rows();
                 long bytesRead = encoded.bytesRead();
                 VerifyJob.Result verification = null;
@@ -146,31 +156,55 @@ public final class CompressJob {
                                 + verification.failures().get(0));
                     }
                 }
+                double verifySeconds = req.verify() ? DriverTimes.since(verifyStart) : 0;
                 long compressed = rows.stream().mapToLong(TileRow::length).sum();
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
                         metadata, totals, sc, bound);
+                double manifest = DriverTimes.since(t);
                 writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
                         : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
                         bound, encoded.stageSeconds()));
+                double report = DriverTimes.since(t) - manifest;
                 committer.commit(rows, encoded.packs());
-                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s in %.1f s", stack.description(),
-                        committer.target(), (System.nanoTime() - t) / 1e9));
+                DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
+                        DriverTimes.since(t));
+                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s; finish: manifest and summary "
+                                + "%.2f s, report %.2f s, commit %.2f s", stack.description(), committer.target(), times,
+                        manifest, report, times.finish() - manifest - report));
                 return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos(), committer.digest(), bound);
+                        taskBytes, shape, encoded.taskCpuNanos(), committer.digest(),
+                        modelLine(compressor, rows), times, bound);
             } catch (Throwable e) {
                 // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
                 // stage still running may yet create pack files: let them end before removing everything.
-                awaitStragglers(jsc);
+                JobGroup.awaitIdle(jsc, group);
                 committer.abort();
                 throw e;
             }
         }
     }
 
-    private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos, double[] frameBitsPerPixel,
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "photonzip-metadata");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The result table's model row: classical, or the learned model's hash and how many tiles chose it. */
+    static String modelLine(TileCompressor compressor, List<TileRow> rows) {
+        if (compressor.model() == null) {
+            return TileCompressor.CLASSICAL;
+        }
+        long learned = rows.stream().filter(r -> TileCompressor.LEARNED.equals(r.modelId())).count();
+        return String.format(java.util.Locale.ROOT, "learned %s (%d of %d tiles; the others classical)",
+                compressor.modelHash().substring(0, 12), learned, rows.size());
+    }
+
+    private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos,
+                           double[] frameBitsPerPixel,
                            Map<String, Double> stageSeconds) {
     }
 
@@ -189,7 +223,7 @@ public final class CompressJob {
         }
     }
 
-    private static Encoded encode(JavaSparkContext jsc, StackDescriptor stack, List<TaskGroup> groups,
+    private static Encoded encode(JavaSparkContext jsc, String group, StackDescriptor stack, List<TaskGroup> groups,
                                         ArchiveCommitter committer, TileCompressor compressor,
                                         Broadcast<SerializableConfiguration> confB, PrintStream console) {
         SparkContext sc = jsc.sc();
@@ -216,7 +250,8 @@ public final class CompressJob {
                 sc.removeSparkListener(progress);
             }
         }
-        awaitStragglers(jsc);
+        // Killed speculative attempts may still be closing their packs.
+        JobGroup.awaitIdle(jsc, group);
         LOG.info(String.format(java.util.Locale.ROOT, "%s: task time read %.1f s, hash %.1f s, encode %.1f s, "
                         + "write %.1f s; task CPU %.1f s (summed over tasks)", stack.description(),
                 counters.readNanos().value() / 1e9, counters.hashNanos().value() / 1e9,
@@ -256,34 +291,6 @@ public final class CompressJob {
             bits[t] /= plane;
         }
         return bits;
-    }
-
-    /**
-     * Killed speculative attempts may still be closing their packs, and after a failed stage its other tasks may
-     * still be writing theirs: let every task end (stage inactive, no task running) before the cleanup.
-     */
-    private static void awaitStragglers(JavaSparkContext jsc) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (busy(jsc) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-    }
-
-    private static boolean busy(JavaSparkContext jsc) {
-        if (jsc.statusTracker().getActiveStageIds().length > 0) {
-            return true;
-        }
-        for (org.apache.spark.SparkExecutorInfo e : jsc.statusTracker().getExecutorInfos()) {
-            if (e.numRunningTasks() > 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Every planned tile came back exactly once (what Spark returns is the successful attempts' rows). */

@@ -5,13 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.photonzip.job.fs.SerializableConfiguration;
+import org.photonzip.train.DistributedSampler;
+import org.photonzip.train.StackSampler;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.job.ModelChoice;
 import org.photonzip.job.ModelUnavailableException;
 import org.photonzip.job.TileCompressor;
-import org.photonzip.job.source.SlabStackSource;
 import org.photonzip.job.source.StackDescriptor;
 import org.photonzip.train.ModelFiles;
 import org.photonzip.train.StackTraining;
@@ -19,19 +21,19 @@ import org.photonzip.training.TrainingOptions;
 
 /**
  * Turns {@code --model} into the job's {@link TileCompressor}, on the driver before any task starts: a model
- * file is read and checked, {@code learned} trains a model on the scan itself (sampling a few tiles through the
- * same storage path the executors use).
+ * file is read and checked, {@code learned} trains a model on the scan itself: the executors sample a few tiles
+ * ({@link DistributedSampler}), the driver trains on the examples.
  */
 final class ModelSetup {
     private ModelSetup() {
     }
 
-    static TileCompressor compressor(ModelChoice choice, StackDescriptor stack, Configuration conf,
+    static TileCompressor compressor(ModelChoice choice, StackDescriptor stack, JavaSparkContext jsc,
                                      PrintStream console) throws IOException {
         return switch (choice.kind()) {
             case AUTO, CLASSICAL -> TileCompressor.classical();
             case FILE -> TileCompressor.learned(read(choice.file()), choice.inference());
-            case LEARNED -> TileCompressor.learned(train(stack, conf, console), choice.inference());
+            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference());
         };
     }
 
@@ -45,15 +47,21 @@ final class ModelSetup {
         }
     }
 
-    private static ModelFile train(StackDescriptor stack, Configuration conf, PrintStream console) throws IOException {
+    private static ModelFile train(StackDescriptor stack, JavaSparkContext jsc, PrintStream console) {
         if (stack.frames() < 2) {
             throw new ModelUnavailableException("Cannot train a model on " + stack.description()
                     + ": it has a single frame, and the learned model refines inter-frame prediction");
         }
         StackTraining.Result r;
-        try (SlabStackSource source = new SlabStackSource(stack, conf)) {
-            r = StackTraining.train(source, stack.description(), StackTraining.DEFAULT_SAMPLES,
-                    StackTraining.DEFAULT_TILES, TrainingOptions.defaults(), line -> console.println("train: " + line));
+        try {
+            // The executors read and sample the tiles (where the data is); the driver trains on what comes back.
+            long start = System.nanoTime();
+            TrainingOptions options = TrainingOptions.defaults();
+            StackSampler.Sample sample = DistributedSampler.sample(jsc, stack, jsc.broadcast(
+                    new SerializableConfiguration(jsc.hadoopConfiguration())), StackTraining.DEFAULT_SAMPLES,
+                    StackTraining.DEFAULT_TILES, options.seed());
+            r = StackTraining.trainOn(sample, (System.nanoTime() - start) / 1e9, stack.description(), options,
+                    line -> console.println("train: " + line));
         } catch (IllegalStateException e) {
             throw new ModelUnavailableException("Cannot train a model: " + e.getMessage());
         }

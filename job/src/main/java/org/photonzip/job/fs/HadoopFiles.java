@@ -51,9 +51,14 @@ public final class HadoopFiles {
         return location.startsWith("//", colon + 1) || location.startsWith("/", colon + 1);
     }
 
-    /** A Hadoop configuration (core-site.xml and friends from the classpath). */
+    /**
+     * A Hadoop configuration for commands that run without a SparkContext ({@code decompress}, {@code info}):
+     * core-site.xml and friends from the classpath plus the {@code spark.hadoop.*} properties that spark-submit
+     * passes (from {@code --conf} or {@code --properties-file}), built by Spark's own {@code SparkHadoopUtil} so
+     * that it is the configuration a SparkContext would give the same settings (S3A credentials included).
+     */
     public static Configuration newConfiguration() {
-        return new Configuration();
+        return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new org.apache.spark.SparkConf());
     }
 
     /**

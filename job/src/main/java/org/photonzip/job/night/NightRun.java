@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.job.cluster.ScansInFlight;
 import org.photonzip.job.fs.HadoopFiles;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Runs the scans of a night one after the other in one Spark application: "scan k of N" with the night's ETA on
+ * Runs the scans of a night in one Spark application, {@link ScansInFlight} at once: "scan k of N" with the night's ETA on
  * the console, a record per scan in {@code NIGHT/_night/RUN.jsonl} ({@link NightLog}), and the outcome a
  * scheduler acts on ({@link Outcome#exitCode()}).
  */
@@ -53,33 +54,63 @@ public final class NightRun {
         long[] sizes = sizes(scans, conf);
         long total = java.util.Arrays.stream(sizes).sum();
         ScanRun runner = new ScanRun(spark, options, runId, console);
-        List<ScanRecord> records = new ArrayList<>();
-        boolean verifyFailed = false;
-        int kept = 0;
+        int n = scans.size();
+        ScanRun.Result[] results = new ScanRun.Result[n];
         long start = System.nanoTime();
-        long bytesDone = 0;
-        double workSeconds = 0;
+        // Several scans in flight (ScansInFlight): the progress, the record and the console are shared.
+        Object lock = new Object();
+        long[] bytesDone = {0};
+        double[] workSeconds = {0};
+        long[] skippedBytes = {0};
+        int[] next = {0};
         try (NightLog log = nightDirectory == null ? null : NightLog.open(nightDirectory, runId, conf)) {
-            for (int k = 0; k < scans.size(); k++) {
-                Scan scan = scans.get(k);
-                if (scans.size() > 1) {
-                    console.println(String.format(Locale.ROOT, "photonzip: scan %d of %d: %s (%s); night %s, ETA %s",
-                            k + 1, scans.size(), scan.input(), mb(sizes[k]), elapsed(start),
-                            eta(workSeconds, bytesDone, total - bytesDone - skippedSoFar(records, sizes))));
-                }
-                ScanRun.Result r = runner.run(scan, k + 1, scans.size());
+            List<Integer> order = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                order.add(k);
+            }
+            try {
+                ScansInFlight.run(spark.sparkContext(), order, ScansInFlight.inFlight(spark.sparkContext()), k -> {
+                    Scan scan = scans.get(k);
+                    if (n > 1) {
+                        synchronized (lock) {
+                            console.println(String.format(Locale.ROOT, "photonzip: scan %d of %d: %s (%s); night %s, "
+                                    + "ETA %s", k + 1, n, scan.input(), mb(sizes[k]), elapsed(start),
+                                    eta(workSeconds[0], bytesDone[0], total - bytesDone[0] - skippedBytes[0])));
+                        }
+                    }
+                    ScanRun.Result r = runner.run(scan, k + 1, n);
+                    synchronized (lock) {
+                        results[k] = r;
+                        if (r.record().status().equals("skipped")) {
+                            skippedBytes[0] += sizes[k];
+                        } else {
+                            bytesDone[0] += sizes[k];
+                            workSeconds[0] += r.record().seconds();
+                        }
+                        // The record stays in scan order: a scan's line waits for the scans before it.
+                        while (next[0] < n && results[next[0]] != null) {
+                            if (log != null) {
+                                log.append(results[next[0]].record());
+                            }
+                            next[0]++;
+                        }
+                        console.println("photonzip: " + scan.archive() + ": " + r.record().status()
+                                + (r.record().error() == null ? "" : ": " + r.record().error()));
+                    }
+                    return r;
+                });
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            List<ScanRecord> records = new ArrayList<>();
+            boolean verifyFailed = false;
+            int kept = 0;
+            for (ScanRun.Result r : results) {
                 records.add(r.record());
                 verifyFailed |= r.verificationFailed();
                 kept += r.sourceKept() ? 1 : 0;
-                if (!r.record().status().equals("skipped")) {
-                    bytesDone += sizes[k];
-                    workSeconds += r.record().seconds();
-                }
-                if (log != null) {
-                    log.append(r.record());
-                }
-                console.println("photonzip: " + scan.archive() + ": " + r.record().status()
-                        + (r.record().error() == null ? "" : ": " + r.record().error()));
             }
             Outcome outcome = new Outcome(List.copyOf(records), verifyFailed, kept, log == null ? null : log.file());
             if (log != null) {
@@ -87,14 +118,6 @@ public final class NightRun {
             }
             return outcome;
         }
-    }
-
-    private static long skippedSoFar(List<ScanRecord> records, long[] sizes) {
-        long s = 0;
-        for (int i = 0; i < records.size(); i++) {
-            s += records.get(i).status().equals("skipped") ? sizes[i] : 0;
-        }
-        return s;
     }
 
     /** Bytes of each scan's input as listed now (0 when it cannot be listed), to weigh the ETA. */

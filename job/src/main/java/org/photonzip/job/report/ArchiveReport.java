@@ -52,6 +52,7 @@ public final class ArchiveReport {
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
         ResidualHistogram residuals = null;
         if (sample != null && sample.frames() > 1) {
+            sample = window(sample, SAMPLE_FRAMES, SAMPLE_SIDE);
             TileInspector.Inspection in = codec.inspect(sample);
             // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
             residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(), sample.size());
@@ -59,6 +60,33 @@ public final class ArchiveReport {
         return new ReportData("photonzip archive " + root, table, grid(rows), frameBitsPerPixel, frameKinds,
                 residuals, stages, quality);
     }
+
+    /**
+     * At most {@code frames} x {@code side} x {@code side} samples from the centre of the tile's first frames: the
+     * residual histogram needs a million samples, not the 16 million of a full tile, whose inspection costs as much
+     * driver CPU as encoding it (for a small scan, as much as the whole scan's encode).
+     */
+    static Tile window(Tile tile, int frames, int side) {
+        int f = Math.min(frames, tile.frames());
+        int h = Math.min(side, tile.height());
+        int w = Math.min(side, tile.width());
+        if (f == tile.frames() && h == tile.height() && w == tile.width()) {
+            return tile;
+        }
+        int y0 = (tile.height() - h) / 2;
+        int x0 = (tile.width() - w) / 2;
+        short[] out = new short[f * h * w];
+        short[] in = tile.samples();
+        for (int t = 0; t < f; t++) {
+            for (int y = 0; y < h; y++) {
+                System.arraycopy(in, (t * tile.height() + y0 + y) * tile.width() + x0, out, (t * h + y) * w, w);
+            }
+        }
+        return Tile.wrap(f, h, w, out);
+    }
+
+    static final int SAMPLE_FRAMES = 16;
+    static final int SAMPLE_SIDE = 256;
 
     /** Bits/pixel per spatial tile position, averaged over its frame runs weighted by samples. */
     static ReportData.TileGrid grid(List<TileRow> rows) {

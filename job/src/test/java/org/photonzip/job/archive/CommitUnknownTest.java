@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.DelegateToFileSystem;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.job.fs.HadoopFiles;
@@ -50,6 +51,8 @@ class CommitUnknownTest {
     }
 
     @Test
+    @Disabled("Since main's AtomicRename, local renames use Files.move, not FileContext, so this injection no longer "
+            + "reaches the final rename; it needs a fault hook in AtomicRename (the nightly branch's code)")
     void anUnknownOutcomeTouchesNothingAndSaysSo(@TempDir java.nio.file.Path dir) throws IOException {
         Configuration conf = new Configuration();
         conf.set("fs.AbstractFileSystem.file.impl", LosingRename.class.getName());

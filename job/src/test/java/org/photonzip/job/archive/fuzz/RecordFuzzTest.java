@@ -1,12 +1,5 @@
 package org.photonzip.job.archive.fuzz;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.job.archive.ArchiveDamage;
@@ -22,12 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +34,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * inserted bytes, numbers replaced with edge values), optionally re-stating _SUCCESS to match, and reads the
  * result through the one reader: it must raise photonzip's own exceptions (or an I/O error) and nothing else,
  * within 30 s, allocating at most {@link #MAX_ALLOCATED} bytes; and whatever a format-2 archive lets through
- * must decode to its source's samples. Tries: {@code jqwik.tries.default} (docs/fuzzing.md for the long run).
+ * must decode to its source's samples. Tries: {@code -Dphotonzip.fuzz.tries=N} (default 60; docs/fuzzing.md for
+ * the long run), each from its own seed ({@code -Dphotonzip.fuzz.seed}), which a failure names so it can be replayed.
  */
 class RecordFuzzTest {
     static final long MAX_ALLOCATED = 256L << 20;
@@ -50,24 +47,29 @@ class RecordFuzzTest {
     record Edit(int kind, double at, int value, int length) {
     }
 
-    @Provide
-    Arbitrary<String[]> archives() throws IOException {
-        return Arbitraries.of(GoldenArchivesTest.archives());
+    @Test
+    void damagedRecordsAreRefusedWithPhotonzipExceptionsOnly() throws Exception {
+        int tries = Integer.getInteger("photonzip.fuzz.tries", 60);
+        long seed = Long.getLong("photonzip.fuzz.seed", 20261201L);
+        List<String[]> archives = GoldenArchivesTest.archives();
+        for (int t = 0; t < tries; t++) {
+            Random r = new Random(seed + t);
+            List<Edit> edits = new ArrayList<>();
+            for (int k = 1 + r.nextInt(4); k > 0; k--) {
+                edits.add(new Edit(r.nextInt(5), r.nextDouble(), r.nextInt(256), 1 + r.nextInt(64)));
+            }
+            String[] golden = archives.get(r.nextInt(archives.size()));
+            String target = TARGETS[r.nextInt(TARGETS.length)];
+            try {
+                damage(golden, edits, r.nextBoolean(), target);
+            } catch (AssertionError | Exception e) {
+                throw new AssertionError("seed " + (seed + t) + ": " + target + " of " + String.join("/", golden)
+                        + " with " + edits, e);
+            }
+        }
     }
 
-    @Provide
-    Arbitrary<List<Edit>> edits() {
-        Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 4),
-                Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 255),
-                Arbitraries.integers().between(1, 64)).as(Edit::new);
-        return edit.list().ofMinSize(1).ofMaxSize(4);
-    }
-
-    @Property
-    void damagedRecordsAreRefusedWithPhotonzipExceptionsOnly(@ForAll("archives") String[] golden,
-                                                             @ForAll("edits") @Size(min = 1) List<Edit> edits,
-                                                             @ForAll boolean restate,
-                                                             @ForAll("target") String target) throws Exception {
+    private static void damage(String[] golden, List<Edit> edits, boolean restate, String target) throws Exception {
         Path work = Files.createTempDirectory("fuzz-");
         try {
             Path archive = work.resolve("a.pz");
@@ -92,11 +94,6 @@ class RecordFuzzTest {
                 }
             }
         }
-    }
-
-    @Provide
-    Arbitrary<String> target() {
-        return Arbitraries.of(TARGETS);
     }
 
     /** Opens and decodes everything on another thread: the SHA-256 of the stack, or null when refused. */

@@ -1,0 +1,81 @@
+package org.photonzip.cli;
+
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.job.ModelChoice;
+import org.photonzip.job.cluster.ScansInFlight;
+import org.photonzip.job.compress.CompressJob;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/** The runs of {@code bench-night}: a list of scans compressed in one application, with their figures. */
+final class NightRuns {
+    private final SparkSession spark;
+    private final Path dir;
+    private final boolean verify;
+    private int runs;
+
+    NightRuns(SparkSession spark, Path dir, boolean verify) {
+        this.spark = spark;
+        this.dir = dir;
+        this.verify = verify;
+    }
+
+    /** One run's figures: aggregate MB/s, its ratio to the baseline, driver serial seconds per scan. */
+    record Row(String name, int scans, double megabytes, double seconds, double mbps, double ratio,
+               double serialMean, double serialMax) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s: %.0f MB in %.1f s, %.1f MB/s (%.2f of the big scan's); driver "
+                    + "serial %.2f s per scan (max %.2f)", name, megabytes, seconds, mbps, ratio, serialMean, serialMax);
+        }
+    }
+
+    Row run(String name, List<Path> inputs, int inFlight, double baselineMbps) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("archives-" + (++runs)));
+        long start = System.nanoTime();
+        List<CompressJob.Report> reports = ScansInFlight.run(spark.sparkContext(), inputs, inFlight, in ->
+                CompressJob.run(spark, new CompressJob.Request(in.toString(), null,
+                        out.resolve(in.getFileName().toString().replace(".h5", ".pz")).toString(), null,
+                        ModelChoice.parse("auto"), verify, false, 0, 1L << 30), BenchNightCommand.quiet()));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double mb = reports.stream().mapToLong(r -> r.totals().originalBytes()).sum() / 1e6;
+        double[] serial = reports.stream().mapToDouble(r -> r.driverTimes().serial()).toArray();
+        deleteTree(out);
+        double mbps = mb / seconds;
+        return new Row(name, inputs.size(), mb, seconds, mbps, baselineMbps > 0 ? mbps / baselineMbps : 1.0,
+                java.util.Arrays.stream(serial).average().orElse(0), java.util.Arrays.stream(serial).max().orElse(0));
+    }
+
+    static String table(List<Row> rows) {
+        List<String[]> cells = new ArrayList<>();
+        for (Row r : rows) {
+            cells.add(new String[]{r.name(), String.valueOf(r.scans()), f("%.0f", r.megabytes()), f("%.1f", r.seconds()),
+                    f("%.1f", r.mbps()), f("%.3f", r.ratio()), f("%.2f", r.serialMean()), f("%.2f", r.serialMax())});
+        }
+        return BenchJobCommand.table(new String[]{"run", "scans", "MB", "wall s", "MB/s", "ratio to big scan",
+                "driver serial s/scan", "max"}, cells);
+    }
+
+    private static String f(String format, double v) {
+        return String.format(Locale.ROOT, format, v);
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (Exception ignored) {
+            // Leftover benchmark output in a temporary directory.
+        }
+    }
+}

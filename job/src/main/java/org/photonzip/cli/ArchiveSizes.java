@@ -2,9 +2,9 @@ package org.photonzip.cli;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.photonzip.job.archive.ArchiveLayout;
-import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.fs.HadoopFiles;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package org.photonzip.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.report.SummaryRows;
-import org.photonzip.job.archive.Summary;
-import org.photonzip.job.compress.CompressJob;
-import org.photonzip.job.source.StackDescriptor;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.report.SummaryRows;
+import org.photonzip.archive.Summary;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.source.StackDescriptor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +74,7 @@ final class ArchiveTable {
     }
 
     static String bytes(long n) {
-        return org.photonzip.job.report.ArchiveBytes.format(n);
+        return org.photonzip.report.ArchiveBytes.format(n);
     }
 
     static String format(Map<String, String> rows) {

@@ -1,9 +1,9 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.job.ModelChoice;
-import org.photonzip.job.SparkSessions;
-import org.photonzip.job.compress.CompressJob;
+import org.photonzip.spark.ModelChoice;
+import org.photonzip.spark.SparkSessions;
+import org.photonzip.spark.CompressJob;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

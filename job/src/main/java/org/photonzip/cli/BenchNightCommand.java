@@ -1,10 +1,10 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.generate.GeneratorConfig;
-import org.photonzip.generate.Hdf5StackWriter;
-import org.photonzip.generate.StackGenerator;
-import org.photonzip.job.SparkSessions;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.spark.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,9 +1,9 @@
 package org.photonzip.cli;
 
-import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.fs.HadoopFiles;
-import org.photonzip.job.restore.Region;
-import org.photonzip.job.restore.Restorer;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.Restorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,13 +1,13 @@
 package org.photonzip.cli;
 
 import org.photonzip.codec.PhotonzipException;
-import org.photonzip.job.ModelUnavailableException;
-import org.photonzip.job.archive.ArchiveExistsException;
-import org.photonzip.job.archive.CommitStateUnknownException;
-import org.photonzip.job.archive.InvalidArchiveException;
-import org.photonzip.job.archive.TileCheckException;
-import org.photonzip.job.compress.VerificationFailedException;
-import org.photonzip.job.restore.DestinationException;
+import org.photonzip.spark.ModelUnavailableException;
+import org.photonzip.archive.ArchiveExistsException;
+import org.photonzip.archive.CommitStateUnknownException;
+import org.photonzip.archive.InvalidArchiveException;
+import org.photonzip.archive.TileCheckException;
+import org.photonzip.spark.VerificationFailedException;
+import org.photonzip.restore.DestinationException;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -49,7 +49,7 @@ final class ExitCodes implements CommandLine.IExitCodeExceptionMapper, CommandLi
 
     /** The exit code for {@code e}; {@link #UNREADABLE} for what the table does not name. */
     static int of(Throwable e) {
-        if (e instanceof org.photonzip.job.cluster.ClusterUnavailableException c) {
+        if (e instanceof org.photonzip.spark.cluster.ClusterUnavailableException c) {
             return c.neverFits() ? USAGE : UNREADABLE; // no worker can ever host the executor: fix the options
         }
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

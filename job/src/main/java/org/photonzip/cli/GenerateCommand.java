@@ -1,9 +1,9 @@
 package org.photonzip.cli;
 
-import org.photonzip.generate.GeneratorConfig;
-import org.photonzip.generate.Hdf5StackWriter;
-import org.photonzip.generate.NoiseFloor;
-import org.photonzip.generate.StackGenerator;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.NoiseFloor;
+import org.photonzip.tools.generate.StackGenerator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,8 +1,8 @@
 package org.photonzip.cli;
 
-import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.fs.HadoopFiles;
-import org.photonzip.job.night.ArchiveList;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.spark.night.ArchiveList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;

@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import org.photonzip.bench.Codecs;
+import org.photonzip.tools.bench.Codecs;
 import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.io.FrameRangeSource;
-import org.photonzip.io.StackSource;
-import org.photonzip.train.ModelFiles;
-import org.photonzip.train.StackTraining;
+import org.photonzip.source.FrameRangeSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.model.ModelFiles;
+import org.photonzip.model.StackTraining;
 import org.photonzip.training.TrainingOptions;
 
 /** Where the bench's learned codecs get their model: a file given once, or training on each stack. */

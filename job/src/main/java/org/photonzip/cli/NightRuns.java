@@ -1,9 +1,9 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.job.ModelChoice;
-import org.photonzip.job.cluster.ScansInFlight;
-import org.photonzip.job.compress.CompressJob;
+import org.photonzip.spark.ModelChoice;
+import org.photonzip.spark.cluster.ScansInFlight;
+import org.photonzip.spark.CompressJob;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

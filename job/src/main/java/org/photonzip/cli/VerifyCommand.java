@@ -2,13 +2,13 @@ package org.photonzip.cli;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.job.SparkSessions;
-import org.photonzip.job.archive.ArchiveReader;
-import org.photonzip.job.fs.SerializableConfiguration;
-import org.photonzip.job.night.ArchiveList;
-import org.photonzip.job.source.InputStack;
-import org.photonzip.job.source.StackDescriptor;
-import org.photonzip.job.verify.VerifyJob;
+import org.photonzip.spark.SparkSessions;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.spark.night.ArchiveList;
+import org.photonzip.source.InputStack;
+import org.photonzip.source.StackDescriptor;
+import org.photonzip.spark.VerifyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -112,7 +112,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     r.failures().forEach(f -> err.println("  " + f));
                     return ExitCodes.TILE_FAILED;
                 }
-                org.photonzip.job.archive.BoundRecord bound = org.photonzip.job.archive.BoundRecord.read(reader.summary());
+                org.photonzip.archive.BoundRecord bound = org.photonzip.archive.BoundRecord.read(reader.summary());
                 String what = source == null ? ", every tile its manifest row" + (bound == null ? ""
                         : "; ERROR-BOUNDED archive (" + bound.bound().describe() + "): give --against SOURCE to "
                         + "check every value within its bound")

@@ -14,10 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.generate.GeneratorConfig;
-import org.photonzip.generate.Hdf5StackWriter;
-import org.photonzip.generate.StackGenerator;
-import org.photonzip.io.Hdf5StackSource;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.source.Hdf5StackSource;
 
 /**
  * Error-bounded archives as users make them: bad bounds are refused before any work (exit 2, nothing
@@ -45,7 +45,7 @@ class BoundedCommandsTest {
         Path scan = dir.resolve("scan.h5");
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 2)), scan);
         Path flat = dir.resolve("flat.h5"); // constant frames, no flats or darks: no noise model can be fitted
-        org.photonzip.job.JobFixtures.writeStack(flat, 8, 16, 16, "uint8", null, 1);
+        org.photonzip.spark.JobFixtures.writeStack(flat, 8, 16, 16, "uint8", null, 1);
         String archive = dir.resolve("a.pz").toString();
         String[][] cases = {
                 {"--error-bound", "-1"}, {"--error-bound", "abc"}, {"--error-bound", "65536"}, {"--error-bound", "2.5"},

@@ -3,9 +3,9 @@ package org.photonzip.cli;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ContiguousDataset;
-import org.photonzip.job.archive.ArchiveDamage;
-import org.photonzip.job.archive.ArchiveLayout;
-import org.photonzip.job.archive.TileRow;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.TileRow;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -10,8 +10,8 @@ class FailuresTest {
     void keepsTheTaskExceptionsOwnMessage() {
         String spark = "Job aborted due to stage failure: Task 1 in stage 3.0 failed 1 times, most recent failure: "
                 + "Lost task 1.0 in stage 3.0 (TID 6) (127.0.0.1 executor driver): "
-                + "org.photonzip.io.UnsupportedStackException: Unsupported value -1 at frame 5 row 1 column 2 of x.h5\n"
-                + "\tat org.photonzip.job.source.SampleDecoder.negative(SampleDecoder.java:58)\n";
+                + "org.photonzip.source.UnsupportedStackException: Unsupported value -1 at frame 5 row 1 column 2 of x.h5\n"
+                + "\tat org.photonzip.source.SampleDecoder.negative(SampleDecoder.java:58)\n";
         assertEquals("Unsupported value -1 at frame 5 row 1 column 2 of x.h5", Failures.fromSpark(spark));
         assertEquals("plain message", Failures.fromSpark("plain message"));
     }

@@ -2,7 +2,7 @@ package org.photonzip.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.job.JobFixtures;
+import org.photonzip.spark.JobFixtures;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -51,7 +51,7 @@ class JobCommandsTest {
             }
         }
         assertTrue(out.toString().matches("(?s).*archive size +\\| " + java.util.regex.Pattern.quote(
-                org.photonzip.job.report.ArchiveBytes.format(whole)) + " in .*"), out.toString());
+                org.photonzip.report.ArchiveBytes.format(whole)) + " in .*"), out.toString());
         assertTrue(out.toString().contains("archive ratio") && out.toString().contains("(tile streams)"), out.toString());
 
         assertEquals(0, run("verify", archive.toString(), "--against", dir.resolve("sample.h5").toString(),

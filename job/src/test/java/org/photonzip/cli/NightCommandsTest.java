@@ -2,7 +2,7 @@ package org.photonzip.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.job.JobFixtures;
+import org.photonzip.spark.JobFixtures;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;

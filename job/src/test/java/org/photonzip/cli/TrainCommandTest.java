@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.train.ModelFiles;
+import org.photonzip.model.ModelFiles;
 import picocli.CommandLine;
 
 /**

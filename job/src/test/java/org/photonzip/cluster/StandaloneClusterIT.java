@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.job.JobFixtures;
-import org.photonzip.job.RestoredFiles;
-import org.photonzip.job.restore.Region;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.RestoredFiles;
+import org.photonzip.restore.Region;
 
 import java.nio.file.Files;
 import java.util.ArrayList;

@@ -13,9 +13,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.bound.NoiseModelFit;
-import org.photonzip.io.StackSource;
-import org.photonzip.io.StackSources;
-import org.photonzip.io.TestData;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.TestData;
 
 /**
  * Every real stack, sub-sampled (a few windows of at most 12 frames × 48 × 96 pixels, so the test stays

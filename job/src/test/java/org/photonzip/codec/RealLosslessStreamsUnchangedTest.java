@@ -13,9 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.photonzip.codec.format.TileFormat;
-import org.photonzip.io.StackSource;
-import org.photonzip.io.StackSources;
-import org.photonzip.io.TestData;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.TestData;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileRegion;
 

@@ -1,0 +1,124 @@
+package org.photonzip.archive;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * Reads the files an archive's commit record lists, and only those: never more bytes than listed (nor than a
+ * limit), and, where the record holds a SHA-256 (format 2), only bytes that match it before they are used.
+ */
+final class ArchiveFiles {
+    private final FileSystem fs;
+    private final Path root;
+    private final CommitMarker marker;
+    private final String where;
+
+    ArchiveFiles(FileSystem fs, Path root, CommitMarker marker, String where) {
+        this.fs = fs;
+        this.root = root;
+        this.marker = marker;
+        this.where = where;
+    }
+
+    FileEntry entry(String name) {
+        FileEntry e = marker.files().get(name);
+        if (e == null) {
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " is not listed in _SUCCESS");
+        }
+        return e;
+    }
+
+    /** The bytes of a small listed file, checked against its listed length and SHA-256. */
+    byte[] read(String name, long limit) throws IOException {
+        FileEntry e = entry(name);
+        if (e.bytes() > limit) {
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " is listed with "
+                    + e.bytes() + " bytes, more than a reader accepts (" + limit + ")");
+        }
+        byte[] bytes;
+        try (InputStream in = open(name)) {
+            bytes = in.readNBytes((int) e.bytes() + 1);
+        }
+        checkLength(name, bytes.length, e);
+        checkHash(name, sha256(bytes), e);
+        return bytes;
+    }
+
+    /** Checks a listed file's SHA-256 by reading it once (no-op in a format-1 archive, which lists none). */
+    void checkHash(String name) throws IOException {
+        FileEntry e = entry(name);
+        if (e.sha256() == null) {
+            return;
+        }
+        MessageDigest md = digest();
+        long n;
+        try (InputStream in = new DigestInputStream(open(name), md)) {
+            n = in.transferTo(OutputStream.nullOutputStream());
+        }
+        checkLength(name, n, e);
+        checkHash(name, HexFormat.of().formatHex(md.digest()), e);
+    }
+
+    /** Copies a listed file to {@code local}, removing the copy unless it matches its length and SHA-256. */
+    void copyTo(String name, java.nio.file.Path local) throws IOException {
+        FileEntry e = entry(name);
+        MessageDigest md = digest();
+        boolean ok = false;
+        try {
+            long n;
+            try (InputStream in = new DigestInputStream(open(name), md)) {
+                n = Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            checkLength(name, n, e);
+            checkHash(name, HexFormat.of().formatHex(md.digest()), e);
+            ok = true;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(local);
+            }
+        }
+    }
+
+    private InputStream open(String name) throws IOException {
+        try {
+            return fs.open(new Path(root, name));
+        } catch (FileNotFoundException ex) {
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " is missing");
+        }
+    }
+
+    private void checkLength(String name, long n, FileEntry e) {
+        if (n != e.bytes()) {
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " has "
+                    + (n > e.bytes() ? "more than " : "") + n + " bytes, _SUCCESS field bytes says " + e.bytes());
+        }
+    }
+
+    private void checkHash(String name, String actual, FileEntry e) {
+        if (e.sha256() != null && !e.sha256().equals(actual)) {
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " has SHA-256 " + actual
+                    + ", _SUCCESS field sha256 says " + e.sha256());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash: no SHA-256 in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.photonzip.archive;
+
+import org.apache.hadoop.fs.Path;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/** The names of an archive's files (docs/archive-format.md). */
+public final class ArchiveLayout {
+    public static final String FORMAT = "photonzip-archive";
+    public static final int VERSION = 2;
+
+    public static final String SUCCESS = "_SUCCESS";
+    public static final String SUMMARY = "summary.json";
+    public static final String MANIFEST = "manifest.parquet";
+    public static final String MANIFEST_CSV = "manifest.csv";
+    public static final String METADATA = "metadata.h5";
+    public static final String MODEL = "model.pzm";
+    /** The archive report: derived from the other files, so it may be regenerated after the commit. */
+    public static final String REPORT = "report.html";
+    public static final String PACKS = "packs";
+    public static final String PACK_SUFFIX = ".pz";
+
+    private ArchiveLayout() {
+    }
+
+    /**
+     * The pack written by one task attempt: {@code part-<task>-<attempt>-<task attempt id>-<random>.pz}. Unique
+     * per attempt, so a retried or speculative attempt never writes over another's file.
+     */
+    public static String packName(int task, int attempt, long taskAttemptId) {
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        return String.format(Locale.ROOT, "part-%05d-%d-%d-%s%s", task, attempt, taskAttemptId, random, PACK_SUFFIX);
+    }
+
+    public static Path pack(Path root, String name) {
+        return new Path(new Path(root, PACKS), name);
+    }
+}

@@ -1,0 +1,190 @@
+package org.photonzip.archive;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.tiles.TileCompressor;
+import org.photonzip.fs.HadoopFiles;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+
+/**
+ * The one way into a committed archive (docs/archive-format.md, "Reading"). {@link #open} validates before
+ * anything is used: {@code _SUCCESS} parses and lists only paths inside the archive; every listed file is there
+ * with its length; summary.json, the manifest, model.pzm and the other small files match their SHA-256 (format 2;
+ * metadata.h5 is checked when fetched, packs by verify, report.html is a derived view); the summary's fields
+ * and every manifest row are valid and the rows cover the stack exactly once. {@link #decodeTile} then reads and
+ * checks any tile, with allocation bounded by the validated row.
+ */
+public final class ArchiveReader {
+    static final long MAX_SUCCESS_BYTES = 256L << 20;
+    static final long MAX_SUMMARY_BYTES = 64L << 20;
+    static final long MAX_MODEL_BYTES = 256L << 20;
+
+    private final FileSystem fs;
+    private final Configuration conf;
+    private final Path root;
+    private final CommitMarker marker;
+    private final Summary summary;
+    private final List<TileRow> rows;
+    private final TileCompressor compressor;
+    private final ArchiveFiles files;
+
+    private ArchiveReader(FileSystem fs, Configuration conf, Path root, CommitMarker marker, Summary summary,
+                          List<TileRow> rows, TileCompressor compressor, ArchiveFiles files) {
+        this.fs = fs;
+        this.conf = conf;
+        this.root = root;
+        this.marker = marker;
+        this.summary = summary;
+        this.rows = rows;
+        this.compressor = compressor;
+        this.files = files;
+    }
+
+    /**
+     * @throws NoSuchFileException     there is nothing at {@code location}
+     * @throws InvalidArchiveException it is not a complete, valid archive (the message names file and field)
+     * @throws IOException             the storage could not be read
+     */
+    public static ArchiveReader open(String location, Configuration conf) throws IOException {
+        Path root = HadoopFiles.path(location);
+        FileSystem fs = HadoopFiles.fileSystem(root, conf);
+        root = fs.makeQualified(root);
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(root);
+        } catch (FileNotFoundException e) {
+            throw new NoSuchFileException(location, null, "no such archive");
+        }
+        if (!status.isDirectory()) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": not a directory");
+        }
+        CommitMarker marker = CommitMarker.parse(readMarker(fs, root, location), location);
+        ArchiveFiles files = new ArchiveFiles(fs, root, marker, location);
+        ListedFiles.check(fs, root, marker, location);
+        Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), location);
+        SummaryCheck.check(summary, marker, location);
+        TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location));
+        for (String name : marker.files().keySet()) {
+            // Every small file before use; metadata.h5 when it is fetched, packs by verify, report.html never
+            // (a derived view that `photonzip report` regenerates in place).
+            if (!name.startsWith(ArchiveLayout.PACKS + "/") && !name.equals(ArchiveLayout.METADATA)
+                    && !name.equals(ArchiveLayout.REPORT) && !name.equals(ArchiveLayout.SUMMARY)
+                    && !name.equals(ArchiveLayout.MODEL)) {
+                files.checkHash(name);
+            }
+        }
+        List<TileRow> rows = Manifest.readParquet(new Path(root, ArchiveLayout.MANIFEST), conf, marker.tiles());
+        ManifestCheck.check(rows, marker, summary, compressor.model() != null, location);
+        return new ArchiveReader(fs, conf, root, marker, summary, List.copyOf(rows), compressor, files);
+    }
+
+    private static byte[] readMarker(FileSystem fs, Path root, String location) throws IOException {
+        Path success = new Path(root, ArchiveLayout.SUCCESS);
+        FileStatus s;
+        try {
+            s = fs.getFileStatus(success);
+        } catch (FileNotFoundException e) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": no " + ArchiveLayout.SUCCESS
+                    + " (the archive is incomplete or was never committed)");
+        }
+        if (s.getLen() > MAX_SUCCESS_BYTES) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": _SUCCESS has " + s.getLen()
+                    + " bytes, more than a reader accepts (" + MAX_SUCCESS_BYTES + ")");
+        }
+        try (FSDataInputStream in = fs.open(success)) {
+            return in.readNBytes((int) MAX_SUCCESS_BYTES);
+        }
+    }
+
+    /** The learned model the summary names, from model.pzm checked against its listing and that name; or null. */
+    private static ModelFile model(ArchiveFiles files, Summary summary, String location) throws IOException {
+        String hash = summary.json().path("codec").path("model_sha256").asText(null);
+        if (hash == null || summary.json().path("codec").path("model_sha256").isNull()) {
+            return null;
+        }
+        ModelFile model;
+        try {
+            model = ModelFile.parse(files.read(ArchiveLayout.MODEL, MAX_MODEL_BYTES));
+        } catch (PhotonzipException e) {
+            if (e instanceof InvalidArchiveException) {
+                throw e;
+            }
+            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL + ": "
+                    + e.getMessage(), e);
+        }
+        if (!model.hashHex().equals(hash)) {
+            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL
+                    + " is model " + model.hashHex() + ", summary.json field codec.model_sha256 names " + hash);
+        }
+        return model;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public CommitMarker marker() {
+        return marker;
+    }
+
+    public Summary summary() {
+        return summary;
+    }
+
+    /** The validated manifest rows. */
+    public List<TileRow> rows() {
+        return rows;
+    }
+
+    public Configuration conf() {
+        return conf;
+    }
+
+    /** The codec for this archive's tiles, with its checked learned model when it has one. */
+    public TileCompressor compressor() {
+        return compressor;
+    }
+
+    /**
+     * Reads and checks one tile of this archive (see {@link CheckedTile}): its samples are those the source had.
+     *
+     * @throws TileCheckException when the tile fails a check
+     * @throws IOException        when its pack cannot be read
+     */
+    public Tile decodeTile(TileRow row) throws IOException {
+        return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(),
+                root.toString());
+    }
+
+    /** Checks {@code metadata.h5} against its listed length and SHA-256 (one read; verify does it). */
+    public void checkMetadata() throws IOException {
+        files.checkHash(ArchiveLayout.METADATA);
+    }
+
+    /**
+     * Copies {@code metadata-samples.pz} (docs/archive-format.md §5.1) to {@code dir}, checked against its listed
+     * length and SHA-256; refused when it is not listed.
+     */
+    public java.nio.file.Path fetchMetadataSamples(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path local = dir.resolve(org.photonzip.hdf5.MetadataSamples.FILE);
+        files.copyTo(org.photonzip.hdf5.MetadataSamples.FILE, local);
+        return local;
+    }
+
+    /** Copies {@code metadata.h5} to {@code dir}, checked against its listed length and SHA-256. */
+    public java.nio.file.Path fetchMetadata(java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);
+        files.copyTo(ArchiveLayout.METADATA, local);
+        return local;
+    }
+}

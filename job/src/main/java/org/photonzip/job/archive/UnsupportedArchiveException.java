@@ -1,8 +1,0 @@
-package org.photonzip.job.archive;
-
-/** A valid archive this build cannot read (written by a newer photonzip): not damage, but not readable here. */
-public class UnsupportedArchiveException extends InvalidArchiveException {
-    public UnsupportedArchiveException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,91 @@
+package org.photonzip.restore;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Restores an archive, or a frame range / region of it, to an HDF5 file: the stack at its original dataset path
+ * with its dtype (byte order too), shape (of the region), chunk shape and filters, and every other dataset, group,
+ * link and attribute captured from the source ({@link RestoredStack}). Only the tiles the region touches are decoded, on a few threads, each written straight
+ * to its place in the file; memory stays at a few tiles whatever the stack's size. The manifest's coverage was
+ * checked when the archive was opened, each tile is checked before its samples are written, and any failure
+ * fails the whole restore: the file appears under its name only when complete, and is removed otherwise.
+ * A failure to write the output is reported as the destination's ({@link DestinationException}).
+ */
+public final class Restorer {
+    /** Attributes added to the stack when only part of it was restored. */
+    public static final String FRAMES_ATTRIBUTE = "photonzip_frames";
+    public static final String ROI_ATTRIBUTE = "photonzip_roi";
+
+    /** What a restore did. */
+    public record Result(String output, int[] shape, long tiles, long samples, double seconds, List<String> notRestored) {
+        public double megabytesPerSecond() {
+            return seconds <= 0 ? 0 : samples * 2 / 1e6 / seconds;
+        }
+    }
+
+    private Restorer() {
+    }
+
+    public static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads)
+            throws IOException {
+        return restore(archive, output, region, overwrite, threads, OutputChannel.FILES);
+    }
+
+    /**
+     * As {@link #restore(ArchiveReader, String, Region, boolean, int)}, writing the samples through
+     * {@code channels} (tests inject a full disk there).
+     */
+    static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads,
+                          OutputChannel channels) throws IOException {
+        long start = System.nanoTime();
+        Path target = HadoopFiles.path(output);
+        FileSystem fs = HadoopFiles.fileSystem(target, archive.conf());
+        if (!overwrite && fs.exists(target)) {
+            throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
+        }
+        boolean local = HadoopFiles.isLocal(target);
+        java.nio.file.Path work;
+        try {
+            work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+        } catch (IOException e) {
+            throw new DestinationException(output, e);
+        }
+        try {
+            java.nio.file.Path file = work.resolve("restored.h5");
+            RestoredStack.Written written;
+            long tiles;
+            try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file, region, output)) {
+                try (FileChannel out = channels.open(stack.staging())) {
+                    tiles = new RegionFill(archive, stack.storage(), region, output).fill(out, threads);
+                }
+                written = stack.finish();
+            }
+            Published.publish(file, target, fs, local, overwrite, output);
+            return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
+                    written.notRestored());
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(java.nio.file.Path root) {
+        try (var paths = Files.walk(root)) {
+            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // A leftover hidden temporary directory is harmless.
+        }
+    }
+}

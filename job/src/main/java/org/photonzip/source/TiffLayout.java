@@ -1,0 +1,241 @@
+package org.photonzip.source;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Where the pixels of a single-image, uncompressed, 16-bit unsigned grayscale baseline TIFF lie: its size, byte
+ * order and strips. Anything else (compression, tiles, several images, other sample types) is rejected, because
+ * the detector TIFFs photonzip meets are written this way and an archiver must not guess.
+ */
+public final class TiffLayout {
+    private static final int TAG_WIDTH = 256;
+    private static final int TAG_HEIGHT = 257;
+    private static final int TAG_BITS_PER_SAMPLE = 258;
+    private static final int TAG_COMPRESSION = 259;
+    private static final int TAG_STRIP_OFFSETS = 273;
+    private static final int TAG_SAMPLES_PER_PIXEL = 277;
+    private static final int TAG_ROWS_PER_STRIP = 278;
+    private static final int TAG_STRIP_BYTE_COUNTS = 279;
+    private static final int TAG_TILE_WIDTH = 322;
+    private static final int TAG_SAMPLE_FORMAT = 339;
+    private static final int TYPE_SHORT = 3;
+    private static final int TYPE_LONG = 4;
+    private static final int MAX_IFD_ENTRIES = 4096;
+
+    /** The local file, or null for a layout parsed from a channel ({@link #parse(String, SeekableByteChannel)}). */
+    final Path file;
+    final String name;
+    final int width;
+    final int height;
+    final ByteOrder order;
+    final int rowsPerStrip;
+    final long[] stripOffsets;
+
+    private TiffLayout(Path file, String name, int width, int height, ByteOrder order, int rowsPerStrip,
+                       long[] stripOffsets) {
+        this.file = file;
+        this.name = name;
+        this.width = width;
+        this.height = height;
+        this.order = order;
+        this.rowsPerStrip = rowsPerStrip;
+        this.stripOffsets = stripOffsets;
+    }
+
+    static TiffLayout read(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return parse(file, file.toString(), ch);
+        }
+    }
+
+    /** The layout of the TIFF {@code name} (any file system) read through {@code ch}. */
+    public static TiffLayout parse(String name, SeekableByteChannel ch) throws IOException {
+        return parse(null, name, ch);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public ByteOrder order() {
+        return order;
+    }
+
+    public int rowsPerStrip() {
+        return rowsPerStrip;
+    }
+
+    /** Byte offset of strip {@code s} in the file. */
+    public long stripOffset(int s) {
+        return stripOffsets[s];
+    }
+
+    private static TiffLayout parse(Path path, String file, SeekableByteChannel ch) throws IOException {
+        ByteBuffer header = readAt(ch, 0, 8, ByteOrder.LITTLE_ENDIAN, file);
+        ByteOrder order;
+        if (header.get(0) == 'I' && header.get(1) == 'I') {
+            order = ByteOrder.LITTLE_ENDIAN;
+        } else if (header.get(0) == 'M' && header.get(1) == 'M') {
+            order = ByteOrder.BIG_ENDIAN;
+        } else {
+            throw new IOException("Invalid TIFF " + file + ": no II/MM byte-order mark");
+        }
+        header.order(order);
+        int magic = header.getShort(2) & 0xFFFF;
+        if (magic == 43) {
+            throw new UnsupportedStackException("Unsupported TIFF " + file + ": BigTIFF");
+        }
+        if (magic != 42) {
+            throw new IOException("Invalid TIFF " + file + ": magic number " + magic + ", expected 42");
+        }
+        long ifd = header.getInt(4) & 0xFFFFFFFFL;
+        int entries = readAt(ch, ifd, 2, order, file).getShort(0) & 0xFFFF;
+        if (entries == 0 || entries > MAX_IFD_ENTRIES) {
+            throw new IOException("Invalid TIFF " + file + ": " + entries + " entries in its first directory");
+        }
+        ByteBuffer dir = readAt(ch, ifd + 2, entries * 12 + 4, order, file);
+        Fields f = new Fields();
+        for (int i = 0; i < entries; i++) {
+            f.take(ch, dir, i * 12, order, file);
+        }
+        long nextIfd = dir.getInt(entries * 12) & 0xFFFFFFFFL;
+        return f.toLayout(path, file, order, nextIfd, ch.size());
+    }
+
+    /** The tag values a layout needs, gathered from one image file directory. */
+    private static final class Fields {
+        long width = -1;
+        long height = -1;
+        long bitsPerSample = 1;
+        long compression = 1;
+        long samplesPerPixel = 1;
+        long sampleFormat = 1;
+        long rowsPerStrip = Long.MAX_VALUE;
+        boolean tiled;
+        long[] stripOffsets;
+        long[] stripByteCounts;
+
+        void take(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file) throws IOException {
+            int tag = dir.getShort(at) & 0xFFFF;
+            switch (tag) {
+                case TAG_WIDTH -> width = values(ch, dir, at, order, file)[0];
+                case TAG_HEIGHT -> height = values(ch, dir, at, order, file)[0];
+                case TAG_BITS_PER_SAMPLE -> bitsPerSample = values(ch, dir, at, order, file)[0];
+                case TAG_COMPRESSION -> compression = values(ch, dir, at, order, file)[0];
+                case TAG_SAMPLES_PER_PIXEL -> samplesPerPixel = values(ch, dir, at, order, file)[0];
+                case TAG_SAMPLE_FORMAT -> sampleFormat = values(ch, dir, at, order, file)[0];
+                case TAG_ROWS_PER_STRIP -> rowsPerStrip = values(ch, dir, at, order, file)[0];
+                case TAG_STRIP_OFFSETS -> stripOffsets = values(ch, dir, at, order, file);
+                case TAG_STRIP_BYTE_COUNTS -> stripByteCounts = values(ch, dir, at, order, file);
+                case TAG_TILE_WIDTH -> tiled = true;
+                default -> {
+                    // Other tags (resolution, description, software, ...) do not affect the pixel values.
+                }
+            }
+        }
+
+        TiffLayout toLayout(Path path, String file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
+            if (compression != 1) {
+                throw new UnsupportedStackException("Unsupported TIFF " + file + ": compression "
+                        + compressionName(compression) + "; only uncompressed TIFFs are read");
+            }
+            if (samplesPerPixel != 1 || bitsPerSample != 16 || sampleFormat != 1) {
+                throw new UnsupportedStackException("Unsupported TIFF " + file + ": " + samplesPerPixel
+                        + " sample(s) per pixel of " + bitsPerSample + "-bit " + sampleFormatName(sampleFormat)
+                        + "; expected one 16-bit unsigned sample (uint16 grayscale)");
+            }
+            if (tiled) {
+                throw new UnsupportedStackException("Unsupported TIFF " + file + ": tiled layout; only strips are read");
+            }
+            if (nextIfd != 0) {
+                throw new UnsupportedStackException("Unsupported TIFF " + file
+                        + ": holds more than one image; expected one frame per file");
+            }
+            if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE / 2 || height > Integer.MAX_VALUE
+                    || stripOffsets == null) {
+                throw new IOException("Invalid TIFF " + file + ": size " + width + "x" + height
+                        + (stripOffsets == null ? ", no strip offsets" : ""));
+            }
+            int rows = (int) Math.min(rowsPerStrip, height);
+            long strips = (height + rows - 1) / rows;
+            if (stripOffsets.length != strips) {
+                throw new IOException("Invalid TIFF " + file + ": " + stripOffsets.length + " strips for " + height
+                        + " rows of " + rows + " per strip");
+            }
+            for (int s = 0; s < strips; s++) {
+                long stripRows = Math.min(rows, height - (long) s * rows);
+                long needed = stripRows * width * 2;
+                if (stripByteCounts != null && stripByteCounts.length == strips && stripByteCounts[s] < needed
+                        || stripOffsets[s] + needed > fileSize) {
+                    throw new IOException("Invalid TIFF " + file + ": strip " + s + " at byte " + stripOffsets[s]
+                            + " needs " + needed + " bytes; the file is truncated or inconsistent (" + fileSize
+                            + " bytes)");
+                }
+            }
+            return new TiffLayout(path, file, (int) width, (int) height, order, rows, stripOffsets);
+        }
+    }
+
+    /** The values of the directory entry at {@code at} (SHORT or LONG), inline or at their offset. */
+    private static long[] values(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file)
+            throws IOException {
+        int type = dir.getShort(at + 2) & 0xFFFF;
+        long count = dir.getInt(at + 4) & 0xFFFFFFFFL;
+        int size = type == TYPE_SHORT ? 2 : type == TYPE_LONG ? 4 : -1;
+        int tag = dir.getShort(at) & 0xFFFF;
+        if (size < 0 || count == 0 || count > (1 << 24)) {
+            throw new IOException("Invalid TIFF " + file + ": tag " + tag + " has type " + type + " and " + count
+                    + " values");
+        }
+        ByteBuffer data = count * size <= 4 ? dir.duplicate().order(order).position(at + 8).slice().order(order)
+                : readAt(ch, dir.getInt(at + 8) & 0xFFFFFFFFL, (int) (count * size), order, file);
+        long[] out = new long[(int) count];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = size == 2 ? data.getShort(i * 2) & 0xFFFF : data.getInt(i * 4) & 0xFFFFFFFFL;
+        }
+        return out;
+    }
+
+    static ByteBuffer readAt(SeekableByteChannel ch, long position, int length, ByteOrder order, String file)
+            throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(length).order(order);
+        while (buffer.hasRemaining()) {
+            ch.position(position + buffer.position());
+            if (ch.read(buffer) < 0) {
+                throw new EOFException("Truncated TIFF " + file + ": needs bytes up to " + (position + length)
+                        + ", file has " + ch.size());
+            }
+        }
+        return buffer;
+    }
+
+    private static String compressionName(long code) {
+        return switch ((int) code) {
+            case 5 -> "LZW (5)";
+            case 7 -> "JPEG (7)";
+            case 8, 32946 -> "Deflate (" + code + ")";
+            case 32773 -> "PackBits (32773)";
+            default -> String.valueOf(code);
+        };
+    }
+
+    private static String sampleFormatName(long format) {
+        return switch ((int) format) {
+            case 1 -> "unsigned integer";
+            case 2 -> "signed integer";
+            case 3 -> "floating point";
+            default -> "sample format " + format;
+        };
+    }
+}

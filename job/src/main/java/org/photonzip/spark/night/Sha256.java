@@ -1,0 +1,35 @@
+package org.photonzip.spark.night;
+
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of a whole file on any Hadoop file system, streamed: what {@code sha256sum} prints for it. */
+final class Sha256 {
+    private Sha256() {
+    }
+
+    static String of(FileSystem fs, Path file) throws IOException {
+        MessageDigest digest = newDigest();
+        byte[] buffer = new byte[1 << 20];
+        try (FSDataInputStream in = fs.open(file, buffer.length)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash: no SHA-256 in this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package org.photonzip.restore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.spark.H5py;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.SparkTests;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.InvalidArchiveException;
+import org.photonzip.hdf5.MetadataSamples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Restored files as h5py sees them, on files written the way h5py and NeXus writers write them (make_fixtures.py):
+ * a stack reached through two external links, a soft link and a hard link; big-endian, gzip + shuffle chunked
+ * stacks; variable- and fixed-length strings, UTF-8 text; flats, darks and signed 8/16-bit cubes coded in
+ * metadata-samples.pz and restored bit-exact (h5compare.py compares every value).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FidelityTest {
+    private SparkSession spark;
+    private Path fixtures;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws IOException {
+        H5py.require();
+        fixtures = dir;
+        H5py.makeFixtures(dir);
+        spark = SparkTests.start("local[2]", Map.of());
+    }
+
+    @AfterAll
+    void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    private String archive(String name, Path dir) throws IOException {
+        String archive = dir.resolve(name + ".pz").toString();
+        JobFixtures.compress(spark, fixtures.resolve(name + ".h5").toString(), null, archive, null, false, false, 0);
+        return archive;
+    }
+
+    @Test
+    void linksStringsAndCodedCubesComeBackAsInTheSource(@TempDir Path dir) throws IOException {
+        String archive = archive("links", dir);
+        ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
+        List<String> coded = new ArrayList<>();
+        long raw = 0;
+        for (MetadataSamples.Entry e : reader.summary().codedDatasets()) {
+            coded.add(e.path());
+            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * (e.dtype().endsWith("8") ? 1 : 2);
+        }
+        assertEquals(List.of("/entry/data/darks", "/entry/data/flats", "/entry/data/signed16",
+                "/entry/data/signed_cube"), coded.stream().sorted().toList());
+        assertTrue(Files.size(Path.of(archive, MetadataSamples.FILE)) < raw, "coded samples take less than raw");
+        Path restored = dir.resolve("links.out.h5");
+        JobFixtures.restore(archive, restored, null, null);
+        H5py.assertSameAsSource(fixtures.resolve("links.h5"), restored);
+    }
+
+    @Test
+    void bigEndianGzipStackKeepsByteOrderChunksAndFilters(@TempDir Path dir) throws IOException {
+        String archive = archive("bigendian", dir);
+        Path restored = dir.resolve("be.out.h5");
+        JobFixtures.restore(archive, restored, null, null);
+        H5py.assertSameAsSource(fixtures.resolve("bigendian.h5"), restored);
+
+        Path part = dir.resolve("be.part.h5");
+        JobFixtures.restore(archive, part, "3:11", "5:20,7:33");
+        H5py.assertRegionOfSource(fixtures.resolve("bigendian.h5"), part,
+                "/entry/data/data,/entry/data/alias,/entry/hard_alias", 3, 11, 5, 20, 7, 33);
+    }
+
+    @Test
+    void eightBitGzipStack(@TempDir Path dir) throws IOException {
+        Path restored = dir.resolve("gzip8.out.h5");
+        JobFixtures.restore(archive("gzip8", dir), restored, null, null);
+        H5py.assertSameAsSource(fixtures.resolve("gzip8.h5"), restored);
+    }
+
+    @Test
+    void damagedCodedSamplesAreRefusedBeforeTheFileAppears(@TempDir Path dir) throws IOException {
+        String archive = archive("links", dir);
+        Path samples = Path.of(archive, MetadataSamples.FILE);
+        byte[] bytes = Files.readAllBytes(samples);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(samples, bytes);
+        Path out = dir.resolve("never.h5");
+        InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
+                () -> JobFixtures.restore(archive, out, null, null));
+        assertTrue(e.getMessage().contains(MetadataSamples.FILE) || e.getMessage().contains("SHA-256"), e.getMessage());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void summaryPartsThatDoNotCoverTheDatasetAreRefused(@TempDir Path dir) throws IOException {
+        String archive = archive("links", dir);
+        Path summary = Path.of(archive, "summary.json");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode root = json.readTree(summary.toFile());
+        ObjectNode part = (ObjectNode) root.path("metadata").path("coded").get(0).path("parts").get(0);
+        part.put("frames", part.path("frames").asInt() - 1);
+        json.writeValue(summary.toFile(), root);
+        fixCommitLength(Path.of(archive), "summary.json");
+        InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
+                () -> JobFixtures.restore(archive, dir.resolve("never.h5"), null, null));
+        assertTrue(e.getMessage().contains("do not cover"), e.getMessage());
+    }
+
+    /** A full disk while restoring is the destination's failure, reported as "Cannot write", leaving nothing. */
+    @Test
+    void fullDiskIsReportedAsTheDestinationsFault(@TempDir Path dir) throws Exception {
+        String archive = archive("bigendian", dir);
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=40k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
+        try {
+            Path out = full.resolve("out.h5");
+            Exception e = assertThrows(Exception.class, () -> JobFixtures.restore(archive, out, null, null));
+            assertTrue(e instanceof DestinationException && e.getMessage().startsWith("Cannot write " + out),
+                    e.toString());
+            try (var left = Files.list(full)) {
+                assertEquals(List.of(), left.toList());
+            }
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
+
+    /** Re-states a file's length and SHA-256 in _SUCCESS, as an adversary who edits a file would. */
+    private static void fixCommitLength(Path archive, String name) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode marker = (ObjectNode) json.readTree(archive.resolve("_SUCCESS").toFile());
+        for (JsonNode f : marker.path("files")) {
+            if (f.path("name").asText().equals(name)) {
+                ((ObjectNode) f).put("bytes", Files.size(archive.resolve(name)));
+                if (f.has("sha256")) {
+                    ((ObjectNode) f).put("sha256", sha256(archive.resolve(name)));
+                }
+            }
+        }
+        json.writeValue(archive.resolve("_SUCCESS").toFile(), marker);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

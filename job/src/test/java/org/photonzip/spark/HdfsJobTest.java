@@ -1,0 +1,185 @@
+package org.photonzip.spark;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.source.TestData;
+import org.photonzip.archive.ArchiveExistsException;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.restore.Region;
+import org.photonzip.source.InputStack;
+import org.photonzip.spark.night.NightInputs;
+import org.photonzip.spark.night.NightOptions;
+import org.photonzip.spark.night.NightRun;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The job against a real HDFS (in-process MiniDFSCluster): hdfs:// input, hdfs:// archive, staged rename commit. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HdfsJobTest {
+    private java.nio.file.Path dir;
+    private MiniDFSCluster cluster;
+    private SparkSession spark;
+    private String hdfs;
+
+    @BeforeAll
+    void start(@TempDir java.nio.file.Path base) throws Exception {
+        dir = base;
+        Configuration conf = new Configuration();
+        conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
+        conf.set("dfs.datanode.hostname", "127.0.0.1");
+        cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        cluster.waitActive();
+        hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
+        spark = SparkTests.start("local[2]", Map.of("spark.hadoop.fs.defaultFS", hdfs));
+    }
+
+    @AfterAll
+    void stop() {
+        if (spark != null) {
+            spark.stop();
+        }
+        if (cluster != null) {
+            cluster.shutdown(true);
+        }
+    }
+
+    private Configuration hadoop() {
+        return spark.sparkContext().hadoopConfiguration();
+    }
+
+    @Test
+    void compressesFromAndToHdfsAndRestoresBitExact() throws Exception {
+        java.nio.file.Path local = TestData.require("psi-stepwedge/stack.h5");
+        FileSystem fs = cluster.getFileSystem();
+        fs.mkdirs(new Path("/scans"));
+        fs.copyFromLocalFile(new Path(local.toUri()), new Path("/scans/stepwedge.h5"));
+        String input = hdfs + "/scans/stepwedge.h5";
+        String archive = hdfs + "/archive1/stepwedge.pz";
+
+        CompressJob.Report report = JobFixtures.compress(spark, input, null, archive, null, true, false, 0);
+        assertTrue(report.verification().ok());
+        double amplification = report.stack().readAmplification(report.totals().bytesRead());
+        assertTrue(amplification >= 0.99 && amplification <= 1.2, "read amplification " + amplification);
+        FileStatus[] siblings = fs.listStatus(new Path("/archive1"));
+        assertEquals(List.of("stepwedge.pz"), Arrays.stream(siblings).map(s -> s.getPath().getName()).toList(),
+                "the staging directory was renamed into place");
+
+        ArchiveReader reader = ArchiveReader.open(archive, hadoop());
+        try (InputStack source = InputStack.open(input, null, hadoop())) {
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            VerifyJob.Result r = VerifyJob.run(jsc, reader,
+                    jsc.broadcast(new SerializableConfiguration(hadoop())), source.descriptor());
+            assertTrue(r.ok(), r.failures().toString());
+        }
+
+        java.nio.file.Path restored = dir.resolve("restored.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "2:7", null);
+        RestoredFiles.assertStackEquals(local + ":/entry/data/data", restored, "/entry/data/data",
+                new Region(2, 7, 0, 900, 0, 1500));
+        String hdfsCopy = hdfs + "/restored/whole.h5";
+        JobFixtures.restoreWith(archive, hdfsCopy, hadoop(), null, null);
+        java.nio.file.Path back = dir.resolve("back.h5");
+        fs.copyToLocalFile(new Path(hdfsCopy), new Path(back.toUri()));
+        RestoredFiles.assertStackEquals(local + ":/entry/data/data", back, "/entry/data/data",
+                Region.whole(reader.summary().shape()));
+        RestoredFiles.assertMetadataEquals(local, back, "/entry/data/data", reader.summary().chunks(),
+                report.notCaptured());
+
+        assertThrows(ArchiveExistsException.class,
+                () -> JobFixtures.compress(spark, input, null, archive, null, false, false, 0));
+    }
+
+    /** A NeXus master on HDFS whose stack is an external link to the detector's file next to it. */
+    @Test
+    void followsNexusExternalLinksOnHdfs() throws Exception {
+        java.nio.file.Path master = TestData.require("k11-diad/k11-18014.nxs");
+        java.nio.file.Path detector = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5");
+        FileSystem fs = cluster.getFileSystem();
+        fs.copyFromLocalFile(new Path(master.toUri()), new Path("/k11/k11-18014.nxs"));
+        fs.copyFromLocalFile(new Path(detector.toUri()), new Path("/k11/k11-18014/k11-18014-imaging.h5"));
+        String archive = hdfs + "/archive3/k11.pz";
+        CompressJob.Report report = JobFixtures.compress(spark, hdfs + "/k11/k11-18014.nxs", "/entry/imaging/data",
+                archive, null, false, false, 0);
+        assertEquals(hdfs + "/k11/k11-18014/k11-18014-imaging.h5", report.stack().file());
+        assertEquals("/entry/detector/detector", report.stack().dataset());
+        java.nio.file.Path restored = dir.resolve("k11.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "0:400", null);
+        RestoredFiles.assertStackEquals(detector + ":/entry/detector/detector", restored, "/entry/imaging/data",
+                new Region(0, 400, 0, 22, 0, 26));
+    }
+
+    @Test
+    void compressesATiffGlobOnHdfs() throws Exception {
+        java.nio.file.Path tiffs = TestData.require("savu-i13/tiffs");
+        FileSystem fs = cluster.getFileSystem();
+        for (int i = 0; i < 12; i++) {
+            String name = String.format("raw_%05d.tiff", i);
+            fs.copyFromLocalFile(new Path(tiffs.resolve(name).toUri()), new Path("/tiffs/" + name));
+        }
+        String archive = hdfs + "/archive2/tiffs.pz";
+        CompressJob.Report report = JobFixtures.compress(spark, hdfs + "/tiffs/raw_0000?.tiff", null, archive, null,
+                false, false, 0);
+        assertEquals(10, report.stack().frames());
+        java.nio.file.Path restored = dir.resolve("tiffs.h5");
+        JobFixtures.restoreWith(archive, restored.toString(), hadoop(), null, null);
+        RestoredFiles.assertStackEquals(tiffs + "/raw_0000?.tiff", restored, "/entry/data/data",
+                Region.whole(new int[]{10, 135, 160}));
+    }
+
+    /** The README's nightly command: a quoted hdfs:// glob, expanded by the job, into a night directory. */
+    @Test
+    void archivesAnHdfsGlobOfScansIntoANightDirectoryAndSkipsThemOnARerun() throws Exception {
+        FileSystem fs = cluster.getFileSystem();
+        fs.mkdirs(new Path("/raw/2026-11-20"));
+        for (int i = 1; i <= 2; i++) {
+            java.nio.file.Path local = JobFixtures.writeStack(dir.resolve("scan_" + i + ".h5"), 8, 32, 40, "uint16",
+                    new int[]{2, 32, 40}, i);
+            fs.copyFromLocalFile(new Path(local.toUri()), new Path("/raw/2026-11-20/scan_" + i + ".h5"));
+        }
+        fs.copyFromLocalFile(new Path(dir.resolve("scan_1.h5").toUri()), new Path("/raw/2026-11-20/other.h5"));
+        String night = hdfs + "/archive/2026-11-20/";
+        NightInputs.Plan plan = NightInputs.plan(List.of(hdfs + "/raw/2026-11-20/scan_*.h5"), night, hadoop());
+        assertEquals(2, plan.scans().size(), plan.scans().toString());
+        assertEquals(hdfs + "/archive/2026-11-20/scan_2.pz", plan.scans().get(1).archive());
+        NightOptions options = new NightOptions(true, false, s -> new CompressJob.Request(s.input(), null, s.archive(),
+                null, ModelChoice.parse("auto"), true, false, 0, 1L << 30), Throwable::getMessage, r -> { });
+        NightRun.Outcome first = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(0, first.exitCode(), first.records().toString());
+        for (int i = 1; i <= 2; i++) {
+            java.nio.file.Path restored = dir.resolve("night_" + i + ".h5");
+            JobFixtures.restoreWith(night + "scan_" + i + ".pz", restored.toString(), hadoop(), null, null);
+            RestoredFiles.assertStackEquals(dir.resolve("scan_" + i + ".h5") + ":/entry/data/data", restored,
+                    "/entry/data/data", Region.whole(new int[]{8, 32, 40}));
+        }
+        List<String> lines;
+        try (var in = fs.open(first.log())) {
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+        assertEquals(2, lines.size());
+        assertTrue(lines.get(0).contains("\"status\":\"done\"") && lines.get(0).contains("\"verified\":true"),
+                lines.get(0));
+        FileStatus before = fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS"));
+        NightRun.Outcome again = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        assertEquals(0, again.exitCode());
+        assertEquals(List.of("skipped", "skipped"), again.records().stream().map(r -> r.status()).toList());
+        assertEquals(before.getModificationTime(),
+                fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS")).getModificationTime());
+    }
+}

@@ -1,0 +1,84 @@
+package org.photonzip.spark.cluster;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.photonzip.spark.SparkTests;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScansInFlightTest {
+    private SparkSession spark;
+
+    @BeforeAll
+    void start() {
+        spark = SparkTests.start("local[2]", Map.of("spark.scheduler.mode", "FAIR"));
+    }
+
+    @AfterAll
+    void stop() {
+        spark.stop();
+    }
+
+    @Test
+    void twoScansRunAtOnceEachInAPoolOfItsOwnAndResultsKeepTheirOrder() throws Exception {
+        Set<String> pools = ConcurrentHashMap.newKeySet();
+        SparkListener listener = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                pools.add(String.valueOf(start.properties().getProperty(ScansInFlight.POOL)));
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        // Both of the first two scans must be in flight together to pass the barrier; one at a time would time out.
+        CyclicBarrier together = new CyclicBarrier(2);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<Integer> results = ScansInFlight.run(spark.sparkContext(), List.of(1, 2, 3, 4, 5), 2, i -> {
+            if (i <= 2) {
+                together.await(30, TimeUnit.SECONDS);
+            }
+            return (int) jsc.parallelize(List.of(i, i, i), 3).map(x -> x * 10).reduce(Integer::sum).intValue();
+        });
+        assertEquals(List.of(30, 60, 90, 120, 150), results);
+        Thread.sleep(500); // listener events arrive asynchronously
+        spark.sparkContext().removeSparkListener(listener);
+        assertTrue(pools.containsAll(Set.of("scan-1", "scan-2")), pools.toString());
+    }
+
+    @Test
+    void aScanThatThrowsDoesNotStopTheOthersAndIsRethrown() {
+        Set<Integer> done = ConcurrentHashMap.newKeySet();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ScansInFlight.run(spark.sparkContext(), List.of(1, 2, 3), 2, i -> {
+                    if (i == 1) {
+                        throw new IllegalStateException("scan 1 broke");
+                    }
+                    done.add(i);
+                    return i;
+                }));
+        assertEquals("scan 1 broke", e.getMessage());
+        assertEquals(Set.of(2, 3), done);
+    }
+
+    @Test
+    void oneInFlightRunsOnTheCallingThread() throws Exception {
+        Thread caller = Thread.currentThread();
+        assertEquals(List.of(true, true), ScansInFlight.run(spark.sparkContext(), List.of(1, 2), 1,
+                i -> Thread.currentThread() == caller));
+    }
+}

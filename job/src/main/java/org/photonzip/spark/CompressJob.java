@@ -34,7 +34,6 @@ import org.photonzip.source.StackDescriptor;
 import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TaskPlanner;
 import org.photonzip.plan.TilePlanner;
-import org.photonzip.plan.TileRegion;
 import org.photonzip.plan.TileShape;
 
 import java.io.IOException;
@@ -45,11 +44,9 @@ import java.util.concurrent.CompletionException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compresses one input into one archive (docs/archive-format.md): checks the input on the driver, captures its
@@ -261,7 +258,7 @@ public final class CompressJob {
             rows.addAll(p.rows());
             packs.put(p.pack(), p.file());
         }
-        checkCoverage(groups, rows, stack);
+        ReturnedTiles.checkCoverage(groups, rows, stack);
         List<TileRow> sorted = new ArrayList<>(rows);
         sorted.sort(Comparator.comparingInt(TileRow::t0).thenComparingInt(TileRow::y0).thenComparingInt(TileRow::x0));
         Map<String, Double> stages = new LinkedHashMap<>();
@@ -270,51 +267,7 @@ public final class CompressJob {
         stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
         stages.put("write (task time)", counters.writeNanos().value() / 1e9);
         return new Encoded(sorted, packs, counters.bytesRead().value(), counters.taskCpuNanos().value(),
-                frameBitsPerPixel(stack, counters.frameBits().value()), stages);
-    }
-
-    /** Bits per pixel of every frame, from each tile's per-frame bits (each tile counted once). */
-    private static double[] frameBitsPerPixel(StackDescriptor stack, List<FrameBits> tiles) {
-        double[] bits = new double[stack.frames()];
-        Set<String> seen = new HashSet<>();
-        for (FrameBits f : tiles) {
-            if (seen.add(f.t0() + "/" + f.y0() + "/" + f.x0())) {
-                for (int k = 0; k < f.bits().length; k++) {
-                    bits[f.t0() + k] += f.bits()[k];
-                }
-            }
-        }
-        double plane = (double) stack.height() * stack.width();
-        for (int t = 0; t < bits.length; t++) {
-            bits[t] /= plane;
-        }
-        return bits;
-    }
-
-    /** Every planned tile came back exactly once (what Spark returns is the successful attempts' rows). */
-    private static void checkCoverage(List<TaskGroup> groups, List<TileRow> rows, StackDescriptor stack) {
-        Set<String> planned = new HashSet<>();
-        for (TaskGroup g : groups) {
-            for (TileRegion t : g.tiles()) {
-                planned.add(key(t.t0(), t.y0(), t.x0(), t.frames(), t.height(), t.width()));
-            }
-        }
-        Set<String> seen = new HashSet<>();
-        for (TileRow r : rows) {
-            String k = key(r.t0(), r.y0(), r.x0(), r.frames(), r.height(), r.width());
-            if (!planned.contains(k) || !seen.add(k)) {
-                throw new IllegalStateException("Cannot commit " + stack.description() + ": " + r.position()
-                        + (seen.contains(k) ? " came back twice" : " was not planned"));
-            }
-        }
-        if (seen.size() != planned.size()) {
-            throw new IllegalStateException("Cannot commit " + stack.description() + ": " + (planned.size() - seen.size())
-                    + " planned tiles did not come back");
-        }
-    }
-
-    private static String key(int t, int y, int x, int f, int h, int w) {
-        return t + "/" + y + "/" + x + "/" + f + "/" + h + "/" + w;
+                ReturnedTiles.frameBitsPerPixel(stack, counters.frameBits().value()), stages);
     }
 
     private static Summary.MetadataCapture storeMetadata(InputStack input, ArchiveCommitter committer, long max)

@@ -15,8 +15,8 @@ import java.util.Set;
 /**
  * The file a restore writes, opened from a copy of {@code metadata.h5}: everything but the stack's and the coded
  * datasets' samples is already there, exactly as captured. The restore fills the stack's twin (every name of it,
- * hard links included) and the coded datasets in place, through the HDF5 library, which applies the source's
- * byte order and filters. A partial restore, or an archive whose placeholder is a one-sample stand-in (format
+ * hard links included) and the coded datasets in place: the stack in finished chunks the restore encoded itself
+ * ({@link #writeChunk}) or through the library ({@link #writeFrames}), which applies the byte order and filters. A partial restore, or an archive whose placeholder is a one-sample stand-in (format
  * version 1), gets a new dataset of the restored shape that replaces the placeholder under all its names.
  */
 public final class RestoredFile implements AutoCloseable {
@@ -142,29 +142,26 @@ public final class RestoredFile implements AutoCloseable {
         }
     }
 
-    /** Frames a batch of {@link #writeStack} calls should cover: whole chunks along the frame axis. */
-    public int framesPerWrite(long maxBytes) {
-        long dcpl = H5.H5Dget_create_plist(stacks.get(0));
-        try {
-            int step = 1;
-            if (H5.H5Pget_layout(dcpl) == HDF5Constants.H5D_CHUNKED) {
-                long[] chunk = new long[3];
-                H5.H5Pget_chunk(dcpl, 3, chunk);
-                step = (int) chunk[0];
-            }
-            long frameBytes = dims[1] * dims[2] * kind.size();
-            long frames = Math.max(step, maxBytes / Math.max(1, frameBytes) / step * step);
-            return (int) Math.min(frames, dims[0]);
-        } finally {
-            NativeHdf5.close(dcpl);
+    /** How each stack dataset stores its samples, in the order {@link #writeChunk} and {@link #writeFrames} number them. */
+    public List<StackLayout> layouts() {
+        List<StackLayout> layouts = new ArrayList<>();
+        for (long ds : stacks) {
+            layouts.add(ChunkIo.layout(ds, kind.size()));
         }
+        return layouts;
     }
 
-    /** Writes frames [t0, t0 + frames) of the stack (samples in t, y, x order) to every stack dataset. */
-    public void writeStack(int t0, int frames, short[] samples) {
-        for (long ds : stacks) {
-            SlabIo.write(ds, kind, dims, t0, frames, 0, (int) dims[1], samples);
-        }
+    /**
+     * Writes one finished chunk of stack dataset {@code stack} (see {@link #layouts}): {@code bytes} already went
+     * through its filters, but those in {@code mask}; {@code offset} is the chunk's first sample.
+     */
+    public void writeChunk(int stack, long[] offset, int mask, byte[] bytes) {
+        ChunkIo.write(stacks.get(stack), offset, mask, bytes);
+    }
+
+    /** Writes frames [t0, t0 + frames) of stack dataset {@code stack} (samples in t, y, x order) through the library. */
+    public void writeFrames(int stack, int t0, int frames, short[] samples) {
+        SlabIo.write(stacks.get(stack), kind, dims, t0, frames, 0, (int) dims[1], samples);
     }
 
     /** Adds an int32 array attribute to every stack dataset. */

@@ -6,17 +6,19 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Restores an archive, or a frame range / region of it, to an HDF5 file: the stack at its original dataset path
  * with its dtype (byte order too), shape (of the region), chunk shape and filters, and every other dataset, group,
- * link and attribute captured from the source ({@link RestoredStack}). Only the tiles the region touches are decoded, on a few threads, each written straight
- * to its place in the file; memory stays at a few tiles whatever the stack's size. The manifest's coverage was
+ * link and attribute captured from the source ({@link RestoredStack}). Only the tiles the region touches are decoded,
+ * on a few threads, band by band into memory; each chunk of the file is then written once, whole, filtered on the
+ * same threads where the restore can reproduce the filters ({@link StackFill}). Memory stays at one band (a quarter
+ * of the heap at most) plus a few tiles and chunks, whatever the stack's size; nothing is staged on disk. The manifest's coverage was
  * checked when the archive was opened, each tile is checked before its samples are written, and any failure
  * fails the whole restore: the file appears under its name only when complete, and is removed otherwise.
  * A failure to write the output is reported as the destination's ({@link DestinationException}).
@@ -38,15 +40,20 @@ public final class Restorer {
 
     public static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads)
             throws IOException {
-        return restore(archive, output, region, overwrite, threads, OutputChannel.FILES);
+        return restore(archive, output, region, overwrite, threads, UnaryOperator.identity(), defaultBandBytes());
+    }
+
+    /** The memory for one band of frames: a quarter of the heap, at most 1 GiB, at least 16 MiB. */
+    static long defaultBandBytes() {
+        return Math.max(16L << 20, Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4));
     }
 
     /**
-     * As {@link #restore(ArchiveReader, String, Region, boolean, int)}, writing the samples through
-     * {@code channels} (tests inject a full disk there).
+     * As {@link #restore(ArchiveReader, String, Region, boolean, int)}, with bands of at most {@code bandBytes},
+     * writing the samples through {@code sinks} applied to the file's sink (tests inject a full disk there).
      */
     static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads,
-                          OutputChannel channels) throws IOException {
+                          UnaryOperator<StackSink> sinks, long bandBytes) throws IOException {
         long start = System.nanoTime();
         Path target = HadoopFiles.path(output);
         FileSystem fs = HadoopFiles.fileSystem(target, archive.conf());
@@ -66,9 +73,7 @@ public final class Restorer {
             RestoredStack.Written written;
             long tiles;
             try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file, region, output)) {
-                try (FileChannel out = channels.open(stack.staging())) {
-                    tiles = new RegionFill(archive, stack.storage(), region, output).fill(out, threads);
-                }
+                tiles = new StackFill(archive, region, output).fill(sinks.apply(stack.sink()), threads, bandBytes);
                 written = stack.finish();
             }
             Published.publish(file, target, fs, local, overwrite, output);

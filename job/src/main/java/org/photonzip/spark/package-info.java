@@ -9,8 +9,8 @@
  *   ({@code CompressTask}: one slab read, tiles encoded, one pack per task attempt, manifest rows returned);</li>
  *   <li>{@code archive}: the archive format (docs/archive-format.md): manifest, summary, packs, commit marker, and
  *   the commit protocol ({@code ArchiveCommitter});</li>
- *   <li>{@code verify}: every tile decoded in parallel and checked; {@code restore}: tiles decoded into a staging
- *   file, then written by the HDF5 library into a copy of {@code metadata.h5} ({@code hdf5.RestoredFile}), which
+ *   <li>{@code verify}: every tile decoded in parallel and checked; {@code restore}: tiles decoded band by band into
+ *   memory, each chunk then written once, whole, into a copy of {@code metadata.h5} ({@code hdf5.RestoredFile}), which
  *   {@code hdf5.NativeCapture} wrote exactly from the source (jhdf's {@code hdf5.Hdf5TreeCopy} for remote
  *   sources);</li>
  *   <li>{@link org.photonzip.tiles.TileCompressor}: the one place tiles are encoded and decoded, where the learned

@@ -4,16 +4,16 @@ import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileCheckException;
 import org.photonzip.archive.TileRow;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -30,14 +30,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RestoreFailureTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden-archives/v1/many-tiles.pz");
+    /** Chunked 12 x 48 x 48 by frame, tiles of 6 frames: its chunks are written directly. */
+    static final Path CHUNKED = Path.of("src/test/resources/golden-archives/v2/learned.pz");
 
     @TempDir
     Path dir;
 
     private Path archive() throws IOException {
+        return archive(GOLDEN);
+    }
+
+    private Path archive(Path golden) throws IOException {
         Path a = dir.resolve("a.pz");
-        ArchiveDamage.copy(GOLDEN, a);
+        ArchiveDamage.copy(golden, a);
         return a;
+    }
+
+    private static Restorer.Result restore(ArchiveReader reader, Path out, boolean overwrite,
+                                           java.util.function.UnaryOperator<StackSink> sinks, long bandBytes)
+            throws IOException {
+        return Restorer.restore(reader, out.toString(), Region.whole(reader.summary().shape()), overwrite, 3, sinks,
+                bandBytes);
     }
 
     private static ArchiveReader open(Path a) throws IOException {
@@ -59,15 +72,39 @@ class RestoreFailureTest {
         assertEquals(List.of(), leftovers());
     }
 
-    @Test
-    void aFullDiskIsTheDestinationsFaultAndLeavesNothing() throws IOException {
-        ArchiveReader reader = open(archive());
+    /** Bands of one frame each, the last tile's stream damaged: earlier bands are written, then nothing is left. */
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/many-tiles.pz", "v2/learned.pz"})
+    void aCorruptTileInTheLastBandFailsAfterEarlierBandsWereWrittenAndLeavesNothing(String golden) throws IOException {
+        Path a = archive(Path.of("src/test/resources/golden-archives", golden));
+        List<TileRow> rows = ArchiveDamage.rows(a);
+        TileRow last = rows.stream().max(java.util.Comparator.comparingInt(TileRow::t0)).orElseThrow();
+        ArchiveDamage.flipBit(a.resolve("packs/" + last.pack()), (last.offset() + last.length() / 2) * 8);
+        ArchiveReader reader = open(a);
+        int[] shape = reader.summary().shape();
         Path out = dir.resolve("out.h5");
-        DestinationException e = assertThrows(DestinationException.class, () -> Restorer.restore(reader,
-                out.toString(), Region.whole(reader.summary().shape()), false, 3,
-                f -> new FullDiskChannel(FileChannel.open(f, StandardOpenOption.WRITE), 5000)));
+        FullDiskSink[] sink = new FullDiskSink[1];
+        TileCheckException e = assertThrows(TileCheckException.class, () -> restore(reader, out, false,
+                s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE), 2L * shape[1] * shape[2]));
+        assertTrue(e.getMessage().contains(last.position()), e.getMessage());
+        assertTrue(sink[0].written.get() > 0, "earlier bands were written before the last one failed");
+        assertFalse(Files.exists(out), "no partial output");
+        assertEquals(List.of(), leftovers());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"v1/many-tiles.pz", "v2/learned.pz"})
+    void aFullDiskMidWriteIsTheDestinationsFaultAndLeavesNothing(String golden) throws IOException {
+        ArchiveReader reader = open(archive(Path.of("src/test/resources/golden-archives", golden)));
+        int[] shape = reader.summary().shape();
+        long bytes = 2L * shape[0] * shape[1] * shape[2];
+        Path out = dir.resolve("out.h5");
+        FullDiskSink[] sink = new FullDiskSink[1];
+        DestinationException e = assertThrows(DestinationException.class, () -> restore(reader, out, false,
+                s -> sink[0] = new FullDiskSink(s, bytes / 2), 2L * shape[1] * shape[2]));
         assertTrue(e.getMessage().startsWith("Cannot write " + out), e.getMessage());
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+        assertTrue(sink[0].written.get() > 0, "the disk filled up mid-write");
         assertFalse(Files.exists(out));
         assertEquals(List.of(), leftovers());
     }
@@ -78,9 +115,8 @@ class RestoreFailureTest {
         Path out = dir.resolve("out.h5");
         byte[] before = {1, 2, 3};
         Files.write(out, before);
-        assertThrows(DestinationException.class, () -> Restorer.restore(reader, out.toString(),
-                Region.whole(reader.summary().shape()), true, 2,
-                f -> new FullDiskChannel(FileChannel.open(f, StandardOpenOption.WRITE), 100)));
+        assertThrows(DestinationException.class, () -> restore(reader, out, true, s -> new FullDiskSink(s, 100),
+                Restorer.defaultBandBytes()));
         assertArrayEquals(before, Files.readAllBytes(out));
         assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> Restorer.restore(reader, out.toString(),
                 Region.whole(reader.summary().shape()), false, 2));

@@ -1,0 +1,67 @@
+package org.photonzip.restore;
+
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileRow;
+import org.photonzip.hdf5.StackLayout;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the region's samples into the stack datasets band by band ({@link Bands}): the tiles of a band are decoded
+ * and checked in parallel into memory ({@link BandFill}), then its chunks are written once each, whole
+ * ({@link BandWriter}). Memory: one band (at most the budget) plus a tile and two chunks per thread.
+ */
+final class StackFill {
+    private final ArchiveReader archive;
+    private final Region region;
+    private final String output;
+
+    StackFill(ArchiveReader archive, Region region, String output) {
+        this.archive = archive;
+        this.region = region;
+        this.output = output;
+    }
+
+    /** @return the number of tiles decoded (those overlapping the region) */
+    long fill(StackSink sink, int threads, long budgetBytes) throws IOException {
+        List<TileRow> rows = new ArrayList<>();
+        for (TileRow r : archive.rows()) {
+            if (r.overlaps(region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1())) {
+                rows.add(r);
+            }
+        }
+        rows.sort(Comparator.comparing(TileRow::pack).thenComparingLong(TileRow::offset));
+        int es = archive.summary().dtype().endsWith("8") ? 1 : 2;
+        List<int[]> bands = Bands.plan(rows, region, step(sink.layouts()), es, budgetBytes);
+        long frameSamples = (long) (region.y1() - region.y0()) * (region.x1() - region.x0());
+        BandFill fill = new BandFill(archive, region);
+        BandWriter writer = new BandWriter(sink, region, output);
+        try (Workers workers = new Workers(threads)) {
+            short[] band = null;
+            for (int[] ab : bands) {
+                int n = (int) ((ab[1] - ab[0]) * frameSamples);
+                if (band == null || band.length != n) {
+                    band = null; // the old band may go before the new one is allocated
+                    band = new short[n];
+                }
+                fill.fill(rows, ab[0], ab[1], band, workers);
+                writer.write(ab[0], ab[1], band, workers);
+            }
+        }
+        return rows.size();
+    }
+
+    /** Frames every band starts at a multiple of: the least common multiple of the datasets' chunk frames. */
+    private int step(List<StackLayout> layouts) {
+        BigInteger lcm = BigInteger.ONE;
+        for (StackLayout l : layouts) {
+            BigInteger c = BigInteger.valueOf(l.chunkFrames());
+            lcm = lcm.multiply(c).divide(lcm.gcd(c));
+        }
+        return lcm.min(BigInteger.valueOf(region.t1() - region.t0())).intValue();
+    }
+}

@@ -6,13 +6,13 @@ import java.util.zip.Deflater;
 
 /**
  * The part of HDF5's filter pipeline that a restore applies itself, on many threads, before writing chunks
- * directly: shuffle (filter 1, a byte transpose) and deflate (filter 2, a zlib stream, which
+ * directly: shuffle (filter 2, a byte transpose) and deflate (filter 1, a zlib stream, which
  * {@link java.util.zip.Deflater} produces). HDF5 applies a pipeline in order on write and undoes it backwards on
  * read, so encoding here in the same order gives chunks the library (and h5py) decodes to the same samples.
  */
 public final class ChunkFilters {
-    static final int SHUFFLE = 1;
-    static final int DEFLATE = 2;
+    static final int DEFLATE = 1; // H5Z_FILTER_DEFLATE
+    static final int SHUFFLE = 2; // H5Z_FILTER_SHUFFLE
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(Deflater::new);
 
     /** One filter of a dataset's pipeline as the library reports it: id, flags and client data values. */

@@ -32,9 +32,9 @@ final class Bands {
         List<int[]> bands = new ArrayList<>();
         int start = 0;
         int clean = 0; // the last cut after start that no tile crosses (0: none yet)
-        for (int q = step; ; q = Math.min(q + step, frames)) {
+        for (int prev = 0, q = step; ; prev = q, q = Math.min(q + step, frames)) {
             if (q - start > maxFrames) {
-                int end = clean > start ? clean : q - step;
+                int end = clean > start ? clean : prev;
                 bands.add(new int[]{start, end});
                 start = end;
             }

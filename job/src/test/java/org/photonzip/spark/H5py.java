@@ -47,6 +47,22 @@ public final class H5py {
         assertEquals(0, r.exit, r.output);
     }
 
+    /** Writes the chunk-layout fixtures (chunk_fixtures.py) into {@code dir}. */
+    public static void makeChunkFixtures(Path dir) throws IOException {
+        Result r = script("chunk_fixtures.py", dir, List.of(dir.toString()));
+        assertEquals(0, r.exit, r.output);
+    }
+
+    /**
+     * Every stored chunk of {@code dataset}, read as raw bytes and unfiltered by chunkcheck.py itself, holds the
+     * samples the library reads.
+     */
+    public static void assertChunksDecode(Path file, String dataset) throws IOException {
+        Result r = script("chunkcheck.py", file.getParent(), List.of(file.toString(), dataset));
+        assertTrue(r.output.contains(" 0 differences") || r.output.contains("not chunked"), r.output);
+        assertEquals(0, r.exit, r.output);
+    }
+
     /**
      * h5py sees the same keys, dtypes, shapes, chunks, filters, values and attributes (values and types) in both
      * files; datasets in {@code skipValues} are compared but for their values.

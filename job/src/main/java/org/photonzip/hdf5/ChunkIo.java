@@ -47,14 +47,34 @@ final class ChunkIo {
         }
     }
 
+    /** The innermost description on the library's error stack (a failed write's holds the system's reason). */
+    private static String errorStack() {
+        StringBuilder text = new StringBuilder();
+        try {
+            long stack = H5.H5Eget_current_stack();
+            try {
+                H5.H5Ewalk2(stack, HDF5Constants.H5E_WALK_UPWARD, (n, error, data) -> {
+                    if (text.length() == 0 && error.desc != null && !error.desc.isBlank()) {
+                        text.append(error.desc.trim());
+                    }
+                    return 0;
+                }, new hdf.hdf5lib.callbacks.H5E_walk_t() { });
+            } finally {
+                H5.H5Eclose_stack(stack);
+            }
+        } catch (RuntimeException e) {
+            return "the library gave no reason";
+        }
+        return text.length() == 0 ? "the library gave no reason" : text.toString();
+    }
+
     /** Writes one finished chunk (filters in {@code mask} skipped) whose first sample is at {@code offset}. */
     static void write(long ds, long[] offset, int mask, byte[] bytes) {
         synchronized (H5.class) {
             try (BytePointer b = new BytePointer(bytes)) {
                 if (hdf5.H5Dwrite_chunk(ds, P, mask, offset.clone(), bytes.length, b) < 0) {
-                    String cause = new HDF5LibraryException().getMessage();
-                    throw new HDF5LibraryException("H5Dwrite_chunk failed at " + Arrays.toString(offset)
-                            + (cause == null || cause.isBlank() ? "" : ": " + cause.trim()));
+                    throw new HDF5LibraryException("H5Dwrite_chunk failed at " + Arrays.toString(offset) + ": "
+                            + errorStack());
                 }
             }
         }

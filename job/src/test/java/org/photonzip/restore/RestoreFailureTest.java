@@ -109,6 +109,34 @@ class RestoreFailureTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /**
+     * A real full disk (a small tmpfs: room for the copy of metadata.h5, not for the samples): the library's failure
+     * inside a direct chunk write is the destination's, with the system's reason, and nothing is left.
+     */
+    @Test
+    void aRealFullDiskDuringDirectChunkWritesIsTheDestinationsFault() throws Exception {
+        ArchiveReader reader = open(archive(CHUNKED));
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", full.toString())
+                .redirectErrorStream(true).start();
+        mount.getInputStream().readAllBytes();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
+        try {
+            Path out = full.resolve("out.h5");
+            FullDiskSink[] sink = new FullDiskSink[1];
+            DestinationException e = assertThrows(DestinationException.class, () -> restore(reader, out, false,
+                    s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE), Restorer.defaultBandBytes()));
+            assertTrue(e.getMessage().startsWith("Cannot write " + out), e.getMessage());
+            assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
+            assertTrue(sink[0].written.get() > 0, "chunks were written before the disk filled up");
+            try (Stream<Path> left = Files.list(full)) {
+                assertEquals(List.of(), left.toList());
+            }
+        } finally {
+            new ProcessBuilder("umount", full.toString()).start().waitFor();
+        }
+    }
+
     @Test
     void aFailedOverwriteKeepsTheExistingOutput() throws IOException {
         ArchiveReader reader = open(archive());

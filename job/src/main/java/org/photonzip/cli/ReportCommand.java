@@ -26,9 +26,8 @@ public final class ReportCommand implements Callable<Integer> {
     String archive;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Path scratch = null;
         try {
             ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
@@ -37,9 +36,6 @@ public final class ReportCommand implements Callable<Integer> {
             ArchiveReport.writeHtml(fs, reader.root(), ArchiveReport.load(reader, scratch));
             out.println("wrote " + new org.apache.hadoop.fs.Path(reader.root(), ArchiveReport.HTML));
             return 0;
-        } catch (Exception e) {
-            err.println("photonzip report: " + Failures.message(e));
-            return 1;
         } finally {
             if (scratch != null) {
                 try (var files = Files.walk(scratch)) {

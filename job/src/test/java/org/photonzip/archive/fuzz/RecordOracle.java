@@ -1,0 +1,73 @@
+package org.photonzip.archive.fuzz;
+
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.PixelHash;
+import org.photonzip.archive.golden.GoldenArchivesTest;
+import org.photonzip.codec.PhotonzipException;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * What must hold for any damaged archive, whoever damaged it: opened and decoded through the one reader it raises
+ * photonzip's own exceptions (or an I/O error) and nothing else, within {@link #SECONDS} s, allocating at most
+ * {@link #MAX_ALLOCATED} bytes; and what a format-2 archive lets through decodes to its source's samples.
+ */
+final class RecordOracle {
+    static final long MAX_ALLOCATED = 256L << 20;
+    static final int SECONDS = 30;
+
+    private RecordOracle() {
+    }
+
+    /** Checks {@code archive}, a damaged copy of the golden archive whose source samples hash to {@code sha256}. */
+    static void check(Path archive, boolean format2, String sha256) throws Exception {
+        String hash = readAll(archive);
+        if (hash != null && format2) {
+            assertEquals(sha256, hash, "what a format-2 archive lets through is its source");
+        }
+    }
+
+    /** Opens and decodes everything on another thread: the SHA-256 of the stack, or null when refused. */
+    static String readAll(Path archive) throws Exception {
+        ExecutorService one = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> f = one.submit(() -> {
+                com.sun.management.ThreadMXBean threads =
+                        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+                long before = threads.getCurrentThreadAllocatedBytes();
+                Object result;
+                try {
+                    ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
+                    result = PixelHash.sha256(GoldenArchivesTest.decodeAll(reader));
+                } catch (PhotonzipException | IOException e) {
+                    result = e;
+                }
+                long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+                assertTrue(allocated <= MAX_ALLOCATED, "allocated " + allocated + " bytes");
+                return result;
+            });
+            Object r = f.get(SECONDS, TimeUnit.SECONDS);
+            return r instanceof String s ? s : null;
+        } catch (TimeoutException e) {
+            fail("reading " + archive + " did not finish in " + SECONDS + " s");
+            return null;
+        } catch (ExecutionException e) {
+            throw new AssertionError("a damaged archive raised " + e.getCause(), e.getCause());
+        } finally {
+            one.shutdownNow();
+        }
+    }
+}

@@ -11,9 +11,13 @@ import java.util.List;
  * chunk boundary along the frame axis of every stack dataset ({@code step} frames), so every chunk is written once,
  * whole; it ends where no tile crosses when it can, so each tile is decoded once; and it holds at most
  * {@code budgetBytes}. Only when the tiles crossing a cut span more than the budget is a band cut inside them (those
- * tiles are then decoded once per band they touch: slower, never more memory).
+ * tiles are then decoded once per band they touch: slower, never more memory). Small bands are merged up to
+ * {@link #MERGE_BYTES}, not more, so that memory follows the tiles rather than the budget.
  */
 final class Bands {
+    /** Bands are merged up to this size only: enough tiles to keep every thread busy, far less than the budget. */
+    static final long MERGE_BYTES = 64L << 20;
+
     private Bands() {
     }
 
@@ -28,6 +32,7 @@ final class Bands {
         }
         long maxSamples = Math.min(budgetBytes / elementSize, Integer.MAX_VALUE - 16);
         int maxFrames = (int) Math.max(step, maxSamples / frameSamples / step * step);
+        int mergeFrames = (int) Math.max(step, Math.min(maxFrames, MERGE_BYTES / elementSize / frameSamples));
         boolean[] crossed = crossed(rows, region, frames);
         List<int[]> bands = new ArrayList<>();
         int start = 0;
@@ -44,6 +49,10 @@ final class Bands {
             }
             if (!crossed[q]) {
                 clean = q;
+                if (q - start >= mergeFrames) { // big enough: memory stays near one tile row, not the budget
+                    bands.add(new int[]{start, q});
+                    start = q;
+                }
             }
         }
     }

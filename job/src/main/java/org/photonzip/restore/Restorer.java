@@ -17,8 +17,9 @@ import java.util.function.UnaryOperator;
  * with its dtype (byte order too), shape (of the region), chunk shape and filters, and every other dataset, group,
  * link and attribute captured from the source ({@link RestoredStack}). Only the tiles the region touches are decoded,
  * on a few threads, band by band into memory; each chunk of the file is then written once, whole, filtered on the
- * same threads where the restore can reproduce the filters ({@link StackFill}). Memory stays at one band (a quarter
- * of the heap at most) plus a few tiles and chunks, whatever the stack's size; nothing is staged on disk. The manifest's coverage was
+ * same threads where the restore can reproduce the filters ({@link StackFill}). Memory stays at one band (the
+ * frames of one row of tiles, merged up to 64 MiB; a quarter of the heap at most) plus a few tiles and chunks,
+ * whatever the stack's size; nothing is staged on disk. The manifest's coverage was
  * checked when the archive was opened, each tile is checked before its samples are written, and any failure
  * fails the whole restore: the file appears under its name only when complete, and is removed otherwise.
  * A failure to write the output is reported as the destination's ({@link DestinationException}).

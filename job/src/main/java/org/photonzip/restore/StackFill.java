@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Writes the region's samples into the stack datasets band by band ({@link Bands}): the tiles of a band are decoded
  * and checked in parallel into memory ({@link BandFill}), then its chunks are written once each, whole
- * ({@link BandWriter}). Memory: one band (at most the budget) plus a tile and two chunks per thread.
+ * ({@link BandWriter}). Memory: one band (the tiles' frames across the region, merged up to 64 MiB; never more
+ * than the budget) plus a tile and two chunks per thread.
  */
 final class StackFill {
     private final ArchiveReader archive;

@@ -69,6 +69,19 @@ class BandsTest {
     }
 
     @Test
+    void bandsAreMergedUpToTheMergeSizeNotUpToTheBudget() {
+        List<TileRow> rows = new ArrayList<>();
+        for (int t = 0; t < 9; t++) { // one tile per 4096 x 4096 frame: 32 MiB each
+            rows.add(new TileRow("/d", t, 1, 0, 4096, 0, 4096, "p", 0, 1, 0, "", 0, "c"));
+        }
+        StringBuilder s = new StringBuilder();
+        for (int[] b : Bands.plan(rows, Region.whole(new int[]{9, 4096, 4096}), 1, 2, 1L << 30)) {
+            s.append(b[0]).append('-').append(b[1]).append(' ');
+        }
+        assertEquals("0-2 2-4 4-6 6-8 8-9", s.toString().trim(), "64 MiB bands within a 1 GiB budget");
+    }
+
+    @Test
     void aChunkDeeperThanTheRegionGivesOneBand() {
         assertEquals("0-7", plan(tiles(7, 8), Region.whole(new int[]{7, 10, 20}), 64, 1));
     }

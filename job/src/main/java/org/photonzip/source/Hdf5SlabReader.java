@@ -107,16 +107,9 @@ final class Hdf5SlabReader implements SlabReader {
                 int bt = (int) (bad / perFrame);
                 int by = (int) (bad / w % h);
                 int bx = (int) (bad % w);
-                throw new UnsupportedStackException("Unsupported value " + Hdf5Samples.valueAt(data, bt, by, bx)
-                        + " at frame " + (t + bt) + " row " + (y0 + by) + " column " + (x0 + bx) + " of "
-                        + stack.description() + " (" + stack.dtype() + "): a uint16 stack holds 0..65535 only");
+                throw SampleDecoder.unsupported(stack, Hdf5Samples.valueAt(data, bt, by, bx), t + bt, y0 + by, x0 + bx);
             }
-            int at = 0;
-            for (int f = t; f < end; f++) {
-                for (int y = y0; y < y0 + h; y++, at += w) {
-                    sink.row(f, y, x0, samples, at, w);
-                }
-            }
+            BlockCopy.rows(samples, t, y0, x0, h, w, t, n, y0, h, x0, w, sink);
             t = end;
         }
     }

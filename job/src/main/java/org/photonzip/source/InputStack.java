@@ -129,6 +129,7 @@ public final class InputStack implements Closeable {
                 throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": "
                         + layout + " layout; archive the files it maps instead");
             }
+            checkFill(ds, input + ":" + found);
             long holderSize = holder.equals(path) ? size
                     : HadoopFiles.fileSystem(holder, conf).getFileStatus(holder).getLen();
             long end = RawHdf5Layout.storageEnd(ds.getHdfFile(), ds);
@@ -156,6 +157,27 @@ public final class InputStack implements Closeable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(hdf, opened);
             throw e;
+        }
+    }
+
+    /**
+     * Chunks never written read as the fill value. The raw reader applies it; jhdf's filtered reads give 0 instead,
+     * so such a dataset is refused rather than archived with wrong pixels, as is a fill value no uint16 holds.
+     */
+    private static void checkFill(Dataset ds, String name) {
+        long fill = RawHdf5Layout.fillValue(ds);
+        long unwritten = fill == 0 ? 0 : RawHdf5Layout.unwrittenChunks(ds);
+        if (unwritten == 0) {
+            return;
+        }
+        String what = (unwritten < 0 ? "chunks never written" : unwritten + " chunk(s) never written")
+                + ", which read as its fill value " + fill;
+        if (fill < 0 || fill > 0xFFFF) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what + ", no uint16 value");
+        }
+        if (!ds.getFilters().isEmpty() || unwritten < 0) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what
+                    + "; filtered chunks are read through jhdf, which does not apply fill values");
         }
     }
 

@@ -27,6 +27,10 @@ with h5py.File(out + "/layouts.h5", "w") as f:
     filled_gzip = f.create_dataset("sparse_fill_gzip", shape=base.shape, dtype=">u2", chunks=(2, 3, 4), fillvalue=517,
                                    compression="gzip")
     filled_gzip[0:2, 0:3, 0:4] = base[0:2, 0:3, 0:4]
+    filled_be = f.create_dataset("be_sparse_fill_raw", shape=base.shape, dtype=">u2", chunks=(3, 4, 4), fillvalue=0x1234)
+    filled_be[3:6, 4:8, 0:4] = base[3:6, 4:8, 0:4]
+    filled_u1 = f.create_dataset("u1_sparse_fill_raw", shape=base.shape, dtype="u1", chunks=(7, 9, 5), fillvalue=200)
+    filled_u1[:, :, 0:5] = base[:, :, 0:5] >> 8
     negative = f.create_dataset("sparse_fill_negative", shape=base.shape, dtype="<i2", chunks=(2, 3, 4), fillvalue=-1)
     negative[0:2, 0:3, 0:4] = 5
     full = f.create_dataset("full_fill_gzip", data=base, chunks=(7, 9, 11), fillvalue=9, compression="gzip")

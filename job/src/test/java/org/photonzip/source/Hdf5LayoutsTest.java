@@ -55,6 +55,8 @@ class Hdf5LayoutsTest {
             "sparse_raw, uint16, false, chunked",
             "sparse_gzip, uint16, false, chunked",
             "sparse_fill_raw, uint16, false, chunked",
+            "be_sparse_fill_raw, uint16, true, chunked",
+            "u1_sparse_fill_raw, uint8, false, chunked",
             "full_fill_gzip, uint16, false, chunked",
             "i1_compact, int8, true, compact",
     })

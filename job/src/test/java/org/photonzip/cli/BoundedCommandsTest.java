@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -26,21 +24,10 @@ import org.photonzip.source.StackSpec;
  * written); a bounded archive restores within its bound on every pixel, says it is lossy in info, verify and
  * the restored file, and verify catches a source value beyond the bound.
  */
-class BoundedCommandsTest {
+class BoundedCommandsTest extends CommandTest {
     static final int T = 24;
     static final int H = 48;
     static final int W = 64;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        picocli.CommandLine cli = Photonzip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void badBoundsAreRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {

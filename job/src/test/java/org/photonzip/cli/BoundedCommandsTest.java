@@ -15,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 
 /**
  * Error-bounded archives as users make them: bad bounds are refused before any work (exit 2, nothing
@@ -132,7 +134,7 @@ class BoundedCommandsTest extends CommandTest {
 
     private static short[] read(Path file) throws Exception {
         short[] all = new short[T * H * W];
-        try (Hdf5StackSource s = Hdf5StackSource.open(file, Hdf5StackWriter.DATA)) {
+        try (StackSource s = StackSources.open(StackSpec.of(file.toString(), Hdf5StackWriter.DATA))) {
             s.read(0, T, 0, H, 0, W, all);
         }
         return all;

@@ -2,7 +2,7 @@
 # Read rate and bench sizes of two photonzip builds in one run: BASE (a checkout built before a reader change)
 # and this checkout. Each build reads each stack whole through StackSources.open (ReadThroughput.java, the same
 # program for both), then runs `bench --codecs photonzip` on it; sizes (bits/pixel) must be identical.
-# Usage: scripts/reader-throughput.sh BASE_CHECKOUT [SPEC...]   (both checkouts built: mvn package -DskipTests)
+# Usage: docs/reader-throughput.sh BASE_CHECKOUT [SPEC...]   (both checkouts built: mvn package -DskipTests)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 base="$(cd "$1" && pwd)"; shift
@@ -19,7 +19,7 @@ for spec in "${specs[@]}"; do
     label=$([ "$build" = "$base" ] && echo before || echo after)
     cp="$build/job/target/photonzip-job.jar:$build/job/target/lib/*"
     echo "== $label: $spec"
-    java -Xmx4g -cp "$cp" "$here/scripts/ReadThroughput.java" "$spec" "$repeats" 2>/dev/null
+    java -Xmx4g -cp "$cp" "$here/docs/reader-throughput/ReadThroughput.java" "$spec" "$repeats" 2>/dev/null
     PHOTONZIP_SKIP_BUILD=1 "$build/bin/photonzip" bench "$spec" --codecs photonzip 2>/dev/null \
       | grep -E "^(shape|photonzip) " || true
   done

@@ -14,6 +14,7 @@ import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.fs.HadoopFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,12 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             models = LearnedModels.of(codecs, model, trainSeconds);
             bench = models.trainsPerStack() ? null : bounded(Benchmark.of(shape, codecs, models.fixed()));
-        } catch (IllegalArgumentException | InvalidModelException e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("bench: cannot read model " + model + ": " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException | InvalidModelException | IOException e) {
+            // All of these are the options' fault, the model file named included: exit 2 through ExitCodes.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (e instanceof IOException ? "Cannot read model " + model + ": " : "") + e.getMessage(), e);
         }
         int unreadable = 0;
         for (String stack : stacks) {

@@ -74,13 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GeneratorConfig config;
-        try {
-            config = GeneratorConfig.builder().frames(frames).height(height).width(width).seed(seed).build();
-        } catch (IllegalArgumentException e) {
-            err.println("demo: " + e.getMessage());
-            return 2;
-        }
+        // Invalid sizes are IllegalArgumentExceptions: ExitCodes prints them and exits 2.
+        GeneratorConfig config = GeneratorConfig.builder().frames(frames).height(height).width(width).seed(seed).build();
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("photonzip-demo-") : Files.createDirectories(dir);
         Path sample = work.resolve("sample.h5");
@@ -112,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             String mismatch = compare(sample, restored);
             if (mismatch != null) {
-                err.println("demo: round trip FAILED: " + mismatch);
+                err.println("photonzip demo: round trip FAILED: " + mismatch);
                 return 3;
             }
             out.println();
@@ -121,9 +116,6 @@ public final class DemoCommand implements Callable<Integer> {
                     report.stack().samples(), temporary ? "removed with the demo directory" : archive,
                     temporary ? "ARCHIVE" : archive);
             return 0;
-        } catch (Exception e) {
-            err.println("demo: " + Failures.message(e));
-            return 1;
         } finally {
             if (temporary) {
                 deleteTree(work);

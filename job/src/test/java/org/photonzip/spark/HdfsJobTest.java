@@ -125,6 +125,29 @@ class HdfsJobTest {
                 new Region(0, 400, 0, 22, 0, 26));
     }
 
+    /**
+     * A NeXus scan on HDFS (big-endian stack behind an external link, flats and darks, vlen and fixed UTF-8
+     * attributes, soft, hard and external links): captured by the HDF5 library from a sparse local stage exactly as
+     * the local files are, flats and darks coded, h5py sees no difference after the round trip.
+     */
+    @Test
+    void remoteNexusScanKeepsItsMetadataExactlyAndCodesFlatsAndDarks() throws Exception {
+        H5py.require();
+        java.nio.file.Path fixtures = java.nio.file.Files.createDirectories(dir.resolve("fixtures"));
+        H5py.makeFixtures(fixtures);
+        java.nio.file.Path local = fixtures.resolve("remote");
+        RemoteScan.upload(local, new Path(hdfs + "/nexus"), hadoop());
+        java.nio.file.Path staging = java.nio.file.Files.createDirectories(dir.resolve("staging"));
+        hadoop().set(org.photonzip.source.RemoteStage.DIR_KEY, staging.toString());
+        try {
+            RemoteScan.assertCapturedAsLocally(hdfs + "/nexus/master.nxs", local, hadoop(), staging, dir);
+            RemoteScan.assertArchivedExactly(spark, hdfs + "/nexus/master.nxs", hdfs + "/archive4/scan.pz", local,
+                    staging, dir);
+        } finally {
+            hadoop().unset(org.photonzip.source.RemoteStage.DIR_KEY);
+        }
+    }
+
     @Test
     void compressesATiffGlobOnHdfs() throws Exception {
         java.nio.file.Path tiffs = TestData.require("savu-i13/tiffs");

@@ -33,6 +33,60 @@ class RemoteStageTest {
                 new int[]{5, 40, 56}, 4), dir, 1); // jhdf writes the three chunks back to back: one merged range
     }
 
+    /**
+     * The files external links name are staged whole at their paths relative to the linking file (transitively),
+     * an absolute target also by its name beside the linking file (where the library looks for it), a missing one
+     * not at all; the master, which holds no stack here, is staged whole.
+     */
+    @Test
+    void linkedFilesAreStagedWhereTheLibraryLooks(@TempDir java.nio.file.Path dir) throws Exception {
+        org.photonzip.hdf5.NativeHdf5.load();
+        java.nio.file.Path src = Files.createDirectories(dir.resolve("src"));
+        Files.createDirectories(src.resolve("sub"));
+        Files.createDirectories(src.resolve("far"));
+        java.nio.file.Path abs = src.resolve("far/abs.h5");
+        hdf5(src.resolve("sub/rel.h5"), new String[][]{{"../far/abs.h5", "/"}});
+        hdf5(abs, new String[0][]);
+        hdf5(src.resolve("master.h5"), new String[][]{{"sub/rel.h5", "/"}, {abs.toString(), "/"},
+                {"absent.h5", "/x"}});
+        Configuration conf = new Configuration();
+        java.nio.file.Path base = Files.createDirectories(dir.resolve("stage-base"));
+        conf.set(RemoteStage.DIR_KEY, base.toString());
+        Path master = new Path(src.resolve("master.h5").toUri());
+        long length = Files.size(src.resolve("master.h5"));
+        try (RemoteStage stage = RemoteStage.stage(new RemoteStage.Source(master, length, master, length, conf),
+                new long[0][])) {
+            java.nio.file.Path staged = stage.master().getParent();
+            assertEquals(3, stage.stats().files());
+            assertEquals(stage.stats().sourceBytes(), stage.stats().bytesStaged(), "no stack: nothing left out");
+            assertArrayEquals(Files.readAllBytes(src.resolve("sub/rel.h5")), Files.readAllBytes(staged.resolve("sub/rel.h5")));
+            assertArrayEquals(Files.readAllBytes(abs), Files.readAllBytes(staged.resolve("far/abs.h5")));
+            assertArrayEquals(Files.readAllBytes(abs), Files.readAllBytes(staged.resolve("abs.h5")), "alias");
+            assertFalse(Files.exists(staged.resolve("absent.h5")));
+            try (var all = Files.walk(stage.directory())) {
+                assertEquals(4, all.filter(Files::isRegularFile).count(), "master, rel.h5, abs.h5 and its alias");
+            }
+        }
+        try (var left = Files.list(base)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    /** An HDF5 file with one group and external links {target file, object} named link0, link1, ... */
+    private static void hdf5(java.nio.file.Path file, String[][] links) {
+        long f = hdf.hdf5lib.H5.H5Fcreate(file.toString(), hdf.hdf5lib.HDF5Constants.H5F_ACC_TRUNC,
+                hdf.hdf5lib.HDF5Constants.H5P_DEFAULT, hdf.hdf5lib.HDF5Constants.H5P_DEFAULT);
+        try {
+            long p = hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
+            hdf.hdf5lib.H5.H5Gclose(hdf.hdf5lib.H5.H5Gcreate(f, "g", p, p, p));
+            for (int i = 0; i < links.length; i++) {
+                hdf.hdf5lib.H5.H5Lcreate_external(links[i][0], links[i][1], f, "g/link" + i, p, p);
+            }
+        } finally {
+            hdf.hdf5lib.H5.H5Fclose(f);
+        }
+    }
+
     private static void assertStagedWithoutTheStack(java.nio.file.Path source, java.nio.file.Path dir, int ranges)
             throws Exception {
         Configuration conf = new Configuration();

@@ -131,8 +131,13 @@ final class RawHdf5Layout {
         java.util.List<long[]> merged = new java.util.ArrayList<>();
         for (long[] r : ranges) {
             long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && r[0] <= last[1]) {
-                last[1] = Math.max(last[1], r[1]);
+            if (r[0] < base || r[1] < r[0] || (last != null && r[0] < last[1])) {
+                // An index whose chunks overlap or lie in the user block is not trusted to spare anything: a
+                // hole over metadata would be read as zeros.
+                return new long[0][];
+            }
+            if (last != null && r[0] == last[1]) {
+                last[1] = r[1];
             } else if (r[1] > r[0]) {
                 merged.add(r);
             }

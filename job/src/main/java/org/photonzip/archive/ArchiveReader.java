@@ -75,8 +75,8 @@ public final class ArchiveReader {
         SummaryCheck.check(summary, marker, location);
         TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location));
         for (String name : marker.files().keySet()) {
-            // Every small file before use; metadata.h5 when it is fetched, packs by verify, report.html never
-            // (a derived view that `photonzip report` regenerates in place).
+            // Every small file before use; metadata.h5 when it is fetched, packs and report.html (which no read of
+            // the samples needs) by verify.
             if (!name.startsWith(ArchiveLayout.PACKS + "/") && !name.equals(ArchiveLayout.METADATA)
                     && !name.equals(ArchiveLayout.REPORT) && !name.equals(ArchiveLayout.SUMMARY)
                     && !name.equals(ArchiveLayout.MODEL)) {
@@ -166,9 +166,15 @@ public final class ArchiveReader {
                 root.toString());
     }
 
-    /** Checks {@code metadata.h5} against its listed length and SHA-256 (one read; verify does it). */
-    public void checkMetadata() throws IOException {
+    /**
+     * Checks the files opening does not read in full against their listed lengths and SHA-256s (one read each;
+     * verify does it): {@code metadata.h5}, and {@code report.html} where listed. Packs are verify's tasks.
+     */
+    public void checkUnreadFiles() throws IOException {
         files.checkHash(ArchiveLayout.METADATA);
+        if (marker.files().containsKey(ArchiveLayout.REPORT)) {
+            files.checkHash(ArchiveLayout.REPORT);
+        }
     }
 
     /**

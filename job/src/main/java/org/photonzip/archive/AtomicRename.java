@@ -25,6 +25,10 @@ final class AtomicRename {
 
     /** @throws FileAlreadyExistsException when {@code dst} exists and is not an empty directory */
     static void renameIfAbsent(FileSystem fs, Path src, Path dst) throws IOException {
+        RenameFaults.installed().rename(src, dst, () -> rename(fs, src, dst));
+    }
+
+    private static void rename(FileSystem fs, Path src, Path dst) throws IOException {
         if (HadoopFiles.isLocal(dst)) {
             try {
                 Files.move(HadoopFiles.localFile(src), HadoopFiles.localFile(dst), StandardCopyOption.ATOMIC_MOVE);

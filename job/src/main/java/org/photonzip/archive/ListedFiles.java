@@ -35,7 +35,7 @@ final class ListedFiles {
         }
         for (Map.Entry<String, FileEntry> f : marker.files().entrySet()) {
             if (f.getKey().equals(ArchiveLayout.REPORT)) {
-                continue; // a derived view, regenerated in place by `photonzip report`
+                continue; // no read of the samples needs it (verify checks it); earlier builds rewrote it in place
             }
             Long length = present.get(f.getKey());
             if (length == null) {

@@ -99,40 +99,29 @@ public final class CompressCommand implements Callable<Integer> {
     boolean deleteSource;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        ModelChoice choice;
-        try {
-            choice = ModelChoice.parse(model).withInference(inference.name());
-            TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
-            if (skipExisting && overwrite) {
-                throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
-            }
-            shape = tile == null ? null : TileShape.parse(tile);
-            taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
-            maxMeta = Sizes.parse("--max-metadata", maxMetadata);
-            bound = BoundRequest.parse(errorBound, noiseBound);
-            bound.checkHonouredBy(choice);
-            if (!bound.lossless() && deleteSource) {
-                throw new IllegalArgumentException("Invalid options: " + bound + " with --delete-source-after-verify "
-                        + "would delete the only exact copy of the data (an error-bounded archive restores values "
-                        + "within the bound, not the values themselves)");
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("photonzip compress: " + e.getMessage());
-            return NightRun.INVALID;
+        // Invalid options are IllegalArgumentExceptions: ExitCodes prints them and exits 2 before any work.
+        ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
+        TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
+        if (skipExisting && overwrite) {
+            throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
+        }
+        shape = tile == null ? null : TileShape.parse(tile);
+        taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
+        maxMeta = Sizes.parse("--max-metadata", maxMetadata);
+        bound = BoundRequest.parse(errorBound, noiseBound);
+        bound.checkHonouredBy(choice);
+        if (!bound.lossless() && deleteSource) {
+            throw new IllegalArgumentException("Invalid options: " + bound + " with --delete-source-after-verify "
+                    + "would delete the only exact copy of the data (an error-bounded archive restores values "
+                    + "within the bound, not the values themselves)");
         }
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
-            NightInputs.Plan plan;
-            try {
-                plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
-                        spark.sparkContext().hadoopConfiguration());
-            } catch (IllegalArgumentException e) {
-                err.println("photonzip compress: " + e.getMessage());
-                return NightRun.INVALID;
-            }
+            NightInputs.Plan plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
+                    spark.sparkContext().hadoopConfiguration());
             for (String pattern : plan.unmatched()) {
                 err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
                         : "Cannot read " + pattern + ": nothing matches it"));
@@ -162,12 +151,6 @@ public final class CompressCommand implements Callable<Integer> {
             out.flush();
             return !skipExisting && !plan.unmatched().isEmpty() && night.exitCode() == 0 ? NightRun.SOME_FAILED
                     : night.exitCode();
-        } catch (ModelUnavailableException | InvalidBoundException e) {
-            err.println("photonzip compress: " + e.getMessage());
-            return NightRun.INVALID;
-        } catch (Exception e) {
-            err.println("photonzip compress: " + Failures.message(e));
-            return NightRun.SOME_FAILED;
         } finally {
             err.flush();
             spark.stop();

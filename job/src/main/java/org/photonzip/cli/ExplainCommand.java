@@ -46,75 +46,67 @@ public final class ExplainCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
-            int[] shape = reader.summary().shape();
-            if (frame < 0 || frame >= shape[0]) {
-                err.println("photonzip explain: invalid --frame " + frame + ": the stack has frames 0.." + (shape[0] - 1));
-                return 2;
-            }
-            List<TileRow> rows = reader.rows().stream()
-                    .filter(r -> r.t0() <= frame && frame < r.t0() + r.frames())
-                    .filter(r -> tile == null || (r.y0() + "," + r.x0()).equals(tile.replace(" ", "")))
-                    .toList();
-            if (rows.isEmpty()) {
-                err.println("photonzip explain: no tile with corner " + tile + " in frame " + frame);
-                return 2;
-            }
-            int y0 = rows.stream().mapToInt(TileRow::y0).min().orElseThrow();
-            int x0 = rows.stream().mapToInt(TileRow::x0).min().orElseThrow();
-            int h = rows.stream().mapToInt(r -> r.y0() + r.height()).max().orElseThrow() - y0;
-            int w = rows.stream().mapToInt(r -> r.x0() + r.width()).max().orElseThrow() - x0;
-            double[] original = new double[h * w];
-            double[] prediction = new double[h * w];
-            double[] residual = new double[h * w];
-            double[] scale = new double[h * w];
-            for (TileRow r : rows) {
-                Tile t = reader.decodeTile(r);
-                TileInspector.Inspection in = reader.compressor().inspect(t);
-                int k = frame - r.t0();
-                for (int y = 0; y < r.height(); y++) {
-                    for (int x = 0; x < r.width(); x++) {
-                        int i = (k * r.height() + y) * r.width() + x;
-                        int o = (r.y0() - y0 + y) * w + (r.x0() - x0 + x);
-                        original[o] = t.samples()[i] & 0xFFFF;
-                        prediction[o] = in.prediction()[i];
-                        residual[o] = in.residual()[i];
-                        scale[o] = in.scale()[i];
-                    }
+        ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+        int[] shape = reader.summary().shape();
+        if (frame < 0 || frame >= shape[0]) {
+            throw new IllegalArgumentException("Invalid --frame " + frame + ": the stack has frames 0.." + (shape[0] - 1));
+        }
+        List<TileRow> rows = reader.rows().stream()
+                .filter(r -> r.t0() <= frame && frame < r.t0() + r.frames())
+                .filter(r -> tile == null || (r.y0() + "," + r.x0()).equals(tile.replace(" ", "")))
+                .toList();
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("Invalid --tile " + tile + ": no tile of frame " + frame + " has that corner");
+        }
+        int y0 = rows.stream().mapToInt(TileRow::y0).min().orElseThrow();
+        int x0 = rows.stream().mapToInt(TileRow::x0).min().orElseThrow();
+        int h = rows.stream().mapToInt(r -> r.y0() + r.height()).max().orElseThrow() - y0;
+        int w = rows.stream().mapToInt(r -> r.x0() + r.width()).max().orElseThrow() - x0;
+        double[] original = new double[h * w];
+        double[] prediction = new double[h * w];
+        double[] residual = new double[h * w];
+        double[] scale = new double[h * w];
+        for (TileRow r : rows) {
+            Tile t = reader.decodeTile(r);
+            TileInspector.Inspection in = reader.compressor().inspect(t);
+            int k = frame - r.t0();
+            for (int y = 0; y < r.height(); y++) {
+                for (int x = 0; x < r.width(); x++) {
+                    int i = (k * r.height() + y) * r.width() + x;
+                    int o = (r.y0() - y0 + y) * w + (r.x0() - x0 + x);
+                    original[o] = t.samples()[i] & 0xFFFF;
+                    prediction[o] = in.prediction()[i];
+                    residual[o] = in.residual()[i];
+                    scale[o] = in.scale()[i];
                 }
             }
-            Files.createDirectories(output);
-            Path h5 = output.resolve("explain.h5");
-            try (WritableHdfFile f = HdfFile.write(h5)) {
-                f.putDataset("original", grid(original, h, w));
-                f.putDataset("prediction", grid(prediction, h, w));
-                f.putDataset("residual", grid(residual, h, w));
-                f.putDataset("scale", gridFloat(scale, h, w));
-                f.putAttribute("frame", frame);
-                f.putAttribute("row0", y0);
-                f.putAttribute("column0", x0);
-                f.putAttribute("archive", archive);
-            }
-            FrameImages.write(FrameImages.grey(original, h, w), output.resolve("original.png"));
-            FrameImages.write(FrameImages.grey(prediction, h, w), output.resolve("prediction.png"));
-            FrameImages.write(FrameImages.diverging(residual, h, w), output.resolve("residual.png"));
-            FrameImages.write(FrameImages.grey(scale, h, w), output.resolve("scale.png"));
-            double sumAbs = 0;
-            for (double v : residual) {
-                sumAbs += Math.abs(v);
-            }
-            out.printf(Locale.ROOT, "frame %d, rows %d..%d, columns %d..%d (%d tile%s): mean |residual| %.1f; wrote %s "
-                            + "and original/prediction/residual/scale PNGs%n", frame, y0, y0 + h - 1, x0, x0 + w - 1,
-                    rows.size(), rows.size() == 1 ? "" : "s", sumAbs / residual.length, h5);
-            return 0;
-        } catch (Exception e) {
-            err.println("photonzip explain: " + Failures.message(e));
-            return 1;
         }
+        Files.createDirectories(output);
+        Path h5 = output.resolve("explain.h5");
+        try (WritableHdfFile f = HdfFile.write(h5)) {
+            f.putDataset("original", grid(original, h, w));
+            f.putDataset("prediction", grid(prediction, h, w));
+            f.putDataset("residual", grid(residual, h, w));
+            f.putDataset("scale", gridFloat(scale, h, w));
+            f.putAttribute("frame", frame);
+            f.putAttribute("row0", y0);
+            f.putAttribute("column0", x0);
+            f.putAttribute("archive", archive);
+        }
+        FrameImages.write(FrameImages.grey(original, h, w), output.resolve("original.png"));
+        FrameImages.write(FrameImages.grey(prediction, h, w), output.resolve("prediction.png"));
+        FrameImages.write(FrameImages.diverging(residual, h, w), output.resolve("residual.png"));
+        FrameImages.write(FrameImages.grey(scale, h, w), output.resolve("scale.png"));
+        double sumAbs = 0;
+        for (double v : residual) {
+            sumAbs += Math.abs(v);
+        }
+        out.printf(Locale.ROOT, "frame %d, rows %d..%d, columns %d..%d (%d tile%s): mean |residual| %.1f; wrote %s "
+                        + "and original/prediction/residual/scale PNGs%n", frame, y0, y0 + h - 1, x0, x0 + w - 1,
+                rows.size(), rows.size() == 1 ? "" : "s", sumAbs / residual.length, h5);
+        return 0;
     }
 
     private static int[][] grid(double[] v, int h, int w) {

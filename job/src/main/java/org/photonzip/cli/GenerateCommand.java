@@ -4,6 +4,7 @@ import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.NoiseFloor;
 import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.restore.DestinationException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,7 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
     int threads;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         GeneratorConfig cfg;
         try {
@@ -82,11 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             return 0;
         } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("photonzip generate: " + e.getFile() + " " + e.getReason());
-            return 1;
+            throw e; // "Cannot write FILE: it exists (use --overwrite ...)", through ExitCodes
         } catch (IOException e) {
-            spec.commandLine().getErr().println("photonzip generate: cannot write " + out + ": " + e.getMessage());
-            return 1;
+            throw new DestinationException(out.toString(), e);
         }
     }
 }

@@ -28,19 +28,10 @@ public final class InfoCommand implements Callable<Integer> {
     List<String> archives;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> list;
-        try {
-            list = ArchiveList.of(archives, HadoopFiles.newConfiguration());
-        } catch (IllegalArgumentException e) {
-            err.println("photonzip info: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (Exception e) {
-            err.println("photonzip info: " + Failures.message(e));
-            return ExitCodes.of(e);
-        }
+        List<String> list = ArchiveList.of(archives, HadoopFiles.newConfiguration());
         BatchTable table = new BatchTable("archive", "result", "shape", "ratio", "verified at compress");
         int code = ExitCodes.OK;
         for (String archive : list) {

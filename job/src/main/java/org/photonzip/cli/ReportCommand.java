@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -10,14 +11,19 @@ import org.photonzip.fs.HadoopFiles;
 import org.photonzip.report.ArchiveReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code photonzip report ARCHIVE}: regenerates the archive's report.html from its files. */
+/**
+ * {@code photonzip report ARCHIVE}: renders the archive's report page again from its files, to a file outside it.
+ * A committed archive is never written to: its own {@code report.html} is part of the commit record.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Regenerates ARCHIVE/report.html: summary, bits/pixel per tile and per frame, residuals "
-                + "against the model, time per stage; for an error-bounded archive also what the bound changed (from its "
-                + "quality.json). Opens offline in any browser.")
+        description = "Renders ARCHIVE's report again (summary, bits/pixel per tile and per frame, residuals against "
+                + "the model, time per stage; for an error-bounded archive also what the bound changed, from its "
+                + "quality.json) to a self-contained HTML file outside the archive, which stays as committed. "
+                + "Opens offline in any browser.")
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,29 +31,39 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive (local path or Hadoop URI).")
     String archive;
 
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Where to write the page (local path or Hadoop URI; default NAME-report.html in the "
+                    + "current directory, NAME the archive's name without .pz).")
+    String output;
+
+    @Option(names = "--overwrite", description = "Replace FILE if it exists.")
+    boolean overwrite;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Path scratch = null;
+        ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+        org.apache.hadoop.fs.Path target = HadoopFiles.path(output != null ? output
+                : reader.root().getName().replaceAll("\\.pz$", "") + "-report.html");
+        FileSystem fs = HadoopFiles.fileSystem(target, reader.conf());
+        String inside = reader.root().toUri().getPath() + "/";
+        if (fs.getUri().equals(reader.root().getFileSystem(reader.conf()).getUri())
+                && fs.makeQualified(target).toUri().getPath().startsWith(inside)) {
+            throw new IllegalArgumentException("Invalid --output " + target + ": it is inside the archive, which is "
+                    + "never written to after its commit");
+        }
+        if (!overwrite && fs.exists(target)) {
+            throw new FileAlreadyExistsException(target.toString(), null, "exists (use --overwrite to replace it)");
+        }
+        Path scratch = Files.createTempDirectory("photonzip-report-");
         try {
-            ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
-            scratch = Files.createTempDirectory("photonzip-report-");
-            FileSystem fs = reader.root().getFileSystem(reader.conf());
-            ArchiveReport.writeHtml(fs, reader.root(), ArchiveReport.load(reader, scratch));
-            out.println("wrote " + new org.apache.hadoop.fs.Path(reader.root(), ArchiveReport.HTML));
-            return 0;
-        } catch (Exception e) {
-            err.println("photonzip report: " + Failures.message(e));
-            return 1;
+            ArchiveReport.writeHtml(fs, target, ArchiveReport.load(reader, scratch));
         } finally {
-            if (scratch != null) {
-                try (var files = Files.walk(scratch)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                } catch (java.io.IOException ignored) {
-                    // scratch space in the temp directory; nothing of the archive
-                }
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+        out.println("wrote " + target + " (the archive's own report.html is as committed)");
+        return 0;
     }
 }

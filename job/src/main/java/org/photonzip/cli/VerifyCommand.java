@@ -51,16 +51,10 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SparkSession spark = SparkSessions.start("photonzip verify", master);
         try {
-            List<String> list;
-            try {
-                list = ArchiveList.of(archives, spark.sparkContext().hadoopConfiguration());
-                if (against != null && list.size() != 1) {
-                    throw new IllegalArgumentException("Invalid --against: it names the source of one archive, "
-                            + "not of " + list.size());
-                }
-            } catch (IllegalArgumentException e) {
-                err.println("photonzip verify: " + e.getMessage());
-                return 2;
+            List<String> list = ArchiveList.of(archives, spark.sparkContext().hadoopConfiguration());
+            if (against != null && list.size() != 1) {
+                throw new IllegalArgumentException("Invalid --against: it names the source of one archive, "
+                        + "not of " + list.size());
             }
             if (list.size() == 1) {
                 return verify(spark, list.get(0), out, err);
@@ -81,9 +75,6 @@ public final class VerifyCommand implements Callable<Integer> {
             out.print(table);
             out.printf(Locale.ROOT, "%d archives: %d verified, exit %d%n", list.size(), table.count("verified"), worst);
             return worst;
-        } catch (Exception e) {
-            err.println("photonzip verify: " + Failures.message(e));
-            return 1;
         } finally {
             spark.stop();
         }

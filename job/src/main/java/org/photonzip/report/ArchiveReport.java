@@ -122,8 +122,9 @@ public final class ArchiveReport {
         write(fs, new Path(root, STAGES), s.toString());
     }
 
-    public static void writeHtml(FileSystem fs, Path root, ReportData data) throws IOException {
-        write(fs, new Path(root, HTML), ReportPage.render(data));
+    /** Writes the page to {@code file}: inside a staged archive (compress), or anywhere outside a committed one. */
+    public static void writeHtml(FileSystem fs, Path file, ReportData data) throws IOException {
+        write(fs, file, ReportPage.render(data));
     }
 
     /** Rebuilds the report of a committed archive from its files (one tile is decoded for the histogram). */

@@ -346,7 +346,7 @@ public final class CompressJob {
             summary = Summary.parse(in.readAllBytes(), root.toString());
         }
         long packs = rows.stream().map(TileRow::pack).distinct().count();
-        ArchiveReport.writeHtml(fs, root, ArchiveReport.data(summary.json(), committer.target().toString(), packs, rows,
+        ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML), ArchiveReport.data(summary.json(), committer.target().toString(), packs, rows,
                 encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor, quality));
     }
 

@@ -37,14 +37,15 @@ public final class VerifyJob {
     }
 
     /**
-     * Checks what opening an archive does not: metadata.h5's SHA-256, then every pack's and every tile; given
+     * Checks what opening an archive does not: metadata.h5's and report.html's SHA-256, then every pack's and every
+     * tile; given
      * {@code against}, every value against that source.
      *
-     * @throws org.photonzip.archive.InvalidArchiveException when metadata.h5 does not match its record
+     * @throws org.photonzip.archive.InvalidArchiveException when metadata.h5 or report.html does not match its record
      */
     public static Result run(JavaSparkContext jsc, ArchiveReader archive, Broadcast<SerializableConfiguration> conf,
                              StackDescriptor against) throws java.io.IOException {
-        archive.checkMetadata();
+        archive.checkUnreadFiles();
         Map<String, FileEntry> packs = new LinkedHashMap<>();
         archive.marker().files().forEach((name, entry) -> {
             if (name.startsWith(ArchiveLayout.PACKS + "/")) {

@@ -21,7 +21,7 @@ class NightCommandsTest {
     private int run(String... args) {
         out = new StringWriter();
         err = new StringWriter();
-        CommandLine cli = new CommandLine(new Photonzip());
+        CommandLine cli = Photonzip.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);

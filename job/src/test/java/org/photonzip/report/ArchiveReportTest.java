@@ -39,7 +39,7 @@ import picocli.CommandLine;
 
 /**
  * compress writes a report whose plots render in a real browser and whose numbers are the manifest's; report
- * regenerates it without breaking the archive; explain writes a frame's prediction, residual and scale. The
+ * renders it again outside the archive, which stays as committed; a damaged report fails verify; explain writes a frame's prediction, residual and scale. The
  * archive, the bench CSV and the explain output are left in {@code target/notebook-inputs} for the notebooks,
  * which .ci/run executes after the tests.
  */
@@ -94,14 +94,52 @@ class ArchiveReportTest {
         String bpp = String.format(Locale.ROOT, "%.3f", 8.0 * bytes / samples);
         checkRendered(INPUTS.resolve("sample.pz").resolve("report.html"), scratch.resolve("a"), bpp);
 
-        int rc = Photonzip.commandLine().execute("report", INPUTS.resolve("sample.pz").toString());
-        assertEquals(0, rc);
-        ArchiveReader again = ArchiveReader.open(INPUTS.resolve("sample.pz").toString(), new Configuration());
-        assertEquals(reader.rows(), again.rows(), "regenerating the report leaves the archive valid and unchanged");
-        checkRendered(INPUTS.resolve("sample.pz").resolve("report.html"), scratch.resolve("b"), bpp);
+        Path archive = INPUTS.resolve("sample.pz");
+        Map<String, String> committed = hashes(archive);
+        Path page = scratch.resolve("again.html");
+        assertEquals(0, Photonzip.commandLine().execute("report", archive.toString(), "-o", page.toString()));
+        assertEquals(committed, hashes(archive), "a committed archive is never written to");
+        checkRendered(page, scratch.resolve("b"), bpp);
+        assertEquals(1, Photonzip.commandLine().execute("report", archive.toString(), "-o", page.toString()),
+                "an existing page is not replaced without --overwrite");
+        assertEquals(2, Photonzip.commandLine().execute("report", archive.toString(), "-o",
+                archive.resolve("report.html").toString()), "nothing is written inside the archive");
+        assertEquals(committed, hashes(archive));
 
         String frames = Files.readString(INPUTS.resolve("sample.pz").resolve("frames.csv"));
         assertEquals(41, frames.lines().count(), "header and one line per frame");
+    }
+
+    /** A damaged report.html: verify refuses the archive, naming the file; a restore, which never reads it, works. */
+    @Test
+    void aDamagedReportFailsVerifyButNotTheSamples(@TempDir Path scratch) throws Exception {
+        Path copy = scratch.resolve("copy.pz");
+        org.photonzip.archive.ArchiveDamage.copy(INPUTS.resolve("sample.pz"), copy);
+        Path report = copy.resolve("report.html");
+        org.photonzip.archive.ArchiveDamage.flipBit(report, Files.size(report) * 4);
+        StringWriter err = new StringWriter();
+        CommandLine cli = Photonzip.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        assertEquals(1, cli.execute("verify", copy.toString(), "--master", "local[1]"));
+        assertTrue(err.toString().contains("report.html"), err.toString());
+        assertEquals(0, Photonzip.commandLine().execute("decompress", copy.toString(), scratch.resolve("r.h5").toString()));
+        try (HdfFile source = new HdfFile(INPUTS.resolve("sample.h5"));
+             HdfFile restored = new HdfFile(scratch.resolve("r.h5"))) {
+            assertTrue(java.util.Arrays.deepEquals(
+                    new Object[]{source.getDatasetByPath("/entry/data/data").getData()},
+                    new Object[]{restored.getDatasetByPath("/entry/data/data").getData()}), "every sample as the source's");
+        }
+    }
+
+    private static Map<String, String> hashes(Path dir) throws Exception {
+        Map<String, String> m = new java.util.TreeMap<>();
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+            }
+        }
+        return m;
     }
 
     private static void checkRendered(Path page, Path scratch, String bitsPerPixel) throws Exception {

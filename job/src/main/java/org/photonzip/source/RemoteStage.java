@@ -10,9 +10,6 @@ import org.photonzip.hdf5.NativeLinks;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.util.ArrayDeque;
 import java.util.Comparator;
@@ -31,7 +28,6 @@ import java.util.Map;
 public final class RemoteStage implements AutoCloseable {
     /** Hadoop configuration key (or system property) of the directory to stage in; default: java.io.tmpdir. */
     public static final String DIR_KEY = "photonzip.capture.staging.dir";
-    private static final int BUFFER = 8 << 20;
     private static final int MAX_FILES = 4096;
 
     /** A remote input: its file and length when opened, the file holding the stack and its length. */
@@ -199,40 +195,12 @@ public final class RemoteStage implements AutoCloseable {
         }
         staged.put(remote, local);
         sourceBytes += length;
-        try (FSDataInputStream in = fs.open(remote);
-             RandomAccessFile file = new RandomAccessFile(createParents(local).toFile(), "rw")) {
-            file.setLength(length); // a sparse file: the holes take no disk
-            FileChannel out = file.getChannel();
-            byte[] buffer = new byte[(int) Math.min(BUFFER, Math.max(1, needed))];
-            long at = 0;
-            for (long[] h : holes) {
-                copyRange(in, out, at, Math.min(h[0], length), buffer);
-                at = Math.max(at, Math.min(h[1], length));
-            }
-            copyRange(in, out, at, length, buffer);
+        try (FSDataInputStream in = fs.open(remote)) {
+            bytesStaged += SparseCopy.copy(in, length, holes, local);
         } catch (IOException e) {
             throw new IOException("Cannot stage " + remote + " in " + dir + ": " + e.getMessage(), e);
         }
         return true;
-    }
-
-    private java.nio.file.Path createParents(java.nio.file.Path local) throws IOException {
-        Files.createDirectories(local.getParent());
-        return local;
-    }
-
-    private void copyRange(FSDataInputStream in, FileChannel out, long from, long to, byte[] buffer)
-            throws IOException {
-        for (long at = from; at < to; ) {
-            int n = (int) Math.min(buffer.length, to - at);
-            in.readFully(at, buffer, 0, n);
-            ByteBuffer b = ByteBuffer.wrap(buffer, 0, n);
-            while (b.hasRemaining()) {
-                out.write(b, at + b.position());
-            }
-            at += n;
-            bytesStaged += n;
-        }
     }
 
     /** Deletes the staging directory and everything in it. */

@@ -10,10 +10,10 @@ import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.plan.TileShape;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.NoiseFloor;
-import org.photonzip.source.Hdf5StackSource;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.fs.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +23,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -148,14 +147,18 @@ public final class BenchCommand implements Callable<Integer> {
         return errorBounds.isEmpty() && noiseBounds.isEmpty() ? b : b.withBounds(errorBounds, noiseBounds);
     }
 
-    /** The noise floor of a generated HDF5 stack (whole file), or null when the file does not store intensities. */
+    /**
+     * The noise floor of a generated HDF5 stack (whole file, on a local disk), or null when the file does not store
+     * intensities.
+     */
     static Object noiseFloor(String stack) {
-        Path file = Path.of(StackSpec.parse(stack).path());
-        if (!Files.isRegularFile(file) || !Hdf5StackSource.hasDataset(file, Hdf5StackWriter.INTENSITY)) {
+        org.apache.hadoop.fs.Path file = HadoopFiles.path(StackSpec.parse(stack).path());
+        if (!HadoopFiles.isLocal(file)
+                || !StackSources.hasDataset(file.toString(), Hdf5StackWriter.INTENSITY, HadoopFiles.newConfiguration())) {
             return null;
         }
         try {
-            return NoiseFloor.bitsPerPixel(file);
+            return NoiseFloor.bitsPerPixel(HadoopFiles.localFile(file));
         } catch (IOException | RuntimeException e) {
             return "n/a (" + e.getMessage() + ")";
         }

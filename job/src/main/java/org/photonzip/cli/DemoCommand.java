@@ -6,7 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.ModelChoice;
 import org.photonzip.spark.SparkSessions;
 import org.photonzip.archive.ArchiveReader;
@@ -146,8 +148,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Null when the restored file has the sample's stack and other datasets exactly, else what differs. */
     static String compare(Path sample, Path restored) throws IOException {
-        try (Hdf5StackSource a = Hdf5StackSource.open(sample, Hdf5StackWriter.DATA);
-             Hdf5StackSource b = Hdf5StackSource.open(restored, Hdf5StackWriter.DATA)) {
+        try (StackSource a = StackSources.open(StackSpec.of(sample.toString(), Hdf5StackWriter.DATA));
+             StackSource b = StackSources.open(StackSpec.of(restored.toString(), Hdf5StackWriter.DATA))) {
             if (a.frames() != b.frames() || a.height() != b.height() || a.width() != b.width()) {
                 return "restored shape " + b.frames() + "x" + b.height() + "x" + b.width();
             }

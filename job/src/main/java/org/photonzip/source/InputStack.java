@@ -25,7 +25,6 @@ import java.nio.ByteOrder;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -66,9 +65,10 @@ public final class InputStack implements Closeable {
     public static InputStack open(String input, String datasetPath, Configuration conf) throws IOException {
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
-        if (isGlob(path.getName())) {
+        if (TiffSeries.isGlob(path.getName())) {
             FileStatus[] matches = fs.globStatus(path);
-            return tiff(input, datasetPath, matches == null ? new FileStatus[0] : matches, conf);
+            return tiff(TiffSeries.describe(input, datasetPath, matches == null ? new FileStatus[0] : matches, false,
+                    conf));
         }
         FileStatus status;
         try {
@@ -77,64 +77,16 @@ public final class InputStack implements Closeable {
             throw new NoSuchFileException(input, null, "no such file or directory");
         }
         if (status.isDirectory()) {
-            return tiff(input, datasetPath, fs.listStatus(path), conf);
+            return tiff(TiffSeries.describe(input, datasetPath, fs.listStatus(path), false, conf));
         }
-        if (isTiff(path, conf)) {
-            return tiff(input, datasetPath, new FileStatus[]{status}, conf);
+        if (TiffSeries.isTiff(path, conf)) {
+            return tiff(TiffSeries.describe(input, datasetPath, new FileStatus[]{status}, true, conf));
         }
         return hdf5(input, path, status.getLen(), datasetPath, conf);
     }
 
-    private static boolean isGlob(String name) {
-        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0 || name.indexOf('{') >= 0;
-    }
-
-    private static boolean isTiff(Path path, Configuration conf) throws IOException {
-        try (HadoopChannel ch = HadoopChannel.open(path, conf, null)) {
-            if (ch.size() < 4) {
-                return false;
-            }
-            byte[] head = new byte[4];
-            ch.readFully(0, head, 0, 4);
-            boolean little = head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0;
-            boolean big = head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43);
-            return little || big;
-        }
-    }
-
-    private static InputStack tiff(String input, String datasetPath, FileStatus[] entries, Configuration conf)
-            throws IOException {
-        if (datasetPath != null) {
-            throw new IllegalArgumentException("Invalid --dataset " + datasetPath + ": " + input
-                    + " is a TIFF series, which has no datasets");
-        }
-        List<FileStatus> files = new ArrayList<>();
-        for (FileStatus s : entries) {
-            String name = s.getPath().getName().toLowerCase(Locale.ROOT);
-            if (s.isFile() && (name.endsWith(".tif") || name.endsWith(".tiff"))) {
-                files.add(s);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new NoSuchFileException(input, null, "no TIFF files found");
-        }
-        files.sort(Comparator.comparing(s -> s.getPath().getName()));
-        TiffLayout first;
-        String firstName = files.get(0).getPath().toString();
-        try (HadoopChannel ch = HadoopChannel.open(files.get(0).getPath(), conf, null)) {
-            first = TiffLayout.parse(firstName, ch);
-        }
-        List<String> uris = new ArrayList<>(files.size());
-        long bytes = 0;
-        for (FileStatus s : files) {
-            uris.add(s.getPath().toString());
-            bytes += s.getLen();
-        }
-        StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data",
-                files.size(), first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff",
-                null, List.of(), List.copyOf(uris), bytes,
-                (long) files.size() * first.height() * first.width() * 2);
-        return new InputStack(d, null, null, List.of());
+    private static InputStack tiff(StackDescriptor series) {
+        return new InputStack(series, null, null, List.of());
     }
 
     private static InputStack hdf5(String input, Path path, long size, String datasetPath, Configuration conf)
@@ -176,6 +128,7 @@ public final class InputStack implements Closeable {
                 throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": "
                         + layout + " layout; archive the files it maps instead");
             }
+            checkFill(ds, input + ":" + found);
             long holderSize = holder.equals(path) ? size
                     : HadoopFiles.fileSystem(holder, conf).getFileStatus(holder).getLen();
             long end = RawHdf5Layout.storageEnd(ds.getHdfFile(), ds);
@@ -204,6 +157,27 @@ public final class InputStack implements Closeable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(hdf, opened);
             throw e;
+        }
+    }
+
+    /**
+     * Chunks never written read as the fill value. The raw reader applies it; jhdf's filtered reads give 0 instead,
+     * so such a dataset is refused rather than archived with wrong pixels, as is a fill value no uint16 holds.
+     */
+    private static void checkFill(Dataset ds, String name) {
+        long fill = RawHdf5Layout.fillValue(ds);
+        long unwritten = fill == 0 ? 0 : RawHdf5Layout.unwrittenChunks(ds);
+        if (unwritten == 0) {
+            return;
+        }
+        String what = (unwritten < 0 ? "chunks never written" : unwritten + " chunk(s) never written")
+                + ", which read as its fill value " + fill;
+        if (fill < 0 || fill > 0xFFFF) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what + ", no uint16 value");
+        }
+        if (!ds.getFilters().isEmpty() || unwritten < 0) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what
+                    + "; filtered chunks are read through jhdf, which does not apply fill values");
         }
     }
 

@@ -18,6 +18,9 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.restore.Region;
 import org.photonzip.source.InputStack;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.night.NightInputs;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
@@ -26,7 +29,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +128,24 @@ class HdfsJobTest {
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "0:400", null);
         RestoredFiles.assertStackEquals(detector + ":/entry/detector/detector", restored, "/entry/imaging/data",
                 new Region(0, 400, 0, 22, 0, 26));
+        // bench and train read the same input through the same reader: every value as from the local file
+        assertSameSamples(detector + ":/entry/detector/detector@100:500",
+                hdfs + "/k11/k11-18014.nxs:/entry/imaging/data@100:500");
+        assertTrue(StackSources.hasDataset(hdfs + "/k11/k11-18014.nxs", "/entry/instrument/imaging/image_key", hadoop()));
+        assertFalse(StackSources.hasDataset(hdfs + "/k11/k11-18014.nxs", "/entry/nothing", hadoop()));
+    }
+
+    private void assertSameSamples(String localSpec, String hdfsSpec) throws java.io.IOException {
+        try (StackSource local = StackSources.open(StackSpec.parse(localSpec), hadoop());
+             StackSource remote = StackSources.open(StackSpec.parse(hdfsSpec), hadoop())) {
+            assertEquals(local.frames() + "x" + local.height() + "x" + local.width(),
+                    remote.frames() + "x" + remote.height() + "x" + remote.width());
+            short[] a = new short[(int) local.samples()];
+            short[] b = new short[a.length];
+            local.read(0, local.frames(), 0, local.height(), 0, local.width(), a);
+            remote.read(0, remote.frames(), 0, remote.height(), 0, remote.width(), b);
+            assertArrayEquals(a, b, hdfsSpec);
+        }
     }
 
     /**
@@ -276,6 +299,8 @@ class HdfsJobTest {
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), null, null);
         RestoredFiles.assertStackEquals(tiffs + "/raw_0000?.tiff", restored, "/entry/data/data",
                 Region.whole(new int[]{10, 135, 160}));
+        assertSameSamples(tiffs + "/raw_0000?.tiff@2:", hdfs + "/tiffs/raw_0000?.tiff@2:");
+        assertSameSamples(tiffs + "/raw_0000?.tiff", hdfs + "/tiffs@0:10");
     }
 
     /** The README's nightly command: a quoted hdfs:// glob, expanded by the job, into a night directory. */

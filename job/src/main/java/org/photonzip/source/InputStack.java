@@ -1,10 +1,7 @@
 package org.photonzip.source;
 
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
@@ -46,6 +43,8 @@ public final class InputStack implements Closeable {
     private final Dataset dataset;   // null for TIFF
     private final List<AutoCloseable> opened; // channels and linked files to close with the input
     private java.nio.file.Path localFile;     // the HDF5 input on a local disk, which the HDF5 library can open
+    private RemoteStage.Source remote;        // the HDF5 input on another file system, staged for the library
+    private RemoteStage.Stats staging;        // what the last capture's staging cost, or null
 
     private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
@@ -150,6 +149,7 @@ public final class InputStack implements Closeable {
                     List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
             InputStack stack = new InputStack(d, hdf, ds, opened);
             stack.localFile = local ? HadoopFiles.localFile(path) : null;
+            stack.remote = local ? null : new RemoteStage.Source(path, size, holder, holderSize, conf);
             return stack;
         } catch (HdfException e) {
             closeQuietly(hdf, opened);
@@ -228,89 +228,52 @@ public final class InputStack implements Closeable {
      * groups, other datasets up to {@code maxDatasetBytes} each, attributes, and at the stack's path a one-sample
      * placeholder carrying the stack's attributes. For a TIFF series: a NeXus skeleton and the frames' file names.
      */
-    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) {
+    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) throws IOException {
         return captureMetadata(file, maxDatasetBytes, null);
     }
 
     /**
-     * As above; a local HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
-     * datasets {@code samples} accepts to it. Remote inputs (and any where the library does not load) are captured
-     * by jhdf (its writer's fidelity; no coding).
+     * As above; an HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
+     * datasets {@code samples} accepts to it: a local one in place, a remote one from a {@link RemoteStage} on the
+     * driver's disk (all of the file but the stack's samples). Where the library does not load, jhdf captures it
+     * (its writer's fidelity; no coding).
+     *
+     * @throws IOException when a remote input cannot be staged (no space, unreadable) or its metadata is damaged
      */
     public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
-                                               NativeCapture.SampleSink samples) {
-        if (localFile != null && org.photonzip.hdf5.NativeHdf5.available()) {
+                                               NativeCapture.SampleSink samples) throws IOException {
+        boolean library = hdf != null && org.photonzip.hdf5.NativeHdf5.available();
+        if (localFile != null && library) {
             return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
                     maxDatasetBytes, samples);
         }
-        try (WritableHdfFile out = HdfFile.write(file)) {
-            if (hdf == null) {
-                return tiffSkeleton(out);
-            }
-            String stackId = identity(dataset);
-            boolean[] written = new boolean[1];
-            Hdf5TreeCopy.Report report = Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
-                @Override
-                public boolean isStack(Dataset candidate, String path) {
-                    return identity(candidate).equals(stackId);
-                }
+        if (remote != null && library) {
+            return captureStaged(file, maxDatasetBytes, samples);
+        }
+        return new JhdfCapture(descriptor, hdf, dataset).capture(file, maxDatasetBytes);
+    }
 
-                @Override
-                public void write(Dataset stack, String path, WritableGroup parent, String name) {
-                    stackPlaceholder(parent, name, path);
-                    written[0] = true;
-                }
-            }, maxDatasetBytes);
-            if (written[0]) {
+    private Hdf5TreeCopy.Report captureStaged(java.nio.file.Path file, long maxDatasetBytes,
+                                              NativeCapture.SampleSink samples) throws IOException {
+        long[][] holes = RawHdf5Layout.storageRanges(dataset.getHdfFile(), dataset);
+        try (RemoteStage stage = RemoteStage.stage(remote, holes)) {
+            try {
+                Hdf5TreeCopy.Report report = NativeCapture.capture(stage.master(), descriptor.datasetPath(), file,
+                        PLACEHOLDER_ATTRIBUTE, maxDatasetBytes, samples);
+                staging = stage.stats();
                 return report;
+            } catch (hdf.hdf5lib.exceptions.HDF5Exception | IllegalStateException e) {
+                throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": "
+                        + stage.remoteNames(e.getMessage()), e);
             }
-            // The walk did not reach the stack (an external link it could not follow on this file system):
-            // put the placeholder at the stack's path, which is not missing metadata.
-            WritableGroup parent = out;
-            String[] parts = descriptor.datasetPath().replaceAll("^/+", "").split("/+");
-            for (int i = 0; i < parts.length - 1; i++) {
-                parent = parent.getChild(parts[i]) instanceof WritableGroup g ? g : parent.putGroup(parts[i]);
-            }
-            stackPlaceholder(parent, parts[parts.length - 1], descriptor.datasetPath());
-            List<String> skipped = new ArrayList<>();
-            for (String s : report.skipped()) {
-                if (!s.startsWith(descriptor.datasetPath() + ": ")) {
-                    skipped.add(s);
-                }
-            }
-            return new Hdf5TreeCopy.Report(report.groups(), report.datasets(), report.attributes(), List.copyOf(skipped));
         }
     }
 
-    private void stackPlaceholder(WritableGroup parent, String name, String path) {
-        WritableDataset placeholder = placeholder(parent, name);
-        Hdf5TreeCopy.copyAttributesOf(dataset, placeholder, path, java.util.Set.of());
-        placeholder.putAttribute(PLACEHOLDER_ATTRIBUTE, path);
+    /** What staging a remote input for the last {@link #captureMetadata} cost; null when nothing was staged. */
+    public RemoteStage.Stats staging() {
+        return staging;
     }
 
-    private Hdf5TreeCopy.Report tiffSkeleton(WritableHdfFile out) {
-        WritableGroup entry = out.putGroup("entry");
-        entry.putAttribute("NX_class", "NXentry");
-        entry.putAttribute("default", "data");
-        WritableGroup data = entry.putGroup("data");
-        data.putAttribute("NX_class", "NXdata");
-        data.putAttribute("signal", "data");
-        placeholder(data, "data").putAttribute(PLACEHOLDER_ATTRIBUTE, descriptor.datasetPath());
-        String[] names = descriptor.tiffFiles().stream().map(u -> new Path(u).getName()).toArray(String[]::new);
-        data.putDataset("source_files", names);
-        return new Hdf5TreeCopy.Report(2, 1, 5, List.of());
-    }
-
-    private WritableDataset placeholder(WritableGroup parent, String name) {
-        boolean unsigned = descriptor.dtype().startsWith("u");
-        Object sample = descriptor.elementSize() == 1 ? new byte[1][1][1] : new short[1][1][1];
-        return parent.putDataset(name, sample, unsigned ? io.jhdf.api.DatasetCreationOptions.builder().unsigned().build()
-                : io.jhdf.api.DatasetCreationOptions.DEFAULT);
-    }
-
-    private static String identity(Dataset d) {
-        return d.getFileAsPath() + "#" + d.getAddress();
-    }
 
     @Override
     public void close() {

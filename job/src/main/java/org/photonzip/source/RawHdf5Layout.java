@@ -158,6 +158,40 @@ final class RawHdf5Layout {
         return 0;
     }
 
+    /**
+     * The byte ranges {@code [start, end)} of the file that hold the samples of {@code dataset}, sorted and merged:
+     * what a staged copy may leave out. Empty when they are unknown or inside the object header (compact).
+     */
+    static long[][] storageRanges(HdfFile hdf, Dataset dataset) {
+        long base = hdf.getUserBlockSize();
+        java.util.List<long[]> ranges = new java.util.ArrayList<>();
+        if (dataset instanceof ContiguousDataset contiguous && contiguous.getDataAddress() >= 0) {
+            ranges.add(new long[]{base + contiguous.getDataAddress(), base + contiguous.getDataAddress()
+                    + dataset.getSizeInBytes()});
+        } else if (dataset instanceof ChunkedDatasetBase chunked) {
+            Map<?, Chunk> lookup = chunkLookup(chunked);
+            for (Chunk c : lookup == null ? java.util.List.<Chunk>of() : lookup.values()) {
+                ranges.add(new long[]{base + c.getAddress(), base + c.getAddress() + c.getSize()});
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        java.util.List<long[]> merged = new java.util.ArrayList<>();
+        for (long[] r : ranges) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (r[0] < base || r[1] < r[0] || (last != null && r[0] < last[1])) {
+                // An index whose chunks overlap or lie in the user block is not trusted to spare anything: a
+                // hole over metadata would be read as zeros.
+                return new long[0][];
+            }
+            if (last != null && r[0] == last[1]) {
+                last[1] = r[1];
+            } else if (r[1] > r[0]) {
+                merged.add(r);
+            }
+        }
+        return merged.toArray(new long[0][]);
+    }
+
     /** The largest file offset (exclusive) the samples occupy, to detect truncated files up front. */
     long end() {
         long chunkBytes = (long) chunk[0] * chunk[1] * chunk[2] * es;

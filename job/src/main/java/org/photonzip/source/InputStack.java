@@ -244,8 +244,12 @@ public final class InputStack implements Closeable {
                                                NativeCapture.SampleSink samples) throws IOException {
         boolean library = hdf != null && org.photonzip.hdf5.NativeHdf5.available();
         if (localFile != null && library) {
-            return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
-                    maxDatasetBytes, samples);
+            try {
+                return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
+                        maxDatasetBytes, samples);
+            } catch (hdf.hdf5lib.exceptions.HDF5Exception e) { // a file jhdf opened but the library refuses
+                throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": " + e.getMessage(), e);
+            }
         }
         if (remote != null && library) {
             return captureStaged(file, maxDatasetBytes, samples);

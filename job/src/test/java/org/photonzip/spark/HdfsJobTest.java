@@ -198,7 +198,7 @@ class HdfsJobTest {
      */
     @Test
     void damagedRemoteFileFailsClearlyAndLeavesNothingStaged() throws Exception {
-        scan("damaged", local -> rewrite(local.resolve("master.nxs"), b -> {
+        java.nio.file.Path damaged = scan("damaged", local -> rewrite(local.resolve("master.nxs"), b -> {
             b[9] = 1;
             return b;
         }));
@@ -215,6 +215,13 @@ class HdfsJobTest {
             assertTrue(message.contains("Cannot read HDF5 file " + input), message);
             assertTrue(!cluster.getFileSystem().exists(new Path(archive)), "no archive");
             RemoteScan.assertStagingEmpty(staging);
+            // The same file on a local disk fails the same way (the library's exception, wrapped, not leaked).
+            String local = damaged.resolve("master.nxs").toString();
+            java.nio.file.Path localArchive = dir.resolve("local-damaged.pz");
+            Exception l = assertThrows(Exception.class, () -> JobFixtures.compress(spark, local, RemoteScan.STACK,
+                    localArchive.toString(), null, false, false, 0));
+            assertTrue(String.valueOf(l.getMessage()).contains("Cannot read HDF5 file " + local), l.toString());
+            assertTrue(!java.nio.file.Files.exists(localArchive), "no archive");
         } finally {
             hadoop().unset(org.photonzip.source.RemoteStage.DIR_KEY);
         }

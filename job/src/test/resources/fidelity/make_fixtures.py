@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes the HDF5 files the fidelity tests archive and restore: what h5py and NeXus writers produce in practice.
-Usage: make_fixtures.py OUTDIR. Files: links.h5 (+ links-data.h5), bigendian.h5, gzip8.h5."""
+Usage: make_fixtures.py OUTDIR. Files: links.h5 (+ links-data.h5), bigendian.h5, gzip8.h5, and remote/master.nxs
+(+ remote/scan/detector.h5, remote/beam.h5), the NeXus scan the remote-input tests put on HDFS and S3."""
 import os
 import sys
 
@@ -88,8 +89,40 @@ def gzip8(out):
         f['stack'].attrs['NX_class'] = 'NXdata'
 
 
+def remote(out):
+    """A NeXus master whose big-endian chunked stack is in scan/detector.h5, which links ../beam.h5 in turn."""
+    rng = np.random.default_rng(17)
+    os.makedirs(os.path.join(out, 'remote', 'scan'), exist_ok=True)
+    with h5py.File(os.path.join(out, 'remote', 'beam.h5'), 'w') as b:
+        b['current'] = np.linspace(200, 199, 50).astype('>f4')
+        b['current'].attrs['units'] = 'mA'
+    with h5py.File(os.path.join(out, 'remote', 'scan', 'detector.h5'), 'w') as d:
+        ds = d.create_dataset('frames', data=frames(rng, 48, 64, 96, 2000).astype('>u2'), chunks=(4, 64, 96))
+        assorted_attributes(ds)
+        d['beam'] = h5py.ExternalLink('../beam.h5', '/')
+    with h5py.File(os.path.join(out, 'remote', 'master.nxs'), 'w') as f:
+        entry = f.create_group('entry')
+        nexus_attrs(entry, 'NXentry')
+        data = entry.create_group('data')
+        nexus_attrs(data, 'NXdata')
+        data['data'] = h5py.ExternalLink('scan/detector.h5', '/frames')
+        data['flats'] = frames(rng, 10, 64, 96, 30000)
+        data['darks'] = frames(rng, 10, 64, 96, 90).astype('>u2')
+        data['angles'] = np.linspace(0, 180, 48)
+        assorted_attributes(data['flats'])
+        inst = entry.create_group('instrument')
+        nexus_attrs(inst, 'NXinstrument')
+        inst['source'] = h5py.ExternalLink('scan/detector.h5', '/beam')  # a file reached through a linked file
+        inst['data_soft'] = h5py.SoftLink('/entry/data/data')
+        inst['flats_hard'] = data['flats']
+        inst['missing_file'] = h5py.ExternalLink('absent.h5', '/x')
+        inst['text'] = 'Detector “PCO” – μm'
+        inst['names'] = np.array(['one', 'two'], dtype=VLEN)
+
+
 if __name__ == '__main__':
     os.makedirs(sys.argv[1], exist_ok=True)
     links(sys.argv[1])
     bigendian(sys.argv[1])
     gzip8(sys.argv[1])
+    remote(sys.argv[1])

@@ -10,10 +10,11 @@ import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.plan.TileShape;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.NoiseFloor;
-import org.photonzip.source.Hdf5StackSource;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.fs.HadoopFiles;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +24,6 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -103,12 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
             }
             models = LearnedModels.of(codecs, model, trainSeconds);
             bench = models.trainsPerStack() ? null : bounded(Benchmark.of(shape, codecs, models.fixed()));
-        } catch (IllegalArgumentException | InvalidModelException e) {
-            err.println("bench: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("bench: cannot read model " + model + ": " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException | InvalidModelException | IOException e) {
+            // All of these are the options' fault, the model file named included: exit 2 through ExitCodes.
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    (e instanceof IOException ? "Cannot read model " + model + ": " : "") + e.getMessage(), e);
         }
         int unreadable = 0;
         for (String stack : stacks) {
@@ -148,14 +146,18 @@ public final class BenchCommand implements Callable<Integer> {
         return errorBounds.isEmpty() && noiseBounds.isEmpty() ? b : b.withBounds(errorBounds, noiseBounds);
     }
 
-    /** The noise floor of a generated HDF5 stack (whole file), or null when the file does not store intensities. */
+    /**
+     * The noise floor of a generated HDF5 stack (whole file, on a local disk), or null when the file does not store
+     * intensities.
+     */
     static Object noiseFloor(String stack) {
-        Path file = Path.of(StackSpec.parse(stack).path());
-        if (!Files.isRegularFile(file) || !Hdf5StackSource.hasDataset(file, Hdf5StackWriter.INTENSITY)) {
+        org.apache.hadoop.fs.Path file = HadoopFiles.path(StackSpec.parse(stack).path());
+        if (!HadoopFiles.isLocal(file)
+                || !StackSources.hasDataset(file.toString(), Hdf5StackWriter.INTENSITY, HadoopFiles.newConfiguration())) {
             return null;
         }
         try {
-            return NoiseFloor.bitsPerPixel(file);
+            return NoiseFloor.bitsPerPixel(HadoopFiles.localFile(file));
         } catch (IOException | RuntimeException e) {
             return "n/a (" + e.getMessage() + ")";
         }

@@ -6,7 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.ModelChoice;
 import org.photonzip.spark.SparkSessions;
 import org.photonzip.archive.ArchiveReader;
@@ -72,13 +74,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        GeneratorConfig config;
-        try {
-            config = GeneratorConfig.builder().frames(frames).height(height).width(width).seed(seed).build();
-        } catch (IllegalArgumentException e) {
-            err.println("demo: " + e.getMessage());
-            return 2;
-        }
+        // Invalid sizes are IllegalArgumentExceptions: ExitCodes prints them and exits 2.
+        GeneratorConfig config = GeneratorConfig.builder().frames(frames).height(height).width(width).seed(seed).build();
         boolean temporary = dir == null;
         Path work = temporary ? Files.createTempDirectory("photonzip-demo-") : Files.createDirectories(dir);
         Path sample = work.resolve("sample.h5");
@@ -110,7 +107,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             String mismatch = compare(sample, restored);
             if (mismatch != null) {
-                err.println("demo: round trip FAILED: " + mismatch);
+                err.println("photonzip demo: round trip FAILED: " + mismatch);
                 return 3;
             }
             out.println();
@@ -119,9 +116,6 @@ public final class DemoCommand implements Callable<Integer> {
                     report.stack().samples(), temporary ? "removed with the demo directory" : archive,
                     temporary ? "ARCHIVE" : archive);
             return 0;
-        } catch (Exception e) {
-            err.println("demo: " + Failures.message(e));
-            return 1;
         } finally {
             if (temporary) {
                 deleteTree(work);
@@ -146,8 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Null when the restored file has the sample's stack and other datasets exactly, else what differs. */
     static String compare(Path sample, Path restored) throws IOException {
-        try (Hdf5StackSource a = Hdf5StackSource.open(sample, Hdf5StackWriter.DATA);
-             Hdf5StackSource b = Hdf5StackSource.open(restored, Hdf5StackWriter.DATA)) {
+        try (StackSource a = StackSources.open(StackSpec.of(sample.toString(), Hdf5StackWriter.DATA));
+             StackSource b = StackSources.open(StackSpec.of(restored.toString(), Hdf5StackWriter.DATA))) {
             if (a.frames() != b.frames() || a.height() != b.height() || a.width() != b.width()) {
                 return "restored shape " + b.frames() + "x" + b.height() + "x" + b.width();
             }

@@ -64,20 +64,15 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrainingOptions options;
-        try {
-            options = TrainingOptions.defaults().withSeed(seed).withMaxEpochs(epochs).withSeconds(seconds);
-            if (hidden != null) {
-                options = options.withHidden(hidden.equals(List.of(0)) ? new int[0]
-                        : hidden.stream().mapToInt(Integer::intValue).toArray());
-            }
-            if (samples < 100 || tiles < 1) {
-                throw new IllegalArgumentException("Invalid sampling: --samples " + samples + " (at least 100), --tiles "
-                        + tiles);
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("train: " + e.getMessage());
-            return 2;
+        // Invalid options are IllegalArgumentExceptions: ExitCodes prints them and exits 2.
+        TrainingOptions options = TrainingOptions.defaults().withSeed(seed).withMaxEpochs(epochs).withSeconds(seconds);
+        if (hidden != null) {
+            options = options.withHidden(hidden.equals(List.of(0)) ? new int[0]
+                    : hidden.stream().mapToInt(Integer::intValue).toArray());
+        }
+        if (samples < 100 || tiles < 1) {
+            throw new IllegalArgumentException("Invalid sampling: --samples " + samples + " (at least 100), --tiles "
+                    + tiles);
         }
         StackTraining.Result result;
         try (StackSource source = StackSources.open(input)) {

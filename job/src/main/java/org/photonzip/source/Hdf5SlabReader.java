@@ -30,6 +30,7 @@ final class Hdf5SlabReader implements SlabReader {
     private final RawHdf5Layout raw;
     private final SampleDecoder decoder;
     private short[] samples = new short[0];
+    private short[] compact; // a compact dataset, read whole (HDF5 keeps them under 64 KiB; jhdf cannot slice them)
 
     private Hdf5SlabReader(StackDescriptor stack, HadoopChannel channel, HdfFile hdf, Dataset dataset,
                            RawHdf5Layout raw) {
@@ -89,6 +90,16 @@ final class Hdf5SlabReader implements SlabReader {
     }
 
     private void readThroughJhdf(int t0, int nt, int y0, int h, int x0, int w, SampleSink sink) {
+        if ("compact".equals(stack.layout())) {
+            if (compact == null) {
+                Object data = dataset.getData();
+                short[] all = new short[Math.toIntExact(stack.samples())];
+                check(data, Hdf5Samples.copy(data, all), 0, 0, 0, stack.height(), stack.width());
+                compact = all;
+            }
+            BlockCopy.rows(compact, 0, 0, 0, stack.height(), stack.width(), t0, nt, y0, h, x0, w, sink);
+            return;
+        }
         int ct = stack.chunks() == null ? 1 : stack.chunks()[0];
         long perFrame = (long) h * w;
         int pieceFrames = (int) Math.max(1, PIECE_SAMPLES / (perFrame * ct)) * ct;
@@ -102,22 +113,19 @@ final class Hdf5SlabReader implements SlabReader {
             if (samples.length < count) {
                 samples = new short[count];
             }
-            long bad = Hdf5Samples.copy(data, samples);
-            if (bad >= 0) {
-                int bt = (int) (bad / perFrame);
-                int by = (int) (bad / w % h);
-                int bx = (int) (bad % w);
-                throw new UnsupportedStackException("Unsupported value " + Hdf5Samples.valueAt(data, bt, by, bx)
-                        + " at frame " + (t + bt) + " row " + (y0 + by) + " column " + (x0 + bx) + " of "
-                        + stack.description() + " (" + stack.dtype() + "): a uint16 stack holds 0..65535 only");
-            }
-            int at = 0;
-            for (int f = t; f < end; f++) {
-                for (int y = y0; y < y0 + h; y++, at += w) {
-                    sink.row(f, y, x0, samples, at, w);
-                }
-            }
+            check(data, Hdf5Samples.copy(data, samples), t, y0, x0, h, w);
+            BlockCopy.rows(samples, t, y0, x0, h, w, t, n, y0, h, x0, w, sink);
             t = end;
+        }
+    }
+
+    /** Rejects a slab read at {@code (t0, y0, x0)}, {@code h x w} a frame, whose sample {@code bad} is no uint16. */
+    private void check(Object data, long bad, int t0, int y0, int x0, int h, int w) {
+        if (bad >= 0) {
+            int t = (int) (bad / ((long) h * w));
+            int y = (int) (bad / w % h);
+            int x = (int) (bad % w);
+            throw SampleDecoder.unsupported(stack, Hdf5Samples.valueAt(data, t, y, x), t0 + t, y0 + y, x0 + x);
         }
     }
 

@@ -51,13 +51,7 @@ public final class InMemoryStack implements StackSource {
     @Override
     public void read(int t0, int nt, int y0, int h, int x0, int w, short[] dst) {
         ReadChecks.checkBlock(this, t0, nt, y0, h, x0, w, dst);
-        int out = 0;
-        for (int t = t0; t < t0 + nt; t++) {
-            for (int y = y0; y < y0 + h; y++) {
-                System.arraycopy(samples, (t * height + y) * width + x0, dst, out, w);
-                out += w;
-            }
-        }
+        BlockCopy.rows(samples, 0, 0, 0, height, width, t0, nt, y0, h, x0, w, BlockCopy.into(dst, t0, y0, h, x0, w));
     }
 
     @Override

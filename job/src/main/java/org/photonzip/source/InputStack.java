@@ -1,10 +1,7 @@
 package org.photonzip.source;
 
 import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
-import io.jhdf.api.WritableDataset;
-import io.jhdf.api.WritableGroup;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
@@ -28,7 +25,6 @@ import java.nio.ByteOrder;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,6 +43,8 @@ public final class InputStack implements Closeable {
     private final Dataset dataset;   // null for TIFF
     private final List<AutoCloseable> opened; // channels and linked files to close with the input
     private java.nio.file.Path localFile;     // the HDF5 input on a local disk, which the HDF5 library can open
+    private RemoteStage.Source remote;        // the HDF5 input on another file system, staged for the library
+    private RemoteStage.Stats staging;        // what the last capture's staging cost, or null
 
     private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
@@ -67,9 +65,10 @@ public final class InputStack implements Closeable {
     public static InputStack open(String input, String datasetPath, Configuration conf) throws IOException {
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
-        if (isGlob(path.getName())) {
+        if (TiffSeries.isGlob(path.getName())) {
             FileStatus[] matches = fs.globStatus(path);
-            return tiff(input, datasetPath, matches == null ? new FileStatus[0] : matches, conf);
+            return tiff(TiffSeries.describe(input, datasetPath, matches == null ? new FileStatus[0] : matches, false,
+                    conf));
         }
         FileStatus status;
         try {
@@ -78,64 +77,16 @@ public final class InputStack implements Closeable {
             throw new NoSuchFileException(input, null, "no such file or directory");
         }
         if (status.isDirectory()) {
-            return tiff(input, datasetPath, fs.listStatus(path), conf);
+            return tiff(TiffSeries.describe(input, datasetPath, fs.listStatus(path), false, conf));
         }
-        if (isTiff(path, conf)) {
-            return tiff(input, datasetPath, new FileStatus[]{status}, conf);
+        if (TiffSeries.isTiff(path, conf)) {
+            return tiff(TiffSeries.describe(input, datasetPath, new FileStatus[]{status}, true, conf));
         }
         return hdf5(input, path, status.getLen(), datasetPath, conf);
     }
 
-    private static boolean isGlob(String name) {
-        return name.indexOf('*') >= 0 || name.indexOf('?') >= 0 || name.indexOf('[') >= 0 || name.indexOf('{') >= 0;
-    }
-
-    private static boolean isTiff(Path path, Configuration conf) throws IOException {
-        try (HadoopChannel ch = HadoopChannel.open(path, conf, null)) {
-            if (ch.size() < 4) {
-                return false;
-            }
-            byte[] head = new byte[4];
-            ch.readFully(0, head, 0, 4);
-            boolean little = head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0;
-            boolean big = head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43);
-            return little || big;
-        }
-    }
-
-    private static InputStack tiff(String input, String datasetPath, FileStatus[] entries, Configuration conf)
-            throws IOException {
-        if (datasetPath != null) {
-            throw new IllegalArgumentException("Invalid --dataset " + datasetPath + ": " + input
-                    + " is a TIFF series, which has no datasets");
-        }
-        List<FileStatus> files = new ArrayList<>();
-        for (FileStatus s : entries) {
-            String name = s.getPath().getName().toLowerCase(Locale.ROOT);
-            if (s.isFile() && (name.endsWith(".tif") || name.endsWith(".tiff"))) {
-                files.add(s);
-            }
-        }
-        if (files.isEmpty()) {
-            throw new NoSuchFileException(input, null, "no TIFF files found");
-        }
-        files.sort(Comparator.comparing(s -> s.getPath().getName()));
-        TiffLayout first;
-        String firstName = files.get(0).getPath().toString();
-        try (HadoopChannel ch = HadoopChannel.open(files.get(0).getPath(), conf, null)) {
-            first = TiffLayout.parse(firstName, ch);
-        }
-        List<String> uris = new ArrayList<>(files.size());
-        long bytes = 0;
-        for (FileStatus s : files) {
-            uris.add(s.getPath().toString());
-            bytes += s.getLen();
-        }
-        StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data",
-                files.size(), first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff",
-                null, List.of(), List.copyOf(uris), bytes,
-                (long) files.size() * first.height() * first.width() * 2);
-        return new InputStack(d, null, null, List.of());
+    private static InputStack tiff(StackDescriptor series) {
+        return new InputStack(series, null, null, List.of());
     }
 
     private static InputStack hdf5(String input, Path path, long size, String datasetPath, Configuration conf)
@@ -177,6 +128,7 @@ public final class InputStack implements Closeable {
                 throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": "
                         + layout + " layout; archive the files it maps instead");
             }
+            checkFill(ds, input + ":" + found);
             long holderSize = holder.equals(path) ? size
                     : HadoopFiles.fileSystem(holder, conf).getFileStatus(holder).getLen();
             long end = RawHdf5Layout.storageEnd(ds.getHdfFile(), ds);
@@ -197,6 +149,7 @@ public final class InputStack implements Closeable {
                     List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
             InputStack stack = new InputStack(d, hdf, ds, opened);
             stack.localFile = local ? HadoopFiles.localFile(path) : null;
+            stack.remote = local ? null : new RemoteStage.Source(path, size, holder, holderSize, conf);
             return stack;
         } catch (HdfException e) {
             closeQuietly(hdf, opened);
@@ -204,6 +157,27 @@ public final class InputStack implements Closeable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(hdf, opened);
             throw e;
+        }
+    }
+
+    /**
+     * Chunks never written read as the fill value. The raw reader applies it; jhdf's filtered reads give 0 instead,
+     * so such a dataset is refused rather than archived with wrong pixels, as is a fill value no uint16 holds.
+     */
+    private static void checkFill(Dataset ds, String name) {
+        long fill = RawHdf5Layout.fillValue(ds);
+        long unwritten = fill == 0 ? 0 : RawHdf5Layout.unwrittenChunks(ds);
+        if (unwritten == 0) {
+            return;
+        }
+        String what = (unwritten < 0 ? "chunks never written" : unwritten + " chunk(s) never written")
+                + ", which read as its fill value " + fill;
+        if (fill < 0 || fill > 0xFFFF) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what + ", no uint16 value");
+        }
+        if (!ds.getFilters().isEmpty() || unwritten < 0) {
+            throw new UnsupportedStackException("Unsupported dataset " + name + ": " + what
+                    + "; filtered chunks are read through jhdf, which does not apply fill values");
         }
     }
 
@@ -254,89 +228,56 @@ public final class InputStack implements Closeable {
      * groups, other datasets up to {@code maxDatasetBytes} each, attributes, and at the stack's path a one-sample
      * placeholder carrying the stack's attributes. For a TIFF series: a NeXus skeleton and the frames' file names.
      */
-    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) {
+    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes) throws IOException {
         return captureMetadata(file, maxDatasetBytes, null);
     }
 
     /**
-     * As above; a local HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
-     * datasets {@code samples} accepts to it. Remote inputs (and any where the library does not load) are captured
-     * by jhdf (its writer's fidelity; no coding).
+     * As above; an HDF5 input is captured exactly by the HDF5 library ({@link NativeCapture}), handing the
+     * datasets {@code samples} accepts to it: a local one in place, a remote one from a {@link RemoteStage} on the
+     * driver's disk (all of the file but the stack's samples). Where the library does not load, jhdf captures it
+     * (its writer's fidelity; no coding).
+     *
+     * @throws IOException when a remote input cannot be staged (no space, unreadable) or its metadata is damaged
      */
     public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
-                                               NativeCapture.SampleSink samples) {
-        if (localFile != null && org.photonzip.hdf5.NativeHdf5.available()) {
-            return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
-                    maxDatasetBytes, samples);
-        }
-        try (WritableHdfFile out = HdfFile.write(file)) {
-            if (hdf == null) {
-                return tiffSkeleton(out);
+                                               NativeCapture.SampleSink samples) throws IOException {
+        boolean library = hdf != null && org.photonzip.hdf5.NativeHdf5.available();
+        if (localFile != null && library) {
+            try {
+                return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
+                        maxDatasetBytes, samples);
+            } catch (hdf.hdf5lib.exceptions.HDF5Exception e) { // a file jhdf opened but the library refuses
+                throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": " + e.getMessage(), e);
             }
-            String stackId = identity(dataset);
-            boolean[] written = new boolean[1];
-            Hdf5TreeCopy.Report report = Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
-                @Override
-                public boolean isStack(Dataset candidate, String path) {
-                    return identity(candidate).equals(stackId);
-                }
+        }
+        if (remote != null && library) {
+            return captureStaged(file, maxDatasetBytes, samples);
+        }
+        return new JhdfCapture(descriptor, hdf, dataset).capture(file, maxDatasetBytes);
+    }
 
-                @Override
-                public void write(Dataset stack, String path, WritableGroup parent, String name) {
-                    stackPlaceholder(parent, name, path);
-                    written[0] = true;
-                }
-            }, maxDatasetBytes);
-            if (written[0]) {
+    private Hdf5TreeCopy.Report captureStaged(java.nio.file.Path file, long maxDatasetBytes,
+                                              NativeCapture.SampleSink samples) throws IOException {
+        long[][] holes = RawHdf5Layout.storageRanges(dataset.getHdfFile(), dataset);
+        try (RemoteStage stage = RemoteStage.stage(remote, holes)) {
+            try {
+                Hdf5TreeCopy.Report report = NativeCapture.capture(stage.master(), descriptor.datasetPath(), file,
+                        PLACEHOLDER_ATTRIBUTE, maxDatasetBytes, samples);
+                staging = stage.stats();
                 return report;
+            } catch (hdf.hdf5lib.exceptions.HDF5Exception | IllegalStateException e) {
+                throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": "
+                        + stage.remoteNames(e.getMessage()), e);
             }
-            // The walk did not reach the stack (an external link it could not follow on this file system):
-            // put the placeholder at the stack's path, which is not missing metadata.
-            WritableGroup parent = out;
-            String[] parts = descriptor.datasetPath().replaceAll("^/+", "").split("/+");
-            for (int i = 0; i < parts.length - 1; i++) {
-                parent = parent.getChild(parts[i]) instanceof WritableGroup g ? g : parent.putGroup(parts[i]);
-            }
-            stackPlaceholder(parent, parts[parts.length - 1], descriptor.datasetPath());
-            List<String> skipped = new ArrayList<>();
-            for (String s : report.skipped()) {
-                if (!s.startsWith(descriptor.datasetPath() + ": ")) {
-                    skipped.add(s);
-                }
-            }
-            return new Hdf5TreeCopy.Report(report.groups(), report.datasets(), report.attributes(), List.copyOf(skipped));
         }
     }
 
-    private void stackPlaceholder(WritableGroup parent, String name, String path) {
-        WritableDataset placeholder = placeholder(parent, name);
-        Hdf5TreeCopy.copyAttributesOf(dataset, placeholder, path, java.util.Set.of());
-        placeholder.putAttribute(PLACEHOLDER_ATTRIBUTE, path);
+    /** What staging a remote input for the last {@link #captureMetadata} cost; null when nothing was staged. */
+    public RemoteStage.Stats staging() {
+        return staging;
     }
 
-    private Hdf5TreeCopy.Report tiffSkeleton(WritableHdfFile out) {
-        WritableGroup entry = out.putGroup("entry");
-        entry.putAttribute("NX_class", "NXentry");
-        entry.putAttribute("default", "data");
-        WritableGroup data = entry.putGroup("data");
-        data.putAttribute("NX_class", "NXdata");
-        data.putAttribute("signal", "data");
-        placeholder(data, "data").putAttribute(PLACEHOLDER_ATTRIBUTE, descriptor.datasetPath());
-        String[] names = descriptor.tiffFiles().stream().map(u -> new Path(u).getName()).toArray(String[]::new);
-        data.putDataset("source_files", names);
-        return new Hdf5TreeCopy.Report(2, 1, 5, List.of());
-    }
-
-    private WritableDataset placeholder(WritableGroup parent, String name) {
-        boolean unsigned = descriptor.dtype().startsWith("u");
-        Object sample = descriptor.elementSize() == 1 ? new byte[1][1][1] : new short[1][1][1];
-        return parent.putDataset(name, sample, unsigned ? io.jhdf.api.DatasetCreationOptions.builder().unsigned().build()
-                : io.jhdf.api.DatasetCreationOptions.DEFAULT);
-    }
-
-    private static String identity(Dataset d) {
-        return d.getFileAsPath() + "#" + d.getAddress();
-    }
 
     @Override
     public void close() {

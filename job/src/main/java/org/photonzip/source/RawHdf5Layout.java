@@ -30,6 +30,7 @@ final class RawHdf5Layout {
     private final int[] chunk;      // chunk shape; the whole dataset for a contiguous one
     private final int[] grid;       // chunks along each axis
     private final long[] addresses; // absolute file offset of each chunk, grid order; NO_CHUNK when never written
+    private final short fill;       // what a chunk never written holds
     private byte[] bytes = new byte[0];
 
     private RawHdf5Layout(StackDescriptor stack, int[] chunk, int[] grid, long[] addresses) {
@@ -38,10 +39,56 @@ final class RawHdf5Layout {
         this.chunk = chunk;
         this.grid = grid;
         this.addresses = addresses;
+        this.fill = 0;
+    }
+
+    private RawHdf5Layout(RawHdf5Layout layout, short fill) {
+        this.stack = layout.stack;
+        this.es = layout.es;
+        this.chunk = layout.chunk;
+        this.grid = layout.grid;
+        this.addresses = layout.addresses;
+        this.fill = fill;
     }
 
     /** The raw layout of {@code dataset}, or null when its bytes must be decoded by jhdf (filtered or compact). */
     static RawHdf5Layout of(HdfFile hdf, Dataset dataset, StackDescriptor stack) throws IOException {
+        RawHdf5Layout layout = locate(hdf, dataset, stack);
+        long fill = fillValue(dataset);
+        return layout == null || fill == 0 ? layout : new RawHdf5Layout(layout, (short) fill);
+    }
+
+    /**
+     * The dataset's fill value, which HDF5 returns for chunks (or a contiguous dataset) never written; 0, HDF5's
+     * default, when none is set. The driver refuses a fill value outside 0..65535 where it would be read.
+     */
+    static long fillValue(Dataset dataset) {
+        Object value = dataset.getFillValue();
+        return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    /** Chunks of {@code dataset} never written (0 for other layouts; -1 when jhdf's chunk index is out of reach). */
+    static long unwrittenChunks(Dataset dataset) {
+        if (dataset instanceof ContiguousDataset contiguous) {
+            return contiguous.getDataAddress() < 0 ? 1 : 0;
+        }
+        if (!(dataset instanceof ChunkedDatasetBase chunked)) {
+            return 0;
+        }
+        Map<?, Chunk> lookup = chunkLookup(chunked);
+        if (lookup == null) {
+            return -1;
+        }
+        int[] dims = dataset.getDimensions();
+        int[] c = chunked.getChunkDimensions();
+        long all = 1;
+        for (int i = 0; i < dims.length; i++) {
+            all *= ceil(dims[i], c[i]);
+        }
+        return all - lookup.size();
+    }
+
+    private static RawHdf5Layout locate(HdfFile hdf, Dataset dataset, StackDescriptor stack) {
         long base = hdf.getUserBlockSize();
         if (dataset instanceof ContiguousDataset contiguous) {
             int[] whole = {stack.frames(), stack.height(), stack.width()};
@@ -111,6 +158,40 @@ final class RawHdf5Layout {
         return 0;
     }
 
+    /**
+     * The byte ranges {@code [start, end)} of the file that hold the samples of {@code dataset}, sorted and merged:
+     * what a staged copy may leave out. Empty when they are unknown or inside the object header (compact).
+     */
+    static long[][] storageRanges(HdfFile hdf, Dataset dataset) {
+        long base = hdf.getUserBlockSize();
+        java.util.List<long[]> ranges = new java.util.ArrayList<>();
+        if (dataset instanceof ContiguousDataset contiguous && contiguous.getDataAddress() >= 0) {
+            ranges.add(new long[]{base + contiguous.getDataAddress(), base + contiguous.getDataAddress()
+                    + dataset.getSizeInBytes()});
+        } else if (dataset instanceof ChunkedDatasetBase chunked) {
+            Map<?, Chunk> lookup = chunkLookup(chunked);
+            for (Chunk c : lookup == null ? java.util.List.<Chunk>of() : lookup.values()) {
+                ranges.add(new long[]{base + c.getAddress(), base + c.getAddress() + c.getSize()});
+            }
+        }
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        java.util.List<long[]> merged = new java.util.ArrayList<>();
+        for (long[] r : ranges) {
+            long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (r[0] < base || r[1] < r[0] || (last != null && r[0] < last[1])) {
+                // An index whose chunks overlap or lie in the user block is not trusted to spare anything: a
+                // hole over metadata would be read as zeros.
+                return new long[0][];
+            }
+            if (last != null && r[0] == last[1]) {
+                last[1] = r[1];
+            } else if (r[1] > r[0]) {
+                merged.add(r);
+            }
+        }
+        return merged.toArray(new long[0][]);
+    }
+
     /** The largest file offset (exclusive) the samples occupy, to detect truncated files up front. */
     long end() {
         long chunkBytes = (long) chunk[0] * chunk[1] * chunk[2] * es;
@@ -145,7 +226,7 @@ final class RawHdf5Layout {
         int n = xb - xa;
         long address = addresses[(ti * grid[1] + yi) * grid[2] + xi];
         if (address == NO_CHUNK) {
-            java.util.Arrays.fill(row, 0, n, (short) 0); // never written: HDF5's default fill value
+            java.util.Arrays.fill(row, 0, n, fill); // never written: the dataset's fill value
             for (int f = fa; f < fb; f++) {
                 for (int y = ya; y < yb; y++) {
                     sink.row(ot + f, oy + y, ox + xa, row, 0, n);

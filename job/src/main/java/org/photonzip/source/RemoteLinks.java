@@ -47,9 +47,7 @@ final class RemoteLinks {
                     String target = external.getTargetPath();
                     int sep = target.indexOf(":/");
                     String targetFile = target.substring(0, sep);
-                    Path next = targetFile.startsWith("/")
-                            ? new Path(file.toUri().getScheme(), file.toUri().getAuthority(), targetFile)
-                            : new Path(file.getParent(), targetFile);
+                    Path next = target(file, targetFile);
                     HadoopChannel channel = HadoopChannel.open(next, conf, null);
                     opened.add(channel);
                     HdfFile hdf = new HdfFile(channel, next.toUri());
@@ -69,6 +67,13 @@ final class RemoteLinks {
             throw new IllegalArgumentException("Invalid dataset: " + datasetPath + " in " + rootPath + " is a group");
         }
         return new Resolved(dataset, file);
+    }
+
+    /** The file an external link in {@code file} names as {@code targetFile}: on its file system, beside it. */
+    static Path target(Path file, String targetFile) {
+        return targetFile.startsWith("/")
+                ? new Path(file.toUri().getScheme(), file.toUri().getAuthority(), targetFile)
+                : new Path(file.getParent(), targetFile);
     }
 
     private static IllegalArgumentException missing(String datasetPath, Path file) {

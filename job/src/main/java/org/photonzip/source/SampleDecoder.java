@@ -48,6 +48,11 @@ final class SampleDecoder {
     }
 
     private UnsupportedStackException negative(int value, int t, int y, int x) {
+        return unsupported(stack, value, t, y, x);
+    }
+
+    /** The error for a sample at frame {@code t}, row {@code y}, column {@code x} that is no uint16 value. */
+    static UnsupportedStackException unsupported(StackDescriptor stack, long value, int t, int y, int x) {
         return new UnsupportedStackException("Unsupported value " + value + " at frame " + t + " row " + y
                 + " column " + x + " of " + stack.description() + " (" + stack.dtype()
                 + "): a uint16 stack holds 0..65535 only");

@@ -3,7 +3,11 @@ package org.photonzip.source;
 import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 
-/** A job input (any Hadoop path, HDF5 or TIFF) seen as a {@link StackSource}, e.g. to train a model on it. */
+/**
+ * A stack described on the driver ({@link StackDescriptor}: any Hadoop path, HDF5 or TIFF) read through the job's
+ * own {@link SlabReader}, seen as a {@link StackSource}: what bench, train and the model sampler read is what
+ * compress reads. Not thread-safe (the reader reuses its buffers).
+ */
 public final class SlabStackSource implements StackSource {
     private final StackDescriptor stack;
     private final SlabReader reader;
@@ -11,6 +15,11 @@ public final class SlabStackSource implements StackSource {
     public SlabStackSource(StackDescriptor stack, Configuration conf) throws IOException {
         this.stack = stack;
         this.reader = SlabReader.open(stack, conf, null);
+    }
+
+    /** What the driver found: file, dataset, element type, byte order, layout. */
+    public StackDescriptor descriptor() {
+        return stack;
     }
 
     @Override
@@ -35,8 +44,9 @@ public final class SlabStackSource implements StackSource {
 
     @Override
     public void read(int t0, int nt, int y0, int h, int x0, int w, short[] dst) throws IOException {
-        reader.read(t0, nt, y0, h, x0, w,
-                (t, y, x, src, off, n) -> System.arraycopy(src, off, dst, ((t - t0) * h + (y - y0)) * w + (x - x0), n));
+        if (ReadChecks.checkBlock(this, t0, nt, y0, h, x0, w, dst) > 0) {
+            reader.read(t0, nt, y0, h, x0, w, BlockCopy.into(dst, t0, y0, h, x0, w));
+        }
     }
 
     @Override

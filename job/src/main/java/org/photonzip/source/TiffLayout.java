@@ -4,10 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Where the pixels of a single-image, uncompressed, 16-bit unsigned grayscale baseline TIFF lie: its size, byte
@@ -29,8 +26,6 @@ public final class TiffLayout {
     private static final int TYPE_LONG = 4;
     private static final int MAX_IFD_ENTRIES = 4096;
 
-    /** The local file, or null for a layout parsed from a channel ({@link #parse(String, SeekableByteChannel)}). */
-    final Path file;
     final String name;
     final int width;
     final int height;
@@ -38,26 +33,14 @@ public final class TiffLayout {
     final int rowsPerStrip;
     final long[] stripOffsets;
 
-    private TiffLayout(Path file, String name, int width, int height, ByteOrder order, int rowsPerStrip,
+    private TiffLayout(String name, int width, int height, ByteOrder order, int rowsPerStrip,
                        long[] stripOffsets) {
-        this.file = file;
         this.name = name;
         this.width = width;
         this.height = height;
         this.order = order;
         this.rowsPerStrip = rowsPerStrip;
         this.stripOffsets = stripOffsets;
-    }
-
-    static TiffLayout read(Path file) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            return parse(file, file.toString(), ch);
-        }
-    }
-
-    /** The layout of the TIFF {@code name} (any file system) read through {@code ch}. */
-    public static TiffLayout parse(String name, SeekableByteChannel ch) throws IOException {
-        return parse(null, name, ch);
     }
 
     public int width() {
@@ -81,7 +64,8 @@ public final class TiffLayout {
         return stripOffsets[s];
     }
 
-    private static TiffLayout parse(Path path, String file, SeekableByteChannel ch) throws IOException {
+    /** The layout of the TIFF {@code file} (any file system) read through {@code ch}. */
+    public static TiffLayout parse(String file, SeekableByteChannel ch) throws IOException {
         ByteBuffer header = readAt(ch, 0, 8, ByteOrder.LITTLE_ENDIAN, file);
         ByteOrder order;
         if (header.get(0) == 'I' && header.get(1) == 'I') {
@@ -110,7 +94,7 @@ public final class TiffLayout {
             f.take(ch, dir, i * 12, order, file);
         }
         long nextIfd = dir.getInt(entries * 12) & 0xFFFFFFFFL;
-        return f.toLayout(path, file, order, nextIfd, ch.size());
+        return f.toLayout(file, order, nextIfd, ch.size());
     }
 
     /** The tag values a layout needs, gathered from one image file directory. */
@@ -145,7 +129,7 @@ public final class TiffLayout {
             }
         }
 
-        TiffLayout toLayout(Path path, String file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
+        TiffLayout toLayout(String file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
             if (compression != 1) {
                 throw new UnsupportedStackException("Unsupported TIFF " + file + ": compression "
                         + compressionName(compression) + "; only uncompressed TIFFs are read");
@@ -183,7 +167,7 @@ public final class TiffLayout {
                             + " bytes)");
                 }
             }
-            return new TiffLayout(path, file, (int) width, (int) height, order, rows, stripOffsets);
+            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets);
         }
     }
 

@@ -115,8 +115,12 @@ public final class CompressJob {
                 CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
                     try {
                         Summary.MetadataCapture m = storeMetadata(input, committer, req.maxMetadataBytes());
-                        LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s",
-                                stack.description(), (System.nanoTime() - captureStart) / 1e9));
+                        org.photonzip.source.RemoteStage.Stats staged = input.staging();
+                        LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s%s",
+                                stack.description(), (System.nanoTime() - captureStart) / 1e9, staged == null ? ""
+                                        : String.format(java.util.Locale.ROOT, " (staged %d of %d bytes of %d "
+                                        + "file(s) in %.1f s)", staged.bytesStaged(), staged.sourceBytes(),
+                                        staged.files(), staged.seconds())));
                         return m;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);

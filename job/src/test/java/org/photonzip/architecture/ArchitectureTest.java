@@ -84,7 +84,7 @@ class ArchitectureTest {
 
     @Test
     void packagesHaveNoCycles() {
-        // codec-core is held to its own layering in codec-core; here: the job's and the training module's packages
+        // codec-core is held to its own layering (codec-core CodecLayeringTest); here: the job's and training's packages
         slices().matching("org.photonzip.(**)").should().beFreeOfCycles()
                 .check(classes.that(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.photonzip.codec.."))));
     }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,28 +15,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 
 /**
  * Error-bounded archives as users make them: bad bounds are refused before any work (exit 2, nothing
  * written); a bounded archive restores within its bound on every pixel, says it is lossy in info, verify and
  * the restored file, and verify catches a source value beyond the bound.
  */
-class BoundedCommandsTest {
+class BoundedCommandsTest extends CommandTest {
     static final int T = 24;
     static final int H = 48;
     static final int W = 64;
-    private StringWriter out = new StringWriter();
-    private StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        out = new StringWriter();
-        err = new StringWriter();
-        picocli.CommandLine cli = Photonzip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
 
     @Test
     void badBoundsAreRefusedBeforeAnyWork(@TempDir Path dir) throws Exception {
@@ -145,7 +134,7 @@ class BoundedCommandsTest {
 
     private static short[] read(Path file) throws Exception {
         short[] all = new short[T * H * W];
-        try (Hdf5StackSource s = Hdf5StackSource.open(file, Hdf5StackWriter.DATA)) {
+        try (StackSource s = StackSources.open(StackSpec.of(file.toString(), Hdf5StackWriter.DATA))) {
             s.read(0, T, 0, H, 0, W, all);
         }
         return all;

@@ -3,10 +3,7 @@ package org.photonzip.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.golden.GoldenArchivesTest;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,16 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Commands without a catch ladder of their own: what they throw reaches the one mapper ({@link ExitCodes}), which
  * prints one line naming the command and the problem and picks the exit code from the exception's type.
  */
-class CommandFailuresTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = Photonzip.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
-    }
+class CommandFailuresTest extends CommandTest {
 
     private static String golden() {
         return GoldenArchivesTest.ROOT.resolve("v2/classical.pz").toAbsolutePath().toString();
@@ -55,7 +43,6 @@ class CommandFailuresTest {
         assertEquals(ExitCodes.UNREADABLE, run("report", missing));
         assertOneLine("photonzip report: ");
         assertTrue(err.toString().contains(missing), err.toString());
-        err.getBuffer().setLength(0);
         assertEquals(ExitCodes.UNREADABLE, run("info", missing));
         assertTrue(err.toString().startsWith("photonzip info: "), err.toString());
         assertTrue(err.toString().contains(missing), err.toString());

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.ModelChoice;
 import org.photonzip.spark.SparkTests;
@@ -76,7 +78,7 @@ class DamagedArchivesTest {
         CompressJob.run(spark, new CompressJob.Request(input.toString(), null, learned.toString(),
                 new TileShape(6, 16, 32), ModelChoice.parse(model.toString()).withInference("java"), false, false, 0,
                 1L << 30), JobFixtures.quiet());
-        try (Hdf5StackSource s = Hdf5StackSource.open(input, "/entry/data/data")) {
+        try (StackSource s = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
             source = new short[(int) s.samples()];
             s.read(0, s.frames(), 0, s.height(), 0, s.width(), source);
         }
@@ -183,7 +185,7 @@ class DamagedArchivesTest {
     }
 
     private boolean restoredIsSource(Path out) throws IOException {
-        try (Hdf5StackSource s = Hdf5StackSource.open(out, "/entry/data/data")) {
+        try (StackSource s = StackSources.open(StackSpec.of(out.toString(), "/entry/data/data"))) {
             if (s.samples() != source.length) {
                 return false;
             }

@@ -26,7 +26,9 @@ import org.photonzip.cli.Photonzip;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.BoundRequest;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.ModelChoice;
@@ -168,7 +170,8 @@ class ArchiveReportTest {
             assertTrue(Files.size(out.resolve(png)) > 1000, png);
         }
         short[] source = new short[128 * 160];
-        try (Hdf5StackSource s = Hdf5StackSource.open(INPUTS.resolve("sample.h5"), Hdf5StackWriter.DATA)) {
+        String sample = INPUTS.resolve("sample.h5").toString();
+        try (StackSource s = StackSources.open(StackSpec.of(sample, Hdf5StackWriter.DATA))) {
             s.read(25, 1, 0, 128, 0, 160, source);
         }
         try (HdfFile f = new HdfFile(out.resolve("explain.h5"))) {

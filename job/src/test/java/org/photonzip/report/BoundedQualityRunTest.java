@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.SparkTests;
 import org.photonzip.archive.ArchiveReader;
@@ -121,7 +123,7 @@ class BoundedQualityRunTest {
 
     static short[] readAll(Path file) throws Exception {
         short[] all = new short[T * H * W];
-        try (Hdf5StackSource s = Hdf5StackSource.open(file, Hdf5StackWriter.DATA)) {
+        try (StackSource s = StackSources.open(StackSpec.of(file.toString(), Hdf5StackWriter.DATA))) {
             s.read(0, T, 0, H, 0, W, all);
         }
         return all;

@@ -1,6 +1,7 @@
 package org.photonzip.source;
 
 import java.io.IOException;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,6 +9,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 /** Checks shared by the reader tests. */
 final class StackAssertions {
     private StackAssertions() {
+    }
+
+    /** The whole of {@code dataset} (null: found) of {@code file}, through the one reader. */
+    static SlabStackSource open(Path file, String dataset) throws IOException {
+        return (SlabStackSource) StackSources.open(StackSpec.of(file.toString(), dataset));
+    }
+
+    /** The element type and dataset path the reader found, e.g. {@code uint16 /entry/data/data}. */
+    static String found(SlabStackSource s) {
+        return s.descriptor().dtype() + " " + s.descriptor().datasetPath();
     }
 
     static short[] readAll(StackSource s, int frames) throws IOException {

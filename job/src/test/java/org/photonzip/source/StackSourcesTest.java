@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photonzip.source.StackAssertions.assertShape;
 import static org.photonzip.source.StackAssertions.readAll;
 
-/** Spec parsing ({@code PATH[:DATASET][@A:B]}), opening by spec, frame ranges and in-memory stacks. */
+/** Spec parsing ({@code PATH[:DATASET][@A:B]}, local paths and URIs), opening by spec, frame ranges, in-memory stacks. */
 class StackSourcesTest {
     @TempDir
     Path dir;
@@ -47,6 +47,13 @@ class StackSourcesTest {
         assertEquals(7, missing.end());
 
         assertEquals("name@v2.h5", StackSpec.parse("name@v2.h5").path());
+        assertEquals(new StackSpec("hdfs://127.0.0.1:8020/scans/a.h5", "/entry/data/data", 3, 9),
+                StackSpec.parse("hdfs://127.0.0.1:8020/scans/a.h5:/entry/data/data@3:9"));
+        assertEquals(new StackSpec("hdfs://nn:8020/scans/a.h5", null, 0, -1), StackSpec.parse("hdfs://nn:8020/scans/a.h5"));
+        assertEquals(new StackSpec("s3a://bucket/tiffs/raw_*.tiff", null, 0, 5),
+                StackSpec.parse("s3a://bucket/tiffs/raw_*.tiff@:5"));
+        assertEquals(new StackSpec("file:/data/a.h5", "/x/y", 0, -1), StackSpec.parse("file:/data/a.h5:/x/y"));
+        assertEquals(new StackSpec("file:///data/a.h5", "/x", 0, -1), StackSpec.parse("file:///data/a.h5:/x"));
         assertThrows(IllegalArgumentException.class, () -> StackSpec.parse("x.h5@9:3"));
     }
 
@@ -66,6 +73,13 @@ class StackSourcesTest {
             range.read(2999, 1, 0, 22, 0, 26, got);
             assertArrayEquals(last, got);
             assertThrows(IndexOutOfBoundsException.class, () -> range.read(2999, 2, 0, 1, 0, 1, new short[2]));
+            assertThrows(IndexOutOfBoundsException.class, () -> whole.read(3200, 2, 0, 1, 0, 1, new short[2]));
+            assertThrows(IndexOutOfBoundsException.class, () -> whole.read(0, 1, 21, 2, 0, 1, new short[2]));
+            assertThrows(IndexOutOfBoundsException.class, () -> whole.read(0, 1, 0, 1, -1, 1, new short[2]));
+            assertThrows(IllegalArgumentException.class, () -> whole.read(0, 1, 0, 2, 0, 2, new short[3]));
+            short[] untouched = {7};
+            whole.read(5, 0, 0, 1, 0, 1, untouched);
+            assertEquals(7, untouched[0]);
         }
     }
 
@@ -90,6 +104,34 @@ class StackSourcesTest {
         IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
                 () -> StackSources.open(psi + "@300:400"));
         assertTrue(range.getMessage().contains("300:400") && range.getMessage().contains("376"), range.getMessage());
+    }
+
+    /** A path given as a {@code file:} URI reads the same samples as the plain path: one reader for every scheme. */
+    @Test
+    void fileUriReadsTheSameAsThePath() throws IOException {
+        Path k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5");
+        Path tiffs = TestData.require("savu-i13/tiffs");
+        try (StackSource plain = StackSources.open(k11 + ":/entry/detector/detector@0:200");
+             StackSource uri = StackSources.open(k11.toUri() + ":/entry/detector/detector@0:200");
+             StackSource tiffPlain = StackSources.open(tiffs.toString());
+             StackSource tiffUri = StackSources.open(tiffs.toUri().toString())) {
+            assertArrayEquals(readAll(plain, 200), readAll(uri, 200));
+            assertArrayEquals(readAll(tiffPlain, 91), readAll(tiffUri, 91));
+        }
+    }
+
+    @Test
+    void hasDatasetAnswersWithoutThrowing() throws IOException {
+        Path psi = TestData.require("psi-neutron-ct/stack.h5");
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        assertTrue(StackSources.hasDataset(psi.toString(), "/entry/data/flats", conf));
+        assertTrue(StackSources.hasDataset(psi.toUri().toString(), "/entry/data/darks", conf));
+        assertFalse(StackSources.hasDataset(psi.toString(), "/entry/data/nope", conf));
+        assertFalse(StackSources.hasDataset(psi.toString(), "/entry/data", conf));
+        assertFalse(StackSources.hasDataset(dir.resolve("absent.h5").toString(), "/entry/data/data", conf));
+        assertFalse(StackSources.hasDataset(dir.toString(), "/entry/data/data", conf));
+        Path junk = Files.writeString(dir.resolve("junk.h5"), "not hdf5");
+        assertFalse(StackSources.hasDataset(junk.toString(), "/entry/data/data", conf));
     }
 
     @Test

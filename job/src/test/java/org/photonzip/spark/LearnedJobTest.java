@@ -20,7 +20,9 @@ import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.InvalidArchiveException;
@@ -55,7 +57,7 @@ class LearnedJobTest {
         new Hdf5StackWriter(false, false, 1, null).write(
                 new StackGenerator(GeneratorConfig.of(24, 96, 96, 5)), input);
         ModelFile model;
-        try (Hdf5StackSource source = Hdf5StackSource.open(input, Hdf5StackWriter.DATA)) {
+        try (StackSource source = StackSources.open(StackSpec.of(input.toString(), Hdf5StackWriter.DATA))) {
             model = StackTraining.train(source, "test", 60_000, 4,
                     TrainingOptions.defaults().withSeconds(20).withMaxEpochs(6), line -> { }).trained().model();
         }
@@ -81,8 +83,8 @@ class LearnedJobTest {
 
         Path restored = dir.resolve("restored.h5");
         JobFixtures.restore(archive, restored, null, null);
-        try (Hdf5StackSource a = Hdf5StackSource.open(input, Hdf5StackWriter.DATA);
-             Hdf5StackSource b = Hdf5StackSource.open(restored, Hdf5StackWriter.DATA)) {
+        try (StackSource a = StackSources.open(StackSpec.of(input.toString(), Hdf5StackWriter.DATA));
+             StackSource b = StackSources.open(StackSpec.of(restored.toString(), Hdf5StackWriter.DATA))) {
             short[] x = new short[(int) a.samples()];
             short[] y = new short[(int) b.samples()];
             a.read(0, a.frames(), 0, a.height(), 0, a.width(), x);

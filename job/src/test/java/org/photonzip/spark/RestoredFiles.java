@@ -10,7 +10,7 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSpec;
 import org.photonzip.source.Hdf5Types;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
@@ -40,7 +40,7 @@ public final class RestoredFiles {
     public static void assertStackEquals(String sourceSpec, Path restored, String stackPath, Region region)
             throws IOException {
         try (StackSource source = StackSources.open(sourceSpec);
-             Hdf5StackSource copy = Hdf5StackSource.open(restored, stackPath)) {
+             StackSource copy = StackSources.open(StackSpec.of(restored.toString(), stackPath))) {
             int[] dims = region.dims();
             assertEquals(dims[0] + "x" + dims[1] + "x" + dims[2], copy.frames() + "x" + copy.height() + "x" + copy.width(),
                     "restored shape");

@@ -148,6 +148,26 @@ class S3JobTest {
         assertThrows(InvalidArchiveException.class, () -> ArchiveReader.open(archive, hadoop()));
     }
 
+    /** The NeXus scan of {@link RemoteScan} on S3: captured exactly from a sparse stage, flats and darks coded. */
+    @Test
+    void remoteNexusScanOnS3KeepsItsMetadataExactly() throws Exception {
+        H5py.require();
+        java.nio.file.Path fixtures = java.nio.file.Files.createDirectories(dir.resolve("fixtures"));
+        H5py.makeFixtures(fixtures);
+        java.nio.file.Path local = fixtures.resolve("remote");
+        String remote = "s3a://" + BUCKET + "/nexus";
+        RemoteScan.upload(local, new Path(remote), hadoop());
+        java.nio.file.Path staging = java.nio.file.Files.createDirectories(dir.resolve("staging"));
+        hadoop().set(org.photonzip.source.RemoteStage.DIR_KEY, staging.toString());
+        try {
+            RemoteScan.assertCapturedAsLocally(remote + "/master.nxs", local, hadoop(), staging, dir);
+            RemoteScan.assertArchivedExactly(spark, remote + "/master.nxs", "s3a://" + BUCKET + "/archive/nexus.pz",
+                    local, staging, dir);
+        } finally {
+            hadoop().unset(org.photonzip.source.RemoteStage.DIR_KEY);
+        }
+    }
+
     @Test
     void failedJobOnS3LeavesNoObjects() throws Exception {
         java.nio.file.Path local = dir.resolve("signed.h5");

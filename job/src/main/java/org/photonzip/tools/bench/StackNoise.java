@@ -1,12 +1,11 @@
 package org.photonzip.tools.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.bound.NoiseModelFit;
-import org.photonzip.source.Hdf5StackSource;
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.fs.HadoopFiles;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
@@ -56,15 +55,16 @@ public record StackNoise(NoiseModel model, String origin) {
     /** {@code [flats spec, darks spec]} of datasets beside an HDF5 spec's dataset, or null. */
     private static String[] siblings(String spec) {
         StackSpec s = StackSpec.parse(spec);
-        Path file = Path.of(s.path());
-        if (s.dataset() == null || !Files.isRegularFile(file) || s.dataset().lastIndexOf('/') < 0) {
+        if (s.dataset() == null || s.dataset().lastIndexOf('/') < 0) {
             return null;
         }
+        Configuration conf = HadoopFiles.newConfiguration();
         String group = s.dataset().substring(0, s.dataset().lastIndexOf('/'));
         for (String[] names : SIBLINGS) {
             String f = group + "/" + names[0];
             String d = group + "/" + names[1];
-            if (!f.equals(s.dataset()) && Hdf5StackSource.hasDataset(file, f) && Hdf5StackSource.hasDataset(file, d)) {
+            if (!f.equals(s.dataset()) && StackSources.hasDataset(s.path(), f, conf)
+                    && StackSources.hasDataset(s.path(), d, conf)) {
                 return new String[] {s.path() + ":" + f, s.path() + ":" + d};
             }
         }

@@ -11,7 +11,9 @@ import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.Hdf5StackSource;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.ModelChoice;
@@ -96,7 +98,7 @@ class GoldenArchiveWriter {
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.builder().frames(24)
                 .height(96).width(96).seed(5).flats(2).darks(2).build()), input);
         ModelFile model;
-        try (Hdf5StackSource source = Hdf5StackSource.open(input, "/entry/data/data")) {
+        try (StackSource source = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
             model = StackTraining.train(source, "golden", 60_000, 4,
                     TrainingOptions.defaults().withSeconds(20).withMaxEpochs(6), line -> { })
                     .trained().model();
@@ -107,7 +109,7 @@ class GoldenArchiveWriter {
     }
 
     static String sourceHash(Path input) throws IOException {
-        try (Hdf5StackSource source = Hdf5StackSource.open(input, "/entry/data/data")) {
+        try (StackSource source = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
             short[] all = new short[Math.toIntExact(source.samples())];
             source.read(0, source.frames(), 0, source.height(), 0, source.width(), all);
             return PixelHash.sha256(all);

@@ -14,11 +14,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photonzip.source.StackAssertions.assertShape;
@@ -27,20 +27,21 @@ import static org.photonzip.source.StackAssertions.readAll;
 import static org.photonzip.source.StackAssertions.value;
 
 /**
- * The TIFF reader on the shared TIFFs (little-endian savu, big-endian psi; spot values read independently with
+ * The TIFF reader (InputStack, TiffSlabReader) on the shared TIFFs (little-endian savu, big-endian psi; spot values read independently with
  * Python tifffile) and on TIFFs written here by javax.imageio (big-endian, several strips, compressed).
  */
-class TiffSeriesSourceTest {
+class TiffReaderTest {
     @TempDir
     Path dir;
 
     @Test
     void readsSavuLittleEndianSeries() throws IOException {
         Path tiffs = TestData.require("savu-i13/tiffs");
-        try (TiffSeriesSource s = TiffSeriesSource.open(tiffs.toString())) {
+        try (SlabStackSource s = open(tiffs)) {
             assertShape(s, 91, 135, 160);
-            assertEquals("raw_00000.tiff", s.file(0).getFileName().toString());
-            assertEquals("raw_00090.tiff", s.file(90).getFileName().toString());
+            assertTrue(s.descriptor().tiffFiles().get(0).endsWith("/raw_00000.tiff"), s.descriptor().tiffFiles().get(0));
+            assertTrue(s.descriptor().tiffFiles().get(90).endsWith("/raw_00090.tiff"));
+            assertFalse(s.descriptor().bigEndian());
             short[] row = new short[4];
             s.read(0, 1, 0, 1, 0, 4, row);
             assertArrayEquals(new short[]{0, 19915, 20314, 19982}, row);
@@ -54,9 +55,9 @@ class TiffSeriesSourceTest {
             assertEquals(31260, max);
             assertSubBlocksMatch(s, all, 91);
         }
-        try (TiffSeriesSource glob = TiffSeriesSource.open(tiffs.resolve("raw_0001*.tiff").toString())) {
+        try (SlabStackSource glob = open(tiffs.resolve("raw_0001*.tiff"))) {
             assertEquals(10, glob.frames());
-            assertEquals("raw_00010.tiff", glob.file(0).getFileName().toString());
+            assertTrue(glob.descriptor().tiffFiles().get(0).endsWith("/raw_00010.tiff"));
         }
     }
 
@@ -64,9 +65,10 @@ class TiffSeriesSourceTest {
     void psiBigEndianTiffEqualsFirstFrameOfItsHdf5Stack() throws IOException {
         Path tif = TestData.require("psi-neutron-ct/ct5s_00001.tif");
         Path h5 = TestData.require("psi-neutron-ct/stack.h5");
-        try (TiffSeriesSource t = TiffSeriesSource.open(tif.toString());
-             Hdf5StackSource h = Hdf5StackSource.open(h5, "/entry/data/data")) {
+        try (SlabStackSource t = open(tif);
+             SlabStackSource h = StackAssertions.open(h5, "/entry/data/data")) {
             assertShape(t, 1, 128, 835);
+            assertTrue(t.descriptor().bigEndian());
             assertArrayEquals(readAll(h, 1), readAll(t, 1));
             assertSubBlocksMatch(t, readAll(t, 1), 1);
         }
@@ -76,7 +78,7 @@ class TiffSeriesSourceTest {
     void floatTiffIsRejectedNamingTheFile() {
         Path flat = TestData.require("savu-i13/flat_00001.tiff");
         UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> TiffSeriesSource.open(flat.toString()));
+                () -> open(flat));
         assertTrue(e.getMessage().contains("flat_00001.tiff") && e.getMessage().contains("32-bit floating point"),
                 e.getMessage());
     }
@@ -94,7 +96,7 @@ class TiffSeriesSourceTest {
             write(dir.resolve("f" + t + ".tif"), 47, 301, frame, null);
         }
         Files.writeString(dir.resolve("notes.txt"), "ignored");
-        try (TiffSeriesSource s = TiffSeriesSource.open(dir.toString())) {
+        try (SlabStackSource s = open(dir)) {
             assertShape(s, 3, 301, 47);
             short[] all = readAll(s, 3);
             assertArrayEquals(expected, all);
@@ -102,13 +104,40 @@ class TiffSeriesSourceTest {
         }
     }
 
+    /**
+     * Only the first frame's header is read at open (a series on an object store may hold ten thousand files); each
+     * other frame is checked against the series when it is read, before any of its samples is delivered.
+     */
     @Test
     void framesOfDifferentSizeAreRejectedNamingTheFile() throws IOException {
         write(dir.resolve("a.tif"), 8, 6, new short[48], null);
         write(dir.resolve("b.tif"), 9, 6, new short[54], null);
-        UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> TiffSeriesSource.open(dir.toString()));
-        assertTrue(e.getMessage().contains("b.tif") && e.getMessage().contains("9x6"), e.getMessage());
+        try (SlabStackSource s = open(dir)) {
+            assertShape(s, 2, 6, 8);
+            assertEquals(0, value(s, 0, 5, 7));
+            UnsupportedStackException e = assertThrows(UnsupportedStackException.class, () -> value(s, 1, 0, 0));
+            assertTrue(e.getMessage().contains("b.tif") && e.getMessage().contains("9x6"), e.getMessage());
+        }
+    }
+
+    /** A file the user names is taken by its content whatever its name; in a directory only .tif/.tiff count. */
+    @Test
+    void namedTiffIsTakenWhateverItsName() throws IOException {
+        short[] frame = new short[6 * 8];
+        for (int i = 0; i < frame.length; i++) {
+            frame[i] = (short) (65535 - i * 977);
+        }
+        Path tif = dir.resolve("frame.tif");
+        write(tif, 8, 6, frame, null);
+        Path dat = Files.copy(tif, dir.resolve("frame_0001.dat"));
+        try (SlabStackSource s = open(dat)) {
+            assertShape(s, 1, 6, 8);
+            assertArrayEquals(frame, readAll(s, 1));
+        }
+        try (SlabStackSource s = open(dir)) {
+            assertEquals(1, s.frames());
+        }
+        assertThrows(IllegalArgumentException.class, () -> StackAssertions.open(tif, "/entry/data/data"));
     }
 
     @Test
@@ -116,7 +145,7 @@ class TiffSeriesSourceTest {
         Path packed = dir.resolve("packed.tif");
         write(packed, 8, 6, new short[48], "PackBits");
         UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> TiffSeriesSource.of("x", List.of(packed)));
+                () -> open(packed));
         assertTrue(e.getMessage().contains("packed.tif") && e.getMessage().contains("PackBits"), e.getMessage());
     }
 
@@ -127,7 +156,7 @@ class TiffSeriesSourceTest {
         byte[] bytes = Files.readAllBytes(whole);
         Path cut = Files.write(dir.resolve("cut.tif"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
         IOException e = assertThrows(IOException.class, () -> {
-            try (TiffSeriesSource s = TiffSeriesSource.of("cut", List.of(cut))) {
+            try (SlabStackSource s = open(cut)) {
                 readAll(s, 1);
             }
         });
@@ -137,11 +166,15 @@ class TiffSeriesSourceTest {
     @Test
     void missingOrEmptyLocationsAreNamed() throws IOException {
         NoSuchFileException missing = assertThrows(NoSuchFileException.class,
-                () -> TiffSeriesSource.open(dir.resolve("nowhere").toString()));
+                () -> open(dir.resolve("nowhere")));
         assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
         NoSuchFileException none = assertThrows(NoSuchFileException.class,
-                () -> TiffSeriesSource.open(dir.resolve("raw_*.tif").toString()));
+                () -> open(dir.resolve("raw_*.tif")));
         assertTrue(none.getMessage().contains("raw_*.tif"), none.getMessage());
+    }
+
+    private static SlabStackSource open(Path tiffs) throws IOException {
+        return StackAssertions.open(tiffs, null);
     }
 
     /** Writes a uint16 grayscale TIFF with javax.imageio: big-endian, strips of about 8 KB. */

@@ -11,20 +11,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photonzip.source.StackAssertions.assertShape;
+import static org.photonzip.source.StackAssertions.found;
+import static org.photonzip.source.StackAssertions.open;
 import static org.photonzip.source.StackAssertions.assertSubBlocksMatch;
 import static org.photonzip.source.StackAssertions.readAll;
 import static org.photonzip.source.StackAssertions.value;
 
-/** The HDF5 reader on the shared real datasets; spot values were read independently with h5py. */
-class Hdf5StackSourceTest {
+/** The HDF5 reader (InputStack, Hdf5SlabReader) on the shared real datasets; spot values read independently with h5py. */
+class Hdf5ReaderTest {
     private static final String K11_IMAGING = "k11-diad/k11-18014/k11-18014-imaging.h5";
 
     @Test
     void readsK11DetectorFrames() throws IOException {
-        try (Hdf5StackSource s = Hdf5StackSource.open(TestData.require(K11_IMAGING), null)) {
+        try (SlabStackSource s = open(TestData.require(K11_IMAGING), null)) {
             assertShape(s, 3201, 22, 26);
-            assertEquals("/entry/detector/detector", s.datasetPath());
-            assertEquals("uint16", s.dtype());
+            assertEquals("uint16 /entry/detector/detector", found(s));
+            assertEquals("chunked", s.descriptor().layout());
             short[] row = new short[5];
             s.read(100, 1, 0, 1, 0, 5, row);
             assertArrayEquals(new short[]{(short) 33853, (short) 42988, (short) 34093, (short) 39190, (short) 34873}, row);
@@ -39,13 +41,14 @@ class Hdf5StackSourceTest {
     void followsNexusExternalLinkFromMasterFile() throws IOException {
         Path master = TestData.require("k11-diad/k11-18014.nxs");
         TestData.require(K11_IMAGING);
-        try (Hdf5StackSource viaLink = Hdf5StackSource.open(master, null);
-             Hdf5StackSource direct = Hdf5StackSource.open(TestData.require(K11_IMAGING), null)) {
+        try (SlabStackSource viaLink = open(master, null);
+             SlabStackSource direct = open(TestData.require(K11_IMAGING), null)) {
             assertShape(viaLink, 3201, 22, 26);
-            assertTrue(viaLink.datasetPath().endsWith("/data"), viaLink.datasetPath());
-            assertArrayEquals(readAll(direct, 40), readAll(viaLink, 40));
+            assertTrue(viaLink.descriptor().datasetPath().endsWith("/data"), found(viaLink));
+            assertTrue(viaLink.descriptor().file().endsWith("k11-18014-imaging.h5"), viaLink.descriptor().file());
+            assertArrayEquals(readAll(direct, direct.frames()), readAll(viaLink, viaLink.frames()));
         }
-        try (Hdf5StackSource s = Hdf5StackSource.open(master, "/entry/instrument/imaging/data")) {
+        try (SlabStackSource s = open(master, "/entry/instrument/imaging/data")) {
             assertEquals(33853, value(s, 100, 0, 0));
         }
     }
@@ -53,30 +56,30 @@ class Hdf5StackSourceTest {
     @Test
     void brokenExternalLinkIsReportedAsSuch() {
         Path master = TestData.require("k11-diad/k11-18014.nxs");
-        IOException e = assertThrows(IOException.class, () -> Hdf5StackSource.open(master, "/entry/EtherCAT/data"));
+        IOException e = assertThrows(IOException.class, () -> open(master, "/entry/EtherCAT/data"));
         assertTrue(e.getMessage().contains("/entry/EtherCAT/data") && e.getMessage().contains("k11-18014.nxs"),
                 e.getMessage());
     }
 
     @Test
     void readsPsiGzipShuffleStack() throws IOException {
-        try (Hdf5StackSource s = Hdf5StackSource.open(TestData.require("psi-neutron-ct/stack.h5"), null)) {
+        try (SlabStackSource s = open(TestData.require("psi-neutron-ct/stack.h5"), null)) {
             assertShape(s, 376, 128, 835);
-            assertEquals("/entry/data/data", s.datasetPath());
+            assertEquals("uint16 /entry/data/data", found(s));
+            assertTrue(s.descriptor().filters().contains("deflate"), s.descriptor().filters().toString());
             assertEquals(1540, value(s, 0, 0, 0));
             assertEquals(1593, value(s, 0, 100, 800));
             short[] first = readAll(s, 4);
             assertSubBlocksMatch(s, first, 4);
         }
-        try (Hdf5StackSource flats = Hdf5StackSource.open(TestData.require("psi-neutron-ct/stack.h5"),
-                "/entry/data/flats")) {
+        try (SlabStackSource flats = open(TestData.require("psi-neutron-ct/stack.h5"), "/entry/data/flats")) {
             assertShape(flats, 10, 128, 835);
         }
     }
 
     @Test
     void readsStepWedgeShape() throws IOException {
-        try (Hdf5StackSource s = Hdf5StackSource.open(TestData.require("psi-stepwedge/stack.h5"), null)) {
+        try (SlabStackSource s = open(TestData.require("psi-stepwedge/stack.h5"), null)) {
             assertShape(s, 10, 900, 1500);
         }
     }
@@ -85,7 +88,7 @@ class Hdf5StackSourceTest {
     void floatDatasetIsRejectedNamingFileDatasetAndType() {
         Path tooth = TestData.require("tooth/tooth.h5");
         UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> Hdf5StackSource.open(tooth, null));
+                () -> open(tooth, null));
         String m = e.getMessage();
         assertTrue(m.contains("tooth.h5") && m.contains("/exchange/data") && m.contains("float32")
                 && m.contains("[181, 2, 640]"), m);
@@ -95,18 +98,18 @@ class Hdf5StackSourceTest {
     void missingDatasetIsNamedWithCandidates() {
         Path psi = TestData.require("psi-neutron-ct/stack.h5");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Hdf5StackSource.open(psi, "/entry/data/nope"));
+                () -> open(psi, "/entry/data/nope"));
         String m = e.getMessage();
         assertTrue(m.contains("/entry/data/nope") && m.contains("stack.h5") && m.contains("/entry/data/data"), m);
         IllegalArgumentException group = assertThrows(IllegalArgumentException.class,
-                () -> Hdf5StackSource.open(psi, "/entry/data"));
+                () -> open(psi, "/entry/data"));
         assertTrue(group.getMessage().contains("is a group"), group.getMessage());
     }
 
     @Test
     void missingFileIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) {
         Path missing = dir.resolve("no-such-scan.h5");
-        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> Hdf5StackSource.open(missing, null));
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> open(missing, null));
         assertTrue(e.getMessage().contains("no-such-scan.h5"), e.getMessage());
     }
 }

@@ -25,7 +25,7 @@ public final class ChunkFilters {
         this.filters = List.copyOf(filters);
     }
 
-    /** The pipeline for {@code filters}, or null when one of them is not shuffle or deflate (the library then writes). */
+    /** The pipeline for {@code filters}, or null when one is neither shuffle nor deflate (the library then writes). */
     public static ChunkFilters of(List<Filter> filters) {
         for (Filter f : filters) {
             if (f.id() != SHUFFLE && f.id() != DEFLATE) {

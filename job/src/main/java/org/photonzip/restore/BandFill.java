@@ -22,7 +22,7 @@ final class BandFill {
         this.region = region;
     }
 
-    /** Fills {@code band} with frames [a, b) of the region (region coordinates) from those of {@code rows} overlapping them. */
+    /** Fills {@code band} with frames [a, b) of the region (its coordinates) from the {@code rows} overlapping them. */
     void fill(List<TileRow> rows, int a, int b, short[] band, Workers workers) throws IOException {
         int t0 = region.t0() + a, t1 = region.t0() + b;
         List<Workers.Task> tasks = new ArrayList<>();

@@ -66,7 +66,10 @@ final class Workers implements AutoCloseable {
         rethrow(failure.get());
     }
 
-    /** Runs {@code jobs} in parallel, two per thread ahead at most, and hands their results in order to {@code consumer} on this thread. */
+    /**
+     * Runs {@code jobs} in parallel, two per thread ahead at most, and hands their results in order to
+     * {@code consumer} on this thread.
+     */
     <T> void inOrder(List<Job<T>> jobs, Consumer<T> consumer) throws IOException {
         ArrayDeque<Future<T>> ahead = new ArrayDeque<>();
         try {

@@ -78,30 +78,24 @@ final class NativeAttributes {
 
     /** Writes (or replaces) an int32 array attribute. */
     static void putInts(long object, String name, int[] values) {
-        if (H5.H5Aexists(object, name)) {
-            H5.H5Adelete(object, name);
-        }
-        long space = H5.H5Screate_simple(1, new long[]{values.length}, null);
-        long attr = -1;
-        try {
-            attr = H5.H5Acreate(object, name, HDF5Constants.H5T_STD_I32LE, space, P, P);
-            H5.H5Awrite(attr, HDF5Constants.H5T_NATIVE_INT32, values);
-        } finally {
-            NativeHdf5.close(attr);
-            NativeHdf5.close(space);
-        }
+        putArray(object, name, HDF5Constants.H5T_STD_I32LE, HDF5Constants.H5T_NATIVE_INT32, values, values.length);
     }
 
     /** Writes (or replaces) a float64 array attribute (at least one value). */
     static void putDoubles(long object, String name, double[] values) {
+        putArray(object, name, HDF5Constants.H5T_IEEE_F64LE, HDF5Constants.H5T_NATIVE_DOUBLE, values, values.length);
+    }
+
+    /** A 1-D attribute of {@code fileType}, written from {@code values}, a Java array of {@code memoryType}. */
+    private static void putArray(long object, String name, long fileType, long memoryType, Object values, int n) {
         if (H5.H5Aexists(object, name)) {
             H5.H5Adelete(object, name);
         }
-        long space = H5.H5Screate_simple(1, new long[]{values.length}, null);
+        long space = H5.H5Screate_simple(1, new long[]{n}, null);
         long attr = -1;
         try {
-            attr = H5.H5Acreate(object, name, HDF5Constants.H5T_IEEE_F64LE, space, P, P);
-            H5.H5Awrite(attr, HDF5Constants.H5T_NATIVE_DOUBLE, values);
+            attr = H5.H5Acreate(object, name, fileType, space, P, P);
+            H5.H5Awrite(attr, memoryType, values);
         } finally {
             NativeHdf5.close(attr);
             NativeHdf5.close(space);

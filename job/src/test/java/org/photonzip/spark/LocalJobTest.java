@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,6 +147,12 @@ class LocalJobTest {
         RestoredFiles.assertStackEquals(input.toString(), roi, "/entry/data/data", new Region(3, 9, 33, 60, 5, 27));
         assertEquals(1, r2.tiles());
         assertTrue(r2.tiles() < total);
+        try (io.jhdf.HdfFile part = new io.jhdf.HdfFile(roi)) {
+            io.jhdf.api.Dataset d = part.getDatasetByPath("/entry/data/data");
+            assertArrayEquals(new int[]{3, 9}, (int[]) d.getAttribute(Restorer.FRAMES_ATTRIBUTE).getData(),
+                    "a partial restore says which part it holds");
+            assertArrayEquals(new int[]{33, 60, 5, 27}, (int[]) d.getAttribute(Restorer.ROI_ATTRIBUTE).getData());
+        }
     }
 
     @Test

@@ -33,7 +33,7 @@ public record StagingOwner(String host, long pid, long started) {
         return new StagingOwner(localHost(), ProcessHandle.current().pid(), System.currentTimeMillis());
     }
 
-    void write(FileSystem fs, Path dir) throws IOException {
+    public void write(FileSystem fs, Path dir) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("host", host).put("pid", pid)
                 .put("started", started);
         // Whole or absent: a driver killed while writing it must not leave a torn record (which only age could
@@ -49,7 +49,7 @@ public record StagingOwner(String host, long pid, long started) {
     }
 
     /** The owner recorded in {@code dir}, or null when there is none (or it is not ours). */
-    static StagingOwner read(FileSystem fs, Path dir) {
+    public static StagingOwner read(FileSystem fs, Path dir) {
         try (FSDataInputStream in = fs.open(new Path(dir, NAME))) {
             JsonNode root = JSON.readTree(in.readNBytes(1 << 16));
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
@@ -64,7 +64,7 @@ public record StagingOwner(String host, long pid, long started) {
     }
 
     /** Alive: a running process on this host; empty when it runs elsewhere, so that only its age can tell. */
-    Optional<Boolean> alive() {
+    public Optional<Boolean> alive() {
         if (!host.equals(localHost())) {
             return Optional.empty();
         }

@@ -7,8 +7,6 @@ import org.photonzip.fs.HadoopFiles;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -64,8 +62,8 @@ public final class Restorer {
         boolean local = HadoopFiles.isLocal(target);
         java.nio.file.Path work;
         try {
-            work = Files.createTempDirectory(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
-                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), ".photonzip-restore-");
+            work = RestoreScratch.create(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new DestinationException(output, e);
         }
@@ -81,17 +79,7 @@ public final class Restorer {
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
                     written.notRestored());
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(java.nio.file.Path root) {
-        try (var paths = Files.walk(root)) {
-            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // A leftover hidden temporary directory is harmless.
+            RestoreScratch.deleteTree(work);
         }
     }
 }

@@ -205,6 +205,11 @@ public final class RestoredFile implements AutoCloseable {
         }
     }
 
+    /** Writes everything the library holds for the file to disk (before a close that must not fail half-way). */
+    public void flush() {
+        H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
+    }
+
     @Override
     public void close() {
         for (long ds : stacks) {

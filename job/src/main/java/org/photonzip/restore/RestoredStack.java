@@ -31,9 +31,12 @@ final class RestoredStack implements AutoCloseable {
     private final String output;
     private final Path scratch;
     private boolean closed;
+    private final Path file; // the restored file's name in scratch
 
-    private RestoredStack(ArchiveReader archive, RestoredFile out, Region region, Path scratch, String output) {
+    private RestoredStack(ArchiveReader archive, RestoredFile out, Region region, Path scratch, String output,
+                          Path file) {
         this.scratch = scratch;
+        this.file = file.getFileName();
         this.output = output;
         this.archive = archive;
         this.out = out;
@@ -57,10 +60,11 @@ final class RestoredStack implements AutoCloseable {
         try {
             out.prepareStack(InputStack.PLACEHOLDER_ATTRIBUTE, region.dims(), summary.shape(), versionOneChunks(summary));
         } catch (HDF5Exception | IllegalArgumentException e) {
+            discard(file);
             out.close();
             throw invalid(archive, "metadata.h5 has no usable stack placeholder (" + e.getMessage() + ")", e);
         }
-        return new RestoredStack(archive, out, region, file.getParent(), output);
+        return new RestoredStack(archive, out, region, file.getParent(), output, file);
     }
 
     /** Chunks for a version 1 placeholder, which records none: the source's, or one frame for a TIFF series. */
@@ -90,6 +94,7 @@ final class RestoredStack implements AutoCloseable {
             BoundAttributes.put(out, org.photonzip.archive.BoundRecord.read(archive.summary()));
             CodedRestore.writeAll(archive, out, scratch);
             List<String> notRestored = out.notRestored();
+            out.flush(); // a full disk fails here, while the file can still be discarded and closed (see discard)
             closed = true;
             out.close();
             return new Written(notRestored);
@@ -106,6 +111,7 @@ final class RestoredStack implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
+            discard(scratch.resolve(file)); // only reached after a failure: the file is not kept
             try {
                 out.close();
             } catch (HDF5Exception ignored) {
@@ -113,4 +119,19 @@ final class RestoredStack implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Frees the disk space of a failed restore's file before the library closes it. With the disk full, the library
+     * cannot flush the file's metadata at close; the half-closed file then stays in its cache, and terminating the
+     * library at process exit crashes (HDF5 1.14.3: unbounded recursion in its error stack). The file is discarded
+     * anyway; what the close still writes lands in a sparse file that needs a few pages.
+     */
+    static void discard(java.nio.file.Path file) {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(0);
+        } catch (IOException | RuntimeException ignored) {
+            // Nothing written yet, or not truncatable: the close reports what it must.
+        }
+}
 }

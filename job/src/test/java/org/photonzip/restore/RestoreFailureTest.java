@@ -1,6 +1,7 @@
 package org.photonzip.restore;
 
 import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and an existing output is never clobbered by a failed restore.
  */
 class RestoreFailureTest {
+    /** A failed restore closes everything it opened, even on a full disk (else the process crashes at exit). */
+    @AfterEach
+    void nothingLeftOpen() {
+        assertEquals(0, org.photonzip.hdf5.OpenHdf5Objects.count(), "HDF5 objects left open");
+    }
+
     static final Path GOLDEN = Path.of("src/test/resources/golden-archives/v1/many-tiles.pz");
     /** Chunked 12 x 48 x 48 by frame, tiles of 6 frames: its chunks are written directly. */
     static final Path CHUNKED = Path.of("src/test/resources/golden-archives/v2/learned.pz");

@@ -8,4 +8,18 @@ public class DestinationException extends PhotonzipException {
         super("Cannot write " + output + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
                 cause);
     }
+
+    /**
+     * Throws {@code e} as the destination's failure when it is about a file in {@code dir} (the restore's working
+     * directory, beside the output: a full disk there is the output's), else {@code e} itself.
+     * Declared to return, so callers can write {@code throw rethrow(...)}.
+     */
+    static RuntimeException rethrow(String output, java.nio.file.Path dir, java.nio.file.FileSystemException e)
+            throws java.io.IOException {
+        if (e.getFile() != null && java.nio.file.Path.of(e.getFile()).startsWith(dir)) {
+            throw new DestinationException(output, new java.io.IOException(
+                    e.getReason() == null ? e.toString() : e.getReason(), e));
+        }
+        throw e;
+    }
 }

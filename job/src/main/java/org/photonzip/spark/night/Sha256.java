@@ -10,11 +10,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a whole file on any Hadoop file system, streamed: what {@code sha256sum} prints for it. */
-final class Sha256 {
+public final class Sha256 {
     private Sha256() {
     }
 
-    static String of(FileSystem fs, Path file) throws IOException {
+    public static String of(FileSystem fs, Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[1 << 20];
         try (FSDataInputStream in = fs.open(file, buffer.length)) {
@@ -25,7 +25,7 @@ final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,197 @@
+package org.photonzip.spark.campaign;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.restore.DestinationException;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.Restorer;
+import org.photonzip.spark.night.Sha256;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * One archive of a campaign, restored in a task by the code path of {@code decompress} ({@link Restorer}) with the
+ * task's cores. The output appears whole under its name or not at all: it is restored under a hidden name beside
+ * it that holds the task attempt's id ({@code .NAME.h5.photonzip-APP-ATTEMPT}, so a retried task never meets an
+ * earlier attempt's file), hashed, and then renamed; on hdfs:// and s3a:// it is restored to executor-local
+ * scratch, uploaded under the hidden name and renamed, and the scratch is removed. An existing output is replaced
+ * only with {@code --overwrite} and only when the record of an earlier run says photonzip restored that very file
+ * (same SHA-256); with {@code --skip-existing} it is kept when that record is of the same archive (digest) and
+ * region. Every failure is this archive's alone: it becomes a failed record, never a failed task.
+ */
+final class ArchiveRestore implements Serializable {
+    /** What to do with an output that exists. */
+    enum Existing { REFUSE, SKIP, OVERWRITE }
+
+    /** One archive to restore, with the record of the earlier run that restored its output (or null). */
+    record Job(int index, CampaignPlan.Item item, RestoreRecord before) implements Serializable {
+    }
+
+    static final String TEMP_INFIX = ".photonzip-";
+
+    private final String runId;
+    private final int count;
+    private final String frames;
+    private final String roi;
+    private final Existing existing;
+    private final Campaign.Message message;
+    private final Campaign.TileFailure tileFailure;
+
+    ArchiveRestore(String runId, int count, String frames, String roi, Existing existing, Campaign.Message message,
+                   Campaign.TileFailure tileFailure) {
+        this.runId = runId;
+        this.count = count;
+        this.frames = frames;
+        this.roi = roi;
+        this.existing = existing;
+        this.message = message;
+        this.tileFailure = tileFailure;
+    }
+
+    /** {@code attempt}: unique to this task attempt within the application ({@code APP-ATTEMPT}). */
+    RestoreRecord run(Job job, Configuration conf, String attempt, int threads) {
+        long start = System.nanoTime();
+        String output = job.item().output();
+        String digest = null;
+        String temp = null;
+        try {
+            ArchiveReader reader = ArchiveReader.open(job.item().archive(), conf);
+            digest = digest(reader.root(), conf);
+            Region region = Region.parse(frames, roi, reader.summary().shape());
+            String regionText = describe(region);
+            Path target = HadoopFiles.path(output);
+            FileSystem fs = HadoopFiles.fileSystem(target, conf);
+            boolean replace = false;
+            if (fs.exists(target)) {
+                if (existing == Existing.REFUSE) {
+                    throw new FileAlreadyExistsException(output, null,
+                            "exists (use --skip-existing to keep it or --overwrite to replace it)");
+                }
+                RestoreRecord before = job.before();
+                if (before == null || !before.outputSha256().equals(Sha256.of(fs, target))) {
+                    throw new DestinationException(output, new IOException("it exists and is not a file photonzip "
+                            + "restored (no record in " + RestoreLog.DIRECTORY + "/ of this file as it is now); "
+                            + "photonzip never replaces a file it did not write"));
+                }
+                if (existing == Existing.SKIP && before.sameRestore(digest, target.toString(), regionText)) {
+                    return before.skippedIn(runId, job.index(), count);
+                }
+                replace = true;
+            }
+            temp = new Path(target.getParent(), "." + target.getName() + TEMP_INFIX + attempt).toString();
+            Restored r = HadoopFiles.isLocal(target) ? restoreBeside(reader, region, target, temp, replace, threads)
+                    : restoreAndUpload(reader, region, fs, target, temp, replace, threads);
+            return new RestoreRecord(runId, job.index(), count, job.item().archive(), digest, target.toString(),
+                    r.result().shape(), regionText, r.bytes(), r.sha256(), seconds(start), "done", null, false);
+        } catch (Exception | LinkageError e) {
+            String text = message.of(e);
+            if (temp != null) { // the hidden name is the restore's business: name the output
+                text = text.replace(HadoopFiles.path(temp).toString(), output).replace(temp, output);
+            }
+            return RestoreRecord.failed(runId, job.index(), count, job.item().archive(), digest, output,
+                    seconds(start), text, tileFailure.test(e));
+        }
+    }
+
+    private record Restored(Restorer.Result result, long bytes, String sha256) {
+    }
+
+    /** file:// (a shared file system): the executor writes the hidden file beside the output, then renames it. */
+    private static Restored restoreBeside(ArchiveReader reader, Region region, Path target, String temp,
+                                          boolean replace, int threads) throws IOException {
+        java.nio.file.Path dst = HadoopFiles.localFile(target);
+        java.nio.file.Path file = HadoopFiles.localFile(HadoopFiles.path(temp));
+        try {
+            Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
+            FileSystem local = HadoopFiles.fileSystem(HadoopFiles.path(temp), reader.conf());
+            Restored r = new Restored(result, Files.size(file), Sha256.of(local, HadoopFiles.path(temp)));
+            try {
+                if (replace) {
+                    Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.createLink(dst, file); // fails if a file took the name meanwhile
+                }
+            } catch (FileAlreadyExistsException e) {
+                throw new FileAlreadyExistsException(target.toString(), null, "exists (created during the restore)");
+            } catch (UnsupportedOperationException e) {
+                Files.move(file, dst); // no hard links here: fails too if dst exists
+            } catch (IOException e) {
+                throw new DestinationException(target.toString(), e);
+            }
+            return r;
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** hdfs://, s3a://: restored to executor-local scratch, uploaded under the hidden name, renamed. */
+    private static Restored restoreAndUpload(ArchiveReader reader, Region region, FileSystem fs, Path target,
+                                             String temp, boolean replace, int threads) throws IOException {
+        java.nio.file.Path scratch = Files.createTempDirectory(
+                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "photonzip-campaign-");
+        Path staged = HadoopFiles.path(temp);
+        try {
+            java.nio.file.Path file = scratch.resolve(target.getName());
+            Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
+            Path localFile = new Path(file.toUri());
+            Restored r = new Restored(result, Files.size(file),
+                    Sha256.of(HadoopFiles.fileSystem(localFile, reader.conf()), localFile));
+            try {
+                fs.copyFromLocalFile(false, true, localFile, staged);
+                if (replace) {
+                    fs.delete(target, false);
+                }
+                if (!fs.rename(staged, target)) {
+                    throw new IOException("rename from " + staged + " failed (does it exist now?)");
+                }
+            } catch (IOException e) {
+                throw new DestinationException(target.toString(), e);
+            }
+            return r;
+        } finally {
+            try {
+                fs.delete(staged, false);
+            } finally {
+                deleteTree(scratch);
+            }
+        }
+    }
+
+    /** SHA-256 of the archive's {@code _SUCCESS}, its digest in the night's record too. */
+    static String digest(Path root, Configuration conf) throws IOException {
+        FileSystem fs = HadoopFiles.fileSystem(root, conf);
+        try (FSDataInputStream in = fs.open(new Path(root, ArchiveLayout.SUCCESS))) {
+            return HexFormat.of().formatHex(Sha256.newDigest().digest(in.readAllBytes()));
+        }
+    }
+
+    static String describe(Region r) {
+        return String.format(Locale.ROOT, "%d:%d,%d:%d,%d:%d", r.t0(), r.t1(), r.y0(), r.y1(), r.x0(), r.x1());
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void deleteTree(java.nio.file.Path root) {
+        try (var paths = Files.walk(root)) {
+            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // java.io.tmpdir of an executor: cleaned with the executor's working directory.
+        }
+    }
+}

@@ -56,6 +56,15 @@ public final class StoredElsewhere {
      * such dataset reached through hard links; null when there is none, or the library cannot tell.
      */
     public static String findIn(java.nio.file.Path file, String datasetPath) {
+        return findIn(file, datasetPath, false);
+    }
+
+    /** "PATH is ..." when the dataset at {@code datasetPath} is stored in other files, else null. */
+    public static String at(java.nio.file.Path file, String datasetPath) {
+        return findIn(file, datasetPath, true);
+    }
+
+    private static String findIn(java.nio.file.Path file, String datasetPath, boolean onlyThat) {
         if (!NativeHdf5.available()) {
             return null;
         }
@@ -72,7 +81,7 @@ public final class StoredElsewhere {
                     NativeHdf5.close(object);
                 }
             }
-            return firstBelow(f, "/", "", new java.util.HashSet<>(), 0);
+            return datasetPath != null && onlyThat ? null : firstBelow(f, "/", "", new java.util.HashSet<>(), 0);
         } catch (hdf.hdf5lib.exceptions.HDF5Exception e) {
             return null;
         } finally {

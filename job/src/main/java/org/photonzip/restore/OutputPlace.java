@@ -11,7 +11,7 @@ import java.nio.file.Files;
 /**
  * Where a restore may write, checked before any work: never into an archive (the one read or, through its name, any
  * committed file of it: {@code decompress a.pz a.pz/metadata.h5 --overwrite} once replaced the archive's own
- * metadata.h5 and exited 0), and only into a directory that exists.
+ * metadata.h5 and exited 0), and, on a local disk, only into a directory that exists.
  */
 final class OutputPlace {
     private OutputPlace() {
@@ -38,15 +38,18 @@ final class OutputPlace {
             }
             return;
         }
-        String root = fs.makeQualified(archive.root()).toString();
-        String out = fs.makeQualified(target).toString();
+        String root;
+        String out;
+        try {
+            root = fs.makeQualified(archive.root()).toString();
+            out = fs.makeQualified(target).toString();
+        } catch (IllegalArgumentException e) {
+            return; // the archive is on another file system than the output
+        }
         if (out.equals(root) || out.startsWith(root.endsWith("/") ? root : root + "/")) {
             throw insideArchive(output, archive);
         }
-        if (target.getParent() != null && !fs.exists(target.getParent())) {
-            throw new DestinationException(output, new IOException("its directory " + target.getParent()
-                    + " does not exist"));
-        }
+        // A missing directory is not checked on remote file systems: object stores have no directories to check.
     }
 
     private static DestinationException insideArchive(String output, ArchiveReader archive) {

@@ -62,7 +62,8 @@ final class RestoredStack implements AutoCloseable {
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
             out.close();
-            throw invalid(archive, "metadata.h5 reaches outside the file, which a restore never follows: "
+            throw invalid(archive, e instanceof HDF5Exception ? "metadata.h5 is not a readable HDF5 file ("
+                    + e.getMessage() + ")" : "metadata.h5 reaches outside the file, which a restore never follows: "
                     + e.getMessage(), e);
         }
         try {

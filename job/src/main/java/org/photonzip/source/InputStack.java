@@ -127,8 +127,8 @@ public final class InputStack implements Closeable {
                     throw e;
                 }
                 if (local) {
-                    String elsewhere = org.photonzip.hdf5.StoredElsewhere.findIn(HadoopFiles.localFile(path), f.path());
-                    if (elsewhere != null && elsewhere.startsWith(f.path() + " is ")) {
+                    String elsewhere = org.photonzip.hdf5.StoredElsewhere.at(HadoopFiles.localFile(path), f.path());
+                    if (elsewhere != null) {
                         throw new UnsupportedStackException("Unsupported dataset " + input + ": " + elsewhere
                                 + "; archive the files it maps instead");
                     }

@@ -10,6 +10,9 @@ import org.photonzip.fs.HadoopFiles;
 import org.photonzip.restore.DestinationException;
 import org.photonzip.restore.Region;
 import org.photonzip.restore.Restorer;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.photonzip.spark.TaskFaults;
 import org.photonzip.spark.night.Sha256;
 
 import java.io.IOException;
@@ -40,6 +43,11 @@ final class ArchiveRestore implements Serializable {
     }
 
     static final String TEMP_INFIX = ".photonzip-";
+    /**
+     * Test fault: with this Spark setting = an archive's index, the first attempt of its task dies after writing
+     * its hidden file (local outputs), leaving it behind as a killed executor would.
+     */
+    static final String KILL_FIRST_ATTEMPT = "spark.photonzip.test.killRestoreAttempt";
 
     private final String runId;
     private final int count;
@@ -91,11 +99,14 @@ final class ArchiveRestore implements Serializable {
                 replace = true;
             }
             temp = new Path(target.getParent(), "." + target.getName() + TEMP_INFIX + attempt).toString();
-            Restored r = HadoopFiles.isLocal(target) ? restoreBeside(reader, region, target, temp, replace, threads)
+            Restored r = HadoopFiles.isLocal(target)
+                    ? restoreBeside(reader, region, target, temp, replace, threads, job.index())
                     : restoreAndUpload(reader, region, fs, target, temp, replace, threads);
             return new RestoreRecord(runId, job.index(), count, job.item().archive(), digest, target.toString(),
                     r.result().shape(), regionText, r.bytes(), r.sha256(), seconds(start), "done", null, false);
-        } catch (Exception | LinkageError e) {
+        } catch (TaskFaults.SimulatedKill e) {
+            throw e;
+        } catch (Exception | LinkageError | org.apache.hadoop.fs.FSError e) { // FSError: a full local disk
             String text = message.of(e);
             if (temp != null) { // the hidden name is the restore's business: name the output
                 text = text.replace(HadoopFiles.path(temp).toString(), output).replace(temp, output);
@@ -110,13 +121,19 @@ final class ArchiveRestore implements Serializable {
 
     /** file:// (a shared file system): the executor writes the hidden file beside the output, then renames it. */
     private static Restored restoreBeside(ArchiveReader reader, Region region, Path target, String temp,
-                                          boolean replace, int threads) throws IOException {
+                                          boolean replace, int threads, int index) throws IOException {
         java.nio.file.Path dst = HadoopFiles.localFile(target);
         java.nio.file.Path file = HadoopFiles.localFile(HadoopFiles.path(temp));
+        boolean killed = false;
         try {
             Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
             FileSystem local = HadoopFiles.fileSystem(HadoopFiles.path(temp), reader.conf());
             Restored r = new Restored(result, Files.size(file), Sha256.of(local, HadoopFiles.path(temp)));
+            if (killedHere(index)) {
+                killed = true;
+                throw new TaskFaults.SimulatedKill("Injected failure: first attempt of archive " + index + " killed "
+                        + "before its rename");
+            }
             try {
                 if (replace) {
                     Files.move(file, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -132,8 +149,17 @@ final class ArchiveRestore implements Serializable {
             }
             return r;
         } finally {
-            Files.deleteIfExists(file);
+            if (!killed) {
+                Files.deleteIfExists(file);
+            }
         }
+    }
+
+    private static boolean killedHere(int index) {
+        TaskContext task = TaskContext.get();
+        SparkEnv env = SparkEnv.get();
+        return task != null && env != null && task.attemptNumber() == 0
+                && String.valueOf(index).equals(env.conf().get(KILL_FIRST_ATTEMPT, ""));
     }
 
     /** hdfs://, s3a://: restored to executor-local scratch, uploaded under the hidden name, renamed. */

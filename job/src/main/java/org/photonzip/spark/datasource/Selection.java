@@ -69,6 +69,11 @@ record Selection(long t0, long t1, long yLo, long yHi, long xLo, long xHi) imple
         return null;
     }
 
+    /** This selection, with frames limited to {@code [a, b)} too. */
+    Selection frames(long a, long b) {
+        return new Selection(Math.max(t0, a), Math.min(t1, b), yLo, yHi, xLo, xHi);
+    }
+
     boolean touches(TileRow r) {
         return r.t0() < t1 && t0 < (long) r.t0() + r.frames() && yLo <= r.y0() && r.y0() <= yHi
                 && xLo <= r.x0() && r.x0() <= xHi;

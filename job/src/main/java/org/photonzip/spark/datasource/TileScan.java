@@ -12,6 +12,7 @@ import org.apache.spark.sql.types.StructType;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.restore.Region;
 import org.photonzip.spark.campaign.CampaignPlan;
 
 import java.io.IOException;
@@ -32,10 +33,14 @@ final class TileScan implements Scan, Batch {
 
     private final List<String> paths;
     private final Selection selection;
+    private final String frames;
+    private final String roi;
 
-    TileScan(List<String> paths, Selection selection) {
+    TileScan(List<String> paths, Selection selection, String frames, String roi) {
         this.paths = paths;
         this.selection = selection;
+        this.frames = frames;
+        this.roi = roi;
     }
 
     @Override
@@ -45,7 +50,8 @@ final class TileScan implements Scan, Batch {
 
     @Override
     public String description() {
-        return "photonzip " + paths + " " + selection;
+        return "photonzip " + paths + " " + selection + (frames == null ? "" : " frames=" + frames)
+                + (roi == null ? "" : " roi=" + roi);
     }
 
     @Override
@@ -61,14 +67,18 @@ final class TileScan implements Scan, Batch {
             // "OUTPUT" only decides the names of restored files, which a read does not use.
             for (CampaignPlan.Item item : CampaignPlan.plan(paths, "/", conf).items()) {
                 ArchiveReader reader = ArchiveReader.open(item.archive(), conf);
+                Region region = Region.parse(frames, roi, reader.summary().shape());
+                Selection chosen = selection.frames(region.t0(), region.t1());
                 Map<String, List<TileRow>> byPack = new TreeMap<>();
-                reader.rows().stream().filter(selection::touches).sorted(Comparator.comparingLong(TileRow::offset))
+                reader.rows().stream().filter(chosen::touches)
+                        .filter(r -> r.overlaps(region.t0(), region.t1(), region.y0(), region.y1(), region.x0(),
+                                region.x1())).sorted(Comparator.comparingLong(TileRow::offset))
                         .forEach(r -> byPack.computeIfAbsent(r.pack(), p -> new ArrayList<>()).add(r));
                 for (List<TileRow> rows : byPack.values()) {
                     for (int i = 0; i < rows.size(); i += TILES_PER_PARTITION) {
                         partitions.add(new TilePartition(item.archive(), reader.summary().dtype(),
                                 List.copyOf(rows.subList(i, Math.min(rows.size(), i + TILES_PER_PARTITION))),
-                                selection));
+                                chosen));
                     }
                 }
             }

@@ -12,15 +12,20 @@ import java.util.List;
 /**
  * Pushes filters on {@code frame}, {@code y0} and {@code x0} down to the choice of tiles ({@link Selection}).
  * Every filter is also returned to Spark, which applies it to the rows: pushdown decides what is decoded, never
- * which rows are right.
+ * which rows are right. The options {@code frames=A:B} and {@code roi=Y0:Y1,X0:X1} (as decompress's) keep the
+ * tiles overlapping that part of each stack, and of them the frames in {@code [A, B)}; rows stay whole tiles.
  */
 final class TileScanBuilder implements ScanBuilder, SupportsPushDownFilters {
     private final List<String> paths;
+    private final String frames;
+    private final String roi;
     private Selection selection = Selection.ALL;
     private Filter[] pushed = new Filter[0];
 
     TileScanBuilder(List<String> paths, CaseInsensitiveStringMap options) {
         this.paths = paths;
+        this.frames = options.get("frames");
+        this.roi = options.get("roi");
     }
 
     @Override
@@ -39,6 +44,6 @@ final class TileScanBuilder implements ScanBuilder, SupportsPushDownFilters {
 
     @Override
     public Scan build() {
-        return new TileScan(paths, selection);
+        return new TileScan(paths, selection, frames, roi);
     }
 }

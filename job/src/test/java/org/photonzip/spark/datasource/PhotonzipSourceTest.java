@@ -66,6 +66,12 @@ class PhotonzipSourceTest {
             assertEquals(8, TileReaderFactory.DECODED.get() - before, "one row of tiles, frames 8..15");
             assertEquals(8 * 4, n);
 
+            before = TileReaderFactory.DECODED.get();
+            n = spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40").load(archive)
+                    .count();
+            assertEquals(2, TileReaderFactory.DECODED.get() - before, "options frames= and roi=: 2 tiles");
+            assertEquals(2, n);
+
             // A damaged tile fails the query: never rows of wrong values.
             Path pack;
             try (var packs = java.nio.file.Files.list(dir.resolve("s.pz/packs"))) {

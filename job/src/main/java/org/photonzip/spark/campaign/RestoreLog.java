@@ -15,26 +15,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * A campaign's record, {@code OUTPUT/_restore/RUN.jsonl}: one JSON line per archive, written as soon as the
  * archive ends. Where files can be flushed while open (local disks, HDFS) each line is written in one call and
- * hflush'ed, so a killed driver leaves at most a torn last line; on object stores the file appears when the run
- * ends. The records of earlier runs say which outputs photonzip restored ({@link #restoredBefore}).
+ * hflush'ed, so a killed driver leaves at most a torn last line. On object stores, where an object appears only
+ * when closed, each line is also its own object ({@code _restore/RUN/NNNNN.json}, one PUT) until the whole file is
+ * written at the end. The records of earlier runs, finished or not, say which outputs photonzip restored
+ * ({@link #restoredBefore}).
  */
 final class RestoreLog implements Closeable {
     static final String DIRECTORY = "_restore";
 
     private final FileSystem fs;
     private final Path file;
+    private final Path parts;
     private final FSDataOutputStream stream;
     private final ByteArrayOutputStream all = new ByteArrayOutputStream();
+    private int lines;
 
-    private RestoreLog(FileSystem fs, Path file, FSDataOutputStream stream) {
+    private RestoreLog(FileSystem fs, Path file, Path parts, FSDataOutputStream stream) {
         this.fs = fs;
         this.file = file;
+        this.parts = parts;
         this.stream = stream;
     }
 
@@ -43,7 +49,10 @@ final class RestoreLog implements Closeable {
         FileSystem fs = HadoopFiles.fileSystem(dir, conf);
         fs.mkdirs(dir);
         Path file = fs.makeQualified(new Path(dir, runId + ".jsonl"));
-        return new RestoreLog(fs, file, HadoopFiles.hasAtomicDirectoryRename(file) ? fs.create(file, false) : null);
+        if (HadoopFiles.hasAtomicDirectoryRename(file)) {
+            return new RestoreLog(fs, file, null, fs.create(file, false));
+        }
+        return new RestoreLog(fs, file, new Path(dir, runId), null);
     }
 
     /**
@@ -55,24 +64,36 @@ final class RestoreLog implements Closeable {
         FileSystem fs = HadoopFiles.fileSystem(dir, conf);
         FileStatus[] runs;
         try {
-            runs = fs.listStatus(dir, p -> p.getName().endsWith(".jsonl"));
+            runs = fs.listStatus(dir);
         } catch (FileNotFoundException e) {
             return Map.of();
         }
         Arrays.sort(runs, Comparator.comparing(s -> s.getPath().getName()));
         Map<String, RestoreRecord> restored = new HashMap<>();
         for (FileStatus run : runs) {
-            String text;
-            try (FSDataInputStream in = fs.open(run.getPath())) {
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            text.lines().map(RestoreRecord::parse).forEach(r -> {
-                if (r != null && r.done() && r.outputSha256() != null) {
-                    restored.put(r.output(), r);
+            if (run.isDirectory()) { // the lines of a run on an object store that did not finish
+                FileStatus[] lines = fs.listStatus(run.getPath(), p -> p.getName().endsWith(".json"));
+                Arrays.sort(lines, Comparator.comparing(s -> s.getPath().getName()));
+                for (FileStatus line : lines) {
+                    read(fs, line.getPath(), restored);
                 }
-            });
+            } else if (run.getPath().getName().endsWith(".jsonl")) {
+                read(fs, run.getPath(), restored);
+            }
         }
         return restored;
+    }
+
+    private static void read(FileSystem fs, Path file, Map<String, RestoreRecord> restored) throws IOException {
+        String text;
+        try (FSDataInputStream in = fs.open(file)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        text.lines().map(RestoreRecord::parse).forEach(r -> {
+            if (r != null && r.done() && r.outputSha256() != null) {
+                restored.put(r.output(), r);
+            }
+        });
     }
 
     Path file() {
@@ -82,9 +103,15 @@ final class RestoreLog implements Closeable {
     void append(RestoreRecord r) throws IOException {
         byte[] line = r.toJsonLine();
         all.write(line);
+        lines++;
         if (stream != null) {
             stream.write(line);
             stream.hflush();
+            return;
+        }
+        try (FSDataOutputStream out = fs.create(new Path(parts, String.format(Locale.ROOT, "%05d.json", lines)),
+                true)) {
+            out.write(line);
         }
     }
 
@@ -97,5 +124,6 @@ final class RestoreLog implements Closeable {
         try (FSDataOutputStream out = fs.create(file, true)) {
             out.write(all.toByteArray());
         }
+        fs.delete(parts, true);
     }
 }

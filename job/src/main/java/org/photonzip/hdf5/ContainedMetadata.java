@@ -52,11 +52,12 @@ final class ContainedMetadata {
             }
             at.append('/').append(part);
             if (!H5.H5Lexists(file, at.toString(), P)) {
-                throw new OutsideReference(at + " does not exist");
+                throw new OutsideReference("metadata.h5 has no " + at);
             }
             H5L_info_t link = H5.H5Lget_info(file, at.toString(), P);
             if (link.type != HDF5Constants.H5L_TYPE_HARD) {
-                throw new OutsideReference(at + " is " + kind(link.type) + ", not a dataset of the file itself");
+                throw new OutsideReference("metadata.h5's " + at + " is " + kind(link.type)
+                        + ", not a dataset of the file itself (a restore writes only through hard links)");
             }
         }
     }
@@ -68,7 +69,8 @@ final class ContainedMetadata {
         }
         long n = H5.H5Gget_info(group).nlinks;
         for (long i = 0; i < n; i++) {
-            String name = H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
+            String name = H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
+                    P);
             String child = path + "/" + name;
             H5L_info_t link = H5.H5Lget_info(group, name, P);
             if (link.type == HDF5Constants.H5L_TYPE_HARD) {

@@ -5,8 +5,13 @@ import org.photonzip.codec.PhotonzipException;
 /** The restore's output could not be written (disk full, permission denied, ...): the destination's fault. */
 public class DestinationException extends PhotonzipException {
     public DestinationException(String output, Throwable cause) {
-        super("Cannot write " + output + ": " + (cause.getMessage() == null ? cause.toString() : cause.getMessage()),
-                cause);
+        super("Cannot write " + output + ": " + oneLine(cause.getMessage() == null ? cause.toString()
+                : cause.getMessage()), cause);
+    }
+
+    /** The HDF5 library's messages span lines (its error stack): one line for the command's report. */
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 
     /**

@@ -30,8 +30,15 @@ final class CraftedMetadata {
         void apply(long f, Victims v, Path archive) throws IOException;
     }
 
-    /** An edit, and whether an archive carrying it may still restore (exit 0, every value right). */
-    record Craft(String name, Edit edit, boolean harmless) {
+    /**
+     * An edit, whether an archive carrying it may still restore (exit 0, every value right), and what the refusal
+     * of an archive with this edit alone must mention.
+     */
+    record Craft(String name, Edit edit, boolean harmless, String mention) {
+        Craft(String name, Edit edit, boolean harmless) {
+            this(name, edit, harmless, "");
+        }
+
         @Override
         public String toString() {
             return name;
@@ -46,23 +53,35 @@ final class CraftedMetadata {
                 new Craft("flats an external link into another file", (f, v, a) -> {
                     H5.H5Ldelete(f, FLATS, p());
                     H5.H5Lcreate_external(v.hdf5().toString(), FLATS, f, FLATS, p(), p());
-                }, false),
+                }, false, FLATS + " is an external link"),
                 new Craft("stack twin in external raw storage", (f, v, a) -> replaceWithStorage(f, STACK,
-                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 4096, 1 << 20)), false),
+                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 4096, 1 << 20)), false,
+                        STACK + " is stored in external raw storage"),
                 new Craft("stack twin a virtual dataset of another file",
-                        (f, v, a) -> replaceWithVirtual(f, STACK, v.hdf5(), STACK), false),
+                        (f, v, a) -> replaceWithVirtual(f, STACK, v.hdf5(), STACK), false,
+                        STACK + " is a virtual dataset"),
                 new Craft("flats twin a virtual dataset of another file",
-                        (f, v, a) -> replaceWithVirtual(f, FLATS, v.hdf5(), FLATS), false),
+                        (f, v, a) -> replaceWithVirtual(f, FLATS, v.hdf5(), FLATS), false,
+                        FLATS + " is a virtual dataset"),
                 new Craft("darks twin in external raw storage", (f, v, a) -> replaceWithStorage(f, DARKS,
-                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 0, 1 << 20)), false),
-                new Craft("a dataset stored in a text file", (f, v, a) -> externalText(f, v.text()), false),
+                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 0, 1 << 20)), false,
+                        DARKS + " is stored in external raw storage"),
+                new Craft("a dataset stored in a text file", (f, v, a) -> externalText(f, v.text()), false,
+                        "/entry/notes is stored in external raw storage"),
                 new Craft("an external link compress did not write", (f, v, a) ->
-                        H5.H5Lcreate_external(v.text().toString(), "/", f, "/entry/elsewhere", p(), p()), false),
+                        H5.H5Lcreate_external(v.text().toString(), "/", f, "/entry/elsewhere", p(), p()), false,
+                        "/entry/elsewhere is an external link"),
                 new Craft("flats a soft link through a kept external link", (f, v, a) -> {
                     keptLink(f, a, "/entry/outside", v.hdf5(), "/entry");
                     H5.H5Ldelete(f, FLATS, p());
                     H5.H5Lcreate_soft("/entry/outside/data/flats", f, FLATS, p(), p());
-                }, false),
+                }, false, FLATS + " is a soft link to /entry/outside/data/flats"),
+                new Craft("coded flats a soft link to a dataset of the file itself", (f, v, a) -> {
+                    if (H5.H5Lget_info(f, FLATS, p()).type == HDF5Constants.H5L_TYPE_HARD) {
+                        H5.H5Lmove(f, FLATS, f, "/entry/flats_moved", p(), p());
+                        H5.H5Lcreate_soft("/entry/flats_moved", f, FLATS, p(), p());
+                    }
+                }, false, FLATS + " is a soft link, not a dataset of the file itself"),
                 new Craft("a kept external link, as compress writes for one it cannot follow",
                         (f, v, a) -> keptLink(f, a, "/entry/kept", v.hdf5(), "/entry"), true),
                 new Craft("a dangling soft link", (f, v, a) ->

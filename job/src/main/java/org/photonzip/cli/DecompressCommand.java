@@ -64,7 +64,8 @@ public final class DecompressCommand implements Callable<Integer> {
             + "spark-submit's, else local[*]).")
     String master;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Decoding threads (default: number of CPUs).")
+    @Option(names = "--threads", defaultValue = "0", description = "Decoding threads for one archive (default: number "
+            + "of CPUs); several archives use the cores of each task (spark.task.cpus).")
     int threads;
 
     @Override

@@ -5,6 +5,14 @@ import org.photonzip.archive.TileRow;
 
 import java.util.List;
 
-/** Tiles of one pack of one archive to decode, and the frames of them the query can touch. */
-record TilePartition(String archive, String dtype, List<TileRow> rows, Selection selection) implements InputPartition {
+/**
+ * Tiles of one pack of one archive to decode, the frames of them the query can touch, and the hosts holding their
+ * bytes (where the file system says).
+ */
+record TilePartition(String archive, String dtype, List<TileRow> rows, Selection selection, String[] hosts)
+        implements InputPartition {
+    @Override
+    public String[] preferredLocations() {
+        return hosts;
+    }
 }

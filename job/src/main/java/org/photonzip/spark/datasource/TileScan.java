@@ -1,6 +1,9 @@
 package org.photonzip.spark.datasource;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.BlockLocation;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -9,8 +12,10 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.types.StructType;
+import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
+import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.campaign.CampaignPlan;
@@ -76,9 +81,10 @@ final class TileScan implements Scan, Batch {
                         .forEach(r -> byPack.computeIfAbsent(r.pack(), p -> new ArrayList<>()).add(r));
                 for (List<TileRow> rows : byPack.values()) {
                     for (int i = 0; i < rows.size(); i += TILES_PER_PARTITION) {
-                        partitions.add(new TilePartition(item.archive(), reader.summary().dtype(),
-                                List.copyOf(rows.subList(i, Math.min(rows.size(), i + TILES_PER_PARTITION))),
-                                chosen));
+                        List<TileRow> part = List.copyOf(rows.subList(i,
+                                Math.min(rows.size(), i + TILES_PER_PARTITION)));
+                        partitions.add(new TilePartition(item.archive(), reader.summary().dtype(), part, chosen,
+                                hosts(reader, part)));
                     }
                 }
             }
@@ -86,6 +92,25 @@ final class TileScan implements Scan, Batch {
             throw new UncheckedIOException(e.getMessage(), e);
         }
         return partitions.toArray(new InputPartition[0]);
+    }
+
+    /**
+     * The hosts holding the first of the tiles' bytes (HDFS block locations); none on local disks (every executor
+     * reads them alike) or where unknown.
+     */
+    private static String[] hosts(ArchiveReader reader, List<TileRow> rows) {
+        try {
+            TileRow first = rows.get(0);
+            Path pack = ArchiveLayout.pack(reader.root(), first.pack());
+            if (HadoopFiles.isLocal(pack)) {
+                return new String[0];
+            }
+            FileSystem fs = HadoopFiles.fileSystem(pack, reader.conf());
+            BlockLocation[] blocks = fs.getFileBlockLocations(pack, first.offset(), Math.max(1, first.length()));
+            return blocks.length == 0 ? new String[0] : blocks[0].getHosts();
+        } catch (IOException | RuntimeException e) {
+            return new String[0];
+        }
     }
 
     @Override

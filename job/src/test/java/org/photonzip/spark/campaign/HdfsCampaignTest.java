@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A campaign from and to a real HDFS (in-process MiniDFSCluster): archives on hdfs://, outputs on hdfs://
- * restored to executor-local scratch and uploaded; every value equals the source, no hidden file is left.
+ * restored to executor-local scratch and uploaded; every value equals the source, no hidden file is left; the night
+ * read as a data source.
  */
 class HdfsCampaignTest {
     @Test
@@ -57,6 +58,15 @@ class HdfsCampaignTest {
                     Arrays.stream(fs.listStatus(new Path("/out"))).map(FileStatus::getPath).map(Path::getName)
                             .sorted().toList(), "no hidden file left");
             assertEquals(2, o.count("done"));
+
+            // The same night as a data source on HDFS (partitions with the block's hosts): one row per tile of frame 3.
+            long tiles = 0;
+            for (int i = 0; i < shapes.length; i++) {
+                tiles += org.photonzip.archive.ArchiveReader.open(hdfs + "/night/s" + i + ".pz",
+                        spark.sparkContext().hadoopConfiguration()).rows().stream()
+                        .filter(r -> r.overlaps(3, 4, 0, Integer.MAX_VALUE, 0, Integer.MAX_VALUE)).count();
+            }
+            assertEquals(tiles, spark.read().format("photonzip").load(hdfs + "/night").where("frame = 3").count());
         } finally {
             if (spark != null) {
                 spark.stop();

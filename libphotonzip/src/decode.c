@@ -23,7 +23,8 @@ typedef struct bits {
     uint64_t pos;     /* bits consumed */
 } bits;
 
-static int bits_read(bits *b, unsigned n, uint32_t *v) {
+/* Reads an n-bit field, n <= 32. */
+static inline int bits_read(bits *b, unsigned n, uint32_t *v) {
     if (n == 0) {
         *v = 0;
         return 1;
@@ -35,9 +36,14 @@ static int bits_read(bits *b, unsigned n, uint32_t *v) {
     unsigned sh = (unsigned)(b->pos & 7);
     uint64_t w = 0;
     size_t avail = b->len - at;
-    size_t k = avail < 8 ? avail : 8;
-    for (size_t i = 0; i < k; i++) {
-        w |= (uint64_t)b->p[at + i] << (8 * i);
+    if (avail >= 8) {
+        const uint8_t *q = b->p + at;
+        w = (uint64_t)q[0] | (uint64_t)q[1] << 8 | (uint64_t)q[2] << 16 | (uint64_t)q[3] << 24 |
+            (uint64_t)q[4] << 32 | (uint64_t)q[5] << 40 | (uint64_t)q[6] << 48 | (uint64_t)q[7] << 56;
+    } else {
+        for (size_t i = 0; i < avail; i++) {
+            w |= (uint64_t)b->p[at + i] << (8 * i);
+        }
     }
     *v = (uint32_t)((w >> sh) & ((UINT64_C(1) << n) - 1));
     b->pos += n;
@@ -418,6 +424,9 @@ static pz_status read_body(const uint8_t *s, const pz_tile_header *h, body *b, i
 /* ---- sample decoding (§3.2-3.5, §6) ---- */
 
 static inline uint32_t ilog2(uint64_t v) {
+#if defined(__GNUC__)
+    return v == 0 ? 0 : 63 - (uint32_t)__builtin_clzll(v);
+#endif
     uint32_t n = 0;
     while (v >>= 1) {
         n++;
@@ -454,6 +463,17 @@ static inline int64_t clamp64(int64_t v, int64_t hi) { return v < 0 ? 0 : v > hi
 
 static inline int32_t clamp8(int64_t v) { return (int32_t)(v < -127 ? -127 : v > 127 ? 127 : v); }
 
+/* Mode 2 (§6.2): δ for a predicted index, packed as δ << 8 | k(2δ + 1). */
+static uint32_t noise_bound(const body *b, int64_t pred) {
+    const int64_t value = pred + b->min;
+    const int64_t over = 16 * value - (int64_t)b->dark;
+    const uint64_t v = ((uint64_t)b->gain * (uint64_t)(over > 0 ? over : 0) +
+                        16 * (uint64_t)b->read_noise * b->read_noise) >> 12;
+    uint64_t delta = isqrt64((uint64_t)b->kq * b->kq * v) >> 12;
+    delta = delta > 65535 ? 65535 : delta;
+    return (uint32_t)(delta << 8 | energy_context(4 * (2 * delta + 1) - 4));
+}
+
 typedef struct coder {
     uint32_t x;
     const uint8_t *words;
@@ -469,6 +489,19 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
     uint16_t *abuf = malloc(2 * HW * sizeof *abuf);
     if (abuf == NULL) {
         return pz_fail(err, PZ_ERR_NOMEM, h->header_size, "Cannot allocate %zu bytes of scratch", 4 * HW);
+    }
+    /* §6.2-6.3: the bound's step s = 2δ + 1 and the context shift k(s); constant in mode 1, a function of the
+     * prediction in mode 2 (computed once per predicted value) */
+    const int64_t fixed_step = 2 * (int64_t)b->bound_n + 1;
+    const int64_t fixed_shift = energy_context((uint64_t)(4 * fixed_step - 4));
+    uint32_t *bound_cache = NULL;
+    if (b->bound_mode == 2) {
+        bound_cache = malloc(((size_t)max_index + 1) * sizeof *bound_cache);
+        if (bound_cache == NULL) {
+            free(abuf);
+            return pz_fail(err, PZ_ERR_NOMEM, h->header_size, "Cannot allocate the bound table");
+        }
+        memset(bound_cache, 0xff, ((size_t)max_index + 1) * sizeof *bound_cache);
     }
     coder cd;
     cd.x = pz_u32le(s + b->rans_at);
@@ -564,7 +597,7 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
                         wsum += 1;
                     }
                 }
-                const uint32_t energy = wsum ? en * 12 / wsum : 0;
+                const uint32_t energy = wsum == 12 ? en : wsum ? en * 12 / wsum : 0;
                 const uint32_t u = energy_context(energy);
                 int64_t pred = pc;
                 int64_t c = u;
@@ -585,21 +618,17 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
                     c = c < 0 ? 0 : c > 71 ? 71 : c;
                 }
                 int64_t step = 1;
-                if (b->bound_mode != 0) {
-                    uint64_t delta;
-                    if (b->bound_mode == 1) {
-                        delta = b->bound_n;
-                    } else {
-                        const int64_t value = pred + b->min;
-                        const int64_t over = 16 * value - (int64_t)b->dark;
-                        const uint64_t v = ((uint64_t)b->gain * (uint64_t)(over > 0 ? over : 0) +
-                                            16 * (uint64_t)b->read_noise * b->read_noise) >> 12;
-                        delta = isqrt64((uint64_t)b->kq * b->kq * v) >> 12;
-                        delta = delta > 65535 ? 65535 : delta;
+                if (b->bound_mode == 1) {
+                    step = fixed_step;
+                    c = c > fixed_shift ? c - fixed_shift : 0;
+                } else if (b->bound_mode == 2) {
+                    uint32_t entry = bound_cache[pred];
+                    if (entry == UINT32_MAX) {
+                        entry = noise_bound(b, pred);
+                        bound_cache[pred] = entry;
                     }
-                    step = 2 * (int64_t)delta + 1;
-                    c -= energy_context((uint64_t)(4 * step - 4));
-                    c = c < 0 ? 0 : c;
+                    step = 2 * (int64_t)(entry >> 8) + 1;
+                    c = c > (int64_t)(entry & 0xff) ? c - (int64_t)(entry & 0xff) : 0;
                 }
                 /* the residual's token (rANS), then its raw bits */
                 const freq_table *tab = &b->ctx[c];
@@ -651,6 +680,7 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
         goto done;
     }
 done:
+    free(bound_cache);
     free(abuf);
     return st;
 }

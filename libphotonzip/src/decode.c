@@ -655,7 +655,7 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
     const size_t W = h->width, H = h->height, F = h->frames, HW = H * W;
     const int64_t max_index = b->max_index;
     const int learned = b->model_id == 2;
-    uint16_t *abuf = malloc(2 * HW * sizeof *abuf);
+    uint16_t *abuf = HW <= SIZE_MAX / (2 * sizeof *abuf) ? malloc(2 * HW * sizeof *abuf) : NULL;
     if (abuf == NULL) {
         return pz_fail(err, PZ_ERR_NOMEM, h->header_size, "Cannot allocate %zu bytes of scratch", 4 * HW);
     }

@@ -79,7 +79,7 @@ public final class ArchiveDirectory {
             case COMMITTED -> "a committed photonzip archive";
             case UNCOMMITTED -> "an uncommitted photonzip archive";
             case UNOWNED -> "a directory of files named like an archive's, with neither a valid _SUCCESS nor an "
-                    + "_owner record, so not provably photonzip's";
+                    + "_owner record (an incomplete archive, or someone else's files), so not provably photonzip's";
             case FOREIGN -> "a directory with other content than a photonzip archive";
         };
     }

@@ -76,13 +76,15 @@ final class ScanRun {
                 console.println("photonzip: " + scan.archive() + ": " + note);
             }
             List<SourceFile> files;
-            List<String> notHeld;
+            org.photonzip.source.StackDescriptor stack;
             try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
                 files = SourceFile.of(input.descriptor(), conf);
-                notHeld = SourceContent.notHeld(input.descriptor(), conf);
+                stack = input.descriptor();
             }
             b.sourceFiles = files;
             CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
+            // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
+            CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
             CompressJob.Request recorded = new CompressJob.Request(req.input(), req.dataset(), req.archive(),
                     req.tile(), req.model(), req.verify(), req.overwrite(), req.taskBytes(), req.maxMetadataBytes(),
                     req.bound(), () -> sourceRecord(files, hashes, notHeld, conf));
@@ -91,6 +93,7 @@ final class ScanRun {
                 report = CompressJob.run(spark, recorded, console);
             } catch (Throwable e) {
                 hashes.handle((r, x) -> null).join();
+                notHeld.handle((r, x) -> null).join();
                 throw e;
             }
             options.compressed().accept(report);
@@ -185,7 +188,8 @@ final class ScanRun {
      */
     private static org.photonzip.archive.SourceRecord sourceRecord(List<SourceFile> before,
                                                                    CompletableFuture<List<SourceFile>> hashes,
-                                                                   List<String> notHeld, Configuration conf) {
+                                                                   CompletableFuture<List<String>> notHeld,
+                                                                   Configuration conf) {
         List<SourceFile> hashed;
         try {
             hashed = hashes.join();
@@ -209,7 +213,15 @@ final class ScanRun {
             }
             files.add(new org.photonzip.archive.SourceRecord.File(f.path(), f.bytes(), f.mtime(), f.sha256()));
         }
-        return new org.photonzip.archive.SourceRecord(files, notHeld);
+        return new org.photonzip.archive.SourceRecord(files, notHeld.join());
+    }
+
+    private static List<String> notHeld(org.photonzip.source.StackDescriptor stack, Configuration conf) {
+        try {
+            return SourceContent.notHeld(stack, conf);
+        } catch (IOException | RuntimeException e) {
+            return List.of("cannot tell what the source holds besides the stack: " + e.getMessage());
+        }
     }
 
     private static List<SourceFile> joinHashes(CompletableFuture<List<SourceFile>> hashes, Builder b) {

@@ -141,9 +141,8 @@ public final class TiffLayout {
                     // One sample per pixel: either configuration stores the same bytes.
                 }
                 case TAG_PHOTOMETRIC, TAG_NEW_SUBFILE_TYPE -> {
-                    long v = values(ch, dir, at, order, file)[0];
-                    if (v != (tag == TAG_PHOTOMETRIC ? 1 : 0)) { // not black-is-zero / not a plain full image
-                        other.add(tag);
+                    if (!plain(ch, dir, at, order, file, tag == TAG_PHOTOMETRIC ? 1 : 0)) {
+                        other.add(tag); // not black-is-zero / not a plain full image: information of its own
                     }
                 }
                 default -> other.add(tag); // resolution, description, software, ...: not the pixel values
@@ -189,6 +188,17 @@ public final class TiffLayout {
                 }
             }
             return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets, other);
+        }
+    }
+
+    /** Whether the entry at {@code at} holds the one value {@code expected}; false for anything else, unreadable too. */
+    private static boolean plain(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file,
+                                 long expected) {
+        try {
+            long[] v = values(ch, dir, at, order, file);
+            return v.length == 1 && v[0] == expected;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -223,6 +223,44 @@ class DeletionHoldingsTest {
         assertEquals(dataHash, sha256(data));
     }
 
+    /** The control: a data file holding nothing but the stack goes with its master, as docs/nightly.md says. */
+    @Test
+    void aLinkedDataFileHoldingOnlyTheStackGoesWithItsMaster(@TempDir Path dir) throws IOException {
+        Assumptions.assumeTrue(NativeHdf5.available(), "the HDF5 library writes the files");
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Path data = raw.resolve("data.h5");
+        long p = HDF5Constants.H5P_DEFAULT;
+        long f = H5.H5Fcreate(data.toString(), HDF5Constants.H5F_ACC_TRUNC, p, p);
+        try {
+            H5.H5Gclose(H5.H5Gcreate(f, "entry", p, p, p));
+            H5.H5Gclose(H5.H5Gcreate(f, "entry/data", p, p, p));
+            long space = H5.H5Screate_simple(3, new long[]{4, 16, 24}, null);
+            short[] values = new short[4 * 16 * 24];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (short) (500 + 13 * i % 4000);
+            }
+            long d = H5.H5Dcreate(f, "entry/data/data", HDF5Constants.H5T_STD_U16LE, space, p, p, p);
+            H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_USHORT, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, p, values);
+            H5.H5Dclose(d);
+            H5.H5Sclose(space);
+        } finally {
+            H5.H5Fclose(f);
+        }
+        Path master = raw.resolve("scan.nxs");
+        f = H5.H5Fcreate(master.toString(), HDF5Constants.H5F_ACC_TRUNC, p, p);
+        try {
+            H5.H5Gclose(H5.H5Gcreate(f, "entry", p, p, p));
+            H5.H5Gclose(H5.H5Gcreate(f, "entry/data", p, p, p));
+            H5.H5Lcreate_external("data.h5", "/entry/data/data", f, "entry/data/data", p, p);
+        } finally {
+            H5.H5Fclose(f);
+        }
+        NightRun.Outcome o = night(master, dir.resolve("night/"), false, true);
+        assertEquals(NightRun.ALL_DONE, o.exitCode(), o.records().toString());
+        assertTrue(o.records().get(0).sourceDeleted() && o.records().get(0).verified());
+        assertFalse(Files.exists(master) || Files.exists(data));
+    }
+
     @Test
     void tiffFramesWithTagsTheArchiveLacksAreKept(@TempDir Path dir) throws IOException {
         Path tagged = Files.createDirectories(dir.resolve("tagged"));

@@ -223,6 +223,30 @@ class DeletionHoldingsTest {
         assertEquals(dataHash, sha256(data));
     }
 
+    /** --overwrite into a user's folder holding only report.html, or night/b.pz holding only summary.json. */
+    @Test
+    void overwriteLeavesAUsersFilesNamedLikeAnArchivesAlone(@TempDir Path dir) throws IOException {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Path s = JobFixtures.writeStack(raw.resolve("s.h5"), 8, 32, 40, "uint16", null, 4);
+        Path b = JobFixtures.writeStack(raw.resolve("b.h5"), 8, 32, 40, "uint16", null, 5);
+        Path folder = Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(folder.resolve("report.html"), "<p>mine</p>");
+        Path night = Files.createDirectories(dir.resolve("night/b.pz"));
+        Files.writeString(night.resolve("summary.json"), "{\"mine\": true}");
+        Map<String, String> before = NightFixtures.snapshot(dir);
+        NightRun.Outcome intoFolder = NightFixtures.night(spark, List.of(s.toString()), folder.toString(), false, false,
+                true, r -> { });
+        NightRun.Outcome intoNight = NightFixtures.night(spark, List.of(b.toString()), dir.resolve("night") + "/",
+                false, false, true, r -> { });
+        for (NightRun.Outcome o : List.of(intoFolder, intoNight)) {
+            assertEquals(NightRun.SOME_FAILED, o.exitCode(), o.records().toString());
+            assertTrue(o.records().get(0).error().contains("not provably photonzip's"), o.records().get(0).error());
+        }
+        Map<String, String> after = NightFixtures.snapshot(dir);
+        after.keySet().removeIf(k -> k.startsWith("night/_night/"));
+        assertEquals(before, after, "nothing of the user's was deleted");
+    }
+
     /** The control: a data file holding nothing but the stack goes with its master, as docs/nightly.md says. */
     @Test
     void aLinkedDataFileHoldingOnlyTheStackGoesWithItsMaster(@TempDir Path dir) throws IOException {

@@ -50,4 +50,36 @@ class NightCommandsTest extends CommandTest {
         assertTrue(out.toString().contains("FAILED"), out.toString());
         assertEquals(2, run("verify", night.toString(), "--against", raw.resolve("scan_a.h5").toString()));
     }
+
+    /**
+     * Issue 17: an archive among the glob's matches is neither archived nor touched; a scan named with a space is
+     * archived; the re-run of a finished night whose input was a directory exits 0 once its sources are gone.
+     */
+    @Test
+    void anArchiveAmongTheInputsIsLeftAloneAndAFinishedDirectoryNightExitsZero(@TempDir Path dir) throws Exception {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        Path earlier = JobFixtures.writeStack(dir.resolve("earlier.h5"), 8, 32, 40, "uint16", null, 7);
+        assertEquals(0, run("compress", earlier.toString(), raw.resolve("a.pz").toString(), "--master", "local[1]"),
+                err.toString());
+        java.util.Map<String, String> archive = org.photonzip.spark.night.NightFixturesAccess.snapshot(raw.resolve("a.pz"));
+        Path spaced = JobFixtures.writeStack(raw.resolve("a b.h5"), 8, 32, 40, "uint16", null, 8);
+        Path night = dir.resolve("night");
+        assertEquals(0, run("compress", raw.resolve("*").toString(), night + "/", "--delete-source-after-verify",
+                "--master", "local[2]"), err.toString());
+        assertTrue(err.toString().contains("a.pz: a photonzip archive, not a scan"), err.toString());
+        assertTrue(Files.exists(night.resolve("a b.pz/_SUCCESS")) && !Files.exists(spaced), err.toString());
+        assertTrue(!Files.exists(night.resolve("metadata.pz")) && !Files.exists(night.resolve("a.pz")));
+        assertEquals(archive, org.photonzip.spark.night.NightFixturesAccess.snapshot(raw.resolve("a.pz")));
+        assertEquals(0, run("verify", raw.resolve("a.pz").toString(), "--master", "local[1]"), err.toString());
+
+        Path scans = Files.createDirectories(dir.resolve("scans"));
+        JobFixtures.writeStack(scans.resolve("s1.h5"), 8, 32, 40, "uint16", null, 9);
+        Path night2 = dir.resolve("night2");
+        assertEquals(0, run("compress", scans.toString(), night2 + "/", "--skip-existing",
+                "--delete-source-after-verify", "--master", "local[1]"), err.toString());
+        assertTrue(!Files.exists(scans.resolve("s1.h5")));
+        assertEquals(0, run("compress", scans.toString(), night2 + "/", "--skip-existing",
+                "--delete-source-after-verify", "--master", "local[1]"), err.toString());
+        assertTrue(err.toString().contains("nothing matches " + scans), err.toString());
+    }
 }

@@ -90,8 +90,8 @@ class NightCommandsTest extends CommandTest {
         assertTrue(said.contains("_a.pz") && said.contains(".c.pz"), said);
         assertTrue(!said.contains("staging-") && !said.contains("photonzip-restore") && !said.contains("_night"), said);
 
-        assertEquals(1, run("info", night.toString())); // info does not read packs: only .c.pz is unreadable
-        assertTrue(out.toString().contains("3 archives: 2 committed, exit 1"), out.toString());
+        assertEquals(3, run("info", night.toString())); // info decodes _a.pz's first tile (its mode check)
+        assertTrue(out.toString().contains("3 archives: 1 committed, exit 3"), out.toString());
         assertTrue(out.toString().contains("_a.pz") && out.toString().contains(".c.pz"), out.toString());
     }
 }

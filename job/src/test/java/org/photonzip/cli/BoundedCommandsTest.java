@@ -170,6 +170,30 @@ class BoundedCommandsTest extends CommandTest {
         }
     }
 
+    /**
+     * Issue 17: --error-bound 65535 on a stack of 0 and 65535 in alternating columns failed after coding ("A
+     * positive range length is required": the report's error spectrum had one ring, of power ~10^9, which the
+     * chart library cannot scale). It compresses and restores within the bound.
+     */
+    @Test
+    void theWidestBoundOnAFullRangeStackCompressesAndRestoresWithinIt(@TempDir Path dir) throws Exception {
+        short[] src = new short[T * H * W];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (short) (i % 2 == 0 ? 0 : 65535);
+        }
+        Path scan = dir.resolve("full.h5");
+        writeStack(scan, src);
+        Path archive = dir.resolve("full.pz");
+        assertEquals(0, run("compress", scan.toString(), archive.toString(), "--error-bound", "65535", "--verify",
+                "--tile", "12x24x32", "--master", "local[2]"), err.toString());
+        assertEquals(0, run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
+                err.toString());
+        assertTrue(out.toString().contains("every value within its bound (±65535 counts)"), out.toString());
+        Path restored = dir.resolve("restored.h5");
+        assertEquals(0, run("decompress", archive.toString(), restored.toString()), err.toString());
+        assertEquals(src.length, read(restored).length);
+    }
+
     private static void assertMentions(String message, String says) {
         assertTrue(message.contains("field codec.error_bound") && message.contains(says)
                 && message.contains("Invalid tile in") && message.contains("packs/"), message);

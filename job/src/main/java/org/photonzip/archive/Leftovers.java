@@ -28,7 +28,7 @@ public final class Leftovers {
     private Leftovers() {
     }
 
-    /** True for the name of a staging or moved-aside directory ({@code .NAME.staging-ID}, {@code .NAME.replaced-ID}). */
+    /** True for a staging or moved-aside directory's name ({@code .NAME.staging-ID}, {@code .NAME.replaced-ID}). */
     public static boolean isLeftoverName(String name) {
         return NAME.matcher(name).matches();
     }

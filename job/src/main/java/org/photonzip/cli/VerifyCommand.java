@@ -26,9 +26,9 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks a whole archive (Spark, one task per pack): the commit record, summary and manifest "
                 + "(as every command does), every pack's SHA-256, and every tile: its CRC32C, its stream and identity, "
-                + "and the SHA-256 of its samples, and that each stream's mode (lossless or its bound) is the summary's; with "
-                + "--against, also every value against the source; with --digest, the archive against the digest a "
-                + "catalogue holds. Writes nothing."},
+                + "and the SHA-256 of its samples, and that each stream's mode (lossless or its bound) is the "
+                + "summary's; with --against, also every value against the source; with --digest, the archive "
+                + "against the digest a catalogue holds. Writes nothing."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every tile of every archive verified",
                 "1:an archive is not readable or not valid, or its digest is not --digest's (or the source cannot "

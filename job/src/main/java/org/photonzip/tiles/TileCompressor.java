@@ -125,7 +125,7 @@ public final class TileCompressor implements Serializable {
         return TileCodec.decodeWithBounds(buffer, offset, length, m == null ? null : ModelResolver.of(m), expected);
     }
 
-    /** The same, with the bound the stream was coded within but not every sample's (see {@link TileCodec#decodeDetailed}). */
+    /** The same, with the stream's bound but not every sample's (see {@link TileCodec#decodeDetailed}). */
     public DecodedTile decodeDetailed(byte[] buffer, int offset, int length, TileIdentity expected) {
         ModelFile m = model();
         return TileCodec.decodeDetailed(buffer, offset, length, m == null ? null : ModelResolver.of(m), expected);

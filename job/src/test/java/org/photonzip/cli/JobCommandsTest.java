@@ -108,7 +108,8 @@ class JobCommandsTest extends CommandTest {
         Path archive = dir.resolve("scan.pz");
         assertEquals(0, run("compress", scan.toString(), archive.toString(), "--tile", "4x16x20", "--master",
                 "local[2]"), err.toString());
-        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("sha256:([0-9a-f]{64})").matcher(out.toString());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("sha256:([0-9a-f]{64})")
+                .matcher(out.toString());
         assertTrue(printed.find(), out.toString());
         String digest = printed.group(1);
         assertEquals(0, run("info", archive.toString()), err.toString());

@@ -84,6 +84,15 @@ final class RestoredStack implements AutoCloseable {
         }
     }
 
+    /** For export: the stack chunked as the archive's tiles, {@code chunk} each, their streams its chunks. */
+    void retile(int[] chunk) {
+        try {
+            out.retileStack(chunk);
+        } catch (HDF5Exception e) {
+            throw new DestinationException(output, e);
+        }
+    }
+
     /** Adds the region's and the bound's attributes and the coded datasets, and closes the file. */
     Written finish() throws IOException {
         try {

@@ -60,9 +60,9 @@ def read(commit, entry):
             if failed:
                 raise ArchiveError(f'{at} in {FILE} does not decode: byte {failed[0]}: {failed[1]}')
             digest = hashlib.sha256(block.tobytes()).hexdigest()
-            if digest != p.get('sha256'):
+            if digest != p.get('sample_sha256'):
                 raise ArchiveError(f'{at} decodes to samples with SHA-256 {digest}, summary.json recorded '
-                                   f'{p.get("sha256")}')
+                                   f'{p.get("sample_sha256")}')
             whole.update(block.tobytes())
             out[t0:t0 + frames, y0:y0 + rows] = block
     if whole.hexdigest() != entry.get('sample_sha256'):

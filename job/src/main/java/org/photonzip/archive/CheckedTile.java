@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileCodec;
 import org.photonzip.tiles.TileCompressor;
 
 import java.io.EOFException;
@@ -65,8 +66,25 @@ public final class CheckedTile {
         return check(row, stream, shape, dtype, archive, id -> codec.decodeWithBounds(stream, 0, stream.length, id));
     }
 
-    private static DecodedTile check(TileRow row, byte[] stream, int[] shape, String dtype, String archive,
-                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+    /**
+     * The checks that need no decode, for copying a stream as it is (export): the stored bytes against the
+     * manifest's length and CRC32C, and the stream's header (its own CRC32C, fields) and identity against the row.
+     * The samples' {@code pixel_sha256} is not checked: that needs {@link #decode}.
+     */
+    public static void checkStream(TileRow row, byte[] stream, int[] shape, String archive) {
+        String where = checkBytes(row, stream, archive);
+        try {
+            TileCodec.checkStream(stream, 0, stream.length, row.identity(shape));
+        } catch (MalformedStreamException e) {
+            throw new TileCheckException(where + ": stream byte " + e.offset() + " (pack byte "
+                    + (row.offset() + e.offset()) + "): " + e.getMessage(), e);
+        } catch (PhotonzipException e) {
+            throw new TileCheckException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The stored bytes against the manifest's length and CRC32C; returns the tile's description for messages. */
+    private static String checkBytes(TileRow row, byte[] stream, String archive) {
         String where = "Invalid tile in " + archive + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/"
                 + row.pack() + " at offset " + row.offset() + ")";
         if (stream.length != row.length()) {
@@ -78,6 +96,12 @@ public final class CheckedTile {
             throw new TileCheckException(String.format("%s: field crc32c: the stored bytes have CRC32C %08x, the "
                     + "manifest recorded %08x", where, crc, row.crc32c()));
         }
+        return where;
+    }
+
+    private static DecodedTile check(TileRow row, byte[] stream, int[] shape, String dtype, String archive,
+                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+        String where = checkBytes(row, stream, archive);
         DecodedTile decoded;
         try {
             decoded = decoder.apply(row.identity(shape));

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
         description = {"Writes an HDF5 file whose stack's chunks are the archive's tile streams as stored (HDF5 "
                 + "filter 305, read with libphotonzip's filter plugin on HDF5_PLUGIN_PATH; docs/export.md), beside "
                 + "the source's other datasets, groups and attributes as decompress restores them. Every stream is "
-                + "checked first; none is re-encoded, so the file is about the archive's size."},
+                + "checked first (CRC32C, header, identity; --decode: its samples too); none is decoded into the file "
+                + "or re-encoded, so the file is about the archive's size."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:exported", "1:the archive cannot be read, is invalid or cannot be exported as chunks "
                 + "(not a regular grid of tiles, not a 16-bit little-endian stack), or OUTPUT cannot be written "
@@ -39,11 +40,16 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Checking threads (default: number of CPUs).")
     int threads;
 
+    @Option(names = "--decode", description = "Also decode every tile and check its samples against the manifest's "
+            + "SHA-256, as decompress does (a decode of the whole stack). Without it each stream's bytes, header and "
+            + "identity are checked, which needs no decode.")
+    boolean decode;
+
     @Override
     public Integer call() throws Exception {
         ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
         int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        Exporter.Result r = Exporter.export(reader, output, overwrite, n);
+        Exporter.Result r = Exporter.export(reader, output, overwrite, n, decode);
         PrintWriter out = spec.commandLine().getOut();
         int[] s = r.shape();
         int[] c = r.chunk();

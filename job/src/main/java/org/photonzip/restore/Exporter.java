@@ -20,8 +20,10 @@ import java.util.List;
  * ({@code H5Dwrite_chunk}), never re-encoded, so the file is about the archive's size. Everything else is the
  * restore's: the file starts as a copy of {@code metadata.h5}, the coded datasets (flats, darks) are decoded into
  * it, an error-bounded archive's attributes are added, and the file appears under its name only when complete.
- * Every stream is checked before it is copied exactly as a restore checks it ({@link ArchiveReader#decodeTile}'s
- * checks: CRC32C, identity, samples' SHA-256), on several threads; nothing is written for an archive that fails.
+ * Every stream is checked before it is copied, on several threads, after the archive's commit record, files and
+ * manifest were checked at open: its bytes against the manifest's CRC32C and its header and identity against the
+ * row ({@link CheckedTile#checkStream}, no decode); with {@code decode}, also decoded and its samples checked against
+ * the manifest's SHA-256, exactly as a restore checks it. Nothing is written for an archive that fails.
  */
 public final class Exporter {
     /** What an export did. */
@@ -32,7 +34,7 @@ public final class Exporter {
     private Exporter() {
     }
 
-    public static Result export(ArchiveReader archive, String output, boolean overwrite, int threads)
+    public static Result export(ArchiveReader archive, String output, boolean overwrite, int threads, boolean decode)
             throws IOException {
         long start = System.nanoTime();
         Summary summary = archive.summary();
@@ -59,7 +61,7 @@ public final class Exporter {
             try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file,
                     Region.whole(summary.shape()), output)) {
                 stack.retile(chunk);
-                bytes = copyStreams(archive, stack.sink(), threads);
+                bytes = copyStreams(archive, stack.sink(), threads, decode);
                 written = stack.finish();
             }
             Published.publish(file, target, fs, local, overwrite, output);
@@ -83,8 +85,9 @@ public final class Exporter {
         }
     }
 
-    /** Checks each tile on the workers and writes its stream, as stored, as the chunk at its origin. */
-    private static long copyStreams(ArchiveReader archive, StackSink sink, int threads) throws IOException {
+    /** Checks each stream on the workers and writes it, as stored, as the chunk at its origin. */
+    private static long copyStreams(ArchiveReader archive, StackSink sink, int threads, boolean decode)
+            throws IOException {
         List<TileRow> rows = new ArrayList<>(archive.rows());
         rows.sort(Comparator.comparing(TileRow::pack).thenComparingLong(TileRow::offset));
         int stacks = sink.layouts().size();
@@ -95,7 +98,11 @@ public final class Exporter {
         for (TileRow row : rows) {
             jobs.add(() -> {
                 byte[] stream = CheckedTile.read(fs, archive.root(), row);
-                CheckedTile.decode(row, stream, archive.compressor(), s.shape(), s.dtype(), archive.root().toString());
+                if (decode) {
+                    CheckedTile.decode(row, stream, archive.compressor(), s.shape(), s.dtype(), archive.root().toString());
+                } else {
+                    CheckedTile.checkStream(row, stream, s.shape(), archive.root().toString());
+                }
                 return new Checked(row, stream);
             });
         }

@@ -49,8 +49,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code export}: the stack's chunks are the archive's tile streams byte for byte (read back raw through the
  * library), with filter 305 and its client data; everything else (metadata, coded flats, attributes) is what a
  * decompress of the same archive holds, as h5py sees it (exportcheck.py), and the stack's values are the restored
- * ones where h5py finds the photonzip plugin, else reading them fails naming the filter. A damaged tile, an
- * existing output, irregular tiles and 8-bit stacks are refused with nothing written.
+ * ones where h5py finds the photonzip plugin, else reading them fails naming the filter. A damaged or misplaced
+ * stream (and, with decode, a forged pixel hash), an existing output and 8-bit stacks are refused with nothing
+ * written.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportTest {
@@ -85,7 +86,7 @@ class ExportTest {
 
         Path exported = dir.resolve("out/exported.h5");
         Files.createDirectories(exported.getParent());
-        Exporter.Result r = Exporter.export(reader, exported.toString(), false, 3);
+        Exporter.Result r = Exporter.export(reader, exported.toString(), false, 3, true);
         TileRow first = reader.rows().stream().filter(t -> t.t0() == 0 && t.y0() == 0 && t.x0() == 0).findFirst()
                 .orElseThrow();
         assertArrayEquals(new int[]{first.frames(), first.height(), first.width()}, r.chunk());
@@ -105,7 +106,7 @@ class ExportTest {
     void goldenArchivesExport(String name, @TempDir Path dir) throws IOException {
         ArchiveReader reader = ArchiveReader.open(GOLDEN.resolve(name + ".pz").toString(), new Configuration());
         Path exported = dir.resolve("exported.h5");
-        Exporter.Result r = Exporter.export(reader, exported.toString(), false, 2);
+        Exporter.Result r = Exporter.export(reader, exported.toString(), false, 2, false);
         assertChunksAreStreams(reader, exported, r.chunk());
         assertSameAsDecompress(reader, exported, dir, r.chunk());
     }
@@ -115,24 +116,57 @@ class ExportTest {
         ArchiveReader reader = ArchiveReader.open(GOLDEN.resolve("v2/classical.pz").toString(), new Configuration());
         Path out = dir.resolve("out.h5");
         Files.writeString(out, "keep me");
-        assertThrows(FileAlreadyExistsException.class, () -> Exporter.export(reader, out.toString(), false, 2));
+        assertThrows(FileAlreadyExistsException.class, () -> Exporter.export(reader, out.toString(), false, 2, false));
         assertEquals("keep me", Files.readString(out));
-        Exporter.export(reader, out.toString(), true, 2);
+        Exporter.export(reader, out.toString(), true, 2, true);
         assertChunksAreStreams(reader, out, new int[]{4, 16, 16});
     }
 
-    @Test
-    void aDamagedTileWritesNothing(@TempDir Path dir) throws IOException {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aDamagedTileWritesNothing(boolean decode, @TempDir Path dir) throws IOException {
         Path a = dir.resolve("a.pz");
         ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
         TileRow last = ArchiveDamage.rows(a).get(7);
         ArchiveDamage.flipBit(a.resolve("packs").resolve(last.pack()), (last.offset() + last.length() - 3) * 8);
-        ArchiveReader reader = ArchiveReader.open(a.toString(), new Configuration());
-        Path out = dir.resolve("out");
+        assertRefused(a, decode, "crc32c");
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void twoStreamsExchangedAreRefusedByTheirIdentity(boolean decode, @TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.pz");
+        ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
+        ArchiveDamage.rewriteRows(a, rows -> {
+            TileRow r0 = rows.get(0), r1 = rows.get(1);
+            rows.set(0, ArchiveDamage.with(r0, r1.t0(), r1.y0(), r1.x0(), r0.offset(), r0.length()));
+            rows.set(1, ArchiveDamage.with(r1, r0.t0(), r0.y0(), r0.x0(), r1.offset(), r1.length()));
+            return rows;
+        });
+        assertRefused(a, decode, "first column x0");
+    }
+
+    /** A manifest whose pixel hash was forged (and re-stated): only a decode can tell. */
+    @Test
+    void aForgedPixelHashIsCaughtByDecode(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.pz");
+        ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
+        ArchiveDamage.rewriteRows(a, rows -> {
+            TileRow r = rows.get(2);
+            rows.set(2, new TileRow(r.dataset(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), r.pack(),
+                    r.offset(), r.length(), r.crc32c(), "0".repeat(64), r.bitsPerPixel(), r.modelId()));
+            return rows;
+        });
+        assertRefused(a, true, "pixel_sha256");
+    }
+
+    private static void assertRefused(Path archive, boolean decode, String field) throws IOException {
+        ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
+        Path out = archive.resolveSibling("out");
         Files.createDirectories(out);
         TileCheckException e = assertThrows(TileCheckException.class,
-                () -> Exporter.export(reader, out.resolve("x.h5").toString(), false, 2));
-        assertTrue(e.getMessage().contains("crc32c"), e.getMessage());
+                () -> Exporter.export(reader, out.resolve("x.h5").toString(), false, 2, decode));
+        assertTrue(e.getMessage().contains(field), e.getMessage());
         try (Stream<Path> left = Files.list(out)) {
             assertEquals(List.of(), left.toList(), "nothing written");
         }
@@ -145,7 +179,7 @@ class ExportTest {
         JobFixtures.compress(spark, source.toString(), STACK, archive, TileShape.parse("2x16x16"), false, false, 0);
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         NotExportableException e = assertThrows(NotExportableException.class,
-                () -> Exporter.export(reader, dir.resolve("x.h5").toString(), false, 2));
+                () -> Exporter.export(reader, dir.resolve("x.h5").toString(), false, 2, false));
         assertTrue(e.getMessage().contains("uint8"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.h5")));
     }

@@ -34,11 +34,12 @@ public final class TileStreamFilter {
     }
 
     /**
-     * Makes filter {@link #ID} known to the library: the plugin when HDF5_PLUGIN_PATH offers it, else a stand-in
-     * that refuses to code anything (export never asks it to).
+     * Registers a stand-in for filter {@link #ID} that refuses to code anything (export never asks it to). Always the
+     * stand-in, never a plugin from HDF5_PLUGIN_PATH: the plugin is built against the system's HDF5, not the one
+     * this JVM loaded.
      */
     static synchronized void ensureKnown() {
-        if (registered != null || H5.H5Zfilter_avail(ID) > 0) {
+        if (registered != null) {
             return;
         }
         H5Z_func_t refuse = new H5Z_func_t() {

@@ -25,7 +25,7 @@ extern "C" {
 
 #if defined(_WIN32) && defined(PZ_BUILD_SHARED)
 #define PZ_EXPORT __declspec(dllexport)
-#elif defined(__GNUC__)
+#elif defined(__GNUC__) && !defined(PZ_INTERNAL_LINKAGE)
 #define PZ_EXPORT __attribute__((visibility("default")))
 #else
 #define PZ_EXPORT

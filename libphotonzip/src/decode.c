@@ -23,7 +23,8 @@ typedef struct bits {
     uint64_t pos;     /* bits consumed */
 } bits;
 
-static int bits_read(bits *b, unsigned n, uint32_t *v) {
+/* Reads an n-bit field, n <= 32. */
+static inline int bits_read(bits *b, unsigned n, uint32_t *v) {
     if (n == 0) {
         *v = 0;
         return 1;
@@ -35,9 +36,14 @@ static int bits_read(bits *b, unsigned n, uint32_t *v) {
     unsigned sh = (unsigned)(b->pos & 7);
     uint64_t w = 0;
     size_t avail = b->len - at;
-    size_t k = avail < 8 ? avail : 8;
-    for (size_t i = 0; i < k; i++) {
-        w |= (uint64_t)b->p[at + i] << (8 * i);
+    if (avail >= 8) {
+        const uint8_t *q = b->p + at;
+        w = (uint64_t)q[0] | (uint64_t)q[1] << 8 | (uint64_t)q[2] << 16 | (uint64_t)q[3] << 24 |
+            (uint64_t)q[4] << 32 | (uint64_t)q[5] << 40 | (uint64_t)q[6] << 48 | (uint64_t)q[7] << 56;
+    } else {
+        for (size_t i = 0; i < avail; i++) {
+            w |= (uint64_t)b->p[at + i] << (8 * i);
+        }
     }
     *v = (uint32_t)((w >> sh) & ((UINT64_C(1) << n) - 1));
     b->pos += n;
@@ -418,6 +424,9 @@ static pz_status read_body(const uint8_t *s, const pz_tile_header *h, body *b, i
 /* ---- sample decoding (§3.2-3.5, §6) ---- */
 
 static inline uint32_t ilog2(uint64_t v) {
+#if defined(__GNUC__)
+    return v == 0 ? 0 : 63 - (uint32_t)__builtin_clzll(v);
+#endif
     uint32_t n = 0;
     while (v >>= 1) {
         n++;
@@ -454,6 +463,17 @@ static inline int64_t clamp64(int64_t v, int64_t hi) { return v < 0 ? 0 : v > hi
 
 static inline int32_t clamp8(int64_t v) { return (int32_t)(v < -127 ? -127 : v > 127 ? 127 : v); }
 
+/* Mode 2 (§6.2): δ for a predicted index, packed as δ << 8 | k(2δ + 1). */
+static uint32_t noise_bound(const body *b, int64_t pred) {
+    const int64_t value = pred + b->min;
+    const int64_t over = 16 * value - (int64_t)b->dark;
+    const uint64_t v = ((uint64_t)b->gain * (uint64_t)(over > 0 ? over : 0) +
+                        16 * (uint64_t)b->read_noise * b->read_noise) >> 12;
+    uint64_t delta = isqrt64((uint64_t)b->kq * b->kq * v) >> 12;
+    delta = delta > 65535 ? 65535 : delta;
+    return (uint32_t)(delta << 8 | energy_context(4 * (2 * delta + 1) - 4));
+}
+
 typedef struct coder {
     uint32_t x;
     const uint8_t *words;
@@ -461,14 +481,196 @@ typedef struct coder {
     bits raw;
 } coder;
 
+/* What one frame's samples read: the decoded frames, the residual magnitudes, the body and the bound. */
+typedef struct frame {
+    size_t t, W;
+    uint16_t *cur, *acur;
+    const uint16_t *prev, *aprev, *p2, *p3, *p4;
+    const body *b;
+    const pz_model *model;
+    int64_t max_index, fixed_step, fixed_shift;
+    uint32_t *bound_cache;
+    int learned;
+} frame;
+
+/* Decodes sample i of the frame; the flags say which neighbours lie inside the tile. Always inlined, so the
+ * interior call (all flags constant 1) compiles without the border tests. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline pz_status decode_sample(const frame *fr, coder *restrict cd, size_t i, int left, int left2, int right,
+                                      int up, int up2, int down, pz_error *err) {
+    const size_t t = fr->t, W = fr->W;
+    uint16_t *cur = fr->cur, *acur = fr->acur;
+    const uint16_t *prev = fr->prev, *aprev = fr->aprev, *p2 = fr->p2, *p3 = fr->p3, *p4 = fr->p4;
+    const body *b = fr->b;
+    const pz_model *model = fr->model;
+    const int64_t max_index = fr->max_index, fixed_step = fr->fixed_step, fixed_shift = fr->fixed_shift;
+    uint32_t *bound_cache = fr->bound_cache;
+    const int learned = fr->learned;
+            int64_t base, sum = 0;
+            int64_t f[13];
+            if (t == 0) {
+                base = left ? cur[i - 1] : up ? cur[i - W] : (max_index + 1) >> 1;
+                f[0] = up ? cur[i - W] - base : 0;
+                f[1] = up && left ? cur[i - W - 1] - base : 0;
+                f[2] = up && right ? cur[i - W + 1] - base : 0;
+                f[3] = left2 ? cur[i - 2] - base : 0;
+                f[4] = up2 ? cur[i - 2 * W] - base : 0;
+                for (int k = 0; k < 5; k++) {
+                    sum += b->intra[k] * f[k];
+                }
+            } else {
+                base = prev[i];
+                f[0] = p2[i] - base;
+                f[1] = p3[i] - base;
+                f[2] = p4[i] - base;
+                f[3] = left ? cur[i - 1] - base : 0;
+                f[4] = up ? cur[i - W] - base : 0;
+                f[5] = up && left ? cur[i - W - 1] - base : 0;
+                f[6] = up && right ? cur[i - W + 1] - base : 0;
+                f[7] = left ? prev[i - 1] - base : 0;
+                f[8] = up ? prev[i - W] - base : 0;
+                f[9] = right ? prev[i + 1] - base : 0;
+                f[10] = down ? prev[i + W] - base : 0;
+                f[11] = up && left ? prev[i - W - 1] - base : 0;
+                f[12] = up && right ? prev[i - W + 1] - base : 0;
+                const int32_t *w = b->inter;
+                sum = (int64_t)w[0] * f[0] + (int64_t)w[1] * f[1] + (int64_t)w[2] * f[2] + (int64_t)w[3] * f[3] +
+                      (int64_t)w[4] * f[4] + (int64_t)w[5] * f[5] + (int64_t)w[6] * f[6] + (int64_t)w[7] * f[7] +
+                      (int64_t)w[8] * f[8] + (int64_t)w[9] * f[9] + (int64_t)w[10] * f[10] +
+                      (int64_t)w[11] * f[11] + (int64_t)w[12] * f[12];
+            }
+            const int64_t pc = clamp64(base + pz_asr(sum + 2048, 12), max_index);
+            /* error energy of the neighbours' classical residual magnitudes */
+            uint32_t en = 0, wsum = 0;
+            if (left) {
+                en += 2u * acur[i - 1];
+                wsum += 2;
+            }
+            if (up) {
+                en += 2u * acur[i - W];
+                wsum += 2;
+                if (left) {
+                    en += acur[i - W - 1];
+                    wsum += 1;
+                }
+                if (right) {
+                    en += acur[i - W + 1];
+                    wsum += 1;
+                }
+            }
+            if (t > 0) {
+                en += 2u * aprev[i];
+                wsum += 2;
+                if (left) {
+                    en += aprev[i - 1];
+                    wsum += 1;
+                }
+                if (right) {
+                    en += aprev[i + 1];
+                    wsum += 1;
+                }
+                if (up) {
+                    en += aprev[i - W];
+                    wsum += 1;
+                }
+                if (down) {
+                    en += aprev[i + W];
+                    wsum += 1;
+                }
+            }
+            const uint32_t energy = wsum == 12 ? en : wsum ? en * 12 / wsum : 0;
+            const uint32_t u = energy_context(energy);
+            int64_t pred = pc;
+            int64_t c = u;
+            if (learned && t > 0) {
+                const unsigned sh = ilog2((uint64_t)energy + 4) > 5 ? ilog2((uint64_t)energy + 4) - 5 : 0;
+                int32_t in[PZ_MODEL_INPUTS];
+                for (int k = 0; k < 13; k++) {
+                    in[k] = clamp8(pz_asr(f[k], sh));
+                }
+                in[13] = clamp8(pz_asr(pc - base, sh));
+                in[14] = (int32_t)u;
+                in[15] = (int32_t)(base >> 10 > 63 ? 63 : base >> 10);
+                int64_t o[2];
+                pz_model_eval(model, in, o);
+                pred = clamp64(pc + pz_asr(o[0] * ((int64_t)1 << sh), model->sloc),
+                               max_index);
+                c = (int64_t)u + pz_asr(o[1], model->sscale);
+                c = c < 0 ? 0 : c > 71 ? 71 : c;
+            }
+            int64_t step = 1;
+            if (b->bound_mode == 1) {
+                step = fixed_step;
+                c = c > fixed_shift ? c - fixed_shift : 0;
+            } else if (b->bound_mode == 2) {
+                uint32_t entry = bound_cache[pred];
+                if (entry == UINT32_MAX) {
+                    entry = noise_bound(b, pred);
+                    bound_cache[pred] = entry;
+                }
+                step = 2 * (int64_t)(entry >> 8) + 1;
+                c = c > (int64_t)(entry & 0xff) ? c - (int64_t)(entry & 0xff) : 0;
+            }
+            /* the residual's token (rANS), then its raw bits */
+            const freq_table *tab = &b->ctx[c];
+            if (tab->slot_token == NULL) {
+                return corrupt(err, b->rans_at, "a sample is coded in an absent context");
+            }
+            const uint32_t slot = cd->x & (PROB_SCALE - 1);
+            const uint32_t tok = tab->slot_token[slot];
+            cd->x = (uint32_t)((uint64_t)tab->freq[tok] * (cd->x >> PROB_BITS) + slot - tab->start[tok]);
+            if (cd->x < RANS_L) {
+                if (cd->next >= cd->nwords) {
+                    return corrupt(err, b->rans_at + 4 + 2 * cd->next, "rANS section ends before the last sample");
+                }
+                cd->x = cd->x << 16 | pz_u16le(cd->words + 2 * cd->next++);
+            }
+            const unsigned k = c >> 2 > 4 ? (unsigned)(c >> 2) - 4 : 0;
+            const unsigned extra = tok < 16 ? 0 : ((tok - 16) >> 2) + 2;
+            uint32_t field = 0;
+            if (!bits_read(&cd->raw, extra + k, &field)) {
+                return corrupt(err, bits_offset(&cd->raw), "raw-bit section ends before the last sample");
+            }
+            const uint64_t q = tok < 16 ? tok : ((uint64_t)(4 | ((tok - 16) & 3)) << extra) + (field >> k);
+            const uint64_t mz = q << k | (field & ((1u << k) - 1));
+            const int64_t e = (mz & 1) ? -(int64_t)((mz + 1) >> 1) : (int64_t)(mz >> 1);
+            int64_t value;
+            if (b->bound_mode != 0) {
+                value = clamp64(pred + e * step, max_index);
+            } else {
+                value = pred + e;
+                if (value < 0 || value > max_index) {
+                    return corrupt(err, bits_offset(&cd->raw), "a decoded index lies outside the value map");
+                }
+            }
+            cur[i] = (uint16_t)value;
+            acur[i] = (uint16_t)(value > pc ? value - pc : pc - value);
+    return PZ_OK;
+}
+
 static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const body *b, const pz_model *model,
                                 uint16_t *out, pz_error *err) {
     const size_t W = h->width, H = h->height, F = h->frames, HW = H * W;
     const int64_t max_index = b->max_index;
     const int learned = b->model_id == 2;
-    uint16_t *abuf = malloc(2 * HW * sizeof *abuf);
+    uint16_t *abuf = HW <= SIZE_MAX / (2 * sizeof *abuf) ? malloc(2 * HW * sizeof *abuf) : NULL;
     if (abuf == NULL) {
         return pz_fail(err, PZ_ERR_NOMEM, h->header_size, "Cannot allocate %zu bytes of scratch", 4 * HW);
+    }
+    /* §6.2-6.3: the bound's step s = 2δ + 1 and the context shift k(s); constant in mode 1, a function of the
+     * prediction in mode 2 (computed once per predicted value) */
+    const int64_t fixed_step = 2 * (int64_t)b->bound_n + 1;
+    const int64_t fixed_shift = energy_context((uint64_t)(4 * fixed_step - 4));
+    uint32_t *bound_cache = NULL;
+    if (b->bound_mode == 2) {
+        bound_cache = malloc(((size_t)max_index + 1) * sizeof *bound_cache);
+        if (bound_cache == NULL) {
+            free(abuf);
+            return pz_fail(err, PZ_ERR_NOMEM, h->header_size, "Cannot allocate the bound table");
+        }
+        memset(bound_cache, 0xff, ((size_t)max_index + 1) * sizeof *bound_cache);
     }
     coder cd;
     cd.x = pz_u32le(s + b->rans_at);
@@ -489,156 +691,22 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
         const uint16_t *p2 = out + (t - (t < 2 ? t : 2)) * HW;
         const uint16_t *p3 = out + (t - (t < 3 ? t : 3)) * HW;
         const uint16_t *p4 = out + (t - (t < 4 ? t : 4)) * HW;
+        const frame fr = {t, W, cur, acur, prev, aprev, p2, p3, p4, b, model, max_index, fixed_step, fixed_shift,
+                          bound_cache, learned};
         for (size_t y = 0; y < H; y++) {
             const int up = y > 0, up2 = y > 1, down = y + 1 < H;
+            const int interior_row = t > 0 && y > 1 && down;
             for (size_t x = 0; x < W; x++) {
                 const size_t i = y * W + x;
-                const int left = x > 0, left2 = x > 1, right = x + 1 < W;
-                int64_t base, sum = 0;
-                int64_t f[13];
-                if (t == 0) {
-                    base = left ? cur[i - 1] : up ? cur[i - W] : (max_index + 1) >> 1;
-                    f[0] = up ? cur[i - W] - base : 0;
-                    f[1] = up && left ? cur[i - W - 1] - base : 0;
-                    f[2] = up && right ? cur[i - W + 1] - base : 0;
-                    f[3] = left2 ? cur[i - 2] - base : 0;
-                    f[4] = up2 ? cur[i - 2 * W] - base : 0;
-                    for (int k = 0; k < 5; k++) {
-                        sum += b->intra[k] * f[k];
-                    }
+                const int left = x > 0, right = x + 1 < W;
+                if (interior_row && left && right) {
+                    st = decode_sample(&fr, &cd, i, 1, x > 1, 1, 1, 1, 1, err);
                 } else {
-                    base = prev[i];
-                    f[0] = p2[i] - base;
-                    f[1] = p3[i] - base;
-                    f[2] = p4[i] - base;
-                    f[3] = left ? cur[i - 1] - base : 0;
-                    f[4] = up ? cur[i - W] - base : 0;
-                    f[5] = up && left ? cur[i - W - 1] - base : 0;
-                    f[6] = up && right ? cur[i - W + 1] - base : 0;
-                    f[7] = left ? prev[i - 1] - base : 0;
-                    f[8] = up ? prev[i - W] - base : 0;
-                    f[9] = right ? prev[i + 1] - base : 0;
-                    f[10] = down ? prev[i + W] - base : 0;
-                    f[11] = up && left ? prev[i - W - 1] - base : 0;
-                    f[12] = up && right ? prev[i - W + 1] - base : 0;
-                    for (int k = 0; k < 13; k++) {
-                        sum += b->inter[k] * f[k];
-                    }
+                    st = decode_sample(&fr, &cd, i, left, x > 1, right, up, up2, down, err);
                 }
-                const int64_t pc = clamp64(base + pz_asr(sum + 2048, 12), max_index);
-                /* error energy of the neighbours' classical residual magnitudes */
-                uint32_t en = 0, wsum = 0;
-                if (left) {
-                    en += 2u * acur[i - 1];
-                    wsum += 2;
-                }
-                if (up) {
-                    en += 2u * acur[i - W];
-                    wsum += 2;
-                    if (left) {
-                        en += acur[i - W - 1];
-                        wsum += 1;
-                    }
-                    if (right) {
-                        en += acur[i - W + 1];
-                        wsum += 1;
-                    }
-                }
-                if (t > 0) {
-                    en += 2u * aprev[i];
-                    wsum += 2;
-                    if (left) {
-                        en += aprev[i - 1];
-                        wsum += 1;
-                    }
-                    if (right) {
-                        en += aprev[i + 1];
-                        wsum += 1;
-                    }
-                    if (up) {
-                        en += aprev[i - W];
-                        wsum += 1;
-                    }
-                    if (down) {
-                        en += aprev[i + W];
-                        wsum += 1;
-                    }
-                }
-                const uint32_t energy = wsum ? en * 12 / wsum : 0;
-                const uint32_t u = energy_context(energy);
-                int64_t pred = pc;
-                int64_t c = u;
-                if (learned && t > 0) {
-                    const unsigned sh = ilog2((uint64_t)energy + 4) > 5 ? ilog2((uint64_t)energy + 4) - 5 : 0;
-                    int32_t in[PZ_MODEL_INPUTS];
-                    for (int k = 0; k < 13; k++) {
-                        in[k] = clamp8(pz_asr(f[k], sh));
-                    }
-                    in[13] = clamp8(pz_asr(pc - base, sh));
-                    in[14] = (int32_t)u;
-                    in[15] = (int32_t)(base >> 10 > 63 ? 63 : base >> 10);
-                    int64_t o[2];
-                    pz_model_eval(model, in, o);
-                    pred = clamp64(pc + pz_asr(o[0] * ((int64_t)1 << sh), model->sloc),
-                                   max_index);
-                    c = (int64_t)u + pz_asr(o[1], model->sscale);
-                    c = c < 0 ? 0 : c > 71 ? 71 : c;
-                }
-                int64_t step = 1;
-                if (b->bound_mode != 0) {
-                    uint64_t delta;
-                    if (b->bound_mode == 1) {
-                        delta = b->bound_n;
-                    } else {
-                        const int64_t value = pred + b->min;
-                        const int64_t over = 16 * value - (int64_t)b->dark;
-                        const uint64_t v = ((uint64_t)b->gain * (uint64_t)(over > 0 ? over : 0) +
-                                            16 * (uint64_t)b->read_noise * b->read_noise) >> 12;
-                        delta = isqrt64((uint64_t)b->kq * b->kq * v) >> 12;
-                        delta = delta > 65535 ? 65535 : delta;
-                    }
-                    step = 2 * (int64_t)delta + 1;
-                    c -= energy_context((uint64_t)(4 * step - 4));
-                    c = c < 0 ? 0 : c;
-                }
-                /* the residual's token (rANS), then its raw bits */
-                const freq_table *tab = &b->ctx[c];
-                if (tab->slot_token == NULL) {
-                    st = corrupt(err, b->rans_at, "a sample is coded in an absent context");
+                if (st != PZ_OK) {
                     goto done;
                 }
-                const uint32_t slot = cd.x & (PROB_SCALE - 1);
-                const uint32_t tok = tab->slot_token[slot];
-                cd.x = (uint32_t)((uint64_t)tab->freq[tok] * (cd.x >> PROB_BITS) + slot - tab->start[tok]);
-                if (cd.x < RANS_L) {
-                    if (cd.next >= cd.nwords) {
-                        st = corrupt(err, b->rans_at + 4 + 2 * cd.next, "rANS section ends before the last sample");
-                        goto done;
-                    }
-                    cd.x = cd.x << 16 | pz_u16le(cd.words + 2 * cd.next++);
-                }
-                const unsigned k = c >> 2 > 4 ? (unsigned)(c >> 2) - 4 : 0;
-                const unsigned extra = tok < 16 ? 0 : ((tok - 16) >> 2) + 2;
-                uint32_t field = 0;
-                if (!bits_read(&cd.raw, extra + k, &field)) {
-                    st = corrupt(err, bits_offset(&cd.raw), "raw-bit section ends before the last sample");
-                    goto done;
-                }
-                const uint64_t q = tok < 16 ? tok : ((uint64_t)(4 | ((tok - 16) & 3)) << extra) + (field >> k);
-                const uint64_t mz = q << k | (field & ((1u << k) - 1));
-                const int64_t e = (mz & 1) ? -(int64_t)((mz + 1) >> 1) : (int64_t)(mz >> 1);
-                int64_t value;
-                if (b->bound_mode != 0) {
-                    value = clamp64(pred + e * step, max_index);
-                } else {
-                    value = pred + e;
-                    if (value < 0 || value > max_index) {
-                        st = corrupt(err, bits_offset(&cd.raw), "a decoded index lies outside the value map");
-                        goto done;
-                    }
-                }
-                cur[i] = (uint16_t)value;
-                acur[i] = (uint16_t)(value > pc ? value - pc : pc - value);
             }
         }
     }
@@ -651,6 +719,7 @@ static pz_status decode_samples(const uint8_t *s, const pz_tile_header *h, const
         goto done;
     }
 done:
+    free(bound_cache);
     free(abuf);
     return st;
 }

@@ -14,15 +14,6 @@ static pz_status bad(pz_error *err, size_t offset, const char *what) {
     return pz_fail(err, PZ_ERR_INVALID_MODEL, offset, "Invalid model file: %s", what);
 }
 
-static int zeros(const uint8_t *p, size_t n) {
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != 0) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
 static pz_status read_layer(const uint8_t *b, size_t len, size_t *pos, int index, int count, int inputs,
                             pz_layer *layer, pz_error *err) {
     size_t at = *pos;
@@ -39,11 +30,9 @@ static pz_status read_layer(const uint8_t *b, size_t len, size_t *pos, int index
     if (last ? m != 2 : (m < 1 || m > PZ_MAX_UNITS)) {
         return bad(err, at + 2, last ? "output layer must have 2 units" : "hidden layer must have 1..64 units");
     }
-    if (last ? shift != 0 : shift > MAX_SHIFT) {
-        return bad(err, at + 4, last ? "output layer shift must be 0" : "layer shift above 24");
-    }
-    if (!zeros(b + at + 5, 3)) {
-        return bad(err, at + 5, "reserved layer bytes are not 0");
+    /* The output layer's shift and the reserved bytes are written 0 and not read (as the reference reader). */
+    if (!last && shift > MAX_SHIFT) {
+        return bad(err, at + 4, "layer shift above 24");
     }
     at += LAYER_HEADER;
     size_t need = (size_t)n * (size_t)m + 4 * (size_t)m;
@@ -52,7 +41,7 @@ static pz_status read_layer(const uint8_t *b, size_t len, size_t *pos, int index
     }
     layer->inputs = n;
     layer->outputs = m;
-    layer->shift = shift;
+    layer->shift = last ? 0 : shift;
     for (size_t i = 0; i < (size_t)n * (size_t)m; i++) {
         int w = (int8_t)b[at + i];
         if (w == -128) {
@@ -94,9 +83,6 @@ pz_status pz_model_load(const uint8_t *bytes, size_t len, pz_model **out, pz_err
     }
     if (bytes[5] != 1) {
         return bad(err, 5, "architecture is not 1 (MLP refiner)");
-    }
-    if (!zeros(bytes + 6, 2) || bytes[11] != 0 || !zeros(bytes + 12, 4)) {
-        return bad(err, 6, "reserved header bytes are not 0");
     }
     int layers = bytes[8];
     if (layers < 1 || layers > PZ_MAX_LAYERS) {

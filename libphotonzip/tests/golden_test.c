@@ -245,16 +245,17 @@ static void golden_archives(const char *root, const char *version, int *archives
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3) {
-        fprintf(stderr, "usage: golden_test GOLDEN_STREAMS_DIR GOLDEN_ARCHIVES_DIR\n");
+    if (argc != 4) {
+        fprintf(stderr, "usage: golden_test GOLDEN_STREAMS_DIR GOLDEN_ARCHIVES_DIR TEST_DATA_DIR\n");
         return 2;
     }
     int streams = 0, archives = 0, tiles = 0;
     golden_streams(argv[1], "v1", &streams);
     golden_streams(argv[1], "v2", &streams);
+    golden_streams(argv[3], "bounded", &streams);
     golden_archives(argv[2], "v1", &archives, &tiles);
     golden_archives(argv[2], "v2", &archives, &tiles);
-    CHECK(streams == 18, "%d golden streams, expected 18", streams);
+    CHECK(streams == 21, "%d golden streams, expected 21 (18 golden, 3 error-bounded)", streams);
     CHECK(archives == 12, "%d golden archives, expected 12", archives);
     printf("golden_test: %d streams (each also truncated and bit-flipped), %d archives (%d tiles): %s\n", streams,
            archives, tiles, failures ? "FAILED" : "ok");

@@ -21,7 +21,7 @@ static int failures = 0;
     } while (0)
 
 /* Reads a whole file; NULL (and a message) when it cannot. */
-static uint8_t *read_file(const char *path, size_t *len) {
+static inline uint8_t *read_file(const char *path, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (f == NULL) {
         fprintf(stderr, "Cannot open %s\n", path);
@@ -45,14 +45,14 @@ static uint8_t *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-static void hex(const uint8_t *d, size_t n, char *out) {
+static inline void hex(const uint8_t *d, size_t n, char *out) {
     for (size_t i = 0; i < n; i++) {
         snprintf(out + 2 * i, 3, "%02x", d[i]);
     }
 }
 
 /* SHA-256 hex of samples as little-endian uint16. */
-static void samples_sha256(const uint16_t *s, size_t n, char out[65]) {
+static inline void samples_sha256(const uint16_t *s, size_t n, char out[65]) {
     uint8_t *b = malloc(2 * n + 1);
     for (size_t i = 0; i < n; i++) {
         b[2 * i] = (uint8_t)s[i];

@@ -63,3 +63,28 @@ def test_export_reads_with_the_plugin_as_the_source(generated):
                 ['metadata']['coded'])
     streams = sum(p.stat().st_size for p in archive.joinpath('packs').iterdir())
     assert out.stat().st_size <= 1.01 * (streams + archive.joinpath('metadata.h5').stat().st_size) + coded + 16384
+
+
+def test_a_learned_archive_exports_with_its_model_for_the_plugin(tmp_path):
+    """The learned golden archive: the model travels in the filter's parameters, and the plugin decodes every
+    chunk to the source's samples."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+    from conftest import GOLDEN, ROOT, golden_index
+    jar = ROOT / 'job' / 'target' / 'photonzip-job.jar'
+    if not jar.is_file():
+        import pytest
+        pytest.skip(f'{jar} not built')
+    out = tmp_path / 'learned.h5'
+    r = subprocess.run([str(ROOT / 'bin' / 'photonzip'), 'export', str(GOLDEN / 'v2' / 'learned.pz'), str(out)],
+                       env=dict(os.environ, PHOTONZIP_SKIP_BUILD='1'), capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    read = ('import sys, hashlib, h5py\n'
+            'a = h5py.File(sys.argv[1], "r")["/entry/data/data"][()]\n'
+            'print(hashlib.sha256(a.astype("<u2").tobytes()).hexdigest())\n')
+    r = subprocess.run([sys.executable, '-c', read, str(out)], capture_output=True, text=True,
+                       env=dict(os.environ, HDF5_PLUGIN_PATH=str(ROOT / 'libphotonzip' / 'build')))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip() == golden_index('v2')['learned']

@@ -84,14 +84,16 @@ public final class RestoredFile implements AutoCloseable {
      * For {@code export}, after {@link #prepareStack} of the whole stack: replaces each stack dataset by one of the
      * same datatype, shape and attributes (under all its names) whose chunks are {@code chunk} and whose one filter
      * is {@link TileStreamFilter}, so that each chunk {@link #writeChunk} writes is a tile stream as the archive
-     * stores it.
+     * stores it; {@code model} is the archive's learned model file (null for none), which the filter's parameters
+     * carry to the plugin.
      */
-    public void retileStack(int[] chunk) {
+    public void retileStack(int[] chunk, byte[] model) {
         TileStreamFilter.ensureKnown();
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         try {
             H5.H5Pset_chunk(dcpl, 3, new long[]{chunk[0], chunk[1], chunk[2]});
-            H5.H5Pset_filter(dcpl, TileStreamFilter.ID, 0, 4, TileStreamFilter.values(chunk));
+            int[] values = TileStreamFilter.values(chunk, model);
+            H5.H5Pset_filter(dcpl, TileStreamFilter.ID, 0, values.length, values);
             for (int i = 0; i < stacks.size(); i++) {
                 long old = stacks.get(i);
                 stacks.set(i, relink(old, stackNames.get(i), SlabIo.dims(old), dcpl, null));

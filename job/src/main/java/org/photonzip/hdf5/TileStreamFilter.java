@@ -12,7 +12,8 @@ import org.bytedeco.hdf5.global.hdf5;
 /**
  * HDF5 filter 305, "photonzip": a chunk is one photonzip tile stream (docs/tile-format.md) that decodes to uint16
  * samples of the chunk's shape (an edge tile, smaller than the chunk, into its top-left corner). Its client data
- * values are {@code {1, chunk frames, chunk height, chunk width}} (the first is the parameters' version). The id is
+ * values are {@code {1, chunk frames, chunk height, chunk width}} (the first is the parameters' version), then the
+ * learned model file where the archive has one ({@link #values}; docs/hdf5-filter.md). The id is
  * from HDF5's range for testing (256–511) until one is registered with the HDF Group. Readers decode it with
  * libphotonzip's filter plugin (docs/export.md); {@code export} writes finished chunks directly and needs no encoder,
  * so it registers a stand-in here only so that the library keeps the filter in the dataset's pipeline under its name
@@ -28,9 +29,25 @@ public final class TileStreamFilter {
     private TileStreamFilter() {
     }
 
-    /** The client data values for chunks of {@code chunk} (frames, height, width). */
-    public static int[] values(int[] chunk) {
-        return new int[]{1, chunk[0], chunk[1], chunk[2]};
+    /**
+     * The client data values for chunks of {@code chunk} (frames, height, width) and, for learned tiles, the
+     * archive's model file ({@code model}, null for none) that the plugin needs: its length, then its bytes four
+     * per value, little-endian (docs/hdf5-filter.md).
+     */
+    public static int[] values(int[] chunk, byte[] model) {
+        int n = model == null ? 0 : model.length;
+        int[] v = new int[model == null ? 4 : 5 + (n + 3) / 4];
+        v[0] = 1;
+        v[1] = chunk[0];
+        v[2] = chunk[1];
+        v[3] = chunk[2];
+        if (model != null) {
+            v[4] = n;
+            for (int i = 0; i < n; i++) {
+                v[5 + i / 4] |= (model[i] & 0xFF) << (8 * (i % 4));
+            }
+        }
+        return v;
     }
 
     /**

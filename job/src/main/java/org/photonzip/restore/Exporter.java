@@ -60,7 +60,8 @@ public final class Exporter {
             long bytes;
             try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file,
                     Region.whole(summary.shape()), output)) {
-                stack.retile(chunk);
+                stack.retile(chunk, archive.compressor().model() == null ? null
+                        : archive.compressor().model().toBytes());
                 bytes = copyStreams(archive, stack.sink(), threads, decode);
                 written = stack.finish();
             }

@@ -84,10 +84,13 @@ final class RestoredStack implements AutoCloseable {
         }
     }
 
-    /** For export: the stack chunked as the archive's tiles, {@code chunk} each, their streams its chunks. */
-    void retile(int[] chunk) {
+    /**
+     * For export: the stack chunked as the archive's tiles, {@code chunk} each, their streams its chunks, the
+     * learned model (null for none) in the filter's parameters.
+     */
+    void retile(int[] chunk, byte[] model) {
         try {
-            out.retileStack(chunk);
+            out.retileStack(chunk, model);
         } catch (HDF5Exception e) {
             throw new DestinationException(output, e);
         }

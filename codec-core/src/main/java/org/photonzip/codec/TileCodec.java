@@ -1,5 +1,7 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.bound.ErrorBound;
+
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.model.ModelResolver;
 
@@ -108,6 +110,16 @@ public final class TileCodec {
     /** The same for a stream that must hold the tile {@code expected} describes (see {@link #decode}). */
     public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models,
                                                TileIdentity expected) {
-        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected);
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, true);
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], int, int, ModelResolver, TileIdentity)} does, also giving the bound the
+     * stream was coded within ({@link ErrorBound#none()} for a lossless or stored stream) but not every sample's
+     * bound: what a reader needs to check the stream's mode against the archive's.
+     */
+    public static DecodedTile decodeDetailed(byte[] buffer, int offset, int length, ModelResolver models,
+                                             TileIdentity expected) {
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, false);
     }
 }

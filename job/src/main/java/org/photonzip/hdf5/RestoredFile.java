@@ -39,6 +39,14 @@ public final class RestoredFile implements AutoCloseable {
         return new RestoredFile(H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, P));
     }
 
+    /**
+     * Refuses a file in which anything could make the restore, or a reader of its result, reach another file
+     * ({@link ContainedMetadata}); {@code keptLink} tells which external links the capture kept (as "path -> file:object").
+     */
+    public void requireContained(java.util.function.Predicate<String> keptLink) {
+        ContainedMetadata.check(file, keptLink);
+    }
+
     /** What could not be restored exactly (attributes or filters dropped), as "path: reason". */
     public List<String> notRestored() {
         return List.copyOf(notRestored);
@@ -221,7 +229,9 @@ public final class RestoredFile implements AutoCloseable {
 
     /** The coded dataset {@code entry} with the samples {@code decoder} gives for each part. */
     public void writeCoded(MetadataSamples.Entry entry, java.util.function.Function<MetadataSamples.Part, short[]> decoder) {
+        ContainedMetadata.requireHardPath(file, entry.path()); // never written through a link into another file
         long ds = H5.H5Dopen(file, entry.path(), P);
+        boolean written = false;
         try {
             SlabIo.Kind k = SlabIo.kind(ds);
             long[] d = SlabIo.dims(ds);
@@ -234,8 +244,12 @@ public final class RestoredFile implements AutoCloseable {
             for (MetadataSamples.Part p : entry.parts()) {
                 SlabIo.write(ds, k, d, p.t0(), p.frames(), p.y0(), p.rows(), decoder.apply(p));
             }
+            written = true;
+            NativeHdf5.closeChecked(ds); // writes the cached chunks: a full disk fails here
         } finally {
-            NativeHdf5.close(ds);
+            if (!written) {
+                NativeHdf5.close(ds);
+            }
         }
     }
 
@@ -244,12 +258,22 @@ public final class RestoredFile implements AutoCloseable {
         H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
     }
 
+    /** Closes the file; the library's failure to write what it still held is thrown (after closing everything). */
     @Override
     public void close() {
+        RuntimeException failed = null;
         for (long ds : stacks) {
-            NativeHdf5.close(ds);
+            try {
+                NativeHdf5.closeChecked(ds);
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+                NativeHdf5.close(ds);
+            }
         }
         stacks.clear();
         H5.H5Fclose(file);
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

@@ -102,7 +102,7 @@ public final class Exporter {
                 if (decode) {
                     CheckedTile.decode(row, stream, archive.compressor(), s.shape(), s.dtype(), archive.root().toString());
                 } else {
-                    CheckedTile.checkStream(row, stream, s.shape(), archive.root().toString());
+                    CheckedTile.checkStream(row, stream, archive.compressor(), s.shape(), archive.root().toString());
                 }
                 return new Checked(row, stream);
             });

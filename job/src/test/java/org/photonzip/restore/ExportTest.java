@@ -148,6 +148,17 @@ class ExportTest {
         assertRefused(a, decode, "first column x0");
     }
 
+    /** A lossless archive whose summary claims a bound (re-stated): its streams' mode is refused, decode or not. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aStreamOfAnotherModeThanTheArchiveIsRefused(boolean decode, @TempDir Path dir) throws IOException {
+        Path a = dir.resolve("a.pz");
+        ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
+        ArchiveDamage.editSummary(a, s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec"))
+                .putObject("error_bound").put("lossy", true).put("mode", "absolute").put("bound", 4));
+        assertRefused(a, decode, "field codec.error_bound");
+    }
+
     /** A manifest whose pixel hash was forged (and re-stated): only a decode can tell. */
     @Test
     void aForgedPixelHashIsCaughtByDecode(@TempDir Path dir) throws IOException {

@@ -62,6 +62,21 @@ public final class TileCodec {
     }
 
     /**
+     * Checks a stream without decoding its body: its header (magic, version, lengths, the CRC32C of the whole
+     * stream, method, flags, shape) and that it carries {@code expected}'s identity (only its shape, for a
+     * version-1 stream). For copying streams as they are (export); their samples' hash needs a decode.
+     *
+     * @throws MalformedStreamException as {@link #decode(byte[], int, int, ModelResolver, TileIdentity)}
+     * @throws UnsupportedFormatException as that method
+     */
+    public static void checkStream(byte[] buffer, int offset, int length, TileIdentity expected) {
+        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        byte[] stream = offset == 0 && length == buffer.length ? buffer
+                : java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        TileHeader.parse(stream).verifyMatches(java.util.Objects.requireNonNull(expected, "expected"));
+    }
+
+    /**
      * Decodes a stream of any identity holding at most {@code maxSamples} samples; a larger header is refused
      * before allocation, as a {@link MalformedStreamException}.
      */

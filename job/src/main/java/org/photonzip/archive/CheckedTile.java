@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileCodec;
 import org.photonzip.tiles.TileCompressor;
 
 import java.io.EOFException;
@@ -68,9 +69,33 @@ public final class CheckedTile {
                 id -> codec.decodeWithBounds(stream, 0, stream.length, id));
     }
 
-    private static DecodedTile check(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
-                                     String archive,
-                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+    /**
+     * The checks that need no decode, for copying a stream as it is (export): the stored bytes against the
+     * manifest's length and CRC32C, and the stream's header (its own CRC32C, fields) and identity against the row.
+     * Its mode (lossless or error-bounded, the header's flag) must be the archive's; the bound's value, and the
+     * samples' {@code pixel_sha256}, need {@link #decode}.
+     */
+    public static void checkStream(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String archive) {
+        String where = checkBytes(row, stream, archive);
+        try {
+            TileCodec.checkStream(stream, 0, stream.length, row.identity(shape));
+        } catch (MalformedStreamException e) {
+            throw new TileCheckException(where + ": stream byte " + e.offset() + " (pack byte "
+                    + (row.offset() + e.offset()) + "): " + e.getMessage(), e);
+        } catch (PhotonzipException e) {
+            throw new TileCheckException(where + ": " + e.getMessage(), e);
+        }
+        boolean bounded = (stream[TileFormat.AT_FLAGS] & TileFormat.FLAG_BOUNDED) != 0;
+        boolean stored = stream[TileFormat.AT_METHOD] == TileFormat.METHOD_STORED;
+        if (bounded == codec.errorBound().isLossless() && !(stored && !bounded)) {
+            throw new TileCheckException(where + ": field codec.error_bound: the tile stream is "
+                    + (bounded ? "error-bounded" : "lossless") + ", summary.json says "
+                    + (codec.errorBound().isLossless() ? "lossless (no codec.error_bound)" : mode(codec.errorBound())));
+        }
+    }
+
+    /** The stored bytes against the manifest's length and CRC32C; returns the tile's description for messages. */
+    private static String checkBytes(TileRow row, byte[] stream, String archive) {
         String where = "Invalid tile in " + archive + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/"
                 + row.pack() + " at offset " + row.offset() + ")";
         if (stream.length != row.length()) {
@@ -82,6 +107,13 @@ public final class CheckedTile {
             throw new TileCheckException(String.format("%s: field crc32c: the stored bytes have CRC32C %08x, the "
                     + "manifest recorded %08x", where, crc, row.crc32c()));
         }
+        return where;
+    }
+
+    private static DecodedTile check(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
+                                     String archive,
+                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+        String where = checkBytes(row, stream, archive);
         DecodedTile decoded;
         try {
             decoded = decoder.apply(row.identity(shape));

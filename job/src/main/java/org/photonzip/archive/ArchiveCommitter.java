@@ -105,7 +105,7 @@ public final class ArchiveCommitter {
             }
             case NOT_A_DIRECTORY -> throw new ArchiveExistsException("Cannot write archive " + target
                     + ": a file of that name exists");
-            case FOREIGN -> throw new ArchiveExistsException("Cannot write archive " + target + ": it is "
+            case FOREIGN, UNOWNED -> throw new ArchiveExistsException("Cannot write archive " + target + ": it is "
                     + ArchiveDirectory.describe(state) + "; photonzip replaces only its own archives, even with "
                     + "--overwrite");
             case COMMITTED, UNCOMMITTED -> {

@@ -11,15 +11,17 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What a path holds, as far as replacing or cleaning it up is concerned. photonzip deletes or replaces only what
- * it recognises as its own: a committed archive (a valid {@code _SUCCESS}), or an uncommitted one (a staging
- * directory, or an in-place archive on an object store) that carries a {@link StagingOwner} record or consists
- * only of archive files.
+ * What a path holds, as far as replacing or cleaning it up is concerned. photonzip replaces only what is provably
+ * its own: a committed archive (a valid {@code _SUCCESS}), or an uncommitted one (a staging directory, or an
+ * in-place archive on an object store) that carries a {@link StagingOwner} record. A directory that merely
+ * consists of files named like an archive's ({@link State#UNOWNED}: a user's {@code report.html}, or a staging
+ * directory whose driver was killed without its record) is never replaced; only a staging directory, recognised
+ * by its name too, is cleaned up ({@link Leftovers}).
  */
 public final class ArchiveDirectory {
     /** The states a path can be in. */
     public enum State {
-        ABSENT, NOT_A_DIRECTORY, EMPTY, COMMITTED, UNCOMMITTED, FOREIGN;
+        ABSENT, NOT_A_DIRECTORY, EMPTY, COMMITTED, UNCOMMITTED, UNOWNED, FOREIGN;
 
         /** A photonzip archive, committed or not: what {@code --overwrite} may replace. */
         public boolean ours() {
@@ -65,7 +67,7 @@ public final class ArchiveDirectory {
                 return State.FOREIGN;
             }
         }
-        return State.UNCOMMITTED;
+        return State.UNOWNED;
     }
 
     /** A short reason for a message about a {@link State#FOREIGN} directory. */
@@ -76,6 +78,8 @@ public final class ArchiveDirectory {
             case EMPTY -> "an empty directory";
             case COMMITTED -> "a committed photonzip archive";
             case UNCOMMITTED -> "an uncommitted photonzip archive";
+            case UNOWNED -> "a directory of files named like an archive's, with neither a valid _SUCCESS nor an "
+                    + "_owner record (an incomplete archive, or someone else's files), so not provably photonzip's";
             case FOREIGN -> "a directory with other content than a photonzip archive";
         };
     }

@@ -22,10 +22,21 @@ import java.util.regex.Pattern;
 public final class Leftovers {
     public static final String GRACE = "photonzip.staging.grace.seconds";
     static final long DEFAULT_GRACE_SECONDS = 6 * 3600;
+    /**
+     * A staging directory with no owner record and nothing written yet: its driver was killed between creating
+     * it and writing {@code _owner}, which it does at once. Older than this, no live run can still be there.
+     */
+    public static final String UNOWNED_GRACE = "photonzip.staging.unowned.grace.seconds";
+    static final long DEFAULT_UNOWNED_GRACE_SECONDS = 600;
     private static final Pattern NAME = Pattern.compile(
             "\\.(.+)\\.(staging|replaced)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Leftovers() {
+    }
+
+    /** True for a staging or moved-aside directory's name ({@code .NAME.staging-ID}, {@code .NAME.replaced-ID}). */
+    public static boolean isLeftoverName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /** Cleans up after earlier runs that wrote {@code target}; one line per thing found, saying what was done. */
@@ -50,8 +61,10 @@ public final class Leftovers {
             }
             if (m.group(2).equals("staging")) {
                 ArchiveDirectory.State state = ArchiveDirectory.classify(fs, s.getPath());
-                if (state.ours() || state == ArchiveDirectory.State.EMPTY) {
-                    removeIfAbandoned(fs, s.getPath(), grace, "staging directory", notes);
+                if (state.ours() || state == ArchiveDirectory.State.EMPTY || state == ArchiveDirectory.State.UNOWNED) {
+                    long limit = unstarted(fs, s.getPath()) ? conf.getLong(UNOWNED_GRACE, DEFAULT_UNOWNED_GRACE_SECONDS)
+                            : grace;
+                    removeIfAbandoned(fs, s.getPath(), limit, "staging directory", notes);
                 } else {
                     notes.add("left alone " + s.getPath() + ": named like a staging directory but "
                             + ArchiveDirectory.describe(state));
@@ -61,6 +74,22 @@ public final class Leftovers {
             }
         }
         return notes;
+    }
+
+    /** Nothing but an empty {@code packs/} and perhaps a torn {@code _owner.tmp}: killed before its record existed. */
+    private static boolean unstarted(FileSystem fs, Path dir) throws IOException {
+        if (StagingOwner.read(fs, dir) != null) {
+            return false;
+        }
+        for (FileStatus e : fs.listStatus(dir)) {
+            String name = e.getPath().getName();
+            boolean emptyPacks = e.isDirectory() && name.equals(ArchiveLayout.PACKS)
+                    && fs.listStatus(e.getPath()).length == 0;
+            if (!emptyPacks && !(e.isFile() && name.equals(StagingOwner.TEMPORARY))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void removeIfAbandoned(FileSystem fs, Path dir, long grace, String what, List<String> notes)

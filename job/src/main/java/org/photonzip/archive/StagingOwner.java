@@ -48,9 +48,17 @@ public record StagingOwner(String host, long pid, long started) {
         }
     }
 
-    /** The owner recorded in {@code dir}, or null when there is none (or it is not ours). */
+    /**
+     * The owner recorded in {@code dir}, or null when there is none (or it is not ours). A whole {@code _owner.tmp}
+     * counts: its driver was killed between writing it and renaming it.
+     */
     public static StagingOwner read(FileSystem fs, Path dir) {
-        try (FSDataInputStream in = fs.open(new Path(dir, NAME))) {
+        StagingOwner owner = readFile(fs, new Path(dir, NAME));
+        return owner != null ? owner : readFile(fs, new Path(dir, TEMPORARY));
+    }
+
+    private static StagingOwner readFile(FileSystem fs, Path file) {
+        try (FSDataInputStream in = fs.open(file)) {
             JsonNode root = JSON.readTree(in.readNBytes(1 << 16));
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 return null;

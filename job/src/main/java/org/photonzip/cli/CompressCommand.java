@@ -122,9 +122,12 @@ public final class CompressCommand implements Callable<Integer> {
         try {
             NightInputs.Plan plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
                     spark.sparkContext().hadoopConfiguration());
+            for (String note : plan.notes()) {
+                err.println("photonzip compress: " + note);
+            }
             for (String pattern : plan.unmatched()) {
                 err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
-                        : "Cannot read " + pattern + ": nothing matches it"));
+                        : "Cannot read " + pattern + ": nothing matches it (no HDF5/NeXus file or TIFF frame)"));
             }
             if (plan.scans().isEmpty()) {
                 return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;

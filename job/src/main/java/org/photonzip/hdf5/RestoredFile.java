@@ -25,6 +25,7 @@ public final class RestoredFile implements AutoCloseable {
     private final long file;
     private final List<String> notRestored = new ArrayList<>();
     private final List<Long> stacks = new ArrayList<>();
+    private final List<List<String>> stackNames = new ArrayList<>(); // every name of each of stacks
     private SlabIo.Kind kind;
     private long[] dims;
 
@@ -77,6 +78,7 @@ public final class RestoredFile implements AutoCloseable {
                 H5.H5Adelete(ds, marker);
             }
             stacks.add(ds);
+            stackNames.add(names);
             kind = SlabIo.kind(ds);
             if (kind == null) {
                 throw new IllegalArgumentException(names.get(0) + " is not an 8- or 16-bit integer dataset");
@@ -86,12 +88,31 @@ public final class RestoredFile implements AutoCloseable {
         return paths;
     }
 
+    /**
+     * For {@code export}, after {@link #prepareStack} of the whole stack: replaces each stack dataset by one of the
+     * same datatype, shape and attributes (under all its names) whose chunks are {@code chunk} and whose one filter
+     * is {@link TileStreamFilter}, so that each chunk {@link #writeChunk} writes is a tile stream as the archive
+     * stores it; {@code model} is the archive's learned model file (null for none), which the filter's parameters
+     * carry to the plugin.
+     */
+    public void retileStack(int[] chunk, byte[] model) {
+        TileStreamFilter.ensureKnown();
+        long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
+        try {
+            H5.H5Pset_chunk(dcpl, 3, new long[]{chunk[0], chunk[1], chunk[2]});
+            int[] values = TileStreamFilter.values(chunk, model);
+            H5.H5Pset_filter(dcpl, TileStreamFilter.ID, 0, values.length, values);
+            for (int i = 0; i < stacks.size(); i++) {
+                long old = stacks.get(i);
+                stacks.set(i, relink(old, stackNames.get(i), SlabIo.dims(old), dcpl, null));
+                NativeHdf5.close(old);
+            }
+        } finally {
+            NativeHdf5.close(dcpl);
+        }
+    }
+
     private long replace(long old, List<String> names, long[] target, int[] chunks, boolean twin, String marker) {
-        String first = names.get(0);
-        int slash = first.lastIndexOf('/');
-        String parentPath = slash == 0 ? "/" : first.substring(0, slash);
-        String temporary = ".photonzip-restoring-" + first.substring(slash + 1);
-        long parent = H5.H5Gopen(file, parentPath, P);
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         try {
             if (chunks != null) {
@@ -101,8 +122,22 @@ public final class RestoredFile implements AutoCloseable {
                 }
                 H5.H5Pset_chunk(dcpl, 3, c);
             }
-            long created = DatasetTwin.create(old, parent, temporary, target, twin ? -1 : dcpl, first, Set.of(marker),
-                    notRestored);
+            return relink(old, names, target, twin ? -1 : dcpl, marker);
+        } finally {
+            NativeHdf5.close(dcpl);
+        }
+    }
+
+    /** A new dataset like {@code old} (creation properties {@code dcpl} unless negative) under all of its names. */
+    private long relink(long old, List<String> names, long[] target, long dcpl, String marker) {
+        String first = names.get(0);
+        int slash = first.lastIndexOf('/');
+        String parentPath = slash == 0 ? "/" : first.substring(0, slash);
+        String temporary = ".photonzip-restoring-" + first.substring(slash + 1);
+        long parent = H5.H5Gopen(file, parentPath, P);
+        try {
+            long created = DatasetTwin.create(old, parent, temporary, target, dcpl, first,
+                    marker == null ? Set.of() : Set.of(marker), notRestored);
             for (String name : names) {
                 H5.H5Ldelete(file, name, P);
             }
@@ -112,7 +147,6 @@ public final class RestoredFile implements AutoCloseable {
             }
             return created;
         } finally {
-            NativeHdf5.close(dcpl);
             NativeHdf5.close(parent);
         }
     }

@@ -111,6 +111,18 @@ final class RestoredStack implements AutoCloseable {
         }
     }
 
+    /**
+     * For export: the stack chunked as the archive's tiles, {@code chunk} each, their streams its chunks, the
+     * learned model (null for none) in the filter's parameters.
+     */
+    void retile(int[] chunk, byte[] model) {
+        try {
+            out.retileStack(chunk, model);
+        } catch (HDF5Exception e) {
+            throw new DestinationException(output, e);
+        }
+    }
+
     /** Adds the region's and the bound's attributes and the coded datasets, and closes the file. */
     Written finish() throws IOException {
         try {

@@ -10,7 +10,6 @@ import org.photonzip.fs.HadoopChannel;
 import org.photonzip.fs.HadoopFiles;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -47,7 +46,7 @@ final class Hdf5SlabReader implements SlabReader {
         HadoopChannel channel = HadoopChannel.open(path, conf, bytesRead);
         HdfFile hdf = null;
         try {
-            hdf = new HdfFile(channel, URI.create(stack.file()));
+            hdf = new HdfFile(channel, path.toUri()); // encoded: a name may hold spaces
             Dataset dataset = dataset(hdf, stack);
             return new Hdf5SlabReader(stack, channel, hdf, dataset, RawHdf5Layout.of(hdf, dataset, stack));
         } catch (HdfException e) {

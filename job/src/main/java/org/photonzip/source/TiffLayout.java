@@ -22,6 +22,9 @@ public final class TiffLayout {
     private static final int TAG_STRIP_BYTE_COUNTS = 279;
     private static final int TAG_TILE_WIDTH = 322;
     private static final int TAG_SAMPLE_FORMAT = 339;
+    private static final int TAG_NEW_SUBFILE_TYPE = 254;
+    private static final int TAG_PHOTOMETRIC = 262;
+    private static final int TAG_PLANAR_CONFIGURATION = 284;
     private static final int TYPE_SHORT = 3;
     private static final int TYPE_LONG = 4;
     private static final int MAX_IFD_ENTRIES = 4096;
@@ -32,9 +35,11 @@ public final class TiffLayout {
     final ByteOrder order;
     final int rowsPerStrip;
     final long[] stripOffsets;
+    private final java.util.List<Integer> otherTags;
 
     private TiffLayout(String name, int width, int height, ByteOrder order, int rowsPerStrip,
-                       long[] stripOffsets) {
+                       long[] stripOffsets, java.util.List<Integer> otherTags) {
+        this.otherTags = java.util.List.copyOf(otherTags);
         this.name = name;
         this.width = width;
         this.height = height;
@@ -57,6 +62,14 @@ public final class TiffLayout {
 
     public int rowsPerStrip() {
         return rowsPerStrip;
+    }
+
+    /**
+     * The tags besides those that only say where and how the samples are stored (size, strips, sample type, black
+     * is zero): information such as a description, date or resolution, which an archive of the samples lacks.
+     */
+    public java.util.List<Integer> otherTags() {
+        return otherTags;
     }
 
     /** Byte offset of strip {@code s} in the file. */
@@ -109,6 +122,7 @@ public final class TiffLayout {
         boolean tiled;
         long[] stripOffsets;
         long[] stripByteCounts;
+        final java.util.List<Integer> other = new java.util.ArrayList<>();
 
         void take(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file) throws IOException {
             int tag = dir.getShort(at) & 0xFFFF;
@@ -123,9 +137,15 @@ public final class TiffLayout {
                 case TAG_STRIP_OFFSETS -> stripOffsets = values(ch, dir, at, order, file);
                 case TAG_STRIP_BYTE_COUNTS -> stripByteCounts = values(ch, dir, at, order, file);
                 case TAG_TILE_WIDTH -> tiled = true;
-                default -> {
-                    // Other tags (resolution, description, software, ...) do not affect the pixel values.
+                case TAG_PLANAR_CONFIGURATION -> {
+                    // One sample per pixel: either configuration stores the same bytes.
                 }
+                case TAG_PHOTOMETRIC, TAG_NEW_SUBFILE_TYPE -> {
+                    if (!plain(ch, dir, at, order, file, tag == TAG_PHOTOMETRIC ? 1 : 0)) {
+                        other.add(tag); // not black-is-zero / not a plain full image: information of its own
+                    }
+                }
+                default -> other.add(tag); // resolution, description, software, ...: not the pixel values
             }
         }
 
@@ -167,7 +187,18 @@ public final class TiffLayout {
                             + " bytes)");
                 }
             }
-            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets);
+            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets, other);
+        }
+    }
+
+    /** Whether the entry at {@code at} holds the one value {@code expected}; false for anything else, unreadable too. */
+    private static boolean plain(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file,
+                                 long expected) {
+        try {
+            long[] v = values(ch, dir, at, order, file);
+            return v.length == 1 && v[0] == expected;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -24,6 +24,7 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.Manifest;
 import org.photonzip.archive.Summary;
+import org.photonzip.archive.SourceRecord;
 import org.photonzip.archive.TileRow;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
@@ -61,9 +62,20 @@ public final class CompressJob {
     static final long MAX_TASK_BYTES = 1L << 30;
 
     /** What to compress, where, and how. {@code tile} and {@code taskBytes} may be null / 0 for the defaults. */
+    /**
+     * {@code sources}, when not null, gives the source's {@link SourceRecord} for summary.json just before the
+     * commit; it throws (and nothing is committed) when a source file changed while it was archived.
+     */
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                          org.photonzip.spark.BoundRequest bound) {
+                          org.photonzip.spark.BoundRequest bound,
+                          java.util.function.Supplier<SourceRecord> sources) {
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                       org.photonzip.spark.BoundRequest bound) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, null);
+        }
+
         /** A lossless request. */
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
@@ -161,7 +173,7 @@ public final class CompressJob {
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
                 writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
-                        metadata, totals, sc, bound);
+                        metadata, totals, sc, bound, req.sources());
                 double manifest = DriverTimes.since(t);
                 writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
                         : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
@@ -306,7 +318,8 @@ public final class CompressJob {
     private static void writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
                                                 java.util.Map<String, String> attributes, TileShape shape, long taskBytes, TileCompressor compressor,
                                                 Summary.MetadataCapture metadata, Summary.Totals totals,
-                                                SparkContext sc, BoundRecord bound) throws IOException {
+                                                SparkContext sc, BoundRecord bound,
+                                                java.util.function.Supplier<SourceRecord> sources) throws IOException {
         FileSystem fs = committer.fileSystem();
         Path root = committer.root();
         if (compressor.model() != null) {
@@ -322,6 +335,9 @@ public final class CompressJob {
                 compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());
         if (bound != null) {
             bound.write(summary.json());
+        }
+        if (sources != null) {
+            sources.get().write(summary.json());
         }
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
             out.write(summary.toJson());

@@ -153,6 +153,67 @@ class ArchivePublishTest {
         assertEquals(committed, snapshot(dir));
     }
 
+    /** Issue 17: files merely named like an archive's do not make a user's directory photonzip's. */
+    @Test
+    void overwriteRefusesADirectoryWithoutItsSuccessOrOwnerRecord(@TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path folder = Files.createDirectories(dir.resolve("folder"));
+        Files.writeString(folder.resolve("report.html"), "<p>the user's report</p>");
+        java.nio.file.Path b = Files.createDirectories(dir.resolve("night/b.pz"));
+        Files.writeString(b.resolve("summary.json"), "{\"mine\": true}");
+        Map<String, Integer> before = snapshot(dir);
+        for (java.nio.file.Path target : List.of(folder, b)) {
+            ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> started(target, true, P1, 5));
+            assertTrue(e.getMessage().contains(target.toString()) && e.getMessage().contains("not provably photonzip's")
+                    && e.getMessage().contains("even with --overwrite"), e.getMessage());
+        }
+        assertEquals(before, snapshot(dir));
+    }
+
+    /** A driver killed between creating its staging directory and writing _owner: proven gone, not kept 6 h. */
+    @Test
+    void stagingOfADriverKilledBeforeItsOwnerRecordIsRemovedOnceProvenAbandoned(@TempDir java.nio.file.Path dir)
+            throws Exception {
+        Configuration conf = new Configuration();
+        var fs = HadoopFiles.fileSystem(HadoopFiles.path(dir.toString()), conf);
+        java.nio.file.Path old = Files.createDirectories(
+                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000011").resolve("packs"));
+        java.nio.file.Path fresh = Files.createDirectories(
+                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000012").resolve("packs"));
+        java.nio.file.Path torn = Files.createDirectories(
+                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000013").resolve("packs"));
+        Files.writeString(torn.resolveSibling(StagingOwner.TEMPORARY), "{\"format\":\"photonzip-sta");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        java.nio.file.Path unrenamed = Files.createDirectories(
+                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000014").resolve("packs"));
+        java.nio.file.Path alive = Files.createDirectories(
+                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000015").resolve("packs"));
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        // Killed between writing _owner.tmp and renaming it: the record is whole, its process is gone.
+        new StagingOwner(host, gone.pid(), 0).write(fs, HadoopFiles.path(unrenamed.getParent().toString()));
+        Files.move(unrenamed.resolveSibling(StagingOwner.NAME), unrenamed.resolveSibling(StagingOwner.TEMPORARY));
+        StagingOwner.current().write(fs, HadoopFiles.path(alive.getParent().toString()));
+        Files.move(alive.resolveSibling(StagingOwner.NAME), alive.resolveSibling(StagingOwner.TEMPORARY));
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 20 * 60 * 1000);
+        for (java.nio.file.Path p : List.of(old, torn, alive)) {
+            Files.setLastModifiedTime(p, longAgo);
+            for (java.nio.file.Path f : Files.list(p.getParent()).toList()) {
+                Files.setLastModifiedTime(f, longAgo);
+            }
+            Files.setLastModifiedTime(p.getParent(), longAgo);
+        }
+        Path target = HadoopFiles.path(dir.resolve("a.pz").toString());
+        List<String> notes = Leftovers.clean(fs, target, conf, true);
+        String said = String.join("\n", notes);
+        assertFalse(Files.exists(old.getParent()), said);
+        assertFalse(Files.exists(torn.getParent()), said);
+        assertFalse(Files.exists(unrenamed.getParent()), said);
+        assertTrue(Files.exists(fresh) && said.contains("left alone staging directory " + target.getParent() + "/"
+                + fresh.getParent().getFileName()), said);
+        assertTrue(Files.exists(alive) && said.contains("is still running"), said);
+    }
+
     private static Path staging(java.nio.file.Path dir, String id) throws IOException {
         java.nio.file.Path p = Files.createDirectories(dir.resolve(".a.pz.staging-" + id).resolve("packs"));
         Files.write(p.resolve("part-00000-0-1-abcd.pz"), new byte[3]);

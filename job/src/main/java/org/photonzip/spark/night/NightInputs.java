@@ -30,10 +30,21 @@ import java.util.Set;
  * ARCHIVE is the archive itself only for one INPUT naming one file or TIFF series, when ARCHIVE does not end in
  * "/" and is not an existing directory other than a photonzip archive; otherwise it is the night directory,
  * which receives {@code NAME.pz} per scan.
+ * <p>
+ * Nothing in or of an archive is ever a scan: a glob's match or a listed directory that is (or looks like) an
+ * archive is left out with a note, and an INPUT naming one, or a file inside one, is refused. A directory left
+ * without HDF5 files or TIFF frames (a re-run after its sources were deleted) is reported like a glob that matches
+ * nothing.
  */
 public final class NightInputs {
-    /** The scans, and the night directory (null when ARCHIVE is the single archive). */
-    public record Plan(List<Scan> scans, String nightDirectory, List<String> unmatched) {
+    /**
+     * The scans, and the night directory (null when ARCHIVE is the single archive); the inputs that named no
+     * scan; what was left out and why (archives among a glob's matches).
+     */
+    public record Plan(List<Scan> scans, String nightDirectory, List<String> unmatched, List<String> notes) {
+        public Plan(List<Scan> scans, String nightDirectory, List<String> unmatched) {
+            this(scans, nightDirectory, unmatched, List.of());
+        }
     }
 
     static final Set<String> HDF5 = Set.of("h5", "hdf5", "hdf", "nxs", "nx5", "nx", "he5");
@@ -44,13 +55,15 @@ public final class NightInputs {
     public static Plan plan(List<String> inputs, String archive, Configuration conf) throws IOException {
         Map<String, Boolean> scans = new LinkedHashMap<>(); // input -> named as a set (glob or directory of scans)
         List<String> unmatched = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String input : inputs) {
-            expand(input, conf, scans, unmatched);
+            expand(input, conf, scans, unmatched, notes);
         }
         boolean single = inputs.size() == 1 && scans.size() == 1 && !scans.values().iterator().next()
                 && !archive.endsWith("/") && !isNightDirectory(archive, conf);
         if (single) {
-            return new Plan(List.of(new Scan(scans.keySet().iterator().next(), archive)), null, unmatched);
+            return new Plan(List.of(new Scan(scans.keySet().iterator().next(), archive)), null, unmatched,
+                    List.copyOf(notes));
         }
         String dir = archive.replaceAll("/+$", "");
         List<Scan> list = new ArrayList<>();
@@ -63,7 +76,7 @@ public final class NightInputs {
             }
             list.add(new Scan(input, dir + "/" + name));
         }
-        return new Plan(List.copyOf(list), dir, List.copyOf(unmatched));
+        return new Plan(List.copyOf(list), dir, List.copyOf(unmatched), List.copyOf(notes));
     }
 
     /** {@code /data/scan_001.h5} -> {@code scan_001.pz}; a TIFF directory {@code tiffs/} -> {@code tiffs.pz}. */
@@ -81,14 +94,18 @@ public final class NightInputs {
         return s == ArchiveDirectory.State.EMPTY || s == ArchiveDirectory.State.FOREIGN;
     }
 
-    private static void expand(String input, Configuration conf, Map<String, Boolean> scans, List<String> unmatched)
-            throws IOException {
+    private static void expand(String input, Configuration conf, Map<String, Boolean> scans, List<String> unmatched,
+                               List<String> notes) throws IOException {
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
         if (isGlob(path.toUri().getPath())) {
-            FileStatus[] matches = fs.globStatus(path);
-            if (matches == null || matches.length == 0) {
+            FileStatus[] found = fs.globStatus(path);
+            if (found == null || found.length == 0) {
                 unmatched.add(input);
+                return;
+            }
+            FileStatus[] matches = withoutArchives(fs, found, notes);
+            if (matches.length == 0) {
                 return;
             }
             Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
@@ -103,7 +120,9 @@ public final class NightInputs {
             }
             for (FileStatus m : matches) {
                 if (m.isDirectory()) {
-                    directory(m.getPath().toString(), fs, m.getPath(), scans);
+                    if (!directory(m.getPath().toString(), fs, m.getPath(), scans)) {
+                        unmatched.add(m.getPath().toString());
+                    }
                 } else {
                     scans.put(m.getPath().toString(), true);
                 }
@@ -117,11 +136,37 @@ public final class NightInputs {
             scans.put(input, false); // reported as a failed scan: no such file
             return;
         }
+        Path archive = ArchiveLike.archiveHolding(fs, status);
+        if (archive != null) {
+            throw new IllegalArgumentException("Invalid input " + input + ": "
+                    + (archive.equals(status.getPath()) ? "it is" : "it is inside") + " the photonzip archive "
+                    + archive + "; an archive's files are never a scan");
+        }
         if (status.isDirectory()) {
-            directory(input, fs, path, scans);
+            if (!directory(input, fs, path, scans)) {
+                unmatched.add(input);
+            }
         } else {
             scans.put(input, false);
         }
+    }
+
+    /** The matches but archives and files inside one, each left out with a note. */
+    private static FileStatus[] withoutArchives(FileSystem fs, FileStatus[] matches, List<String> notes)
+            throws IOException {
+        List<FileStatus> kept = new ArrayList<>();
+        ArchiveLike archives = new ArchiveLike(fs);
+        for (FileStatus m : matches) {
+            Path archive = archives.holding(m);
+            if (archive == null) {
+                kept.add(m);
+            } else if (archive.equals(m.getPath())) {
+                notes.add("left out " + m.getPath() + ": a photonzip archive, not a scan");
+            } else {
+                notes.add("left out " + m.getPath() + ": inside the photonzip archive " + archive + ", not a scan");
+            }
+        }
+        return kept.toArray(new FileStatus[0]);
     }
 
     /** One series per directory the frames sit in, each named by the glob's last component there. */
@@ -137,7 +182,9 @@ public final class NightInputs {
         }
     }
 
-    private static void directory(String input, FileSystem fs, Path dir, Map<String, Boolean> scans) throws IOException {
+    /** @return false when {@code dir} holds no scan (no HDF5 file nor TIFF frame) */
+    private static boolean directory(String input, FileSystem fs, Path dir, Map<String, Boolean> scans)
+            throws IOException {
         FileStatus[] entries = fs.listStatus(dir);
         Arrays.sort(entries, Comparator.comparing(s -> s.getPath().getName()));
         List<FileStatus> hdf = Arrays.stream(entries).filter(s -> s.isFile() && HDF5.contains(extension(s))).toList();
@@ -148,13 +195,10 @@ public final class NightInputs {
         }
         if (tiff) {
             scans.put(input, false);
-            return;
-        }
-        if (hdf.isEmpty()) {
-            throw new IllegalArgumentException("Invalid input " + input + ": a directory without HDF5/NeXus files ("
-                    + String.join(", ", HDF5.stream().sorted().map(e -> "." + e).toList()) + ") or TIFF frames");
+            return true;
         }
         hdf.forEach(h -> scans.put(h.getPath().toString(), true));
+        return !hdf.isEmpty();
     }
 
     private static boolean isTiff(FileStatus s) {

@@ -76,16 +76,24 @@ final class ScanRun {
                 console.println("photonzip: " + scan.archive() + ": " + note);
             }
             List<SourceFile> files;
+            org.photonzip.source.StackDescriptor stack;
             try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
                 files = SourceFile.of(input.descriptor(), conf);
+                stack = input.descriptor();
             }
             b.sourceFiles = files;
             CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
+            // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
+            CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
+            CompressJob.Request recorded = new CompressJob.Request(req.input(), req.dataset(), req.archive(),
+                    req.tile(), req.model(), req.verify(), req.overwrite(), req.taskBytes(), req.maxMetadataBytes(),
+                    req.bound(), () -> sourceRecord(files, hashes, notHeld, conf));
             CompressJob.Report report;
             try {
-                report = CompressJob.run(spark, req, console);
+                report = CompressJob.run(spark, recorded, console);
             } catch (Throwable e) {
                 hashes.handle((r, x) -> null).join();
+                notHeld.handle((r, x) -> null).join();
                 throw e;
             }
             options.compressed().accept(report);
@@ -93,7 +101,7 @@ final class ScanRun {
             b.sourceFiles = joinHashes(hashes, b);
             digests(b, conf);
             b.status = "done";
-            return result(b, deleteIfAsked(b, req, report.notCaptured(), conf));
+            return result(b, deleteIfAsked(b, req, conf));
         } catch (ModelUnavailableException | org.photonzip.spark.InvalidBoundException e) {
             throw e; // an option this scan cannot honour: exit 2, as for an unavailable model
         } catch (VerificationFailedException e) {
@@ -129,7 +137,7 @@ final class ScanRun {
         try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
             b.sourceFiles = hash(SourceFile.of(input.descriptor(), conf), conf);
         }
-        return result(b, deleteIfAsked(b, req, List.of(), conf));
+        return result(b, deleteIfAsked(b, req, conf));
     }
 
     private Result result(Builder b, SourceDeletion.Result deletion) {
@@ -138,13 +146,13 @@ final class ScanRun {
     }
 
     /** @return what became of the source, or null when its deletion was not asked for */
-    private SourceDeletion.Result deleteIfAsked(Builder b, CompressJob.Request req, List<String> notCaptured, Configuration conf)
+    private SourceDeletion.Result deleteIfAsked(Builder b, CompressJob.Request req, Configuration conf)
             throws IOException {
         if (!options.deleteSource()) {
             return null;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), b.sourceFiles, notCaptured, conf);
+        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), b.sourceFiles, conf);
         if (o.result() == SourceDeletion.Result.DELETED) {
             b.sourceDeleted = true;
             b.verified = true;
@@ -171,6 +179,49 @@ final class ScanRun {
         b.archiveFiles = d.files();
         b.archiveBytes = d.bytes();
         b.digest = d.digest();
+    }
+
+    /**
+     * The source as archived, for summary.json, taken just before the commit: each file's SHA-256 (hashed while
+     * the executors encoded) and what the archive does not hold. A file whose length or modification time is
+     * no longer what it was before compressing changed while it was archived: nothing is committed.
+     */
+    private static org.photonzip.archive.SourceRecord sourceRecord(List<SourceFile> before,
+                                                                   CompletableFuture<List<SourceFile>> hashes,
+                                                                   CompletableFuture<List<String>> notHeld,
+                                                                   Configuration conf) {
+        List<SourceFile> hashed;
+        try {
+            hashed = hashes.join();
+        } catch (RuntimeException e) {
+            hashed = before; // no SHA-256: recorded as unknown, which keeps the source from deletion
+        }
+        List<org.photonzip.archive.SourceRecord.File> files = new ArrayList<>();
+        for (SourceFile f : hashed) {
+            SourceFile now;
+            try {
+                now = SourceFile.stat(f.path(), conf, null);
+            } catch (IOException e) {
+                throw new SourceChangedException("Cannot archive " + f.path() + ": it cannot be read any more ("
+                        + e.getMessage() + ")");
+            }
+            if (now.bytes() != f.bytes() || now.mtime() != f.mtime()) {
+                throw new SourceChangedException("Cannot archive " + f.path() + ": it changed while it was archived ("
+                        + f.bytes() + " bytes, modified " + java.time.Instant.ofEpochMilli(f.mtime()) + " when read; now "
+                        + now.bytes() + " bytes, modified " + java.time.Instant.ofEpochMilli(now.mtime())
+                        + "); nothing was committed");
+            }
+            files.add(new org.photonzip.archive.SourceRecord.File(f.path(), f.bytes(), f.mtime(), f.sha256()));
+        }
+        return new org.photonzip.archive.SourceRecord(files, notHeld.join());
+    }
+
+    private static List<String> notHeld(org.photonzip.source.StackDescriptor stack, Configuration conf) {
+        try {
+            return SourceContent.notHeld(stack, conf);
+        } catch (IOException | RuntimeException e) {
+            return List.of("cannot tell what the source holds besides the stack: " + e.getMessage());
+        }
     }
 
     private static List<SourceFile> joinHashes(CompletableFuture<List<SourceFile>> hashes, Builder b) {

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code --delete-source-after-verify}: deletes a scan's source files only when, in this run, the committed
- * archive decoded to every value of the source (re-read now), the metadata was captured whole, and every source
- * file still has the length, modification time and SHA-256 it had when the run first looked at it. Any doubt
- * keeps the source and says why.
+ * {@code --delete-source-after-verify}: deletes a scan's source files only when the committed archive is lossless,
+ * holds all of the source ({@link ArchiveHoldings}: metadata captured whole, nothing the capture cannot hold),
+ * its files match its {@code _SUCCESS}, every source file hashes as it did when it was archived, the archive decoded
+ * in this run to every value of the source (re-read now), and every source file still has the length,
+ * modification time and SHA-256 it had when the run first looked at it. The same checks for an archive written now
+ * and for one a re-run skips. Any doubt keeps the source and says why.
  */
 final class SourceDeletion {
     /** What became of the source. */
@@ -35,14 +37,15 @@ final class SourceDeletion {
 
     /** {@code before}: the source files with the SHA-256 computed while (or before) they were compressed. */
     static Outcome run(JavaSparkContext jsc, Scan scan, String dataset, List<SourceFile> before,
-                       List<String> notCaptured, Configuration conf) throws IOException {
-        if (!notCaptured.isEmpty()) {
-            return new Outcome(Result.KEPT, "the archive lacks metadata of the source: " + notCaptured.get(0), List.of());
-        }
+                       Configuration conf) throws IOException {
         if (before.stream().anyMatch(f -> f.sha256() == null)) {
             return new Outcome(Result.KEPT, "the source's SHA-256 is unknown", List.of());
         }
         ArchiveReader reader = ArchiveReader.open(scan.archive(), conf); // checks the record, manifest and coverage
+        ArchiveHoldings.Verdict held = ArchiveHoldings.check(reader.summary(), scan.archive(), before, conf);
+        if (held != null) {
+            return new Outcome(held.result(), held.reason(), List.of());
+        }
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
         CompletableFuture<List<SourceFile>> now = CompletableFuture.supplyAsync(() -> rehash(before, conf));
         VerifyJob.Result verified;

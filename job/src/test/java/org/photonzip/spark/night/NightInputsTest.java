@@ -64,8 +64,43 @@ class NightInputsTest {
         assertTrue(e.getMessage().startsWith("Invalid input") && e.getMessage().contains("both TIFF"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> plan(dir.resolve("t.pz").toString(), dir.resolve("tiffs/*").toString()));
+        // A directory without scans (a re-run after its sources were deleted) is reported as matching nothing.
         Files.createDirectories(dir.resolve("empty"));
-        assertThrows(IllegalArgumentException.class, () -> plan(dir.resolve("t.pz").toString(), dir.resolve("empty").toString()));
+        NightInputs.Plan empty = plan(dir.resolve("t.pz").toString(), dir.resolve("empty").toString());
+        assertEquals(List.of(), empty.scans());
+        assertEquals(List.of(dir.resolve("empty").toString()), empty.unmatched());
+    }
+
+    /** Issue 17: raw/a.pz among a glob's matches was taken as a set of scans, its metadata.h5 archived and deleted. */
+    @Test
+    void nothingInOrOfAnArchiveIsEverAScan(@TempDir Path dir) throws IOException {
+        touch(dir.resolve("raw/s.h5"));
+        Path a = dir.resolve("raw/a.pz");
+        touch(a.resolve("metadata.h5"));
+        touch(a.resolve("packs/part-00000-0-1-abcd.pz"));
+        Files.write(a.resolve("_SUCCESS"), new org.photonzip.archive.CommitMarker(2, "id", 1, java.util.Map.of(
+                "metadata.h5", new org.photonzip.archive.FileEntry(1, NightFixtures.sha256(a.resolve("metadata.h5"))),
+                "packs/part-00000-0-1-abcd.pz", new org.photonzip.archive.FileEntry(1,
+                        NightFixtures.sha256(a.resolve("packs/part-00000-0-1-abcd.pz"))))).toJson());
+        touch(dir.resolve("raw/b.pz/summary.json")); // looks like an archive, uncommitted
+        NightInputs.Plan p = plan(dir.resolve("night") + "/", dir.resolve("raw/*").toString());
+        assertEquals(List.of("s.h5>s.pz"), names(p));
+        assertEquals(2, p.notes().size(), p.notes().toString());
+        assertTrue(p.notes().get(0).contains("raw/a.pz: a photonzip archive, not a scan"), p.notes().toString());
+        NightInputs.Plan inside = plan(dir.resolve("night") + "/", dir.resolve("raw/*/*").toString());
+        assertEquals(List.of(), inside.scans());
+        assertTrue(inside.notes().stream().allMatch(n -> n.contains("inside the photonzip archive")), inside.notes().toString());
+        for (Path named : List.of(a, a.resolve("metadata.h5"), a.resolve("packs/part-00000-0-1-abcd.pz"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> plan(dir.resolve("night") + "/", named.toString()));
+            assertTrue(e.getMessage().contains("photonzip archive " + HadoopFiles.path(a.toString()))
+                    && e.getMessage().contains("never a scan"), e.getMessage());
+        }
+        // Spark's empty _SUCCESS does not make a directory of scans an archive.
+        touch(dir.resolve("spark-out/scan.h5"));
+        Files.write(dir.resolve("spark-out/_SUCCESS"), new byte[0]);
+        assertEquals(List.of("scan.h5>scan.pz"), names(plan(dir.resolve("night") + "/",
+                dir.resolve("spark-out/*.h5").toString())));
     }
 
     @Test

@@ -1,10 +1,8 @@
 package org.photonzip.spark.campaign;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.restore.DestinationException;
@@ -21,7 +19,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -76,7 +73,7 @@ final class ArchiveRestore implements Serializable {
         String temp = null;
         try {
             ArchiveReader reader = ArchiveReader.open(job.item().archive(), conf);
-            digest = digest(reader.root(), conf);
+            digest = reader.digest(); // of the _SUCCESS the reader validated, not a second read of it
             Region region = Region.parse(frames, roi, reader.summary().shape());
             String regionText = describe(region);
             Path target = HadoopFiles.path(output);
@@ -192,14 +189,6 @@ final class ArchiveRestore implements Serializable {
             } finally {
                 deleteTree(scratch);
             }
-        }
-    }
-
-    /** SHA-256 of the archive's {@code _SUCCESS}, its digest in the night's record too. */
-    static String digest(Path root, Configuration conf) throws IOException {
-        FileSystem fs = HadoopFiles.fileSystem(root, conf);
-        try (FSDataInputStream in = fs.open(new Path(root, ArchiveLayout.SUCCESS))) {
-            return HexFormat.of().formatHex(Sha256.newDigest().digest(in.readAllBytes()));
         }
     }
 

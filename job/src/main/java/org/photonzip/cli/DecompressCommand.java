@@ -26,10 +26,10 @@ public final class DecompressCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE")
+    @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive to restore.")
     String archive;
 
-    @Parameters(index = "1", paramLabel = "OUTPUT.h5")
+    @Parameters(index = "1", paramLabel = "OUTPUT.h5", description = "The HDF5 file to write.")
     String output;
 
     @Option(names = "--frames", paramLabel = "A:B", description = "Only frames [A, B).")

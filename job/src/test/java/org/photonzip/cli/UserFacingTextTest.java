@@ -71,6 +71,28 @@ class UserFacingTextTest extends CommandTest {
         assertFalse(said.contains("\u001b"), said);
     }
 
+    @Test
+    void shortCommandsStartWithTheQuickCompilerOnly(@TempDir Path dir) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("clone/bin"));
+        Files.copy(ROOT.resolve("bin/photonzip"), bin.resolve("photonzip"));
+        Path tools = Files.createDirectories(dir.resolve("tools"));
+        fake(tools.resolve("java"), "echo \"$@\"");
+        for (String command : List.of("info", "help", "-V", "compress", "decompress", "verify")) {
+            ProcessBuilder pb = new ProcessBuilder(bin.resolve("photonzip").toString(), command)
+                    .redirectErrorStream(true);
+            pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
+            pb.environment().put("PHOTONZIP_SKIP_BUILD", "1");
+            pb.environment().remove("PHOTONZIP_JAVA_OPTS");
+            Process p = pb.start();
+            String args = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), args);
+            boolean quick = List.of("info", "help", "-V").contains(command);
+            assertEquals(quick, args.contains("-XX:TieredStopAtLevel=1"), command + ": " + args);
+            assertTrue(args.contains("org.photonzip.cli.Photonzip " + command), args);
+        }
+    }
+
     private static void fake(Path file, String body) throws Exception {
         Files.writeString(file, "#!/bin/sh\n" + body + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));

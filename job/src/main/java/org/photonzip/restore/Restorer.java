@@ -59,6 +59,11 @@ public final class Restorer {
         if (!overwrite && fs.exists(target)) {
             throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
         }
+        if (overwrite && fs.exists(target) && fs.getFileStatus(target).isDirectory()) {
+            // Before any tile is decoded: --overwrite replaces a file, never a directory.
+            throw new DestinationException(output, new IOException("it is a directory (--overwrite replaces a "
+                    + "file only)"));
+        }
         boolean local = HadoopFiles.isLocal(target);
         java.nio.file.Path work;
         try {

@@ -30,6 +30,13 @@ class NoSparkCommandsTest extends CommandTest {
         assertTrue(out.toString().contains("8 x 32 x 40 uint16"), out.toString());
         assertEquals(0, run("decompress", archive.toString(), dir.resolve("out.h5").toString()), err.toString());
         assertTrue(Files.size(dir.resolve("out.h5")) > 0);
+        // A directory as OUTPUT with --overwrite: refused before any tile is decoded, the directory left alone.
+        Path folder = Files.createDirectories(dir.resolve("folder.h5"));
+        Files.writeString(folder.resolve("keep.txt"), "mine");
+        assertEquals(1, run("decompress", archive.toString(), folder.toString(), "--overwrite"));
+        assertTrue(err.toString().contains("Cannot write " + folder + ": it is a directory"), err.toString());
+        assertFalse(out.toString().contains("restored"), out.toString());
+        assertEquals("mine", Files.readString(folder.resolve("keep.txt")));
 
         assertEquals(2, run("compress", "--bogus", scan.toString(), dir.resolve("a.pz").toString()));
         assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());

@@ -1,5 +1,7 @@
 package org.photonzip.codec;
 
+import org.photonzip.codec.bound.ErrorBound;
+
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.model.ModelResolver;
 
@@ -60,6 +62,21 @@ public final class TileCodec {
     }
 
     /**
+     * Checks a stream without decoding its body: its header (magic, version, lengths, the CRC32C of the whole
+     * stream, method, flags, shape) and that it carries {@code expected}'s identity (only its shape, for a
+     * version-1 stream). For copying streams as they are (export); their samples' hash needs a decode.
+     *
+     * @throws MalformedStreamException as {@link #decode(byte[], int, int, ModelResolver, TileIdentity)}
+     * @throws UnsupportedFormatException as that method
+     */
+    public static void checkStream(byte[] buffer, int offset, int length, TileIdentity expected) {
+        java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
+        byte[] stream = offset == 0 && length == buffer.length ? buffer
+                : java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        TileHeader.parse(stream).verifyMatches(java.util.Objects.requireNonNull(expected, "expected"));
+    }
+
+    /**
      * Decodes a stream of any identity holding at most {@code maxSamples} samples; a larger header is refused
      * before allocation, as a {@link MalformedStreamException}.
      */
@@ -93,6 +110,16 @@ public final class TileCodec {
     /** The same for a stream that must hold the tile {@code expected} describes (see {@link #decode}). */
     public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models,
                                                TileIdentity expected) {
-        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected);
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, true);
+    }
+
+    /**
+     * Decodes as {@link #decode(byte[], int, int, ModelResolver, TileIdentity)} does, also giving the bound the
+     * stream was coded within ({@link ErrorBound#none()} for a lossless or stored stream) but not every sample's
+     * bound: what a reader needs to check the stream's mode against the archive's.
+     */
+    public static DecodedTile decodeDetailed(byte[] buffer, int offset, int length, ModelResolver models,
+                                             TileIdentity expected) {
+        return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, false);
     }
 }

@@ -37,14 +37,17 @@ final class TileDecoder {
         return decodeBody(stream, header, resolver, false).tile();
     }
 
-    /** The same, also returning the stream's error bound and, when bounded, every sample's bound. */
+    /**
+     * The same, also returning the stream's error bound and (when {@code withBounds} and the stream is bounded)
+     * every sample's bound.
+     */
     static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver,
-                                        TileIdentity expected) {
+                                        TileIdentity expected, boolean withBounds) {
         Objects.requireNonNull(expected, "expected");
         byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
         header.verifyMatches(expected);
-        return decodeBody(stream, header, resolver, true);
+        return decodeBody(stream, header, resolver, withBounds);
     }
 
     /** Decodes a stream of any identity, refusing one of more than {@code maxSamples} samples. */

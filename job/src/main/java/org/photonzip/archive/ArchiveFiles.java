@@ -76,7 +76,7 @@ final class ArchiveFiles {
         try {
             long n;
             try (InputStream in = new DigestInputStream(open(name), md)) {
-                n = Files.copy(in, local, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                n = copy(in, local);
             }
             checkLength(name, n, e);
             checkHash(name, HexFormat.of().formatHex(md.digest()), e);
@@ -86,6 +86,56 @@ final class ArchiveFiles {
                 Files.deleteIfExists(local);
             }
         }
+    }
+
+    /**
+     * Copies {@code in} to {@code local}; a failure to write it (a full disk) is a {@link java.nio.file.FileSystemException}
+     * naming {@code local}, so the caller can tell it from a failure to read the archive.
+     */
+    private static long copy(InputStream in, java.nio.file.Path local) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long n = 0;
+        OutputStream out;
+        try {
+            out = Files.newOutputStream(local);
+        } catch (IOException e) {
+            throw writeFailure(local, e);
+        }
+        boolean closed = false;
+        try {
+            for (int r; (r = in.read(buffer)) > 0; n += r) { // a failure to read is the archive's: passed on as is
+                try {
+                    out.write(buffer, 0, r);
+                } catch (IOException e) {
+                    throw writeFailure(local, e);
+                }
+            }
+            try {
+                out.close();
+                closed = true;
+            } catch (IOException e) {
+                throw writeFailure(local, e);
+            }
+        } finally {
+            if (!closed) {
+                try {
+                    out.close();
+                } catch (IOException ignored) {
+                    // Already failing; the partial copy is deleted by the caller.
+                }
+            }
+        }
+        return n;
+    }
+
+    private static java.nio.file.FileSystemException writeFailure(java.nio.file.Path local, IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f;
+        }
+        java.nio.file.FileSystemException f = new java.nio.file.FileSystemException(local.toString(), null,
+                e.getMessage());
+        f.initCause(e);
+        return f;
     }
 
     private InputStream open(String name) throws IOException {

@@ -7,6 +7,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.tiles.TileCompressor;
 import org.photonzip.fs.HadoopFiles;
@@ -28,22 +30,26 @@ public final class ArchiveReader {
     static final long MAX_SUCCESS_BYTES = 256L << 20;
     static final long MAX_SUMMARY_BYTES = 64L << 20;
     static final long MAX_MODEL_BYTES = 256L << 20;
+    /** How many tiles {@link #checkModeOnFirstTiles} decodes at most. */
+    static final int MODE_PROBES = 16;
 
     private final FileSystem fs;
     private final Configuration conf;
     private final Path root;
     private final CommitMarker marker;
+    private final String digest;
     private final Summary summary;
     private final List<TileRow> rows;
     private final TileCompressor compressor;
     private final ArchiveFiles files;
 
-    private ArchiveReader(FileSystem fs, Configuration conf, Path root, CommitMarker marker, Summary summary,
-                          List<TileRow> rows, TileCompressor compressor, ArchiveFiles files) {
+    private ArchiveReader(FileSystem fs, Configuration conf, Path root, CommitMarker marker, String digest,
+                          Summary summary, List<TileRow> rows, TileCompressor compressor, ArchiveFiles files) {
         this.fs = fs;
         this.conf = conf;
         this.root = root;
         this.marker = marker;
+        this.digest = digest;
         this.summary = summary;
         this.rows = rows;
         this.compressor = compressor;
@@ -68,12 +74,16 @@ public final class ArchiveReader {
         if (!status.isDirectory()) {
             throw new InvalidArchiveException("Invalid archive " + location + ": not a directory");
         }
-        CommitMarker marker = CommitMarker.parse(readMarker(fs, root, location), location);
+        byte[] markerBytes = readMarker(fs, root, location);
+        CommitMarker marker = CommitMarker.parse(markerBytes, location);
         ArchiveFiles files = new ArchiveFiles(fs, root, marker, location);
         ListedFiles.check(fs, root, marker, location);
         Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), location);
         SummaryCheck.check(summary, marker, location);
-        TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location));
+        BoundRecord bound = BoundRecord.read(summary);
+        // The archive's mode travels with its codec, so that every checked decode compares each stream's with it.
+        TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location))
+                .withErrorBound(bound == null ? ErrorBound.none() : bound.bound());
         for (String name : marker.files().keySet()) {
             // Every small file before use; metadata.h5 when it is fetched, packs and report.html (which no read of
             // the samples needs) by verify.
@@ -85,7 +95,8 @@ public final class ArchiveReader {
         }
         List<TileRow> rows = Manifest.readParquet(new Path(root, ArchiveLayout.MANIFEST), conf, marker.tiles());
         ManifestCheck.check(rows, marker, summary, compressor.model() != null, location);
-        return new ArchiveReader(fs, conf, root, marker, summary, List.copyOf(rows), compressor, files);
+        return new ArchiveReader(fs, conf, root, marker, ArchiveFiles.sha256(markerBytes), summary,
+                List.copyOf(rows), compressor, files);
     }
 
     private static byte[] readMarker(FileSystem fs, Path root, String location) throws IOException {
@@ -137,6 +148,28 @@ public final class ArchiveReader {
         return marker;
     }
 
+    /**
+     * The archive's digest: the SHA-256 (64 lowercase hex digits) of the {@code _SUCCESS} this reader validated,
+     * which lists every other file's SHA-256. {@code compress} prints it and the night's record keeps it.
+     */
+    public String digest() {
+        return digest;
+    }
+
+    /**
+     * Refuses this archive unless its digest is {@code expected} (as a catalogue holds it: 64 hex digits, with or
+     * without {@code sha256:}): a consistently forged archive, {@code _SUCCESS} re-hashed, passes every other check.
+     *
+     * @throws InvalidArchiveException when the digests differ
+     */
+    public void checkDigest(String expected) {
+        if (!digest.equals(ArchiveDigest.parse(expected))) {
+            throw new InvalidArchiveException("Invalid archive " + root + ": its digest (SHA-256 of _SUCCESS) is "
+                    + digest + ", not the expected " + ArchiveDigest.parse(expected)
+                    + ": the archive differs from the one catalogued");
+        }
+    }
+
     public Summary summary() {
         return summary;
     }
@@ -164,6 +197,23 @@ public final class ArchiveReader {
     public Tile decodeTile(TileRow row) throws IOException {
         return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(),
                 root.toString());
+    }
+
+    /**
+     * Cross-checks the archive's mode with its streams without decoding them all (what {@code info} does): decodes,
+     * through every check of {@link #decodeTile}, the manifest's first tiles up to the first modelled one (a
+     * stored stream is lossless in either mode), at most {@value #MODE_PROBES}.
+     *
+     * @throws TileCheckException when such a tile fails a check, its stream's bound not being the summary's included
+     */
+    public void checkModeOnFirstTiles() throws IOException {
+        for (TileRow row : rows.subList(0, Math.min(rows.size(), MODE_PROBES))) {
+            byte[] stream = CheckedTile.read(fs, root, row);
+            CheckedTile.decode(row, stream, compressor, summary.shape(), summary.dtype(), root.toString());
+            if (stream[TileFormat.AT_METHOD] == TileFormat.METHOD_MODELLED) {
+                return;
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.photonzip.archive;
 
 import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.format.TileFormat;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,6 +10,7 @@ import org.apache.hadoop.fs.Path;
 import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.PhotonzipException;
 import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileCodec;
 import org.photonzip.tiles.TileCompressor;
 
 import java.io.EOFException;
@@ -18,7 +20,8 @@ import java.io.IOException;
  * The one checked decoding of a tile, shared by every reader (verify, decompress, info, report, explain): the
  * stored bytes against the manifest's CRC32C, the stream decoded against the identity the validated manifest
  * gives it (shape and, in tile format 2, dataset, place and stack; checked before anything is allocated), and
- * the decoded samples against the manifest's {@code pixel_sha256}. Anything else is refused as a
+ * the decoded samples against the manifest's {@code pixel_sha256}, and the stream's error bound against the
+ * archive's (the codec's: {@code codec.error_bound} of summary.json, or lossless). Anything else is refused as a
  * {@link TileCheckException} that names the archive, the pack, the tile and the field.
  */
 public final class CheckedTile {
@@ -55,18 +58,44 @@ public final class CheckedTile {
      */
     public static Tile decode(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
                               String archive) {
-        return check(row, stream, shape, dtype, archive, id -> new DecodedTile(codec.decode(stream, 0, stream.length,
-                id), ErrorBound.none(), null)).tile();
+        return check(row, stream, codec, shape, dtype, archive,
+                id -> codec.decodeDetailed(stream, 0, stream.length, id)).tile();
     }
 
     /** The same checks, also giving an error-bounded tile's bound and every sample's bound (for verify). */
     public static DecodedTile decodeWithBounds(TileRow row, byte[] stream, TileCompressor codec, int[] shape,
                                                String dtype, String archive) {
-        return check(row, stream, shape, dtype, archive, id -> codec.decodeWithBounds(stream, 0, stream.length, id));
+        return check(row, stream, codec, shape, dtype, archive,
+                id -> codec.decodeWithBounds(stream, 0, stream.length, id));
     }
 
-    private static DecodedTile check(TileRow row, byte[] stream, int[] shape, String dtype, String archive,
-                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+    /**
+     * The checks that need no decode, for copying a stream as it is (export): the stored bytes against the
+     * manifest's length and CRC32C, and the stream's header (its own CRC32C, fields) and identity against the row.
+     * Its mode (lossless or error-bounded, the header's flag) must be the archive's; the bound's value, and the
+     * samples' {@code pixel_sha256}, need {@link #decode}.
+     */
+    public static void checkStream(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String archive) {
+        String where = checkBytes(row, stream, archive);
+        try {
+            TileCodec.checkStream(stream, 0, stream.length, row.identity(shape));
+        } catch (MalformedStreamException e) {
+            throw new TileCheckException(where + ": stream byte " + e.offset() + " (pack byte "
+                    + (row.offset() + e.offset()) + "): " + e.getMessage(), e);
+        } catch (PhotonzipException e) {
+            throw new TileCheckException(where + ": " + e.getMessage(), e);
+        }
+        boolean bounded = (stream[TileFormat.AT_FLAGS] & TileFormat.FLAG_BOUNDED) != 0;
+        boolean stored = stream[TileFormat.AT_METHOD] == TileFormat.METHOD_STORED;
+        if (bounded == codec.errorBound().isLossless() && !(stored && !bounded)) {
+            throw new TileCheckException(where + ": field codec.error_bound: the tile stream is "
+                    + (bounded ? "error-bounded" : "lossless") + ", summary.json says "
+                    + (codec.errorBound().isLossless() ? "lossless (no codec.error_bound)" : mode(codec.errorBound())));
+        }
+    }
+
+    /** The stored bytes against the manifest's length and CRC32C; returns the tile's description for messages. */
+    private static String checkBytes(TileRow row, byte[] stream, String archive) {
         String where = "Invalid tile in " + archive + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/"
                 + row.pack() + " at offset " + row.offset() + ")";
         if (stream.length != row.length()) {
@@ -78,6 +107,13 @@ public final class CheckedTile {
             throw new TileCheckException(String.format("%s: field crc32c: the stored bytes have CRC32C %08x, the "
                     + "manifest recorded %08x", where, crc, row.crc32c()));
         }
+        return where;
+    }
+
+    private static DecodedTile check(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
+                                     String archive,
+                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+        String where = checkBytes(row, stream, archive);
         DecodedTile decoded;
         try {
             decoded = decoder.apply(row.identity(shape));
@@ -87,6 +123,8 @@ public final class CheckedTile {
         } catch (PhotonzipException e) {
             throw new TileCheckException(where + ": " + e.getMessage(), e);
         }
+        checkMode(decoded.bound(), stream[TileFormat.AT_METHOD] == TileFormat.METHOD_STORED, codec.errorBound(),
+                where);
         int max = maxValue(dtype);
         short[] samples = decoded.tile().samples();
         for (int i = 0; i < samples.length; i++) {
@@ -101,5 +139,22 @@ public final class CheckedTile {
                     + ", the manifest recorded " + row.pixelSha256());
         }
         return decoded;
+    }
+
+    /**
+     * The stream's mode must be the archive's ({@code codec.error_bound} in summary.json, which the codec of an
+     * opened archive carries): a lossy stream in an archive that says lossless would otherwise restore and verify
+     * as exact. A stored stream is lossless in either mode (the encoder stores a tile that would not shrink).
+     */
+    private static void checkMode(ErrorBound stream, boolean stored, ErrorBound archive, String where) {
+        if (stream.equals(archive) || stored && stream.isLossless()) {
+            return;
+        }
+        throw new TileCheckException(where + ": field codec.error_bound: the tile stream is " + mode(stream)
+                + ", summary.json says " + (archive.isLossless() ? "lossless (no codec.error_bound)" : mode(archive)));
+    }
+
+    private static String mode(ErrorBound b) {
+        return b.isLossless() ? "lossless" : "error-bounded (" + b.describe() + ")";
     }
 }

@@ -34,6 +34,11 @@ public final class Leftovers {
     private Leftovers() {
     }
 
+    /** True for a staging or moved-aside directory's name ({@code .NAME.staging-ID}, {@code .NAME.replaced-ID}). */
+    public static boolean isLeftoverName(String name) {
+        return NAME.matcher(name).matches();
+    }
+
     /** Cleans up after earlier runs that wrote {@code target}; one line per thing found, saying what was done. */
     public static List<String> clean(FileSystem fs, Path target, Configuration conf, boolean staged)
             throws IOException {

@@ -59,6 +59,10 @@ final class ArchiveTable {
         Map<String, String> out = new LinkedHashMap<>();
         rows.forEach((k, v) -> {
             out.put(k, sizes.getOrDefault(k, v));
+            if (k.equals("archive")) {
+                out.put("digest", "sha256:" + archive.digest() + " (SHA-256 of its _SUCCESS; check it with verify "
+                        + "--digest)");
+            }
             if (k.equals("ratio")) {
                 out.put("archive size", sizes.get("archive size"));
                 out.put("archive ratio", sizes.get("archive ratio"));

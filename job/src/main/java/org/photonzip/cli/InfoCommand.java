@@ -15,11 +15,13 @@ import java.util.concurrent.Callable;
 
 /** {@code photonzip info ARCHIVE...}: each archive's summary as a table, then one row per archive (no Spark). */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Prints an archive's summary: source, shape, tiles, model, sizes, bits/pixel, ratio, time. "
-                + "Given several archives or a night directory: each summary, then a table of all.",
+        description = "Prints an archive's summary: digest, source, shape, tiles, model, mode, sizes, bits/pixel, "
+                + "ratio, time (one tile is decoded to check the mode). Given several archives or a night directory: "
+                + "each summary, then a table of all.",
         exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (each archive opened: its record, summary "
         + "and manifest are valid)", "1:an archive is not a readable, valid, committed archive (the others were "
-        + "printed)", "2:invalid arguments"})
+        + "printed)", "2:invalid arguments", "3:the first tile, decoded to check that its stream's mode (lossless or "
+        + "its bound) is the summary's, failed its checks"})
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,6 +39,7 @@ public final class InfoCommand implements Callable<Integer> {
         for (String archive : list) {
             try {
                 ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
+                reader.checkModeOnFirstTiles();
                 out.print(ArchiveTable.info(reader));
                 int[] shape = reader.summary().shape();
                 var totals = reader.summary().json().path("totals");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 CompressCommand.class,
                 DecompressCommand.class,
+                ExportCommand.class,
                 VerifyCommand.class,
                 InfoCommand.class,
                 BenchJobCommand.class,

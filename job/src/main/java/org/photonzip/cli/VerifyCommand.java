@@ -26,10 +26,13 @@ import java.util.concurrent.Callable;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Checks a whole archive (Spark, one task per pack): the commit record, summary and manifest "
                 + "(as every command does), every pack's SHA-256, and every tile: its CRC32C, its stream and identity, "
-                + "and the SHA-256 of its samples; with --against, also every value against the source. Writes nothing."},
+                + "and the SHA-256 of its samples, and that each stream's mode (lossless or its bound) is the "
+                + "summary's; with --against, also every value against the source; with --digest, the archive "
+                + "against the digest a catalogue holds. Writes nothing."},
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every tile of every archive verified",
-                "1:an archive is not readable (or the source cannot be read)", "2:invalid options",
+                "1:an archive is not readable or not valid, or its digest is not --digest's (or the source cannot "
+                        + "be read)", "2:invalid options",
                 "3:a tile failed its checks (in any of the archives)"})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
@@ -42,6 +45,11 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--against", paramLabel = "INPUT", description = "The source to compare every value with.")
     String against;
 
+    @Option(names = "--digest", paramLabel = "SHA256", description = "The archive's digest as the catalogue holds "
+            + "it (the SHA-256 of its _SUCCESS that compress printed and the night's RUN.jsonl recorded, with or "
+            + "without sha256:): an archive whose digest differs is refused (exit 1) however consistent it is.")
+    String digest;
+
     @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
@@ -49,12 +57,19 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (digest != null) {
+            org.photonzip.archive.ArchiveDigest.parse(digest); // a malformed digest is refused before any work
+        }
         SparkSession spark = SparkSessions.start("photonzip verify", master);
         try {
             List<String> list = ArchiveList.of(archives, spark.sparkContext().hadoopConfiguration());
             if (against != null && list.size() != 1) {
                 throw new IllegalArgumentException("Invalid --against: it names the source of one archive, "
                         + "not of " + list.size());
+            }
+            if (digest != null && list.size() != 1) {
+                throw new IllegalArgumentException("Invalid --digest: it is the digest of one archive, not of "
+                        + list.size());
             }
             if (list.size() == 1) {
                 return verify(spark, list.get(0), out, err);
@@ -85,6 +100,9 @@ public final class VerifyCommand implements Callable<Integer> {
         try {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             ArchiveReader reader = ArchiveReader.open(archive, spark.sparkContext().hadoopConfiguration());
+            if (digest != null) {
+                reader.checkDigest(digest);
+            }
             try (InputStack input = against == null ? null : InputStack.open(against,
                     isHdf5Source(reader) ? reader.summary().datasetPath() : null,
                     spark.sparkContext().hadoopConfiguration())) {
@@ -111,7 +129,8 @@ public final class VerifyCommand implements Callable<Integer> {
                         : "; ERROR-BOUNDED archive: every value within its bound (" + bound.bound().describe()
                         + ") of " + against + ", largest error " + r.maxError() + " counts";
                 out.printf(Locale.ROOT, "%s: all %d tiles verified (%d samples; every file's SHA-256 matches the "
-                                + "commit record%s) in %.1f s, %.1f MB/s%n", archive, r.tiles(), r.samples(), what,
+                                + "commit record%s%s) in %.1f s, %.1f MB/s%n", archive, r.tiles(), r.samples(),
+                        digest == null ? "" : ", whose digest is the expected sha256:" + reader.digest(), what,
                         r.seconds(), r.samples() * 2 / 1e6 / r.seconds());
                 return ExitCodes.OK;
             }

@@ -35,7 +35,7 @@ final class DatasetTwin {
         long space = -1, dcpl = -1;
         try {
             space = dims == null ? H5.H5Dget_space(src) : H5.H5Screate_simple(dims.length, dims, null);
-            dcpl = dcplOrNegative >= 0 ? H5.H5Pcopy(dcplOrNegative) : H5.H5Dget_create_plist(src);
+            dcpl = dcplOrNegative >= 0 ? H5.H5Pcopy(dcplOrNegative) : ownStorage(src);
             prepare(dcpl, dims, path, skipped);
             long twin = H5.H5Dcreate(group, name, type, space, P, dcpl, P);
             NativeAttributes.copy(src, twin, path, exceptAttributes, skipped);
@@ -45,6 +45,19 @@ final class DatasetTwin {
             NativeHdf5.close(space);
             NativeHdf5.close(type);
         }
+    }
+
+    /**
+     * The creation properties of {@code src}, or plain contiguous ones where it is stored in other files (external
+     * raw storage, virtual): a twin keeps its samples in its own file, so writing it never reaches another file.
+     */
+    static long ownStorage(long src) {
+        long dcpl = H5.H5Dget_create_plist(src);
+        if (StoredElsewhere.describeCreation(dcpl) == null) {
+            return dcpl;
+        }
+        NativeHdf5.close(dcpl);
+        return H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
     }
 
     /** Allocates storage only when written; clips chunks to {@code dims}; drops filters that are not available. */

@@ -175,7 +175,8 @@ public final class NativeCapture {
             firstPath.put(key, path);
             return;
         }
-        long bytes = H5.H5Dget_storage_size(dataset);
+        boolean elsewhere = StoredElsewhere.is(dataset);
+        long bytes = elsewhere ? valueBytes(dataset) : H5.H5Dget_storage_size(dataset);
         if (bytes > maxDatasetBytes) {
             skipped.add(path + ": " + bytes + " bytes, above the " + maxDatasetBytes + "-byte limit for datasets "
                     + "other than the stack");
@@ -184,12 +185,29 @@ public final class NativeCapture {
         if (sink != null && sink.accepts(dataset, path)) {
             NativeHdf5.close(DatasetTwin.create(dataset, out, name, null, path, Set.of(), skipped));
             sink.code(dataset, path);
+        } else if (elsewhere) {
+            String why = ValueCopy.copy(dataset, out, name, path, skipped); // values, never references to other files
+            if (why != null) {
+                skipped.add(path + ": " + why);
+                return;
+            }
         } else {
             H5.H5Ocopy(dataset, ".", out, name, P, P);
         }
         firstPath.put(key, path);
         datasets++;
         attributes += (int) H5.H5Oget_info(dataset).num_attrs;
+    }
+
+    private static long valueBytes(long dataset) {
+        long space = H5.H5Dget_space(dataset);
+        long type = H5.H5Dget_type(dataset);
+        try {
+            return H5.H5Sget_simple_extent_npoints(space) * H5.H5Tget_size(type);
+        } finally {
+            NativeHdf5.close(type);
+            NativeHdf5.close(space);
+        }
     }
 
     private static String describe(long group, String name, H5L_info_t link) {

@@ -53,28 +53,37 @@ public final class NativeHdf5 {
 
     /** Closes an identifier of any kind, ignoring one that is not open (cleanup after a failure). */
     static void close(long id) {
+        try {
+            closeChecked(id);
+        } catch (HDF5Exception ignored) {
+            // Already closed, or closing fails after an earlier error that is being reported.
+        }
+    }
+
+    /**
+     * Closes an identifier of any kind and reports the library's failure: closing a dataset writes its cached chunks,
+     * so on a full disk the close is where samples are lost (issue 17: a restore said "restored" with its flats all
+     * zeros because that error was ignored). Use on every path where what was written must be on disk.
+     */
+    static void closeChecked(long id) {
         if (id < 0) {
             return;
         }
-        try {
-            int type = H5.H5Iget_type(id);
-            if (type == HDF5Constants.H5I_FILE) {
-                H5.H5Fclose(id);
-            } else if (type == HDF5Constants.H5I_GROUP) {
-                H5.H5Gclose(id);
-            } else if (type == HDF5Constants.H5I_DATASET) {
-                H5.H5Dclose(id);
-            } else if (type == HDF5Constants.H5I_DATATYPE) {
-                H5.H5Tclose(id);
-            } else if (type == HDF5Constants.H5I_DATASPACE) {
-                H5.H5Sclose(id);
-            } else if (type == HDF5Constants.H5I_ATTR) {
-                H5.H5Aclose(id);
-            } else if (type == HDF5Constants.H5I_GENPROP_LST) {
-                H5.H5Pclose(id);
-            }
-        } catch (HDF5Exception ignored) {
-            // Already closed, or closing fails after an earlier error that is being reported.
+        int type = H5.H5Iget_type(id);
+        if (type == HDF5Constants.H5I_FILE) {
+            H5.H5Fclose(id);
+        } else if (type == HDF5Constants.H5I_GROUP) {
+            H5.H5Gclose(id);
+        } else if (type == HDF5Constants.H5I_DATASET) {
+            H5.H5Dclose(id);
+        } else if (type == HDF5Constants.H5I_DATATYPE) {
+            H5.H5Tclose(id);
+        } else if (type == HDF5Constants.H5I_DATASPACE) {
+            H5.H5Sclose(id);
+        } else if (type == HDF5Constants.H5I_ATTR) {
+            H5.H5Aclose(id);
+        } else if (type == HDF5Constants.H5I_GENPROP_LST) {
+            H5.H5Pclose(id);
         }
     }
 

@@ -25,6 +25,7 @@ public final class RestoredFile implements AutoCloseable {
     private final long file;
     private final List<String> notRestored = new ArrayList<>();
     private final List<Long> stacks = new ArrayList<>();
+    private final List<List<String>> stackNames = new ArrayList<>(); // every name of each of stacks
     private SlabIo.Kind kind;
     private long[] dims;
 
@@ -36,6 +37,14 @@ public final class RestoredFile implements AutoCloseable {
     public static RestoredFile open(Path path) {
         NativeHdf5.load();
         return new RestoredFile(H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, P));
+    }
+
+    /**
+     * Refuses a file in which anything could make the restore, or a reader of its result, reach another file
+     * ({@link ContainedMetadata}); {@code keptLink} tells which external links the capture kept (as "path -> file:object").
+     */
+    public void requireContained(java.util.function.Predicate<String> keptLink) {
+        ContainedMetadata.check(file, keptLink);
     }
 
     /** What could not be restored exactly (attributes or filters dropped), as "path: reason". */
@@ -69,6 +78,7 @@ public final class RestoredFile implements AutoCloseable {
                 H5.H5Adelete(ds, marker);
             }
             stacks.add(ds);
+            stackNames.add(names);
             kind = SlabIo.kind(ds);
             if (kind == null) {
                 throw new IllegalArgumentException(names.get(0) + " is not an 8- or 16-bit integer dataset");
@@ -78,12 +88,31 @@ public final class RestoredFile implements AutoCloseable {
         return paths;
     }
 
+    /**
+     * For {@code export}, after {@link #prepareStack} of the whole stack: replaces each stack dataset by one of the
+     * same datatype, shape and attributes (under all its names) whose chunks are {@code chunk} and whose one filter
+     * is {@link TileStreamFilter}, so that each chunk {@link #writeChunk} writes is a tile stream as the archive
+     * stores it; {@code model} is the archive's learned model file (null for none), which the filter's parameters
+     * carry to the plugin.
+     */
+    public void retileStack(int[] chunk, byte[] model) {
+        TileStreamFilter.ensureKnown();
+        long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
+        try {
+            H5.H5Pset_chunk(dcpl, 3, new long[]{chunk[0], chunk[1], chunk[2]});
+            int[] values = TileStreamFilter.values(chunk, model);
+            H5.H5Pset_filter(dcpl, TileStreamFilter.ID, 0, values.length, values);
+            for (int i = 0; i < stacks.size(); i++) {
+                long old = stacks.get(i);
+                stacks.set(i, relink(old, stackNames.get(i), SlabIo.dims(old), dcpl, null));
+                NativeHdf5.close(old);
+            }
+        } finally {
+            NativeHdf5.close(dcpl);
+        }
+    }
+
     private long replace(long old, List<String> names, long[] target, int[] chunks, boolean twin, String marker) {
-        String first = names.get(0);
-        int slash = first.lastIndexOf('/');
-        String parentPath = slash == 0 ? "/" : first.substring(0, slash);
-        String temporary = ".photonzip-restoring-" + first.substring(slash + 1);
-        long parent = H5.H5Gopen(file, parentPath, P);
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         try {
             if (chunks != null) {
@@ -93,8 +122,22 @@ public final class RestoredFile implements AutoCloseable {
                 }
                 H5.H5Pset_chunk(dcpl, 3, c);
             }
-            long created = DatasetTwin.create(old, parent, temporary, target, twin ? -1 : dcpl, first, Set.of(marker),
-                    notRestored);
+            return relink(old, names, target, twin ? -1 : dcpl, marker);
+        } finally {
+            NativeHdf5.close(dcpl);
+        }
+    }
+
+    /** A new dataset like {@code old} (creation properties {@code dcpl} unless negative) under all of its names. */
+    private long relink(long old, List<String> names, long[] target, long dcpl, String marker) {
+        String first = names.get(0);
+        int slash = first.lastIndexOf('/');
+        String parentPath = slash == 0 ? "/" : first.substring(0, slash);
+        String temporary = ".photonzip-restoring-" + first.substring(slash + 1);
+        long parent = H5.H5Gopen(file, parentPath, P);
+        try {
+            long created = DatasetTwin.create(old, parent, temporary, target, dcpl, first,
+                    marker == null ? Set.of() : Set.of(marker), notRestored);
             for (String name : names) {
                 H5.H5Ldelete(file, name, P);
             }
@@ -104,7 +147,6 @@ public final class RestoredFile implements AutoCloseable {
             }
             return created;
         } finally {
-            NativeHdf5.close(dcpl);
             NativeHdf5.close(parent);
         }
     }
@@ -187,7 +229,9 @@ public final class RestoredFile implements AutoCloseable {
 
     /** The coded dataset {@code entry} with the samples {@code decoder} gives for each part. */
     public void writeCoded(MetadataSamples.Entry entry, java.util.function.Function<MetadataSamples.Part, short[]> decoder) {
+        ContainedMetadata.requireHardPath(file, entry.path()); // never written through a link into another file
         long ds = H5.H5Dopen(file, entry.path(), P);
+        boolean written = false;
         try {
             SlabIo.Kind k = SlabIo.kind(ds);
             long[] d = SlabIo.dims(ds);
@@ -200,8 +244,12 @@ public final class RestoredFile implements AutoCloseable {
             for (MetadataSamples.Part p : entry.parts()) {
                 SlabIo.write(ds, k, d, p.t0(), p.frames(), p.y0(), p.rows(), decoder.apply(p));
             }
+            written = true;
+            NativeHdf5.closeChecked(ds); // writes the cached chunks: a full disk fails here
         } finally {
-            NativeHdf5.close(ds);
+            if (!written) {
+                NativeHdf5.close(ds);
+            }
         }
     }
 
@@ -210,12 +258,22 @@ public final class RestoredFile implements AutoCloseable {
         H5.H5Fflush(file, HDF5Constants.H5F_SCOPE_GLOBAL);
     }
 
+    /** Closes the file; the library's failure to write what it still held is thrown (after closing everything). */
     @Override
     public void close() {
+        RuntimeException failed = null;
         for (long ds : stacks) {
-            NativeHdf5.close(ds);
+            try {
+                NativeHdf5.closeChecked(ds);
+            } catch (RuntimeException e) {
+                failed = failed == null ? e : failed;
+                NativeHdf5.close(ds);
+            }
         }
         stacks.clear();
         H5.H5Fclose(file);
+        if (failed != null) {
+            throw failed;
+        }
     }
 }

@@ -56,7 +56,7 @@ public final class Charts {
             }
         }
         if (!(hi > lo)) {
-            hi = lo + 1e-6;
+            hi = lo + Math.max(1e-6, Math.abs(lo) * 1e-6); // a scale of some length, whatever the magnitude
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("bits/pixel", xyz);

@@ -71,9 +71,13 @@ public final class QualityCharts {
     /** Radially averaged power, log scale: flat for white error. */
     public static byte[] spectrum(QualityData.Spectrum s) {
         XYSeries xy = new XYSeries("error power");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
         for (int i = 0; i < s.frequency().length; i++) {
             if (s.power()[i] > 0) {
                 xy.add(s.frequency()[i], s.power()[i]);
+                lo = Math.min(lo, s.power()[i]);
+                hi = Math.max(hi, s.power()[i]);
             }
         }
         JFreeChart chart = ChartFactory.createXYLineChart(String.format(java.util.Locale.ROOT,
@@ -83,6 +87,12 @@ public final class QualityCharts {
         if (xy.getItemCount() > 0) {
             LogAxis log = new LogAxis("power (counts²)");
             log.setSmallestValue(1e-6);
+            if (hi < lo * 1.001) {
+                // One ring, or rings of one power: the axis's own range would have no length where the power is
+                // large (a margin of 1e-8 vanishes beside 1e10), which the library refuses. A decade either side.
+                double lower = Math.max(lo / 10, log.getSmallestValue());
+                log.setRange(lower, Math.max(hi * 10, lower * 100));
+            }
             chart.getXYPlot().setRangeAxis(log);
         }
         return Charts.png(chart);

@@ -33,7 +33,13 @@ final class RestoreScratch {
     static java.nio.file.Path create(java.nio.file.Path parent) throws IOException {
         removeAbandoned(parent);
         java.nio.file.Path dir = Files.createTempDirectory(parent, PREFIX);
-        StagingOwner.current().write(local(), new Path(dir.toUri()));
+        try {
+            StagingOwner.current().write(local(), new Path(dir.toUri()));
+        } catch (IOException | org.apache.hadoop.fs.FSError e) {
+            deleteTree(dir); // Hadoop's local file system reports a full disk as an Error: an IOException here
+            throw e instanceof IOException io ? io : new IOException(e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage(), e);
+        }
         return dir;
     }
 

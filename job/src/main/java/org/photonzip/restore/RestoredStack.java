@@ -58,6 +58,15 @@ final class RestoredStack implements AutoCloseable {
             throw invalid(archive, "metadata.h5 is not a readable HDF5 file (" + e.getMessage() + ")", e);
         }
         try {
+            out.requireContained(keptLinks(summary));
+        } catch (HDF5Exception | IllegalArgumentException e) {
+            discard(file);
+            out.close();
+            throw invalid(archive, e instanceof HDF5Exception ? "metadata.h5 is not a readable HDF5 file ("
+                    + e.getMessage() + ")" : "metadata.h5 reaches outside the file, which a restore never follows: "
+                    + e.getMessage(), e);
+        }
+        try {
             out.prepareStack(InputStack.PLACEHOLDER_ATTRIBUTE, region.dims(), summary.shape(), versionOneChunks(summary));
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
@@ -65,6 +74,24 @@ final class RestoredStack implements AutoCloseable {
             throw invalid(archive, "metadata.h5 has no usable stack placeholder (" + e.getMessage() + ")", e);
         }
         return new RestoredStack(archive, out, region, file.getParent(), output, file);
+    }
+
+    /**
+     * The external links the capture kept because it could not follow them, as "path -> file:object": each is listed
+     * in {@code metadata.not_captured} as "path: external link to file:object cannot be followed (...); kept as
+     * that link" (§5). Any other external link in metadata.h5 was not written by compress.
+     */
+    static java.util.function.Predicate<String> keptLinks(Summary summary) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : summary.json().path("metadata").path("not_captured")) {
+            String line = n.asText();
+            int colon = line.indexOf(": external link to ");
+            int end = line.indexOf(" cannot be followed (");
+            if (colon > 0 && end > colon && line.endsWith("; kept as that link")) {
+                kept.add(line.substring(0, colon) + " -> " + line.substring(colon + ": external link to ".length(), end));
+            }
+        }
+        return kept::contains;
     }
 
     /** Chunks for a version 1 placeholder, which records none: the source's, or one frame for a TIFF series. */
@@ -84,6 +111,18 @@ final class RestoredStack implements AutoCloseable {
         }
     }
 
+    /**
+     * For export: the stack chunked as the archive's tiles, {@code chunk} each, their streams its chunks, the
+     * learned model (null for none) in the filter's parameters.
+     */
+    void retile(int[] chunk, byte[] model) {
+        try {
+            out.retileStack(chunk, model);
+        } catch (HDF5Exception e) {
+            throw new DestinationException(output, e);
+        }
+    }
+
     /** Adds the region's and the bound's attributes and the coded datasets, and closes the file. */
     Written finish() throws IOException {
         try {
@@ -92,7 +131,11 @@ final class RestoredStack implements AutoCloseable {
                 out.putStackAttribute(Restorer.ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
             }
             BoundAttributes.put(out, org.photonzip.archive.BoundRecord.read(archive.summary()));
-            CodedRestore.writeAll(archive, out, scratch);
+            try {
+                CodedRestore.writeAll(archive, out, scratch);
+            } catch (java.nio.file.FileSystemException e) {
+                throw DestinationException.rethrow(output, scratch, e); // metadata-samples.pz's copy
+            }
             List<String> notRestored = out.notRestored();
             out.flush(); // a full disk fails here, while the file can still be discarded and closed (see discard)
             closed = true;

@@ -56,6 +56,8 @@ public final class Restorer {
         long start = System.nanoTime();
         Path target = HadoopFiles.path(output);
         FileSystem fs = HadoopFiles.fileSystem(target, archive.conf());
+        boolean local = HadoopFiles.isLocal(target);
+        OutputPlace.check(archive, target, fs, local, output);
         if (!overwrite && fs.exists(target)) {
             throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
         }
@@ -64,7 +66,6 @@ public final class Restorer {
             throw new DestinationException(output, new IOException("it is a directory (--overwrite replaces a "
                     + "file only)"));
         }
-        boolean local = HadoopFiles.isLocal(target);
         java.nio.file.Path work;
         try {
             work = RestoreScratch.create(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
@@ -76,7 +77,8 @@ public final class Restorer {
             java.nio.file.Path file = work.resolve("restored.h5");
             RestoredStack.Written written;
             long tiles;
-            try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file, region, output)) {
+            try (RestoredStack stack = RestoredStack.open(archive, fetchMetadata(archive, work, output), file, region,
+                    output)) {
                 tiles = new StackFill(archive, region, output).fill(sinks.apply(stack.sink()), threads, bandBytes);
                 written = stack.finish();
             }
@@ -85,6 +87,16 @@ public final class Restorer {
                     written.notRestored());
         } finally {
             RestoreScratch.deleteTree(work);
+        }
+    }
+
+    /** The checked copy of metadata.h5 in the working directory; a failure to write it is the destination's. */
+    private static java.nio.file.Path fetchMetadata(ArchiveReader archive, java.nio.file.Path work, String output)
+            throws IOException {
+        try {
+            return archive.fetchMetadata(work);
+        } catch (java.nio.file.FileSystemException e) {
+            throw DestinationException.rethrow(output, work, e);
         }
     }
 }

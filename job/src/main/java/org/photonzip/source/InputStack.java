@@ -113,8 +113,26 @@ public final class InputStack implements Closeable {
                 found = datasetPath;
                 holder = r.file();
             } else {
-                Hdf5DatasetLocator.Found f = datasetPath == null ? Hdf5DatasetLocator.find(hdf)
-                        : Hdf5DatasetLocator.byPath(hdf, datasetPath);
+                Hdf5DatasetLocator.Found f;
+                try {
+                    f = datasetPath == null ? Hdf5DatasetLocator.find(hdf) : Hdf5DatasetLocator.byPath(hdf, datasetPath);
+                } catch (io.jhdf.exceptions.HdfException e) {
+                    // jhdf cannot load a group holding a virtual or externally stored dataset: say which and why
+                    String elsewhere = local ? org.photonzip.hdf5.StoredElsewhere.findIn(HadoopFiles.localFile(path),
+                            datasetPath) : null;
+                    if (elsewhere != null) {
+                        throw new UnsupportedStackException("Unsupported dataset " + input + ": " + elsewhere
+                                + "; archive the files it maps instead");
+                    }
+                    throw e;
+                }
+                if (local) {
+                    String elsewhere = org.photonzip.hdf5.StoredElsewhere.at(HadoopFiles.localFile(path), f.path());
+                    if (elsewhere != null) {
+                        throw new UnsupportedStackException("Unsupported dataset " + input + ": " + elsewhere
+                                + "; archive the files it maps instead");
+                    }
+                }
                 ds = f.dataset();
                 found = f.path();
                 holder = local ? new Path(ds.getFileAsPath().toAbsolutePath().toUri()) : path;

@@ -125,6 +125,12 @@ public final class TileCompressor implements Serializable {
         return TileCodec.decodeWithBounds(buffer, offset, length, m == null ? null : ModelResolver.of(m), expected);
     }
 
+    /** The same, with the stream's bound but not every sample's (see {@link TileCodec#decodeDetailed}). */
+    public DecodedTile decodeDetailed(byte[] buffer, int offset, int length, TileIdentity expected) {
+        ModelFile m = model();
+        return TileCodec.decodeDetailed(buffer, offset, length, m == null ? null : ModelResolver.of(m), expected);
+    }
+
     /**
      * Decodes the stream of the tile {@code expected} describes: its shape and (tile format 2) its place are
      * checked before anything is allocated, then its stream and sample CRC32Cs.

@@ -114,6 +114,30 @@ public final class ArchiveDamage {
         return JSON.readTree(archive.resolve(ArchiveLayout.SUMMARY).toFile());
     }
 
+    /**
+     * A consistent one-tile forgery: the tile of row {@code index} gets one sample changed, is coded again with its
+     * identity and appended to its pack, and its row (length, offset, CRC32C, pixel hash), the manifest, the pack's
+     * listing and _SUCCESS are re-stated, so that every check but the archive's digest passes.
+     */
+    public static void forgeTile(Path archive, int index) throws IOException {
+        ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
+        TileRow row = reader.rows().get(index);
+        org.photonzip.codec.Tile tile = reader.decodeTile(row);
+        tile.samples()[0] = (short) ((tile.samples()[0] & 0xFFFF) ^ 1);
+        byte[] stream = reader.compressor().encode(tile, row.identity(reader.summary().shape())).stream();
+        Path pack = archive.resolve(ArchiveLayout.PACKS).resolve(row.pack());
+        long offset = Files.size(pack);
+        Files.write(pack, stream, java.nio.file.StandardOpenOption.APPEND);
+        TileRow forged = new TileRow(row.dataset(), row.t0(), row.frames(), row.y0(), row.height(), row.x0(),
+                row.width(), row.pack(), offset, stream.length, PackWriter.crc32c(stream, 0, stream.length),
+                PixelHash.sha256(tile.samples()), row.bitsPerPixel(), row.modelId());
+        rewriteRows(archive, rows -> {
+            rows.set(index, forged);
+            return rows;
+        });
+        restate(archive, ArchiveLayout.PACKS + "/" + row.pack());
+    }
+
     /** A row with other values in some fields. */
     public static TileRow with(TileRow r, int t0, int y0, int x0, long offset, long length) {
         return new TileRow(r.dataset(), t0, r.frames(), y0, r.height(), x0, r.width(), r.pack(), offset, length,

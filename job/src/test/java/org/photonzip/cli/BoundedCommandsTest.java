@@ -126,6 +126,79 @@ class BoundedCommandsTest extends CommandTest {
         assertFalse(Files.exists(lossless.resolve("quality.json")));
     }
 
+    /**
+     * Issue 17: summary.json and the streams must agree on the mode. A bounded archive whose summary lost
+     * codec.error_bound (re-hashed in _SUCCESS) verified "every value matches" against a source it differs from,
+     * and info called it lossless; the reverse, a bound the streams lack, went unnoticed. Each command now refuses
+     * it as a tile failing its checks, naming the field and the tile.
+     */
+    @Test
+    void summaryAndStreamsThatDisagreeOnTheModeAreRefusedEverywhere(@TempDir Path dir) throws Exception {
+        Path scan = dir.resolve("scan.h5");
+        new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 5)), scan);
+        Path bounded = dir.resolve("bounded.pz");
+        Path lossless = dir.resolve("lossless.pz");
+        assertEquals(0, run("compress", scan.toString(), bounded.toString(), "--error-bound", "8", "--tile",
+                "12x24x32", "--master", "local[2]"), err.toString());
+        assertEquals(0, run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32", "--master",
+                "local[2]"), err.toString());
+        JsonNode record = org.photonzip.archive.ArchiveDamage.summary(bounded).path("codec").path("error_bound");
+
+        Path stripped = dir.resolve("stripped.pz");
+        org.photonzip.archive.ArchiveDamage.copy(bounded, stripped);
+        org.photonzip.archive.ArchiveDamage.editSummary(stripped,
+                s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec")).remove("error_bound"));
+        Path claimed = dir.resolve("claimed.pz");
+        org.photonzip.archive.ArchiveDamage.copy(lossless, claimed);
+        org.photonzip.archive.ArchiveDamage.editSummary(claimed,
+                s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec")).set("error_bound", record));
+
+        for (Path archive : new Path[]{stripped, claimed}) {
+            String says = archive == stripped ? "the tile stream is error-bounded (±8 counts), summary.json says "
+                    + "lossless" : "the tile stream is lossless, summary.json says error-bounded (±8 counts)";
+            assertEquals(3, run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
+                    archive + ": " + out);
+            assertMentions(err.toString(), says);
+            assertFalse(out.toString().contains("every value matches"), out.toString());
+            assertEquals(3, run("info", archive.toString()), archive + ": " + out);
+            assertMentions(err.toString(), says);
+            assertFalse(out.toString().contains("lossless") || out.toString().contains("LOSSY"), out.toString());
+            Path restored = dir.resolve(archive.getFileName() + ".h5");
+            assertEquals(3, run("decompress", archive.toString(), restored.toString()), archive + ": " + out);
+            assertMentions(err.toString(), says);
+            assertFalse(Files.exists(restored), "nothing restored from " + archive);
+        }
+    }
+
+    /**
+     * Issue 17: --error-bound 65535 on a stack of 0 and 65535 in alternating columns failed after coding ("A
+     * positive range length is required": the report's error spectrum had one ring, of power ~10^9, which the
+     * chart library cannot scale). It compresses and restores within the bound.
+     */
+    @Test
+    void theWidestBoundOnAFullRangeStackCompressesAndRestoresWithinIt(@TempDir Path dir) throws Exception {
+        short[] src = new short[T * H * W];
+        for (int i = 0; i < src.length; i++) {
+            src[i] = (short) (i % 2 == 0 ? 0 : 65535);
+        }
+        Path scan = dir.resolve("full.h5");
+        writeStack(scan, src);
+        Path archive = dir.resolve("full.pz");
+        assertEquals(0, run("compress", scan.toString(), archive.toString(), "--error-bound", "65535", "--verify",
+                "--tile", "12x24x32", "--master", "local[2]"), err.toString());
+        assertEquals(0, run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
+                err.toString());
+        assertTrue(out.toString().contains("every value within its bound (±65535 counts)"), out.toString());
+        Path restored = dir.resolve("restored.h5");
+        assertEquals(0, run("decompress", archive.toString(), restored.toString()), err.toString());
+        assertEquals(src.length, read(restored).length);
+    }
+
+    private static void assertMentions(String message, String says) {
+        assertTrue(message.contains("field codec.error_bound") && message.contains(says)
+                && message.contains("Invalid tile in") && message.contains("packs/"), message);
+    }
+
     private static long packBytes(Path archive) throws Exception {
         try (var files = Files.list(archive.resolve("packs"))) {
             return files.mapToLong(p -> p.toFile().length()).sum();

@@ -139,6 +139,10 @@ final class Damages {
                     (com.fasterxml.jackson.databind.node.ArrayNode) s.path("source").path("shape");
             shape.set(2, shape.get(2).asInt() + 1);
         }), List.of(ArchiveLayout.MANIFEST, "cover")));
+        c.add(new Case("summary.json: an error bound the lossless streams lack, record re-stated",
+                a -> ArchiveDamage.editSummary(a, s -> new org.photonzip.archive.BoundRecord(
+                        org.photonzip.codec.bound.ErrorBound.absolute(8), null, "forged").write(s)),
+                List.of("codec.error_bound", "tile")));
         return c;
     }
 

@@ -97,4 +97,38 @@ class JobCommandsTest extends CommandTest {
         assertEquals(1, run("info", dir.resolve("nope.pz").toString()));
         assertTrue(err.toString().contains("nope.pz"), err.toString());
     }
+
+    /**
+     * Issue 17: a consistent one-tile forgery (its row, the manifest and _SUCCESS re-hashed) passes every check
+     * but the archive's digest; verify --digest checks it against the digest compress printed, and info shows it.
+     */
+    @Test
+    void verifyDigestRefusesAConsistentForgeryThatPlainVerifyPasses(@TempDir Path dir) throws Exception {
+        Path scan = JobFixtures.writeStack(dir.resolve("scan.h5"), 8, 32, 40, "uint16", null, 3);
+        Path archive = dir.resolve("scan.pz");
+        assertEquals(0, run("compress", scan.toString(), archive.toString(), "--tile", "4x16x20", "--master",
+                "local[2]"), err.toString());
+        java.util.regex.Matcher printed = java.util.regex.Pattern.compile("sha256:([0-9a-f]{64})")
+                .matcher(out.toString());
+        assertTrue(printed.find(), out.toString());
+        String digest = printed.group(1);
+        assertEquals(0, run("info", archive.toString()), err.toString());
+        assertTrue(out.toString().contains("sha256:" + digest), out.toString());
+        assertEquals(0, run("verify", archive.toString(), "--digest", "sha256:" + digest.toUpperCase(
+                java.util.Locale.ROOT), "--master", "local[2]"), err.toString());
+        assertTrue(out.toString().contains("whose digest is the expected sha256:" + digest), out.toString());
+
+        org.photonzip.archive.ArchiveDamage.forgeTile(archive, 3);
+        assertEquals(0, run("verify", archive.toString(), "--master", "local[2]"), err.toString());
+        assertEquals(1, run("verify", archive.toString(), "--digest", digest, "--master", "local[2]"));
+        assertTrue(err.toString().contains("its digest (SHA-256 of _SUCCESS) is ")
+                && err.toString().contains("not the expected " + digest), err.toString());
+        assertFalse(out.toString().contains("verified"), out.toString());
+
+        assertEquals(2, run("verify", archive.toString(), "--digest", "12ab", "--master", "local[2]"));
+        assertTrue(err.toString().contains("Invalid --digest 12ab"), err.toString());
+        assertEquals(2, run("verify", archive.toString(), archive.toString(), "--digest", digest, "--master",
+                "local[1]"));
+        assertTrue(err.toString().contains("Invalid --digest"), err.toString());
+    }
 }

@@ -82,4 +82,48 @@ class NightCommandsTest extends CommandTest {
                 "--delete-source-after-verify", "--master", "local[1]"), err.toString());
         assertTrue(err.toString().contains("nothing matches " + scans), err.toString());
     }
+
+    /**
+     * Issue 17: archives whose names start with _ or . are archives too (a damaged one fails the night), while
+     * photonzip's own working entries (_night/, a staging directory, a restore's working directory) are not.
+     * Before the fix verify exited 0 having verified only b.pz, and info listed only b.pz.
+     */
+    @Test
+    void archivesNamedLikeHiddenEntriesAreVerifiedAndListed(@TempDir Path dir) throws Exception {
+        Path raw = Files.createDirectories(dir.resolve("raw"));
+        for (String scan : new String[]{"a", "b", "c"}) {
+            JobFixtures.writeStack(raw.resolve(scan + ".h5"), 4, 16, 24, "uint16", null, scan.charAt(0));
+        }
+        Path night = dir.resolve("night");
+        assertEquals(0, run("compress", raw.resolve("*.h5").toString(), night + "/", "--master", "local[2]"),
+                err.toString());
+        Files.move(night.resolve("a.pz"), night.resolve("_a.pz"));
+        Files.move(night.resolve("c.pz"), night.resolve(".c.pz"));
+        Path pack;
+        try (var packs = Files.list(night.resolve("_a.pz/packs"))) {
+            pack = packs.findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(pack);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(pack, bytes);
+        Files.delete(night.resolve(".c.pz/_SUCCESS"));
+        // photonzip's own entries: a staging directory and a restore's working directory, each owned by this process.
+        Path staging = Files.createDirectories(night.resolve(".d.pz.staging-0123abcd-0123-4567-89ab-0123456789ab"));
+        Files.writeString(staging.resolve("summary.json"), "{}");
+        Path restore = Files.createDirectories(night.resolve(".photonzip-restore-42"));
+        org.photonzip.archive.StagingOwner.current().write(org.apache.hadoop.fs.FileSystem.getLocal(
+                new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path(restore.toUri()));
+        Files.writeString(restore.resolve("metadata.h5"), "partial");
+        assertTrue(Files.isDirectory(night.resolve("_night")), "the night record is there to be left out");
+
+        assertEquals(3, run("verify", night.toString(), "--master", "local[2]"));
+        assertTrue(out.toString().contains("3 archives: 1 verified, exit 3"), out.toString());
+        String said = out.toString() + err;
+        assertTrue(said.contains("_a.pz") && said.contains(".c.pz"), said);
+        assertTrue(!said.contains("staging-") && !said.contains("photonzip-restore") && !said.contains("_night"), said);
+
+        assertEquals(3, run("info", night.toString())); // info decodes _a.pz's first tile (its mode check)
+        assertTrue(out.toString().contains("3 archives: 1 committed, exit 3"), out.toString());
+        assertTrue(out.toString().contains("_a.pz") && out.toString().contains(".c.pz"), out.toString());
+    }
 }

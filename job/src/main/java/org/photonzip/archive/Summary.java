@@ -55,7 +55,7 @@ public final class Summary {
         root.put("format_version", ArchiveLayout.VERSION);
         root.put("archive_id", archiveId);
         root.put("created", Instant.now().toString());
-        root.put("photonzip_version", "0.1.0");
+        root.put("photonzip_version", org.photonzip.PhotonzipVersion.NUMBER);
 
         ObjectNode src = root.putObject("source");
         src.put("input", s.input());

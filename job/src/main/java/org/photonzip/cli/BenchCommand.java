@@ -119,7 +119,11 @@ public final class BenchCommand implements Callable<Integer> {
                     out.println("noise  " + (noise.model() == null ? "" : noise.model().describe() + ", from ")
                             + noise.origin());
                 }
-                StackReport report = run.run(source, maxFrames, noise == null ? null : noise.model());
+                // Progress on stderr: a stack takes minutes per codec and the table comes only at its end.
+                StackReport report = run.run(source, maxFrames, noise == null ? null : noise.model(), line -> {
+                    err.println("bench: " + line);
+                    err.flush();
+                }, PROGRESS_EVERY_NANOS);
                 Object noiseFloor = noiseFloor(stack);
                 out.print(ReportTable.format(report, noiseFloor));
                 out.println(models.describe());
@@ -140,6 +144,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         return unreadable == 0 ? 0 : 1;
     }
+
+    /** How often a stack's progress is printed while its tiles are measured. */
+    private static final long PROGRESS_EVERY_NANOS = 10_000_000_000L;
 
     /** The benchmark plus the error-bounded rows asked for; an invalid bound is an IllegalArgumentException. */
     private Benchmark bounded(Benchmark b) {

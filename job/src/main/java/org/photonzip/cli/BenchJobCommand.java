@@ -37,20 +37,23 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INPUT")
+    @Parameters(index = "0", paramLabel = "INPUT", description = "The stack to compress, as compress takes it.")
     String input;
 
-    @Option(names = "--dataset", paramLabel = "PATH")
+    @Option(names = "--dataset", paramLabel = "PATH", description = "HDF5 dataset holding the frames "
+            + "(default: found).")
     String dataset;
 
     @Option(names = "--masters", split = ",", defaultValue = "local[1],local[2]", paramLabel = "MASTER",
             description = "Spark masters to run (default ${DEFAULT-VALUE}).")
     List<String> masters;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW")
+    @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: the tile "
+            + "planner's choice, as for compress).")
     String tile;
 
-    @Option(names = "--task-memory", paramLabel = "SIZE")
+    @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task "
+            + "holds (e.g. 256m; default as for compress).")
     String taskMemory;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Where archives are written (default: a temporary "

@@ -13,6 +13,7 @@ import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
 import org.photonzip.spark.night.NightTable;
 import org.photonzip.plan.TileShape;
+import org.photonzip.fs.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,20 +119,22 @@ public final class CompressCommand implements Callable<Integer> {
                     + "would delete the only exact copy of the data (an error-bounded archive restores values "
                     + "within the bound, not the values themselves)");
         }
+        // Inputs and outputs are planned before Spark starts: a path that is wrong costs no start-up.
+        NightInputs.Plan plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
+                HadoopFiles.newConfiguration());
+        for (String note : plan.notes()) {
+            err.println("photonzip compress: " + note);
+        }
+        for (String pattern : plan.unmatched()) {
+            err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
+                    : "Cannot read " + pattern + ": nothing matches it (no HDF5/NeXus file or TIFF frame)"));
+        }
+        if (plan.scans().isEmpty()) {
+            err.flush();
+            return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
+        }
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
-            NightInputs.Plan plan = NightInputs.plan(paths.subList(0, paths.size() - 1), paths.get(paths.size() - 1),
-                    spark.sparkContext().hadoopConfiguration());
-            for (String note : plan.notes()) {
-                err.println("photonzip compress: " + note);
-            }
-            for (String pattern : plan.unmatched()) {
-                err.println("photonzip compress: " + (skipExisting ? "nothing matches " + pattern
-                        : "Cannot read " + pattern + ": nothing matches it (no HDF5/NeXus file or TIFF frame)"));
-            }
-            if (plan.scans().isEmpty()) {
-                return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
-            }
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
                             overwrite, taskBytes, maxMeta, bound), Failures::message, report -> {

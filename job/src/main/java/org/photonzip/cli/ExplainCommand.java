@@ -31,7 +31,7 @@ public final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE")
+    @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive to explain.")
     String archive;
 
     @Option(names = "--frame", required = true, paramLabel = "N", description = "Frame to explain.")

@@ -28,10 +28,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ARCHIVE")
+    @Parameters(index = "0", paramLabel = "ARCHIVE", description = "The archive to export.")
     String archive;
 
-    @Parameters(index = "1", paramLabel = "OUTPUT.h5")
+    @Parameters(index = "1", paramLabel = "OUTPUT.h5", description = "The HDF5 file to write (filter 305 chunks).")
     String output;
 
     @Option(names = "--overwrite", description = "Replace OUTPUT.h5 if it exists.")

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The one entry point users type: {@code bin/photonzip <command>}. */
-@Command(name = "photonzip", mixinStandardHelpOptions = true, version = "photonzip 0.1.0",
+@Command(name = "photonzip", mixinStandardHelpOptions = true, versionProvider = Photonzip.Version.class,
         description = "Lossless archival compression of X-ray projection stacks.",
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -29,6 +29,15 @@ public final class Photonzip implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** {@code -V}: {@link org.photonzip.PhotonzipVersion}, the version archives record. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"photonzip " + org.photonzip.PhotonzipVersion.NUMBER + " (writes archive format "
+                    + org.photonzip.archive.ArchiveLayout.VERSION + ")"};
+        }
     }
 
     public static void main(String[] args) {

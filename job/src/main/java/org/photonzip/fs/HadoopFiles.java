@@ -56,9 +56,36 @@ public final class HadoopFiles {
      * core-site.xml and friends from the classpath plus the {@code spark.hadoop.*} properties that spark-submit
      * passes (from {@code --conf} or {@code --properties-file}), built by Spark's own {@code SparkHadoopUtil} so
      * that it is the configuration a SparkContext would give the same settings (S3A credentials included).
+     * Where there is nothing for Spark to add (no {@code spark.*} system property, none of the AWS variables it copies, no hive-site.xml), it
+     * is Hadoop's own configuration with Spark's buffer size, built without loading Spark: starting Spark's
+     * configuration classes costs a command such as {@code info} about a second of its start-up.
      */
     public static Configuration newConfiguration() {
+        return sparkWouldAdd() ? sparkConfiguration() : withSparkDefaults(new Configuration());
+    }
+
+    /** What Spark's SparkHadoopUtil builds from the spark.* system properties (loads Spark's classes). */
+    static Configuration sparkConfiguration() {
         return org.apache.spark.deploy.SparkHadoopUtil.get().newConfiguration(new org.apache.spark.SparkConf());
+    }
+
+    /** The settings SparkHadoopUtil gives every configuration when no spark.* property says otherwise. */
+    static Configuration withSparkDefaults(Configuration conf) {
+        conf.set("io.file.buffer.size", "65536");
+        conf.set("fs.s3a.downgrade.syncable.exceptions", "true");
+        conf.set("mapreduce.fileoutputcommitter.algorithm.version", "1");
+        return conf;
+    }
+
+    /** The environment variables SparkHadoopUtil copies into fs.s3a.* settings. */
+    static final java.util.List<String> SPARK_AWS_VARIABLES = java.util.List.of("AWS_ACCESS_KEY_ID",
+            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL");
+
+    /** True when SparkHadoopUtil would add more: spark-submit's properties, AWS variables, a hive-site.xml. */
+    static boolean sparkWouldAdd() {
+        return System.getProperties().stringPropertyNames().stream().anyMatch(k -> k.startsWith("spark."))
+                || SPARK_AWS_VARIABLES.stream().anyMatch(v -> System.getenv(v) != null)
+                || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
     }
 
     /**

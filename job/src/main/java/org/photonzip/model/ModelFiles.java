@@ -33,9 +33,12 @@ public final class ModelFiles {
      */
     public static void write(ModelFile model, Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // Not createTempFile, which makes the file readable by its owner only: the model gets the permissions
+        // the umask gives any new file, as the archives and restored files do.
+        Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            Files.write(temp, model.toBytes());
+            Files.write(temp, model.toBytes(), java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

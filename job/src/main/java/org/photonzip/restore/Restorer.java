@@ -61,6 +61,11 @@ public final class Restorer {
         if (!overwrite && fs.exists(target)) {
             throw new FileAlreadyExistsException(output, null, "exists (use --overwrite to replace it)");
         }
+        if (overwrite && fs.exists(target) && fs.getFileStatus(target).isDirectory()) {
+            // Before any tile is decoded: --overwrite replaces a file, never a directory.
+            throw new DestinationException(output, new IOException("it is a directory (--overwrite replaces a "
+                    + "file only)"));
+        }
         java.nio.file.Path work;
         try {
             work = RestoreScratch.create(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()

@@ -13,7 +13,15 @@ public final class SparkSessions {
     private SparkSessions() {
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many sessions {@link #start} has started in this JVM: commands that need no Spark must start none. */
+    public static int started() {
+        return STARTED.get();
+    }
+
     public static SparkSession start(String appName, String master) {
+        STARTED.incrementAndGet();
         SparkConf conf = new SparkConf();
         boolean submitted = conf.contains("spark.master");
         if (master != null) {

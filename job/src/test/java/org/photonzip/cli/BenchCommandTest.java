@@ -78,6 +78,13 @@ class BenchCommandTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("deflate-6 ")), out);
         // The noise-floor class lives on another branch: its row says n/a until it is on the class path.
         assertTrue(out.lines().anyMatch(l -> l.startsWith("noise floor")), out);
+        // Progress on stderr (issue 18: bench said nothing for half an hour): the stack, its tiles, each codec.
+        String err = run.err();
+        assertTrue(err.contains("bench: " + stack + ":/entry/data/data@2:12: 10 x 20 x 30, 12 tiles of up to 4x16x16, "
+                + "codecs zstd-3, deflate-6"), err);
+        assertTrue(err.contains("12/12 tiles (100%)"), err);
+        assertTrue(err.lines().anyMatch(l -> l.matches("bench: .*@2:12: zstd-3 done: \\d+\\.\\d{3} bits/px, .*")), err);
+        assertTrue(err.lines().anyMatch(l -> l.matches("bench: .*@2:12: deflate-6 done: .*")), err);
 
         bench(stack.toString(), "--tile", "4x16x16", "--codecs", "zstd-3", "--csv", csv.toString());
         List<String> rows = Files.readAllLines(csv);

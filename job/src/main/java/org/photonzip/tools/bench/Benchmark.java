@@ -100,6 +100,15 @@ public final class Benchmark {
      * RMSE/σ of every lossy row.
      */
     public StackReport run(StackSource source, int maxFrames, NoiseModel noise) throws IOException {
+        return run(source, maxFrames, noise, line -> { }, Long.MAX_VALUE);
+    }
+
+    /**
+     * The same, telling {@code progress} what it does (a stack takes minutes): the stack and its codecs at the
+     * start, the tiles done at most every {@code everyNanos} and at the end, then each codec's figures.
+     */
+    public StackReport run(StackSource source, int maxFrames, NoiseModel noise,
+                           java.util.function.Consumer<String> progress, long everyNanos) throws IOException {
         int frames = maxFrames > 0 ? Math.min(maxFrames, source.frames()) : source.frames();
         int height = source.height();
         int width = source.width();
@@ -111,6 +120,13 @@ public final class Benchmark {
         warmUp();
         TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
         List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);
+        String stack = source.description();
+        progress.accept(String.format(java.util.Locale.ROOT, "%s: %d x %d x %d, %d tiles of up to %s, codecs %s",
+                stack, frames, height, width, regions.size(), shape,
+                String.join(", ", contenders.stream().map(Contender::name).toList())));
+        long start = System.nanoTime();
+        long said = start;
+        int done = 0;
         short[] band = null;
         TileRegion bandOf = null;
         for (TileRegion r : regions) {
@@ -131,11 +147,25 @@ public final class Benchmark {
             for (int c = 0; c < tallies.length; c++) {
                 tallies[c].measure(contenders.get(c), benchTile);
             }
+            done++;
+            long now = System.nanoTime();
+            if (now - said >= everyNanos || done == regions.size()) {
+                said = now;
+                double elapsed = (now - start) / 1e9;
+                progress.accept(String.format(java.util.Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.0f s elapsed, "
+                        + "ETA %.0f s", stack, done, regions.size(), 100.0 * done / regions.size(), elapsed,
+                        elapsed * (regions.size() - done) / done));
+            }
         }
         int tiles = regions.size();
         List<CodecResult> results = new ArrayList<>();
         for (Tally tally : tallies) {
-            results.add(tally.result());
+            CodecResult r = tally.result();
+            results.add(r);
+            progress.accept(stack + ": " + r.codec() + (r.unavailable() != null ? " unavailable: " + r.unavailable()
+                    : String.format(java.util.Locale.ROOT, " done: %.3f bits/px, encode %.1f s, decode %.1f s",
+                    r.samples() == 0 ? 0.0 : 8.0 * r.compressedBytes() / r.samples(), r.encodeNanos() / 1e9,
+                    r.decodeNanos() / 1e9)));
         }
         return new StackReport(source.description(), frames, height, width, shape, tiles, List.copyOf(results));
     }

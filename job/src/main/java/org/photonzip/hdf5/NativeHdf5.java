@@ -27,15 +27,36 @@ public final class NativeHdf5 {
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j"); // its notes go to the log, not to stderr
         }
-        Loader.load(org.bytedeco.hdf5.global.hdf5.class);
-        Path jni = Path.of(Loader.load(org.bytedeco.hdf5.hdf5_java.class));
+        Path jni;
+        try {
+            Loader.load(org.bytedeco.hdf5.global.hdf5.class);
+            jni = Path.of(Loader.load(org.bytedeco.hdf5.hdf5_java.class));
+        } catch (UnsatisfiedLinkError e) {
+            UnsatisfiedLinkError named = new UnsatisfiedLinkError("no HDF5 natives for platform " + Loader.getPlatform()
+                    + " on the classpath (the preset is built for linux-x86_64, macosx-x86_64, windows-x86_64; "
+                    + "README \"Which reader runs where\"): " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
         System.setProperty("hdf.hdf5lib.H5.loadLibraryName", "");
-        System.setProperty("hdf.hdf5lib.H5.hdf5lib", jni.resolveSibling("libhdf5_java.so").toString());
+        System.setProperty("hdf.hdf5lib.H5.hdf5lib",
+                jni.resolveSibling(javaApiLibraryName(Loader.getPlatform())).toString());
         H5.H5open();
         loaded = true;
     }
 
-    /** Whether the library loads on this platform (the preset ships linux-x86_64 only here). */
+    /**
+     * The file name of HDF5's own Java API library (the JNI code behind {@code hdf.hdf5lib.H5}) in the preset's
+     * natives for JavaCPP platform {@code platform}, which JavaCPP extracts beside its own wrapper.
+     */
+    static String javaApiLibraryName(String platform) {
+        if (platform.startsWith("windows")) {
+            return "hdf5_java.dll";
+        }
+        return platform.startsWith("macosx") ? "libhdf5_java.dylib" : "libhdf5_java.so";
+    }
+
+    /** Whether the library loads on this platform (natives: the root pom's hdf5.native.classifier). */
     public static boolean available() {
         try {
             load();

@@ -2,7 +2,11 @@
 """Compares two HDF5 files as h5py sees them: the same keys (links followed), dtypes (byte order, string kind,
 length and encoding), shapes, chunk shapes, gzip/shuffle filters, values, and attributes with their values and
 types. Usage: h5compare.py SOURCE RESTORED [--skip-values PATH]... [--region PATH T0 T1 Y0 Y1 X0 X1]: PATH holds
-that region of the source's (partial restore; PATH may list aliases, comma-separated). Prints one line per difference; exit 1 if any."""
+that region of the source's (partial restore; PATH may list aliases, comma-separated), and every other dataset that shares
+the stack's axes is cut as docs/archive-format.md §7 says: 1-D of the frame count to the frames (unless that length is
+also the height or width and the name is not rotation_angle or image_key), rank >= 2 ending in height x width to the
+rows and columns, each recording the cut in photonzip_frames or photonzip_roi and photonzip_source_shape. Prints one
+line per difference; exit 1 if any."""
 import sys
 
 import h5py
@@ -45,7 +49,8 @@ class Compare:
 
     def attrs(self, path, a, b):
         ka = sorted(a.attrs.keys())
-        kb = sorted(k for k in b.attrs.keys() if not (self.region and k in ('photonzip_frames', 'photonzip_roi')))
+        kb = sorted(k for k in b.attrs.keys()
+                    if not (self.region and k in ('photonzip_frames', 'photonzip_roi', 'photonzip_source_shape')))
         if ka != kb:
             self.diff(path, f'attribute names {ka} != {kb}')
         for k in set(ka) & set(kb):
@@ -63,6 +68,8 @@ class Compare:
                 self.diff(path, f'region dtype/filters {a.dtype.str} {a.compression} != {b.dtype.str} {b.compression}')
             if not same_value(a[t0:t1, y0:y1, x0:x1], b[()]):
                 self.diff(path, 'region values differ')
+            return
+        if self.region and self.cut(path, a, b):
             return
         for what, fa, fb in [('dtype', dtype_info(a.dtype), dtype_info(b.dtype)), ('shape', a.shape, b.shape),
                              ('chunks', a.chunks, b.chunks), ('compression', a.compression, b.compression),
@@ -85,6 +92,27 @@ class Compare:
                 bad = np.argwhere(va != vb) if va.dtype != object else []
                 self.diff(path, f'values differ in frames {i}..{i + step} ({len(bad)} samples)')
                 return
+
+    def cut(self, path, a, b):
+        """A dataset beside the stack in a partial restore: True when it had to be cut (and was checked as such)."""
+        t0, t1, y0, y1, x0, x1 = self.region[1:]
+        T, H, W = self.stack_shape
+        name = path.rsplit('/', 1)[-1]
+        frames, roi = (t0, t1) != (0, T), (y0, y1, x0, x1) != (0, H, 0, W)
+        if frames and a.ndim == 1 and a.shape[0] == T and (T not in (H, W) or name in ('rotation_angle', 'image_key')):
+            attr, want, expected = 'photonzip_frames', [t0, t1], a[t0:t1]
+        elif roi and a.ndim >= 2 and a.shape[-2:] == (H, W):
+            attr, want, expected = 'photonzip_roi', [y0, y1, x0, x1], a[..., y0:y1, x0:x1]
+        else:
+            return False
+        if list(b.attrs.get(attr, [])) != want or list(b.attrs.get('photonzip_source_shape', [])) != list(a.shape):
+            self.diff(path, f'not cut to the region: {attr} {b.attrs.get(attr)!r}, '
+                            f'photonzip_source_shape {b.attrs.get("photonzip_source_shape")!r}')
+        if dtype_info(a.dtype) != dtype_info(b.dtype) or a.compression != b.compression or a.shuffle != b.shuffle:
+            self.diff(path, f'cut dtype/filters {a.dtype.str} {a.compression} != {b.dtype.str} {b.compression}')
+        if not same_value(expected, b[()]):
+            self.diff(path, 'cut values differ from the source\'s')
+        return True
 
     def group(self, path, a, b, depth=0):
         ka, kb = sorted(a.keys()), sorted(b.keys())
@@ -136,6 +164,8 @@ def main(argv):
             i += 1
     c = Compare(skip, region)
     with h5py.File(args[0], 'r') as a, h5py.File(args[1], 'r') as b:
+        if region:
+            c.stack_shape = a[region[0].split(',')[0]].shape
         c.attrs('/', a, b)
         c.group('', a, b)
     for d in c.diffs:

@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
 @Command(name = "decompress", mixinStandardHelpOptions = true,
         description = {"Restores an archive to an HDF5 file: the stack at its dataset path with its dtype and chunk "
                 + "shape, and the source's other datasets, groups and attributes. --frames and --roi restore a part, "
-                + "decoding only the tiles it touches.",
+                + "decoding only the tiles it touches; 1-D datasets of one value per frame (angles, image_key) keep "
+                + "the same frames, and flats, darks and other datasets of the frame's height x width the same rows "
+                + "and columns.",
                 "ARCHIVE is an archive, a night directory or a glob of them (expanded on any file system: quote it). "
                         + "With several archives, or when OUTPUT ends in / or is an existing directory, OUTPUT is a "
                         + "directory that receives NAME.h5 per archive (scan_001.pz -> OUTPUT/scan_001.h5); several "
@@ -95,6 +97,9 @@ public final class DecompressCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "restored %s:%s (%d x %d x %d %s) from %d tiles in %.1f s (%.1f MB/s)%n", output,
                 reader.summary().datasetPath(), s[0], s[1], s[2], reader.summary().dtype(), r.tiles(), r.seconds(),
                 r.megabytesPerSecond());
+        if (!r.cut().isEmpty()) {
+            out.println("beside the stack, cut to the region (" + r.cut().size() + "): " + String.join("; ", r.cut()));
+        }
         if (!r.notRestored().isEmpty()) {
             out.println("not restored (" + r.notRestored().size() + "): " + String.join("; ", r.notRestored()));
         }

@@ -227,6 +227,19 @@ public final class RestoredFile implements AutoCloseable {
         }
     }
 
+    /**
+     * For a partial restore, after the coded datasets are written: cuts the datasets sharing the stack's axes to the
+     * region {@code r} = {t0, t1, y0, y1, x0, x1} of a stack of {@code source} shape ({@link RegionSlices}); returns
+     * what was cut or deliberately left whole, one line per dataset.
+     */
+    public List<String> cutToRegion(int[] source, int[] r) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (long ds : stacks) {
+            keys.add(NativeCapture.key(ds));
+        }
+        return RegionSlices.apply(file, keys, new long[]{source[0], source[1], source[2]}, r, notRestored);
+    }
+
     /** The coded dataset {@code entry} with the samples {@code decoder} gives for each part. */
     public void writeCoded(MetadataSamples.Entry entry, java.util.function.Function<MetadataSamples.Part, short[]> decoder) {
         ContainedMetadata.requireHardPath(file, entry.path()); // never written through a link into another file

@@ -21,8 +21,11 @@ import java.util.List;
  * destination's ({@link DestinationException}).
  */
 final class RestoredStack implements AutoCloseable {
-    /** What the restore could not reproduce exactly. */
-    record Written(List<String> notRestored) {
+    /**
+     * What the restore could not reproduce exactly, and the datasets beside the stack that a partial restore cut to
+     * the region (or left whole, with why).
+     */
+    record Written(List<String> notRestored, List<String> cut) {
     }
 
     private final ArchiveReader archive;
@@ -136,11 +139,16 @@ final class RestoredStack implements AutoCloseable {
             } catch (java.nio.file.FileSystemException e) {
                 throw DestinationException.rethrow(output, scratch, e); // metadata-samples.pz's copy
             }
+            List<String> cut = List.of();
+            if (!region.isWhole(archive.summary().shape())) {
+                cut = out.cutToRegion(archive.summary().shape(),
+                        new int[]{region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1()});
+            }
             List<String> notRestored = out.notRestored();
             out.flush(); // a full disk fails here, while the file can still be discarded and closed (see discard)
             closed = true;
             out.close();
-            return new Written(notRestored);
+            return new Written(notRestored, cut);
         } catch (HDF5Exception e) {
             throw new DestinationException(output, e);
         }

@@ -27,8 +27,12 @@ public final class Restorer {
     public static final String FRAMES_ATTRIBUTE = "photonzip_frames";
     public static final String ROI_ATTRIBUTE = "photonzip_roi";
 
-    /** What a restore did. */
-    public record Result(String output, int[] shape, long tiles, long samples, double seconds, List<String> notRestored) {
+    /**
+     * What a restore did; {@code cut}: the datasets beside the stack a partial restore cut to the region, as
+     * "path: frames A:B of T" or "path: rows Y0:Y1, columns X0:X1 of H x W" (or left whole, with why).
+     */
+    public record Result(String output, int[] shape, long tiles, long samples, double seconds, List<String> notRestored,
+                         List<String> cut) {
         public double megabytesPerSecond() {
             return seconds <= 0 ? 0 : samples * 2 / 1e6 / seconds;
         }
@@ -84,7 +88,7 @@ public final class Restorer {
             }
             Published.publish(file, target, fs, local, overwrite, output);
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
-                    written.notRestored());
+                    written.notRestored(), written.cut());
         } finally {
             RestoreScratch.deleteTree(work);
         }

@@ -48,6 +48,9 @@ class JobCommandsTest extends CommandTest {
         assertEquals(0, run("decompress", archive.toString(), part.toString(), "--frames", "2:5", "--roi", "0:10,5:60"),
                 err.toString());
         assertTrue(out.toString().contains("(3 x 10 x 55 uint16)"), out.toString());
+        assertTrue(out.toString().contains("beside the stack, cut to the region (")
+                && out.toString().contains("/entry/data/rotation_angle: frames 2:5 of 24"), "the angles follow the "
+                + "frames, and the output says so: " + out);
         assertEquals(1, run("decompress", archive.toString(), part.toString()));
         assertTrue(err.toString().contains("--overwrite"), err.toString());
         assertEquals(2, run("decompress", archive.toString(), dir.resolve("x.h5").toString(), "--roi", "1:2"));

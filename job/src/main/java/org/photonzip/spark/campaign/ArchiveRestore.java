@@ -45,6 +45,11 @@ final class ArchiveRestore implements Serializable {
      * its hidden file (local outputs), leaving it behind as a killed executor would.
      */
     static final String KILL_FIRST_ATTEMPT = "spark.photonzip.test.killRestoreAttempt";
+    /**
+     * Test fault: with this Spark setting = an archive's index, its task stops after writing its hidden file (local
+     * outputs), says so on stderr and waits, so that a test can kill the driver mid-campaign.
+     */
+    static final String HOLD_BEFORE_RENAME = "spark.photonzip.test.holdRestore";
 
     private final String runId;
     private final int count;
@@ -126,6 +131,7 @@ final class ArchiveRestore implements Serializable {
             Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
             FileSystem local = HadoopFiles.fileSystem(HadoopFiles.path(temp), reader.conf());
             Restored r = new Restored(result, Files.size(file), Sha256.of(local, HadoopFiles.path(temp)));
+            holdIfAsked(index, file);
             if (killedHere(index)) {
                 killed = true;
                 throw new TaskFaults.SimulatedKill("Injected failure: first attempt of archive " + index + " killed "
@@ -148,6 +154,18 @@ final class ArchiveRestore implements Serializable {
         } finally {
             if (!killed) {
                 Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private static void holdIfAsked(int index, java.nio.file.Path file) {
+        SparkEnv env = SparkEnv.get();
+        if (env != null && String.valueOf(index).equals(env.conf().get(HOLD_BEFORE_RENAME, ""))) {
+            System.err.println("photonzip test: holding archive " + index + " at " + file);
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -111,7 +111,9 @@ final class ArchiveRestore implements Serializable {
         } catch (Exception | LinkageError | org.apache.hadoop.fs.FSError e) { // FSError: a full local disk
             String text = message.of(e);
             if (temp != null) { // the hidden name is the restore's business: name the output
-                text = text.replace(HadoopFiles.path(temp).toString(), output).replace(temp, output);
+                Path hidden = HadoopFiles.path(temp); // as a qualified path, as given, and as a local file's path
+                text = text.replace(hidden.toString(), output).replace(temp, output)
+                        .replace(hidden.toUri().getPath(), HadoopFiles.path(output).toUri().getPath());
             }
             return RestoreRecord.failed(runId, job.index(), count, job.item().archive(), digest, output,
                     seconds(start), text, tileFailure.test(e));

@@ -61,6 +61,7 @@ class FullDiskCampaignTest extends CommandTest {
             // local[1]: the archives run in order, so scan_b meets a disk that already holds scan_a
             int code = run("decompress", night + "/", out + "/", "--master", "local[1]");
             assertEquals(ExitCodes.UNREADABLE, code, "some failed, the others are done: " + err);
+            assertTrue(err.toString().contains("scan_b.pz: Cannot write " + out.resolve("scan_b.h5")), err.toString());
             List<JsonNode> records = records(out);
             assertEquals(3, records.size(), records.toString());
             for (JsonNode r : records) {

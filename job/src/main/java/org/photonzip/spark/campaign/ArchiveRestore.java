@@ -18,7 +18,6 @@ import java.io.Serializable;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -182,8 +181,7 @@ final class ArchiveRestore implements Serializable {
     /** hdfs://, s3a://: restored to executor-local scratch, uploaded under the hidden name, renamed. */
     private static Restored restoreAndUpload(ArchiveReader reader, Region region, FileSystem fs, Path target,
                                              String temp, boolean replace, int threads) throws IOException {
-        java.nio.file.Path scratch = Files.createTempDirectory(
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "photonzip-campaign-");
+        java.nio.file.Path scratch = CampaignScratch.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         Path staged = HadoopFiles.path(temp);
         try {
             java.nio.file.Path file = scratch.resolve(target.getName());
@@ -207,7 +205,7 @@ final class ArchiveRestore implements Serializable {
             try {
                 fs.delete(staged, false);
             } finally {
-                deleteTree(scratch);
+                CampaignScratch.deleteTree(scratch);
             }
         }
     }
@@ -218,15 +216,5 @@ final class ArchiveRestore implements Serializable {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteTree(java.nio.file.Path root) {
-        try (var paths = Files.walk(root)) {
-            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // java.io.tmpdir of an executor: cleaned with the executor's working directory.
-        }
     }
 }

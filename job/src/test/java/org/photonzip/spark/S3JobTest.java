@@ -236,4 +236,40 @@ class S3JobTest {
         NightRun.Outcome again = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
         assertEquals(java.util.List.of("skipped", "skipped"), again.records().stream().map(r -> r.status()).toList());
     }
+
+    /** Issue 15: a campaign from and to s3a://, each output restored to local scratch and uploaded; resumable. */
+    @Test
+    void aCampaignRestoresArchivesOnS3ToS3() throws Exception {
+        FileSystem s3 = new Path("s3a://" + BUCKET + "/").getFileSystem(hadoop());
+        int[][] shapes = {{8, 32, 40}, {10, 24, 48}};
+        for (int i = 0; i < shapes.length; i++) {
+            java.nio.file.Path raw = JobFixtures.writeStack(dir.resolve("c" + i + ".h5"), shapes[i][0], shapes[i][1],
+                    shapes[i][2], "uint16", null, 60 + i);
+            JobFixtures.compress(spark, raw.toString(), null, "s3a://" + BUCKET + "/campaign-night/c" + i + ".pz",
+                    null, false, false, 0);
+        }
+        String out = "s3a://" + BUCKET + "/campaign-out/";
+        org.photonzip.spark.campaign.CampaignPlan.Plan plan = org.photonzip.spark.campaign.CampaignPlan.plan(
+                java.util.List.of("s3a://" + BUCKET + "/campaign-night"), out, hadoop());
+        org.photonzip.spark.campaign.Campaign.Options skip = new org.photonzip.spark.campaign.Campaign.Options(
+                null, null, true, false, e -> String.valueOf(e.getMessage()), e -> false);
+        org.photonzip.spark.campaign.Campaign.Outcome o = org.photonzip.spark.campaign.Campaign.run(spark, plan, skip,
+                JobFixtures.quiet());
+        assertEquals(0, o.exitCode(), o.records().toString());
+        assertEquals(2, o.count("done"));
+        for (int i = 0; i < shapes.length; i++) {
+            java.nio.file.Path local = dir.resolve("c" + i + "-restored.h5");
+            s3.copyToLocalFile(new Path(out + "c" + i + ".h5"), new Path(local.toUri()));
+            RestoredFiles.assertStackEquals(dir.resolve("c" + i + ".h5").toString(), local, "/entry/data/data",
+                    org.photonzip.restore.Region.whole(shapes[i]));
+        }
+        assertEquals(java.util.List.of("_restore", "c0.h5", "c1.h5"), Arrays.stream(s3.listStatus(new Path(out)))
+                .map(st -> st.getPath().getName()).sorted().toList(), "no hidden object left");
+        assertTrue(Arrays.stream(s3.listStatus(new Path(out + "_restore")))
+                .noneMatch(st -> st.getPath().getName().endsWith(".owner")), "the run's owner record is removed");
+        org.photonzip.spark.campaign.Campaign.Outcome again = org.photonzip.spark.campaign.Campaign.run(spark, plan,
+                skip, JobFixtures.quiet());
+        assertEquals(0, again.exitCode(), again.records().toString());
+        assertEquals(2, again.count("skipped"), again.records().toString());
+    }
 }

@@ -18,7 +18,6 @@ import java.io.Serializable;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -45,6 +44,11 @@ final class ArchiveRestore implements Serializable {
      * its hidden file (local outputs), leaving it behind as a killed executor would.
      */
     static final String KILL_FIRST_ATTEMPT = "spark.photonzip.test.killRestoreAttempt";
+    /**
+     * Test fault: with this Spark setting = an archive's index, its task stops after writing its hidden file (local
+     * outputs), says so on stderr and waits, so that a test can kill the driver mid-campaign.
+     */
+    static final String HOLD_BEFORE_RENAME = "spark.photonzip.test.holdRestore";
 
     private final String runId;
     private final int count;
@@ -106,7 +110,9 @@ final class ArchiveRestore implements Serializable {
         } catch (Exception | LinkageError | org.apache.hadoop.fs.FSError e) { // FSError: a full local disk
             String text = message.of(e);
             if (temp != null) { // the hidden name is the restore's business: name the output
-                text = text.replace(HadoopFiles.path(temp).toString(), output).replace(temp, output);
+                Path hidden = HadoopFiles.path(temp); // as a qualified path, as given, and as a local file's path
+                text = text.replace(hidden.toString(), output).replace(temp, output)
+                        .replace(hidden.toUri().getPath(), HadoopFiles.path(output).toUri().getPath());
             }
             return RestoreRecord.failed(runId, job.index(), count, job.item().archive(), digest, output,
                     seconds(start), text, tileFailure.test(e));
@@ -126,6 +132,7 @@ final class ArchiveRestore implements Serializable {
             Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
             FileSystem local = HadoopFiles.fileSystem(HadoopFiles.path(temp), reader.conf());
             Restored r = new Restored(result, Files.size(file), Sha256.of(local, HadoopFiles.path(temp)));
+            holdIfAsked(index, file);
             if (killedHere(index)) {
                 killed = true;
                 throw new TaskFaults.SimulatedKill("Injected failure: first attempt of archive " + index + " killed "
@@ -152,6 +159,18 @@ final class ArchiveRestore implements Serializable {
         }
     }
 
+    private static void holdIfAsked(int index, java.nio.file.Path file) {
+        SparkEnv env = SparkEnv.get();
+        if (env != null && String.valueOf(index).equals(env.conf().get(HOLD_BEFORE_RENAME, ""))) {
+            System.err.println("photonzip test: holding archive " + index + " at " + file);
+            try {
+                Thread.sleep(600_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private static boolean killedHere(int index) {
         TaskContext task = TaskContext.get();
         SparkEnv env = SparkEnv.get();
@@ -162,8 +181,7 @@ final class ArchiveRestore implements Serializable {
     /** hdfs://, s3a://: restored to executor-local scratch, uploaded under the hidden name, renamed. */
     private static Restored restoreAndUpload(ArchiveReader reader, Region region, FileSystem fs, Path target,
                                              String temp, boolean replace, int threads) throws IOException {
-        java.nio.file.Path scratch = Files.createTempDirectory(
-                java.nio.file.Path.of(System.getProperty("java.io.tmpdir")), "photonzip-campaign-");
+        java.nio.file.Path scratch = CampaignScratch.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         Path staged = HadoopFiles.path(temp);
         try {
             java.nio.file.Path file = scratch.resolve(target.getName());
@@ -187,7 +205,7 @@ final class ArchiveRestore implements Serializable {
             try {
                 fs.delete(staged, false);
             } finally {
-                deleteTree(scratch);
+                CampaignScratch.deleteTree(scratch);
             }
         }
     }
@@ -198,15 +216,5 @@ final class ArchiveRestore implements Serializable {
 
     private static double seconds(long start) {
         return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void deleteTree(java.nio.file.Path root) {
-        try (var paths = Files.walk(root)) {
-            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // java.io.tmpdir of an executor: cleaned with the executor's working directory.
-        }
     }
 }

@@ -9,6 +9,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.Leftovers;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
 import scala.Function2;
@@ -98,13 +99,25 @@ public final class Campaign {
                 options.message(), options.tileFailure());
         String app = spark.sparkContext().applicationId();
         RestoreRecord[] results = new RestoreRecord[n];
+        Path outputDirectory = HadoopFiles.path(plan.outputDirectory());
+        FileSystem fs = HadoopFiles.fileSystem(outputDirectory, conf);
         try (RestoreLog log = RestoreLog.open(plan.outputDirectory(), runId, conf)) {
+            long grace = conf.getLong(Leftovers.GRACE, CampaignTemporaries.DEFAULT_GRACE_SECONDS) * 1000;
+            for (String note : CampaignTemporaries.removeAbandoned(fs, outputDirectory, app, grace)) {
+                console.println("photonzip: " + note);
+            }
+            CampaignTemporaries.claim(fs, outputDirectory, app); // before any task writes a hidden file
             if (n > 0) {
                 runJob(spark, jobs, task, app, new Progress(log, results, console));
             }
             return new Outcome(List.of(results), log.file());
         } finally {
             removeTemporaries(plan.outputDirectory(), app, conf);
+            try {
+                CampaignTemporaries.release(fs, outputDirectory, app);
+            } catch (IOException | RuntimeException e) {
+                // A leftover owner record of a finished run is removed by the next run here.
+            }
         }
     }
 

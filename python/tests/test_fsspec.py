@@ -1,5 +1,6 @@
 """Archives read through fsspec URLs (file://, and memory:// standing for a remote store) equal the local reads,
 every value, with the same checks: a damaged tile on the remote store raises, never returns values."""
+import os
 import pathlib
 import uuid
 
@@ -9,7 +10,12 @@ import pytest
 import photonzip
 from conftest import GOLDEN
 
-fsspec = pytest.importorskip('fsspec')  # Debian's python3-fsspec (.ci/run installs it)
+try:
+    import fsspec  # Debian's python3-fsspec (.ci/run installs it)
+except ImportError:
+    if os.environ.get('CI') == 'true':
+        raise
+    pytest.skip('fsspec is not installed (apt-get install python3-fsspec)', allow_module_level=True)
 
 
 def put_tree(local, url):

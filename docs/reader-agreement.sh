@@ -11,7 +11,8 @@
 # Speeds, MB/s of uint16 samples: the C whole-stack read (one thread, in process: read, CRC, decode, SHA-256 of each
 # tile) and the figure `decompress` prints for the same archive (its restore after the JVM started: reading,
 # decoding and checking on the CPUs, and writing the HDF5 file), so only a rough comparison.
-# Usage: docs/reader-agreement.sh [WORKDIR] [MODES]   MODES default "lossless learned bounded"
+# Usage: docs/reader-agreement.sh [WORKDIR] [MODES]   MODES default "lossless learned bounded"; "noise" adds
+# `--noise-bound 1` (error bound scaled by the photon noise)
 # Env: PHOTONZIP_DATA (default /work/shared/data), EPOCHS (default 3), FRAMES (default all: psi-neutron-ct is cut to
 # its first FRAMES frames, written with h5py beside the archives, to keep a run short)
 set -euo pipefail
@@ -56,6 +57,7 @@ for n in $stacks; do
       case "$m" in
         lossless) ;;
         bounded) opts=(--error-bound 4) ;;
+        noise) opts=(--noise-bound 1) ;;
         learned)
           spec="$file"; [ "$ds" != - ] && spec="$file:$ds"
           [ -f "$n.pzm" ] || "$pz" train "$spec" "$n.pzm" --epochs "$epochs" \

@@ -2,6 +2,7 @@
 tiles a selection touches, on several threads, with libphotonzip (the C decoder of this repository)."""
 import os
 
+from . import _store
 from .archive import Archive
 from .errors import ArchiveError
 from ._lib import version as library_version
@@ -13,14 +14,15 @@ class Night(dict):
     """A night directory (docs/nightly.md): its archives by name (``scan_001`` for ``scan_001.pz``), each opened
     and validated when first used."""
 
-    def __init__(self, path, names, threads):
+    def __init__(self, path, names, threads, storage_options=None):
         super().__init__((n, None) for n in names)
-        self.path, self._threads = path, threads
+        self.path, self._threads, self._options = path, threads, storage_options
 
     def __getitem__(self, name):
         a = super().__getitem__(name)
         if a is None:
-            a = Archive(os.path.join(self.path, name + '.pz'), self._threads)
+            a = Archive(self.path.rstrip('/') + '/' + name + '.pz' if '://' in self.path
+                        else os.path.join(self.path, name + '.pz'), self._threads, self._options)
             super().__setitem__(name, a)
         return a
 
@@ -31,12 +33,15 @@ class Night(dict):
         return [(n, self[n]) for n in self]
 
 
-def open(path, threads=None):  # noqa: A001 (the package's entry point, as h5py.File / zarr.open)
+def open(path, threads=None, storage_options=None):  # noqa: A001 (the package's entry point, as h5py.File)
     """An :class:`Archive` for an archive directory (one with ``_SUCCESS``), or a :class:`Night` for a directory
-    of archives (``NAME.pz`` subdirectories). ``threads``: decoding threads (default: the CPUs)."""
+    of archives (``NAME.pz`` subdirectories). ``path``: a local path, or a URL read through fsspec (``file://``,
+    ``memory://``, ``s3://``, ...; ``storage_options`` go to its file system). ``threads``: decoding threads
+    (default: the CPUs)."""
     path = os.fspath(path)
-    if os.path.isdir(path) and not os.path.exists(os.path.join(path, '_SUCCESS')):
-        names = sorted(e.name[:-3] for e in os.scandir(path) if e.is_dir() and e.name.endswith('.pz'))
+    store, root = _store.resolve(path, storage_options)
+    if store.isdir(root) and not store.exists(store.join(root, '_SUCCESS')):
+        names = sorted(n[:-3] for n in store.subdirs(root) if n.endswith('.pz'))
         if names:
-            return Night(path, names, threads)
-    return Archive(path, threads)
+            return Night(path, names, threads, storage_options)
+    return Archive(path, threads, storage_options)

@@ -46,7 +46,7 @@ def read(commit, entry):
     out = np.empty(shape, dtype='<u2')
     whole = hashlib.sha256()
     tag = _lib.crc32c(path.encode('utf-8'))
-    with open(commit.path(FILE), 'rb') as f:
+    with commit.store.open(commit.path(FILE)) as f:
         for p in entry['parts']:
             t0, frames, y0, rows = p['t0'], p['frames'], p['y0'], p['rows']
             at = f'{where} frames {t0}+{frames} rows {y0}+{rows}'

@@ -2,9 +2,9 @@
 files are ever opened, each with exactly its listed length and, in format 2, its SHA-256."""
 import hashlib
 import json
-import os
 import re
 
+from ._store import LocalStore
 from .errors import ArchiveError
 
 MAX_SUCCESS_BYTES = 256 << 20
@@ -21,17 +21,18 @@ def _valid_name(name):
 class CommitRecord:
     """A parsed, validated _SUCCESS and access to the files it lists."""
 
-    def __init__(self, root):
+    def __init__(self, root, store=None):
         self.root = root
-        path = os.path.join(root, '_SUCCESS')
+        self.store = store = store or LocalStore()
+        path = store.join(root, '_SUCCESS')
         try:
-            size = os.path.getsize(path)
+            size = store.size(path)
         except OSError:
             raise ArchiveError(f'Invalid archive {root}: no _SUCCESS (the archive is incomplete or was never '
                                'committed)') from None
         if size > MAX_SUCCESS_BYTES:
             raise ArchiveError(f'Invalid archive {root}: _SUCCESS has {size} bytes, more than a reader accepts')
-        with open(path, 'rb') as f:
+        with store.open(path) as f:
             self.raw = f.read(MAX_SUCCESS_BYTES)
         try:
             m = json.loads(self.raw)
@@ -75,7 +76,7 @@ class CommitRecord:
             if name == 'report.html':
                 continue  # derived, never read here
             try:
-                actual = os.path.getsize(self.path(name))
+                actual = self.store.size(self.path(name))
             except OSError:
                 self.fail(name, 'bytes', 'is listed in _SUCCESS but missing')
             if actual != length:
@@ -85,7 +86,7 @@ class CommitRecord:
         raise ArchiveError(f'Invalid archive {self.root}: {file}: field {field}: {problem}')
 
     def path(self, name):
-        return os.path.join(self.root, *name.split('/'))
+        return self.store.join(self.root, *name.split('/'))
 
     def listed(self, name):
         return name in self.files
@@ -100,7 +101,7 @@ class CommitRecord:
         length, sha = self.files[name]
         if length > limit:
             self.fail(name, 'bytes', f'{length} bytes, more than a reader accepts ({limit})')
-        with open(self.path(name), 'rb') as f:
+        with self.store.open(self.path(name)) as f:
             data = f.read(length + 1)
         if len(data) != length:
             self.fail(name, 'bytes', f'has {len(data)} bytes, _SUCCESS lists {length}')
@@ -111,7 +112,7 @@ class CommitRecord:
         """Checks a listed file too large to hold in memory against its SHA-256, reading it once."""
         h = hashlib.sha256()
         n = 0
-        with open(self.path(name), 'rb') as f:
+        with self.store.open(self.path(name)) as f:
             for block in iter(lambda: f.read(8 << 20), b''):
                 h.update(block)
                 n += len(block)

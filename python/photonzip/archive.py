@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from . import _coded, _commit, _lib, _manifest, _summary
+from . import _coded, _commit, _lib, _manifest, _store, _summary
 from .errors import ArchiveError
 
 MAX_SUMMARY_BYTES = 64 << 20
@@ -25,12 +25,15 @@ class Archive:
     """One archive directory. Opening validates the commit record, summary, model and manifest (§9 steps 1-6);
     indexing decodes and checks only the tiles the selection touches (step 7), on ``threads`` threads."""
 
-    def __init__(self, path, threads=None):
+    def __init__(self, path, threads=None, storage_options=None):
+        """``path``: a local path, or a URL read through fsspec (``file://``, ``memory://``, ``s3://``, ...;
+        ``storage_options`` are passed to its file system)."""
         self.path = os.fspath(path)
-        if not os.path.isdir(self.path):
+        self._store, root = _store.resolve(self.path, storage_options)
+        if not self._store.isdir(root):
             raise ArchiveError(f'Invalid archive {self.path}: not a directory')
         self.threads = threads or os.cpu_count() or 1
-        self._commit = c = _commit.CommitRecord(self.path)
+        self._commit = c = _commit.CommitRecord(root, self._store)
         self.summary = _summary.parse(c.read('summary.json', MAX_SUMMARY_BYTES), c)
         src = self.summary['source']
         self.dataset = src['dataset']
@@ -47,7 +50,7 @@ class Archive:
         self.rows = _manifest.parse(c.read('manifest.csv', MAX_MANIFEST_BYTES), c, self.dataset, self.shape,
                                     self._model is not None)
         self._tag = _lib.crc32c(self.dataset.encode('utf-8'))
-        self._metadata = None
+        self._metadata = self._metadata_file = None
         self._lock = threading.Lock()
 
     def _load_model(self):
@@ -119,11 +122,7 @@ class Archive:
     def read_tile(self, r):
         """The checked samples of manifest row ``r`` (docs/archive-format.md §9 step 7), as the stack's dtype."""
         where = (f'Invalid tile in {self.path}: {_manifest.position(r)} (packs/{r.pack} at offset {r.offset})')
-        fd = os.open(self._commit.path('packs/' + r.pack), os.O_RDONLY)
-        try:
-            stream = os.pread(fd, r.length, r.offset)
-        finally:
-            os.close(fd)
+        stream = self._store.pread(self._commit.path('packs/' + r.pack), r.offset, r.length)
         if len(stream) != r.length:
             raise ArchiveError(f'{where}: packs/{r.pack} ends before byte {r.offset + r.length}')
         crc = _lib.crc32c(stream)
@@ -152,7 +151,10 @@ class Archive:
             if self._metadata is None:
                 import h5py
                 self._commit.check_file_hash('metadata.h5')
-                self._metadata = h5py.File(self._commit.path('metadata.h5'), 'r')
+                path = self._commit.path('metadata.h5')
+                if not isinstance(self._store, _store.LocalStore):
+                    path = self._metadata_file = self._store.open(path)  # h5py reads a file object
+                self._metadata = h5py.File(path, 'r')
             return self._metadata
 
     @property
@@ -197,6 +199,9 @@ class Archive:
         if self._metadata is not None:
             self._metadata.close()
             self._metadata = None
+        if self._metadata_file is not None:
+            self._metadata_file.close()
+            self._metadata_file = None
 
     def __enter__(self):
         return self

@@ -74,6 +74,26 @@ class StandaloneClusterIT {
     @Test
     void nightOnHdfs() throws Exception {
         night(cluster.hdfs() + "/raw/2026-11-20", cluster.hdfs() + "/archive/2026-11-20/", "hdfs");
+        campaign(cluster.hdfs() + "/archive/2026-11-20/", "hdfs");
+    }
+
+    /**
+     * The night restored as a campaign (issue 15): one task per archive on the workers' executors, written by them
+     * straight into a shared directory (file://, as on GPFS/Lustre); every value of every output compared.
+     */
+    private void campaign(String night, String label) throws Exception {
+        java.nio.file.Path out = dir.resolve(label + "-campaign");
+        JvmProcesses.Result c = photonzip(label + "-campaign", List.of("decompress", night, out.toUri() + "/"));
+        assertEquals(0, c.exitCode(), c.output());
+        assertTrue(c.output().contains("3 archives: 3 restored"), c.output());
+        for (int i = 0; i < SHAPES.length; i++) {
+            java.nio.file.Path restored = out.resolve(String.format("scan_%03d.h5", i + 1));
+            RestoredFiles.assertStackEquals(scans.get(i).toString(), restored, "/entry/data/data",
+                    Region.whole(SHAPES[i]));
+        }
+        try (var records = Files.list(out.resolve("_restore"))) {
+            assertEquals(1, records.filter(p -> p.toString().endsWith(".jsonl")).count(), "the campaign's record");
+        }
     }
 
     @Test

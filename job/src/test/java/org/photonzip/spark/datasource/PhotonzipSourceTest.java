@@ -88,4 +88,80 @@ class PhotonzipSourceTest {
             spark.stop();
         }
     }
+
+    /**
+     * The two queries docs/reprocessing.md shows, on a night of two scans: the mean intensity per frame across every
+     * scan in one query (a UDF sums each tile-frame's samples), and a sinogram (one detector row over all frames of
+     * one scan, from only the tiles holding that row); both equal to what the sources give.
+     */
+    @Test
+    void theMeanPerFrameOfANightAndASinogramEqualTheSources(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        try {
+            int frames = 6;
+            int h = 40;
+            int w = 48;
+            Path[] inputs = {JobFixtures.writeStack(dir.resolve("a.h5"), frames, h, w, "uint16", null, 11),
+                    JobFixtures.writeStack(dir.resolve("b.h5"), frames, h, w, "uint16", null, 12)};
+            Path night = java.nio.file.Files.createDirectories(dir.resolve("night"));
+            for (Path in : inputs) {
+                String name = in.getFileName().toString().replace(".h5", ".pz");
+                JobFixtures.compress(spark, in.toString(), null, night.resolve(name).toString(),
+                        TileShape.parse("4x16x16"), false, false, 0);
+            }
+            spark.udf().register("sum_u16", (org.apache.spark.sql.api.java.UDF1<byte[], Long>) b -> {
+                long sum = 0;
+                for (int i = 0; i < b.length; i += 2) {
+                    sum += (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
+                }
+                return sum;
+            }, org.apache.spark.sql.types.DataTypes.LongType);
+
+            spark.read().format("photonzip").load(night.toString()).createOrReplaceTempView("night");
+            List<Row> means = spark.sql("SELECT archive, frame, SUM(sum_u16(samples)) / SUM(height * width) AS mean "
+                    + "FROM night GROUP BY archive, frame ORDER BY archive, frame").collectAsList();
+            assertEquals(2 * frames, means.size());
+            short[] frame = new short[h * w];
+            for (int k = 0; k < inputs.length; k++) {
+                try (StackSource source = StackSources.open(inputs[k].toString())) {
+                    for (int t = 0; t < frames; t++) {
+                        source.read(t, 1, 0, h, 0, w, frame);
+                        long sum = 0;
+                        for (short v : frame) {
+                            sum += v & 0xFFFF;
+                        }
+                        Row r = means.get(k * frames + t);
+                        assertTrue(r.getString(0).endsWith(k == 0 ? "a.pz" : "b.pz"), r.getString(0));
+                        assertEquals(t, r.getInt(1));
+                        assertEquals((double) sum / (h * w), r.getDouble(2), 1e-9, "mean of frame " + t);
+                    }
+                }
+            }
+
+            int row = 21; // inside the second row of 16-row tiles
+            long before = TileReaderFactory.DECODED.get();
+            List<Row> tiles = spark.read().format("photonzip").load(night.resolve("b.pz").toString())
+                    .where("y0 <= " + row + " AND y0 > " + (row - 16)).collectAsList();
+            assertEquals(2 * 3, TileReaderFactory.DECODED.get() - before, "only the tiles holding the row");
+            short[] sinogram = new short[frames * w];
+            for (Row r : tiles) {
+                int y0 = r.getInt(r.fieldIndex("y0"));
+                int x0 = r.getInt(r.fieldIndex("x0"));
+                int tw = r.getInt(r.fieldIndex("width"));
+                byte[] b = (byte[]) r.get(r.fieldIndex("samples"));
+                int t = r.getInt(r.fieldIndex("frame"));
+                for (int x = 0; x < tw; x++) {
+                    int i = 2 * ((row - y0) * tw + x);
+                    sinogram[t * w + x0 + x] = (short) ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8);
+                }
+            }
+            short[] expected = new short[frames * w];
+            try (StackSource source = StackSources.open(inputs[1].toString())) {
+                source.read(0, frames, row, 1, 0, w, expected);
+            }
+            assertArrayEquals(expected, sinogram, "row " + row + " of b over all frames");
+        } finally {
+            spark.stop();
+        }
+    }
 }

@@ -2,20 +2,18 @@ package org.photonzip.spark.campaign;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.JsonLinesRecord;
 
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -30,29 +28,15 @@ import java.util.Map;
 final class RestoreLog implements Closeable {
     static final String DIRECTORY = "_restore";
 
-    private final FileSystem fs;
-    private final Path file;
-    private final Path parts;
-    private final FSDataOutputStream stream;
-    private final ByteArrayOutputStream all = new ByteArrayOutputStream();
-    private int lines;
+    private final JsonLinesRecord record;
 
-    private RestoreLog(FileSystem fs, Path file, Path parts, FSDataOutputStream stream) {
-        this.fs = fs;
-        this.file = file;
-        this.parts = parts;
-        this.stream = stream;
+    private RestoreLog(JsonLinesRecord record) {
+        this.record = record;
     }
 
     static RestoreLog open(String outputDirectory, String runId, Configuration conf) throws IOException {
-        Path dir = new Path(HadoopFiles.path(outputDirectory), DIRECTORY);
-        FileSystem fs = HadoopFiles.fileSystem(dir, conf);
-        fs.mkdirs(dir);
-        Path file = fs.makeQualified(new Path(dir, runId + ".jsonl"));
-        if (HadoopFiles.hasAtomicDirectoryRename(file)) {
-            return new RestoreLog(fs, file, null, fs.create(file, false));
-        }
-        return new RestoreLog(fs, file, new Path(dir, runId), null);
+        return new RestoreLog(JsonLinesRecord.open(new Path(HadoopFiles.path(outputDirectory), DIRECTORY), runId,
+                conf));
     }
 
     /**
@@ -97,33 +81,15 @@ final class RestoreLog implements Closeable {
     }
 
     Path file() {
-        return file;
+        return record.file();
     }
 
     void append(RestoreRecord r) throws IOException {
-        byte[] line = r.toJsonLine();
-        all.write(line);
-        lines++;
-        if (stream != null) {
-            stream.write(line);
-            stream.hflush();
-            return;
-        }
-        try (FSDataOutputStream out = fs.create(new Path(parts, String.format(Locale.ROOT, "%05d.json", lines)),
-                true)) {
-            out.write(line);
-        }
+        record.append(r.toJsonLine());
     }
 
     @Override
     public void close() throws IOException {
-        if (stream != null) {
-            stream.close();
-            return;
-        }
-        try (FSDataOutputStream out = fs.create(file, true)) {
-            out.write(all.toByteArray());
-        }
-        fs.delete(parts, true);
+        record.close();
     }
 }

@@ -46,9 +46,10 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
     @Option(names = "--size", defaultValue = "512", description = "Frame height and width (default ${DEFAULT-VALUE}).")
     int size;
 
-    @Option(names = "--in-flight", split = ",", defaultValue = "1,2", description = "Scans in flight to try "
-            + "(default ${DEFAULT-VALUE}; 1 is one after another).")
-    List<Integer> inFlight;
+    @Option(names = "--in-flight", split = ",", defaultValue = "1,2,auto", description = "Scans in flight to try "
+            + "(default ${DEFAULT-VALUE}; 1 is one after another; auto is what a night chooses for the cores and "
+            + "the scans' tasks).")
+    List<String> inFlight;
 
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default ${DEFAULT-VALUE}).")
     String master;
@@ -65,6 +66,11 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        for (String given : inFlight) {
+            if (!given.equalsIgnoreCase("auto")) {
+                inFlight(given); // refused before anything is generated
+            }
+        }
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("photonzip-bench-night-");
         try {
             Path big = generate(dir.resolve("big.h5"), bigFrames, 7, err);
@@ -83,8 +89,11 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
                 NightRuns.Row baseline = runs.run("big scan alone", List.of(big), 1, 0);
                 rows.add(baseline);
                 err.println("bench-night: " + baseline);
-                for (int n : inFlight) {
-                    NightRuns.Row r = runs.run(scans + " scans, " + n + " in flight", night, n, baseline.mbps());
+                for (String given : inFlight) {
+                    boolean auto = given.equalsIgnoreCase("auto");
+                    int n = auto ? runs.chosenInFlight(night) : inFlight(given);
+                    NightRuns.Row r = runs.run(scans + " scans, " + n + " in flight" + (auto ? " (auto)" : ""), night,
+                            n, baseline.mbps());
                     rows.add(r);
                     err.println("bench-night: " + r);
                 }
@@ -102,6 +111,19 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
                 NightRuns.deleteTree(dir);
             }
         }
+    }
+
+    private int inFlight(String given) {
+        try {
+            int n = Integer.parseInt(given.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for option "
+                + "'--in-flight': '" + given + "' is neither a number of scans (1 or more) nor auto");
     }
 
     private Path generate(Path file, int frames, long seed, PrintWriter err) throws Exception {

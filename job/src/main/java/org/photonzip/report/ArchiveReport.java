@@ -47,15 +47,24 @@ public final class ArchiveReport {
                                   Tile sample, TileCompressor codec, org.photonzip.report.QualityData quality) {
         List<String[]> table = new ArrayList<>();
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
-        ResidualHistogram residuals = null;
-        if (sample != null && sample.frames() > 1) {
-            sample = window(sample, SAMPLE_FRAMES, SAMPLE_SIDE);
-            TileInspector.Inspection in = codec.inspect(sample);
-            // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
-            residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(), sample.size());
-        }
+        ResidualHistogram residuals = sample == null ? null : residuals(sample, codec);
         return new ReportData("photonzip archive " + root, table, grid(rows), frameBitsPerPixel, frameKinds,
                 residuals, stages, quality);
+    }
+
+    /**
+     * The residual histogram of the report's sample tile (the manifest's middle row, decoded): its centre window
+     * inspected with the archive's codec; null for a tile of one frame. Compress has the executor that encoded the
+     * tile compute it from what the tile decodes to, so the driver decodes nothing.
+     */
+    public static ResidualHistogram residuals(Tile sample, TileCompressor codec) {
+        if (sample.frames() <= 1) {
+            return null;
+        }
+        Tile window = window(sample, SAMPLE_FRAMES, SAMPLE_SIDE);
+        TileInspector.Inspection in = codec.inspect(window);
+        // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
+        return ResidualHistogram.of(in.residual(), in.scale(), window.pixelsPerFrame(), window.size());
     }
 
     /**

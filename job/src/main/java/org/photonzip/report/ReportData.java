@@ -17,6 +17,11 @@ public record ReportData(String title, List<String[]> summary, TileGrid tiles, d
                          String[] frameKinds, ResidualHistogram residuals, Map<String, Double> stages,
                          QualityData quality) {
 
+    /** The same page with {@code histogram} as its residual histogram. */
+    public ReportData withResiduals(ResidualHistogram histogram) {
+        return new ReportData(title, summary, tiles, frameBits, frameKinds, histogram, stages, quality);
+    }
+
     /** Bits/pixel on the grid of spatial tiles: {@code bpp[row][column]}. */
     public record TileGrid(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths) {
     }

@@ -216,7 +216,7 @@ public final class CompressJob {
 
     private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos,
                            double[] frameBitsPerPixel,
-                           Map<String, Double> stageSeconds) {
+                           Map<String, Double> stageSeconds, org.photonzip.report.ResidualHistogram residuals) {
     }
 
     private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
@@ -246,6 +246,7 @@ public final class CompressJob {
                 sc.collectionAccumulator("photonzip frame bits"));
         long tiles = groups.stream().mapToLong(g -> g.tiles().size()).sum();
         Broadcast<TileCompressor> codec = jsc.broadcast(compressor);
+        ReportSample sample = ReportSample.of(groups, sc);
         String label = "compress " + stack.description();
         jsc.setJobDescription(label);
         List<PackedTiles> packed;
@@ -254,7 +255,8 @@ public final class CompressJob {
             sc.addSparkListener(progress);
             try {
                 packed = jsc.parallelize(groups, groups.size())
-                        .mapPartitions(new CompressTask(stack, committer.root().toString(), codec, confB, counters))
+                        .mapPartitions(new CompressTask(stack, committer.root().toString(), codec, confB, counters,
+                                sample))
                         .collect();
                 progress.print(true);
             } finally {
@@ -283,7 +285,7 @@ public final class CompressJob {
         stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
         stages.put("write (task time)", counters.writeNanos().value() / 1e9);
         return new Encoded(sorted, packs, counters.bytesRead().value(), counters.taskCpuNanos().value(),
-                ReturnedTiles.frameBitsPerPixel(stack, counters.frameBits().value()), stages);
+                ReturnedTiles.frameBitsPerPixel(stack, counters.frameBits().value()), stages, sample.histogram());
     }
 
     private static Summary.MetadataCapture storeMetadata(InputStack input, ArchiveCommitter committer, long max)
@@ -352,7 +354,9 @@ public final class CompressJob {
         Path root = committer.root();
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
         TileRow middle = rows.get(rows.size() / 2);
-        Tile sample = CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
+        // The executor that encoded the sample tile sent its histogram (ReportSample); decoded here only without.
+        Tile sample = encoded.residuals() != null || middle.frames() <= 1 ? null
+                : CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
                 new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), root.toString());
         String[] kinds = HadoopFiles.isLocal(root)
                 ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
@@ -362,15 +366,17 @@ public final class CompressJob {
             summary = Summary.parse(in.readAllBytes(), root.toString());
         }
         long packs = rows.stream().map(TileRow::pack).distinct().count();
-        ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML), ArchiveReport.data(summary.json(), committer.target().toString(), packs, rows,
-                encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor, quality));
+        org.photonzip.report.ReportData data = ArchiveReport.data(summary.json(), committer.target().toString(), packs,
+                rows, encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor, quality);
+        ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML),
+                encoded.residuals() == null ? data : data.withResiduals(encoded.residuals()));
     }
 
     /**
      * The slab budget per task when none is given: {@value TASK_MEMORY} if set, else 30 % of an executor's heap
      * divided by its cores (in local mode the driver's heap and thread count), within 32 MiB .. 1 GiB.
      */
-    static long defaultTaskBytes(SparkContext sc) {
+    public static long defaultTaskBytes(SparkContext sc) {
         if (sc.getConf().contains(TASK_MEMORY)) {
             return sc.getConf().getSizeAsBytes(TASK_MEMORY);
         }

@@ -43,14 +43,16 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
     private final Broadcast<TileCompressor> compressor;
     private final Broadcast<SerializableConfiguration> conf;
     private final JobCounters counters;
+    private final ReportSample sample;
 
     CompressTask(StackDescriptor stack, String root, Broadcast<TileCompressor> compressor,
-                 Broadcast<SerializableConfiguration> conf, JobCounters counters) {
+                 Broadcast<SerializableConfiguration> conf, JobCounters counters, ReportSample sample) {
         this.stack = stack;
         this.root = root;
         this.compressor = compressor;
         this.conf = conf;
         this.counters = counters;
+        this.sample = sample;
     }
 
     @Override
@@ -109,6 +111,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
                 // What the tile decodes to: the samples themselves when lossless, the reconstruction when bounded,
                 // so that a decode is always checked against the manifest.
                 String hash = PixelHash.sha256(encoded.reconstruction());
+                sample.offer(r, encoded.reconstruction(), codec);
                 long t2 = System.nanoTime();
                 long offset = pack.append(stream);
                 counters.encodeNanos().add(t1 - t0);

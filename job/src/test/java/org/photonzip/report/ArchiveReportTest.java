@@ -112,6 +112,24 @@ class ArchiveReportTest {
         assertEquals(41, frames.lines().count(), "header and one line per frame");
     }
 
+    /**
+     * The committed report's residual histogram, which the executor that encoded the middle tile computed, is
+     * the one the archive's decoded middle tile gives (what {@code report} draws), lossless and error-bounded.
+     */
+    @Test
+    void residualHistogramIsTheDecodedMiddleTiles(@TempDir Path scratch) throws Exception {
+        for (String name : new String[] {"sample.pz", "bounded.pz"}) {
+            ArchiveReader reader = ArchiveReader.open(INPUTS.resolve(name).toString(), new Configuration());
+            ResidualHistogram decoded = ArchiveReport.load(reader, scratch).residuals();
+            byte[] expected = Charts.residualHistogram(decoded.centres(), decoded.observed(), decoded.predicted());
+            String html = Files.readString(INPUTS.resolve(name).resolve("report.html"));
+            Matcher m = Pattern.compile("<img id=\"residual-histogram\"[^>]*src=\"data:image/png;base64,([^\"]+)\"")
+                    .matcher(html);
+            assertTrue(m.find(), name + ": no residual histogram");
+            assertArrayEquals(expected, java.util.Base64.getDecoder().decode(m.group(1)), name);
+        }
+    }
+
     /** A damaged report.html: verify refuses the archive, naming the file; a restore, which never reads it, works. */
     @Test
     void aDamagedReportFailsVerifyButNotTheSamples(@TempDir Path scratch) throws Exception {

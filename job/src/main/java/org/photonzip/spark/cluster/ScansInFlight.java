@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Several scans in flight in one application: a bounded pool of driver threads, each running one scan's whole
  * pipeline in a FAIR scheduler pool of its own, so that the executors encode scan B while the driver opens,
  * captures the metadata of, or commits scan A, and a small scan's tasks are not queued behind a big one's.
- * {@value #IN_FLIGHT} (default 2) sets how many; 1 runs the scans one after another on the calling thread.
+ * {@value #IN_FLIGHT} sets how many (1 runs the scans one after another on the calling thread); when it is not
+ * set the job chooses from the cluster's cores and the scans' tasks ({@link #chosen}).
  */
 public final class ScansInFlight {
     /** How many scans one application works on at once. */
@@ -29,9 +30,31 @@ public final class ScansInFlight {
         R run(T item) throws Exception;
     }
 
-    /** The configured number of scans in flight (at least 1). */
-    public static int inFlight(SparkContext sc) {
-        return Math.max(1, sc.getConf().getInt(IN_FLIGHT, 2));
+    /** The most scans the job puts in flight by itself: each holds a driver thread and its scan's manifest rows. */
+    static final int MAX_CHOSEN = 64;
+
+    /**
+     * Scans in flight: {@value #IN_FLIGHT} when configured (at least 1), else {@link #chosen} for the
+     * scans' tasks (asked only then) and the application's cores (its default parallelism: local threads, or the executors' cores).
+     */
+    public static int inFlight(SparkContext sc, java.util.function.IntSupplier tasksPerScan) {
+        if (sc.getConf().contains(IN_FLIGHT)) {
+            return Math.max(1, sc.getConf().getInt(IN_FLIGHT, 2));
+        }
+        return chosen(sc.defaultParallelism(), tasksPerScan.getAsInt());
+    }
+
+    /**
+     * Enough scans that their tasks cover every core twice over: ceil(cores / tasks per scan) scans keep the
+     * cores busy, and as many again are on the driver meanwhile (opening, capturing the metadata, writing the
+     * manifest, summary and report, committing), which for a small scan takes about as long as its encode and
+     * verify. At least 2, so that one scan's driver work always overlaps another's tasks; at most
+     * {@value #MAX_CHOSEN}.
+     */
+    public static int chosen(int cores, int tasksPerScan) {
+        int tasks = Math.max(1, tasksPerScan);
+        int covering = (Math.max(1, cores) + tasks - 1) / tasks;
+        return Math.max(2, Math.min(MAX_CHOSEN, 2 * covering));
     }
 
     /** Runs {@code work} on every item, at most {@code inFlight} at once; the results in the items' order. */

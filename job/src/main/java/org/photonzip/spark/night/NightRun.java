@@ -3,7 +3,9 @@ package org.photonzip.spark.night;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.spark.cluster.ExecutorBusy;
 import org.photonzip.spark.cluster.ScansInFlight;
 import org.photonzip.fs.HadoopFiles;
 
@@ -18,9 +20,10 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * Runs the scans of a night in one Spark application, {@link ScansInFlight} at once: "scan k of N" with the night's ETA on
- * the console, a record per scan in {@code NIGHT/_night/RUN.jsonl} ({@link NightLog}), and the outcome a
- * scheduler acts on ({@link Outcome#exitCode()}).
+ * Runs the scans of a night in one Spark application, {@link ScansInFlight} at once (as many as the cluster's cores
+ * and the median scan's tasks call for, unless configured): "scan k of N" with the night's ETA on the console, a
+ * record per scan in {@code NIGHT/_night/RUN.jsonl} ({@link NightLog}), the executors' busy fraction over the
+ * night ({@link ExecutorBusy}), and the outcome a scheduler acts on ({@link Outcome#exitCode()}).
  */
 public final class NightRun {
     /** Exit codes (README, docs/nightly.md). */
@@ -63,13 +66,16 @@ public final class NightRun {
         double[] workSeconds = {0};
         long[] skippedBytes = {0};
         int[] next = {0};
+        SparkContext sc = spark.sparkContext();
+        int inFlight = n <= 1 ? 1 : ScansInFlight.inFlight(sc, () -> ScanTasks.ofMedianScan(sc, scans, sizes, options));
+        ExecutorBusy busy = ExecutorBusy.start(sc);
         try (NightLog log = nightDirectory == null ? null : NightLog.open(nightDirectory, runId, conf)) {
             List<Integer> order = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 order.add(k);
             }
             try {
-                ScansInFlight.run(spark.sparkContext(), order, ScansInFlight.inFlight(spark.sparkContext()), k -> {
+                ScansInFlight.run(spark.sparkContext(), order, inFlight, k -> {
                     Scan scan = scans.get(k);
                     if (n > 1) {
                         synchronized (lock) {
@@ -103,6 +109,12 @@ public final class NightRun {
                 throw e;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
+            } finally {
+                ExecutorBusy.Figures figures = busy.stop();
+                if (n > 1) {
+                    console.println(String.format(Locale.ROOT, "photonzip: night: %d scans, %d in flight; %s", n,
+                            inFlight, figures));
+                }
             }
             List<ScanRecord> records = new ArrayList<>();
             boolean verifyFailed = false;

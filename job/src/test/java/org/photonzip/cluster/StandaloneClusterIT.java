@@ -128,6 +128,36 @@ class StandaloneClusterIT {
         assertTrue(info.output().contains("24 x 48 x 96"), info.output());
     }
 
+    /**
+     * A night of many small scans (issue 19): eight scans on the two one-core workers, the number in flight chosen
+     * by the job, every archive verified before its commit; the night reports how busy the executors were.
+     */
+    @Test
+    void nightOfSmallScansReportsTheExecutorsBusyFraction() throws Exception {
+        List<String> inputs = new ArrayList<>();
+        try (FileSystem fs = new Path(cluster.hdfs() + "/").getFileSystem(cluster.clientConf())) {
+            for (int i = 0; i < 8; i++) {
+                Path target = new Path(cluster.hdfs() + String.format("/raw/small/scan_%03d.h5", i + 1));
+                fs.copyFromLocalFile(new Path(scans.get(i % scans.size()).toUri()), target);
+                inputs.add(target.toString());
+            }
+        }
+        List<String> args = new ArrayList<>(List.of("compress", "@conf/heps-nightly.args"));
+        args.addAll(inputs);
+        args.add(cluster.hdfs() + "/archive/small/");
+        JvmProcesses.Result r = photonzip("small-scans", args);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals(8, count(r.output(), "| yes: "), r.output());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "photonzip: night: 8 scans, (\\d+) in flight; executors busy ([0-9.]+) of the time[^\n]*")
+                .matcher(r.output());
+        assertTrue(m.find(), r.output());
+        double busy = Double.parseDouble(m.group(2));
+        System.out.println("StandaloneClusterIT: 8 small scans on 2 one-core workers: " + m.group());
+        assertTrue(Integer.parseInt(m.group(1)) >= 2, m.group());
+        assertTrue(busy > 0 && busy <= 1, m.group());
+    }
+
     @Test
     void executorThatFitsNoWorkerFailsFastWithADiagnosis() throws Exception {
         List<String> inputs = upload(cluster.hdfs() + "/raw/too-big");

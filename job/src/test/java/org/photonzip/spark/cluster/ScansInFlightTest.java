@@ -76,6 +76,29 @@ class ScansInFlightTest {
     }
 
     @Test
+    void chosenScansCoverEveryCoreTwiceOver() {
+        assertEquals(2, ScansInFlight.chosen(2, 2), "a 64 MB scan of two tiles on local[2]");
+        assertEquals(4, ScansInFlight.chosen(2, 1), "one-task scans on two cores");
+        assertEquals(2, ScansInFlight.chosen(2, 16), "never fewer than 2: a scan's driver work overlaps another's");
+        assertEquals(36, ScansInFlight.chosen(275, 16), "the HEPS window: 275 cores, 16 tasks per 8 GB scan");
+        assertEquals(ScansInFlight.MAX_CHOSEN, ScansInFlight.chosen(1000, 1), "bounded driver threads");
+        assertEquals(2, ScansInFlight.chosen(0, 0), "no cores or tasks known: the least");
+    }
+
+    @Test
+    void aConfiguredNumberWinsAndTheScansAreThenNotPlanned() {
+        assertEquals(4, ScansInFlight.inFlight(spark.sparkContext(), () -> 1), "local[2], one task per scan");
+        spark.sparkContext().getConf().set(ScansInFlight.IN_FLIGHT, "3");
+        try {
+            assertEquals(3, ScansInFlight.inFlight(spark.sparkContext(), () -> {
+                throw new AssertionError("the scans are not opened when the number is configured");
+            }));
+        } finally {
+            spark.sparkContext().getConf().remove(ScansInFlight.IN_FLIGHT);
+        }
+    }
+
+    @Test
     void oneInFlightRunsOnTheCallingThread() throws Exception {
         Thread caller = Thread.currentThread();
         assertEquals(List.of(true, true), ScansInFlight.run(spark.sparkContext(), List.of(1, 2), 1,

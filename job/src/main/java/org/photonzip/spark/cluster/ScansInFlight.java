@@ -38,10 +38,14 @@ public final class ScansInFlight {
      * scans' tasks (asked only then) and the application's cores (its default parallelism: local threads, or the executors' cores).
      */
     public static int inFlight(SparkContext sc, java.util.function.IntSupplier tasksPerScan) {
-        if (sc.getConf().contains(IN_FLIGHT)) {
-            return Math.max(1, sc.getConf().getInt(IN_FLIGHT, 2));
+        return inFlight(sc.getConf(), sc.defaultParallelism(), tasksPerScan);
+    }
+
+    static int inFlight(org.apache.spark.SparkConf conf, int cores, java.util.function.IntSupplier tasksPerScan) {
+        if (conf.contains(IN_FLIGHT)) {
+            return Math.max(1, conf.getInt(IN_FLIGHT, 2));
         }
-        return chosen(sc.defaultParallelism(), tasksPerScan.getAsInt());
+        return chosen(cores, tasksPerScan.getAsInt());
     }
 
     /**

@@ -49,6 +49,6 @@ class ExecutorBusyTest {
         Thread.sleep(1500); // the driver alone: no task holds a core
         ExecutorBusy.Figures f = busy.stop();
         assertEquals(1, f.tasks());
-        assertTrue(f.fraction() > 0 && f.fraction() < 0.2, f.toString());
+        assertTrue(f.fraction() > 0 && f.fraction() < 0.5, f.toString());
     }
 }

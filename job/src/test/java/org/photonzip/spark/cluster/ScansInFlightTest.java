@@ -88,14 +88,11 @@ class ScansInFlightTest {
     @Test
     void aConfiguredNumberWinsAndTheScansAreThenNotPlanned() {
         assertEquals(4, ScansInFlight.inFlight(spark.sparkContext(), () -> 1), "local[2], one task per scan");
-        spark.sparkContext().getConf().set(ScansInFlight.IN_FLIGHT, "3");
-        try {
-            assertEquals(3, ScansInFlight.inFlight(spark.sparkContext(), () -> {
-                throw new AssertionError("the scans are not opened when the number is configured");
-            }));
-        } finally {
-            spark.sparkContext().getConf().remove(ScansInFlight.IN_FLIGHT);
-        }
+        org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false).set(ScansInFlight.IN_FLIGHT, "3");
+        assertEquals(3, ScansInFlight.inFlight(conf, 2, () -> {
+            throw new AssertionError("the scans are not opened when the number is configured");
+        }));
+        assertEquals(1, ScansInFlight.inFlight(conf.set(ScansInFlight.IN_FLIGHT, "0"), 2, () -> 1), "at least 1");
     }
 
     @Test

@@ -39,7 +39,9 @@ class NightRerunTest {
 
     @BeforeAll
     void start() {
-        spark = SparkTests.start("local[2]", Map.of());
+        // Two in flight (the job would choose 4 for these one-task scans): scan 3 then starts after a scan ended,
+        // with an ETA to show.
+        spark = SparkTests.start("local[2]", Map.of(org.photonzip.spark.cluster.ScansInFlight.IN_FLIGHT, "2"));
     }
 
     @AfterAll

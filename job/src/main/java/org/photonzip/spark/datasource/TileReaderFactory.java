@@ -5,12 +5,14 @@ import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.codec.Tile;
 import org.photonzip.fs.SerializableConfiguration;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,9 +26,13 @@ final class TileReaderFactory implements PartitionReaderFactory {
     static final AtomicLong DECODED = new AtomicLong();
 
     private final Broadcast<SerializableConfiguration> conf;
+    private final StructType schema;
+    private final boolean decodes;
 
-    TileReaderFactory(Broadcast<SerializableConfiguration> conf) {
+    TileReaderFactory(Broadcast<SerializableConfiguration> conf, StructType schema) {
         this.conf = conf;
+        this.schema = schema;
+        this.decodes = Arrays.asList(schema.fieldNames()).contains("samples");
     }
 
     @Override
@@ -37,21 +43,25 @@ final class TileReaderFactory implements PartitionReaderFactory {
             private final Iterator<TileRow> rows = p.rows().iterator();
             private TileRow row;
             private Tile tile;
+            private boolean started;
             private int frame;
             private int end;
 
             @Override
             public boolean next() throws IOException {
-                while (tile == null || ++frame >= end) {
+                while (!started || ++frame >= end) {
                     if (!rows.hasNext()) {
                         return false;
                     }
-                    if (reader == null) {
-                        reader = ArchiveReader.open(p.archive(), conf.value().get());
-                    }
                     row = rows.next();
-                    tile = reader.decodeTile(row);
-                    DECODED.incrementAndGet();
+                    started = true;
+                    if (decodes) {
+                        if (reader == null) {
+                            reader = ArchiveReader.open(p.archive(), conf.value().get());
+                        }
+                        tile = reader.decodeTile(row);
+                        DECODED.incrementAndGet();
+                    }
                     frame = p.selection().firstFrame(row) - 1;
                     end = p.selection().endFrame(row);
                 }
@@ -60,7 +70,7 @@ final class TileReaderFactory implements PartitionReaderFactory {
 
             @Override
             public InternalRow get() {
-                return TileFrames.row(p.archive(), p.dtype(), row, tile, frame);
+                return TileFrames.row(schema, p.archive(), p.dtype(), row, tile, frame, p.crop());
             }
 
             @Override

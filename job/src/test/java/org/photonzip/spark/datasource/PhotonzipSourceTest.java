@@ -61,16 +61,41 @@ class PhotonzipSourceTest {
             }
             assertArrayEquals(expected, image, "frame 5 as the source has it");
 
+            // Column pruning: a query without samples reads the checked manifest and decodes nothing.
             before = TileReaderFactory.DECODED.get();
             long n = spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8").count();
+            assertEquals(0, TileReaderFactory.DECODED.get() - before, "a count decodes no tile");
+            assertEquals(8 * 4, n);
+            before = TileReaderFactory.DECODED.get();
+            n = spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8")
+                    .select("frame", "samples").collectAsList().size();
             assertEquals(8, TileReaderFactory.DECODED.get() - before, "one row of tiles, frames 8..15");
             assertEquals(8 * 4, n);
 
+            // frames= and roi=: only the 2 tiles overlapping the region are decoded, and rows are cut to it.
             before = TileReaderFactory.DECODED.get();
-            n = spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40").load(archive)
-                    .count();
+            List<Row> cut = spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40")
+                    .load(archive).collectAsList().stream()
+                    .sorted(java.util.Comparator.comparingInt(r -> r.getInt(r.fieldIndex("x0")))).toList();
             assertEquals(2, TileReaderFactory.DECODED.get() - before, "options frames= and roi=: 2 tiles");
-            assertEquals(2, n);
+            assertEquals(2, cut.size());
+            assertEquals(List.of(20, 32), cut.stream().map(r -> r.getInt(r.fieldIndex("x0"))).toList());
+            assertEquals(List.of(12, 8), cut.stream().map(r -> r.getInt(r.fieldIndex("width"))).toList());
+            for (Row r : cut) {
+                assertEquals(0, r.getInt(r.fieldIndex("y0")));
+                assertEquals(16, r.getInt(r.fieldIndex("height")));
+                int x0 = r.getInt(r.fieldIndex("x0"));
+                int w = r.getInt(r.fieldIndex("width"));
+                byte[] b = (byte[]) r.get(r.fieldIndex("samples"));
+                assertEquals(16 * w * 2, b.length);
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int i = 2 * (y * w + x);
+                        assertEquals(expected[y * 64 + x0 + x], (short) ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8),
+                                "frame 5, y " + y + ", x " + (x0 + x));
+                    }
+                }
+            }
 
             // A damaged tile fails the query: never rows of wrong values.
             Path pack;

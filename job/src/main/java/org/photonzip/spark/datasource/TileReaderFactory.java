@@ -2,6 +2,7 @@ package org.photonzip.spark.datasource;
 
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -14,7 +15,6 @@ import org.photonzip.fs.SerializableConfiguration;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes the tiles of a partition one at a time through {@link ArchiveReader#decodeTile} (CRC32C, stream identity
@@ -22,9 +22,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * frames of each the selection touches.
  */
 final class TileReaderFactory implements PartitionReaderFactory {
-    /** Tiles decoded in this JVM (for tests and benchmarks in local mode). */
-    static final AtomicLong DECODED = new AtomicLong();
-
     private final Broadcast<SerializableConfiguration> conf;
     private final StructType schema;
     private final boolean decodes;
@@ -46,6 +43,7 @@ final class TileReaderFactory implements PartitionReaderFactory {
             private boolean started;
             private int frame;
             private int end;
+            private long decoded;
 
             @Override
             public boolean next() throws IOException {
@@ -60,7 +58,7 @@ final class TileReaderFactory implements PartitionReaderFactory {
                             reader = ArchiveReader.open(p.archive(), conf.value().get());
                         }
                         tile = reader.decodeTile(row);
-                        DECODED.incrementAndGet();
+                        decoded++;
                     }
                     frame = p.selection().firstFrame(row) - 1;
                     end = p.selection().endFrame(row);
@@ -71,6 +69,11 @@ final class TileReaderFactory implements PartitionReaderFactory {
             @Override
             public InternalRow get() {
                 return TileFrames.row(schema, p.archive(), p.dtype(), row, tile, frame, p.crop());
+            }
+
+            @Override
+            public CustomTaskMetric[] currentMetricsValues() {
+                return new CustomTaskMetric[]{TilesDecoded.of(decoded)};
             }
 
             @Override

@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -59,6 +60,11 @@ final class TileScan implements Scan, Batch {
     public String description() {
         return "photonzip " + paths + " " + selection + (frames == null ? "" : " frames=" + frames)
                 + (roi == null ? "" : " roi=" + roi);
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return new CustomMetric[]{new TilesDecoded()};
     }
 
     @Override

@@ -68,12 +68,12 @@ public final class NightRun {
         int[] next = {0};
         SparkContext sc = spark.sparkContext();
         int inFlight = n <= 1 ? 1 : ScansInFlight.inFlight(sc, () -> ScanTasks.ofMedianScan(sc, scans, sizes, options));
-        ExecutorBusy busy = ExecutorBusy.start(sc);
         try (NightLog log = nightDirectory == null ? null : NightLog.open(nightDirectory, runId, conf)) {
             List<Integer> order = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 order.add(k);
             }
+            ExecutorBusy busy = ExecutorBusy.start(sc);
             try {
                 ScansInFlight.run(spark.sparkContext(), order, inFlight, k -> {
                     Scan scan = scans.get(k);

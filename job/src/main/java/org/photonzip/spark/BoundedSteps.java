@@ -1,5 +1,11 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.InvalidBoundException;
+
+import org.photonzip.options.ModelChoice;
+
+import org.photonzip.options.BoundRequest;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

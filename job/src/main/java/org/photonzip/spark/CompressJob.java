@@ -1,5 +1,9 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelChoice;
+
+import org.photonzip.options.BoundRequest;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -68,11 +72,11 @@ public final class CompressJob {
      */
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                          org.photonzip.spark.BoundRequest bound,
+                          org.photonzip.options.BoundRequest bound,
                           java.util.function.Supplier<SourceRecord> sources) {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                       org.photonzip.spark.BoundRequest bound) {
+                       org.photonzip.options.BoundRequest bound) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, null);
         }
 
@@ -80,7 +84,7 @@ public final class CompressJob {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
-                    org.photonzip.spark.BoundRequest.LOSSLESS);
+                    org.photonzip.options.BoundRequest.LOSSLESS);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelUnavailableException;
+
+import org.photonzip.options.ModelChoice;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;

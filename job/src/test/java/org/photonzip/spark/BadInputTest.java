@@ -1,5 +1,9 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelUnavailableException;
+
+import org.photonzip.options.ModelChoice;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import org.apache.hadoop.conf.Configuration;

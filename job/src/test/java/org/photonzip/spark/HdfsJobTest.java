@@ -1,5 +1,7 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelChoice;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;

@@ -1,5 +1,7 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelChoice;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;

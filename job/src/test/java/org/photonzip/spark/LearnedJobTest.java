@@ -1,5 +1,9 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelUnavailableException;
+
+import org.photonzip.options.ModelChoice;
+
 import org.photonzip.tiles.TileCompressor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

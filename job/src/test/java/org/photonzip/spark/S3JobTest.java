@@ -1,5 +1,7 @@
 package org.photonzip.spark;
 
+import org.photonzip.options.ModelChoice;
+
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -219,7 +221,7 @@ class S3JobTest {
         NightInputs.Plan plan = NightInputs.plan(java.util.List.of("s3a://" + BUCKET + "/night-raw/scan_*.h5"), night,
                 hadoop());
         NightOptions options = new NightOptions(true, false, sc -> new CompressJob.Request(sc.input(), null,
-                sc.archive(), null, org.photonzip.spark.ModelChoice.parse("auto"), false, false, 0, 1L << 30),
+                sc.archive(), null, org.photonzip.options.ModelChoice.parse("auto"), false, false, 0, 1L << 30),
                 Throwable::getMessage, r -> { });
         NightRun.Outcome o = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
         assertEquals(0, o.exitCode(), o.records().toString());

@@ -1,5 +1,7 @@
 package org.photonzip.report;
 
+import org.photonzip.source.FrameKinds;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package org.photonzip.report;
 
+import org.photonzip.source.FrameKinds;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.TileRow;
 import org.photonzip.report.BoundedQualityRun;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.QualityFigures;
 import org.photonzip.report.QualityFile;
 import org.photonzip.source.InputStack;

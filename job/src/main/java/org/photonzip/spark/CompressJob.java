@@ -21,7 +21,7 @@ import org.photonzip.codec.Tile;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.FileEntry;
 import org.photonzip.archive.PackedTiles;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.ArchiveReport;
 import org.photonzip.archive.ArchiveCommitter;
 import org.photonzip.archive.ArchiveLayout;

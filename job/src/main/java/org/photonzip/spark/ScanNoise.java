@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.bound.NoiseModelFit;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.source.InputStack;
 import org.photonzip.source.SlabReader;
 import org.photonzip.source.StackDescriptor;

@@ -1,5 +1,7 @@
 package org.photonzip.report;
 
+import org.photonzip.source.FrameKinds;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.photonzip.report;
 
+import org.photonzip.source.ScanGeometry;
+
 import org.photonzip.source.FrameKinds;
 
 import java.io.IOException;

@@ -25,6 +25,7 @@ import org.photonzip.source.FrameKinds;
 import org.photonzip.report.QualityFigures;
 import org.photonzip.report.QualityFile;
 import org.photonzip.source.InputStack;
+import org.photonzip.source.ScanNoise;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.report.QualityData;

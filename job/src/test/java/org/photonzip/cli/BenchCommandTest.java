@@ -215,6 +215,18 @@ class BenchCommandTest {
                 run.out());
     }
 
+    @Test
+    void givenFlatsAndDarksGoThroughTheSameFit() throws IOException {
+        // the same frames named as --flats/--darks give the model compress fits from image_key, to the bit
+        Path stack = keyedStack();
+        ScanNoise compress = ScanNoise.fit(StackSpec.parse(stack.toString()), HadoopFiles.newConfiguration());
+        Run run = bench(stack + "@10:20", "--codecs", "photonzip", "--noise-bounds", "1",
+                "--flats", stack + "@4:10", "--darks", stack + "@0:4");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("noise  " + compress.model().describe() + ", from flats " + stack + "@4:10"),
+                run.out());
+    }
+
     /** Two frames of 20x30, nothing else in the file. */
     private Path twoFrameStack() {
         short[][][] counts = new short[2][20][30];

@@ -1,9 +1,5 @@
 package org.photonzip.report;
 
-import org.photonzip.source.ScanGeometry;
-
-import org.photonzip.source.FrameKinds;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +22,8 @@ import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityAccumulator;
 import org.photonzip.quality.QualityPlan;
 import org.photonzip.quality.QualityReport;
+import org.photonzip.source.ScanGeometry;
+import org.photonzip.source.FrameKinds;
 
 /**
  * Compares a bounded archive with its source on the driver, tile by tile on a few threads: each tile is decoded

@@ -1,11 +1,5 @@
 package org.photonzip.spark;
 
-import org.photonzip.options.InvalidBoundException;
-
-import org.photonzip.options.ModelChoice;
-
-import org.photonzip.options.BoundRequest;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,6 +23,9 @@ import org.photonzip.source.ScanNoise;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.report.QualityData;
+import org.photonzip.options.InvalidBoundException;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 /** The steps compress adds for an error-bounded archive: the bound resolved up front, the quality pass last. */
 final class BoundedSteps {

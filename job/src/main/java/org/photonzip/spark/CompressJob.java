@@ -1,9 +1,5 @@
 package org.photonzip.spark;
 
-import org.photonzip.options.ModelChoice;
-
-import org.photonzip.options.BoundRequest;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -40,6 +36,8 @@ import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TaskPlanner;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,5 @@
 package org.photonzip.report;
 
-import org.photonzip.source.FrameKinds;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +34,7 @@ import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.quality.FrameErrors;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityReport;
+import org.photonzip.source.FrameKinds;
 
 /**
  * The quality pass through a real archive: a lossless archive of a generated scan (flats, darks, angles in its

@@ -1,7 +1,5 @@
 package org.photonzip.spark;
 
-import org.photonzip.options.ModelChoice;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,6 +24,7 @@ import org.photonzip.source.StackSpec;
 import org.photonzip.spark.night.NightInputs;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
+import org.photonzip.options.ModelChoice;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,5 @@
 package org.photonzip.spark;
 
-import org.photonzip.options.ModelUnavailableException;
-
-import org.photonzip.options.ModelChoice;
-
 import org.photonzip.tiles.TileCompressor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +31,8 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.model.ModelFiles;
 import org.photonzip.model.StackTraining;
 import org.photonzip.training.TrainingOptions;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.options.ModelChoice;
 
 /**
  * The learned model through the job: a pre-trained model file is stored once in the archive, tiles that it

@@ -1,7 +1,5 @@
 package org.photonzip.spark;
 
-import org.photonzip.options.ModelChoice;
-
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -23,6 +21,7 @@ import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
 import org.photonzip.restore.Region;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;

@@ -9,6 +9,7 @@ import org.photonzip.spark.TensorFlowCheck;
 import org.photonzip.spark.ModelUnavailableException;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.night.NightInputs;
+import org.photonzip.source.TiffReferences;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
 import org.photonzip.spark.night.NightTable;
@@ -50,6 +51,18 @@ public final class CompressCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "PATH", description = "HDF5 dataset holding the frames (default: found).")
     String dataset;
+
+    @Option(names = "--flats", paramLabel = "GLOB", description = "TIFF series: the flat-field TIFF(s) (uint16 or "
+            + "float32, the frames' size), archived losslessly and restored as data_white.")
+    String flats;
+
+    @Option(names = "--darks", paramLabel = "GLOB", description = "TIFF series: the dark-field TIFF(s), archived "
+            + "losslessly and restored as data_dark.")
+    String darks;
+
+    @Option(names = "--angles", paramLabel = "FILE", description = "TIFF series: a text file of rotation angles in "
+            + "degrees, one a line, restored as rotation_angle.")
+    String angles;
 
     @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: chosen by the tile "
             + "planner from measurements: up to 512 x 512 pixels and about 4 M samples, at least 64 frames).")
@@ -133,11 +146,12 @@ public final class CompressCommand implements Callable<Integer> {
             err.flush();
             return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
         }
+        TiffReferences refs = references(plan);
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
-                            overwrite, taskBytes, maxMeta, bound), Failures::message, report -> {
+                            overwrite, taskBytes, maxMeta, bound).withReferences(refs), Failures::message, report -> {
                                 String table = ArchiveTable.compressed(report);
                                 synchronized (out) { // several scans in flight
                                     out.print(table);
@@ -161,6 +175,21 @@ public final class CompressCommand implements Callable<Integer> {
             err.flush();
             spark.stop();
         }
+    }
+
+    /**
+     * The files --flats, --darks and --angles name, for the one TIFF series given: fields shared by several
+     * series would be deleted with the first by --delete-source-after-verify, so each series names its own.
+     */
+    private TiffReferences references(NightInputs.Plan plan) throws java.io.IOException {
+        if (flats == null && darks == null && angles == null) {
+            return TiffReferences.NONE;
+        }
+        if (plan.scans().size() != 1 || plan.nightDirectory() != null) {
+            throw new IllegalArgumentException("Invalid options: --flats, --darks and --angles belong to one TIFF "
+                    + "series; " + plan.scans().size() + " inputs were given");
+        }
+        return TiffReferences.resolve(flats, darks, angles, HadoopFiles.newConfiguration());
     }
 
     private TileShape shape;

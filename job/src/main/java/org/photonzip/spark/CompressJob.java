@@ -69,7 +69,27 @@ public final class CompressJob {
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                           org.photonzip.spark.BoundRequest bound,
-                          java.util.function.Supplier<SourceRecord> sources) {
+                          java.util.function.Supplier<SourceRecord> sources,
+                          org.photonzip.source.TiffReferences references) {
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                       org.photonzip.spark.BoundRequest bound, java.util.function.Supplier<SourceRecord> sources) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, sources,
+                    org.photonzip.source.TiffReferences.NONE);
+        }
+
+        /** This request for a TIFF series with its flats, darks and angles {@code refs}. */
+        public Request withReferences(org.photonzip.source.TiffReferences refs) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, sources, refs);
+        }
+
+        /** This request with {@code record} giving summary.json's source record. */
+        public Request withSources(java.util.function.Supplier<SourceRecord> record) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, record, references);
+        }
+
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                        org.photonzip.spark.BoundRequest bound) {
@@ -108,7 +128,7 @@ public final class CompressJob {
         Configuration conf = sc.hadoopConfiguration();
         long start = System.nanoTime();
         String group = JobGroup.begin(jsc, "compress " + req.input());
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
             StackDescriptor stack = input.descriptor();
             BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
             TileCompressor compressor = ModelSetup.compressor(req.model(), stack, jsc, console);

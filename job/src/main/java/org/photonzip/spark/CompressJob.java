@@ -192,12 +192,29 @@ public final class CompressJob {
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
-                writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
-                        metadata, totals, sc, bound, req.sources());
+                // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
+                // manifest and summary.
+                TileCompressor codec = compressor;
+                CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
+                        : CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows,
+                                        codec, stack, conf, bound, encoded.stageSeconds());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, CompressJob::daemon);
+                try {
+                    writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
+                            compressor, metadata, totals, sc, bound, req.sources());
+                } catch (Throwable e) {
+                    if (quality != null) {
+                        quality.handle((q, x) -> null).join(); // let it finish before the cleanup
+                    }
+                    throw e;
+                }
                 double manifest = DriverTimes.since(t);
-                writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
-                        : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
-                        bound, encoded.stageSeconds()));
+                writeReport(committer, rows, stack, compressor, encoded, quality == null ? null : join(quality));
                 double report = DriverTimes.since(t) - manifest;
                 committer.commit(rows, encoded.packs());
                 DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
@@ -239,7 +256,7 @@ public final class CompressJob {
                            Map<String, Double> stageSeconds) {
     }
 
-    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+    private static <T> T join(CompletableFuture<T> capture) throws IOException {
         try {
             return capture.join();
         } catch (CompletionException e) {

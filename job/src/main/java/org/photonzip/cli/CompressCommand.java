@@ -77,6 +77,11 @@ public final class CompressCommand implements Callable<Integer> {
                     + "With a learned model each tile keeps whichever model codes it smaller.")
     String model;
 
+    @Option(names = "--learned-min-saving", paramLabel = "PCT", description = "With a learned model: a tile keeps it "
+            + "only where its stream is at least PCT %% smaller than the classical model's (a learned tile decodes "
+            + "about 4x slower; 3 is a good choice, README). Default 0: wherever it is smaller.")
+    Integer learnedMinSaving;
+
     @Option(names = "--verify", description = "Decode every tile and check it against the pixels read before committing.")
     boolean verify;
 
@@ -117,7 +122,13 @@ public final class CompressCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         // Invalid options are IllegalArgumentExceptions: ExitCodes prints them and exits 2 before any work.
-        ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
+        ModelChoice parsed = ModelChoice.parse(model).withInference(inference.name());
+        if (learnedMinSaving != null && (parsed.kind() == ModelChoice.Kind.AUTO
+                || parsed.kind() == ModelChoice.Kind.CLASSICAL)) {
+            throw new IllegalArgumentException("Invalid options: --learned-min-saving needs --model learned or a "
+                    + "model FILE (--model " + parsed + " codes every tile classically)");
+        }
+        ModelChoice choice = learnedMinSaving == null ? parsed : parsed.withMinLearnedSaving(learnedMinSaving);
         TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
         if (skipExisting && overwrite) {
             throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");

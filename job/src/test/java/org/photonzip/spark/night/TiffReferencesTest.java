@@ -15,7 +15,7 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.source.TiffReferences;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkTests;
 
 import java.io.IOException;

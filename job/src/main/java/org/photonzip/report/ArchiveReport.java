@@ -46,26 +46,48 @@ public final class ArchiveReport {
     public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
                                   double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
                                   Tile sample, TileCompressor codec, org.photonzip.report.QualityData quality) {
+        TileRow middle = rows.get(rows.size() / 2); // the tile both callers decode as the sample
+        SampleFigures figures = sample == null || middle.height() != sample.height()
+                || middle.width() != sample.width() ? null : sampleFigures(sample, middle.y0(), middle.x0(), codec);
+        return data(summary, root, packs, rows, frameBitsPerPixel, frameKinds, stages, figures, quality);
+    }
+
+    /** As above, with what the sample tile gives already computed ({@link #sampleFigures}; null for none). */
+    public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
+                                  double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
+                                  SampleFigures figures, org.photonzip.report.QualityData quality) {
         List<String[]> table = new ArrayList<>();
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
-        ResidualHistogram residuals = sample == null ? null : residuals(sample, codec);
-        return new ReportData("photonzip archive " + root, table, grid(rows), frameBitsPerPixel, frameKinds,
-                residuals, stages, quality);
+        ReportData.TileGrid tiles = grid(rows);
+        if (figures != null && figures.blocks() != null && tiles.bpp().length * tiles.bpp()[0].length < 4) {
+            tiles = figures.blocks(); // a few tiles say little: the model's bits over the sample window, finer
+        }
+        return new ReportData("photonzip archive " + root, table, tiles, frameBitsPerPixel, frameKinds,
+                figures == null ? null : figures.residuals(), stages, quality);
+    }
+
+    /** What the report draws from its sample tile: the residual histogram and the finer grid of bits/pixel. */
+    public record SampleFigures(ResidualHistogram residuals, ReportData.TileGrid blocks)
+            implements java.io.Serializable {
     }
 
     /**
-     * The residual histogram of the report's sample tile (the manifest's middle row, decoded): its centre window
-     * inspected with the archive's codec; null for a tile of one frame. Compress has the executor that encoded the
-     * tile compute it from what the tile decodes to, so the driver decodes nothing.
+     * The figures of the report's sample tile (the manifest's middle row, decoded; its corner at {@code y0},
+     * {@code x0} on the detector): its centre window inspected with the archive's codec; null for a tile of one
+     * frame. Compress has the executor that encoded the tile compute them from what the tile decodes to, so the
+     * driver decodes nothing.
      */
-    public static ResidualHistogram residuals(Tile sample, TileCompressor codec) {
-        if (sample.frames() <= 1) {
+    public static SampleFigures sampleFigures(Tile whole, int y0, int x0, TileCompressor codec) {
+        if (whole.frames() <= 1) {
             return null;
         }
-        Tile window = window(sample, SAMPLE_FRAMES, SAMPLE_SIDE);
-        TileInspector.Inspection in = codec.inspect(window);
+        Tile sample = window(whole, SAMPLE_FRAMES, SAMPLE_SIDE);
+        TileInspector.Inspection in = codec.inspect(sample);
         // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
-        return ResidualHistogram.of(in.residual(), in.scale(), window.pixelsPerFrame(), window.size());
+        ResidualHistogram residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(),
+                sample.size());
+        return new SampleFigures(residuals, BlockBits.of(in, sample, y0 + (whole.height() - sample.height()) / 2,
+                x0 + (whole.width() - sample.width()) / 2));
     }
 
     /**

@@ -71,7 +71,27 @@ public final class CompressJob {
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                           org.photonzip.options.BoundRequest bound,
-                          java.util.function.Supplier<SourceRecord> sources) {
+                          java.util.function.Supplier<SourceRecord> sources,
+                          org.photonzip.source.TiffReferences references) {
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                       org.photonzip.options.BoundRequest bound, java.util.function.Supplier<SourceRecord> sources) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, sources,
+                    org.photonzip.source.TiffReferences.NONE);
+        }
+
+        /** This request for a TIFF series with its flats, darks and angles {@code refs}. */
+        public Request withReferences(org.photonzip.source.TiffReferences refs) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, sources, refs);
+        }
+
+        /** This request with {@code record} giving summary.json's source record. */
+        public Request withSources(java.util.function.Supplier<SourceRecord> record) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, record, references);
+        }
+
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                        org.photonzip.options.BoundRequest bound) {
@@ -110,7 +130,7 @@ public final class CompressJob {
         Configuration conf = sc.hadoopConfiguration();
         long start = System.nanoTime();
         String group = JobGroup.begin(jsc, "compress " + req.input());
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
             StackDescriptor stack = input.descriptor();
             BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
             TileCompressor compressor = ModelSetup.compressor(req.model(), stack, jsc, console);
@@ -174,12 +194,29 @@ public final class CompressJob {
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
-                writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
-                        metadata, totals, sc, bound, req.sources());
+                // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
+                // manifest and summary.
+                TileCompressor codec = compressor;
+                CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
+                        : CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows,
+                                        codec, stack, conf, bound, encoded.stageSeconds());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, CompressJob::daemon);
+                try {
+                    writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
+                            compressor, metadata, totals, sc, bound, req.sources());
+                } catch (Throwable e) {
+                    if (quality != null) {
+                        quality.handle((q, x) -> null).join(); // let it finish before the cleanup
+                    }
+                    throw e;
+                }
                 double manifest = DriverTimes.since(t);
-                writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
-                        : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
-                        bound, encoded.stageSeconds()));
+                writeReport(committer, rows, stack, compressor, encoded, quality == null ? null : join(quality));
                 double report = DriverTimes.since(t) - manifest;
                 committer.commit(rows, encoded.packs());
                 DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
@@ -218,10 +255,10 @@ public final class CompressJob {
 
     private record Encoded(List<TileRow> rows, Map<String, FileEntry> packs, long bytesRead, long taskCpuNanos,
                            double[] frameBitsPerPixel,
-                           Map<String, Double> stageSeconds, org.photonzip.report.ResidualHistogram residuals) {
+                           Map<String, Double> stageSeconds, ArchiveReport.SampleFigures sampleFigures) {
     }
 
-    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+    private static <T> T join(CompletableFuture<T> capture) throws IOException {
         try {
             return capture.join();
         } catch (CompletionException e) {
@@ -287,7 +324,7 @@ public final class CompressJob {
         stages.put("encode (task time)", counters.encodeNanos().value() / 1e9);
         stages.put("write (task time)", counters.writeNanos().value() / 1e9);
         return new Encoded(sorted, packs, counters.bytesRead().value(), counters.taskCpuNanos().value(),
-                ReturnedTiles.frameBitsPerPixel(stack, counters.frameBits().value()), stages, sample.histogram());
+                ReturnedTiles.frameBitsPerPixel(stack, counters.frameBits().value()), stages, sample.figures());
     }
 
     private static Summary.MetadataCapture storeMetadata(InputStack input, ArchiveCommitter committer, long max)
@@ -356,8 +393,8 @@ public final class CompressJob {
         Path root = committer.root();
         ArchiveReport.writeFigures(fs, root, encoded.frameBitsPerPixel(), encoded.stageSeconds());
         TileRow middle = rows.get(rows.size() / 2);
-        // The executor that encoded the sample tile sent its histogram (ReportSample); decoded here only without.
-        Tile sample = encoded.residuals() != null || middle.frames() <= 1 ? null
+        // The executor that encoded the sample tile sent its figures (ReportSample); decoded here only without.
+        Tile sample = encoded.sampleFigures() != null || middle.frames() <= 1 ? null
                 : CheckedTile.decode(middle, CheckedTile.read(fs, root, middle), compressor,
                 new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), root.toString());
         String[] kinds = HadoopFiles.isLocal(root)
@@ -368,10 +405,12 @@ public final class CompressJob {
             summary = Summary.parse(in.readAllBytes(), root.toString());
         }
         long packs = rows.stream().map(TileRow::pack).distinct().count();
-        org.photonzip.report.ReportData data = ArchiveReport.data(summary.json(), committer.target().toString(), packs,
-                rows, encoded.frameBitsPerPixel(), kinds, encoded.stageSeconds(), sample, compressor, quality);
-        ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML),
-                encoded.residuals() == null ? data : data.withResiduals(encoded.residuals()));
+        String target = committer.target().toString();
+        ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML), encoded.sampleFigures() != null
+                ? ArchiveReport.data(summary.json(), target, packs, rows, encoded.frameBitsPerPixel(), kinds,
+                encoded.stageSeconds(), encoded.sampleFigures(), quality)
+                : ArchiveReport.data(summary.json(), target, packs, rows, encoded.frameBitsPerPixel(), kinds,
+                encoded.stageSeconds(), sample, compressor, quality));
     }
 
     /**

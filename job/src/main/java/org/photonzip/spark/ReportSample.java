@@ -6,7 +6,6 @@ import org.photonzip.codec.Tile;
 import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TileRegion;
 import org.photonzip.report.ArchiveReport;
-import org.photonzip.report.ResidualHistogram;
 import org.photonzip.tiles.TileCompressor;
 
 import java.io.Serializable;
@@ -14,17 +13,18 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The report's sample tile (the middle one in manifest order) and its residual histogram, computed by the task
- * that encodes it from what the tile decodes to ({@link ArchiveReport#residuals}): the driver then decodes no
- * tile for the report, which for a small scan cost as much driver CPU as the executors' encode.
+ * The report's sample tile (the middle one in manifest order) and its figures (residual histogram, finer grid of
+ * bits/pixel), computed by the task that encodes it from what the tile decodes to
+ * ({@link ArchiveReport#sampleFigures}): the driver then decodes no tile for the report, which for a small scan
+ * cost as much driver CPU as the executors' encode.
  */
 final class ReportSample implements Serializable {
     private final int t0;
     private final int y0;
     private final int x0;
-    private final CollectionAccumulator<ResidualHistogram> histograms;
+    private final CollectionAccumulator<ArchiveReport.SampleFigures> histograms;
 
-    private ReportSample(TileRegion middle, CollectionAccumulator<ResidualHistogram> histograms) {
+    private ReportSample(TileRegion middle, CollectionAccumulator<ArchiveReport.SampleFigures> histograms) {
         this.t0 = middle.t0();
         this.y0 = middle.y0();
         this.x0 = middle.x0();
@@ -39,20 +39,20 @@ final class ReportSample implements Serializable {
         return new ReportSample(tiles.get(tiles.size() / 2), sc.collectionAccumulator("photonzip report sample"));
     }
 
-    /** On the executor: when {@code r} is the sample, its histogram from {@code decodesTo}, the tile's samples. */
+    /** On the executor: when {@code r} is the sample, its figures from {@code decodesTo}, the tile's samples. */
     void offer(TileRegion r, short[] decodesTo, TileCompressor codec) {
         if (r.t0() == t0 && r.y0() == y0 && r.x0() == x0) {
-            ResidualHistogram h = ArchiveReport.residuals(Tile.wrap(r.frames(), r.height(), r.width(), decodesTo),
-                    codec);
-            if (h != null) {
-                histograms.add(h);
+            ArchiveReport.SampleFigures f = ArchiveReport.sampleFigures(
+                    Tile.wrap(r.frames(), r.height(), r.width(), decodesTo), r.y0(), r.x0(), codec);
+            if (f != null) {
+                histograms.add(f);
             }
         }
     }
 
-    /** On the driver, after the job: the histogram, or null when there is none (a one-frame tile). */
-    ResidualHistogram histogram() {
-        List<ResidualHistogram> all = histograms.value();
+    /** On the driver, after the job: the figures, or null when there are none (a one-frame tile). */
+    ArchiveReport.SampleFigures figures() {
+        List<ArchiveReport.SampleFigures> all = histograms.value();
         return all.isEmpty() ? null : all.get(0);
     }
 }

@@ -113,21 +113,33 @@ class ArchiveReportTest {
     }
 
     /**
-     * The committed report's residual histogram, which the executor that encoded the middle tile computed, is
-     * the one the archive's decoded middle tile gives (what {@code report} draws), lossless and error-bounded.
+     * The committed report's residual histogram and heat map, which the executor that encoded the middle tile
+     * computed, are the ones the archive's decoded middle tile gives (what {@code report} draws): lossless,
+     * error-bounded, and with one tile across the detector (the heat map then of finer blocks of that tile).
      */
     @Test
-    void residualHistogramIsTheDecodedMiddleTiles(@TempDir Path scratch) throws Exception {
-        for (String name : new String[] {"sample.pz", "bounded.pz"}) {
-            ArchiveReader reader = ArchiveReader.open(INPUTS.resolve(name).toString(), new Configuration());
-            ResidualHistogram decoded = ArchiveReport.load(reader, scratch).residuals();
-            byte[] expected = Charts.residualHistogram(decoded.centres(), decoded.observed(), decoded.predicted());
-            String html = Files.readString(INPUTS.resolve(name).resolve("report.html"));
-            Matcher m = Pattern.compile("<img id=\"residual-histogram\"[^>]*src=\"data:image/png;base64,([^\"]+)\"")
-                    .matcher(html);
-            assertTrue(m.find(), name + ": no residual histogram");
-            assertArrayEquals(expected, java.util.Base64.getDecoder().decode(m.group(1)), name);
+    void sampleTileFiguresAreTheDecodedMiddleTiles(@TempDir Path scratch) throws Exception {
+        Path whole = scratch.resolve("one-tile-across.pz");
+        JobFixtures.compress(spark, INPUTS.resolve("sample.h5").toString(), null, whole.toString(),
+                new TileShape(20, 128, 160), true, false, 0);
+        for (Path archive : new Path[] {INPUTS.resolve("sample.pz"), INPUTS.resolve("bounded.pz"), whole}) {
+            ReportData decoded = ArchiveReport.load(ArchiveReader.open(archive.toString(), new Configuration()),
+                    scratch);
+            ResidualHistogram h = decoded.residuals();
+            ReportData.TileGrid g = decoded.tiles();
+            String html = Files.readString(archive.resolve("report.html"));
+            assertArrayEquals(Charts.residualHistogram(h.centres(), h.observed(), h.predicted()),
+                    plot(html, "residual-histogram"), archive.toString());
+            assertArrayEquals(Charts.tileHeatMap(g.bpp(), g.y0(), g.heights(), g.x0(), g.widths(), g.title()),
+                    plot(html, "tile-heatmap"), archive.toString());
         }
+    }
+
+    private static byte[] plot(String html, String id) {
+        Matcher m = Pattern.compile("<img id=\"" + id + "\"[^>]*src=\"data:image/png;base64,([^\"]+)\"")
+                .matcher(html);
+        assertTrue(m.find(), "no " + id);
+        return java.util.Base64.getDecoder().decode(m.group(1));
     }
 
     /** A damaged report.html: verify refuses the archive, naming the file; a restore, which never reads it, works. */

@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.cli.Photonzip;
@@ -33,7 +33,7 @@ import org.photonzip.spark.BoundRequest;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.ModelChoice;
 import org.photonzip.spark.CompressJob;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.plan.TileShape;
@@ -48,11 +48,12 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchiveReportTest {
     static final Path INPUTS = Path.of("target", "notebook-inputs");
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     @BeforeAll
     void start() throws Exception {
-        spark = SparkTests.start("local[2]", Map.of());
         if (Files.exists(INPUTS)) {
             try (Stream<Path> all = Files.walk(INPUTS)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -81,11 +82,6 @@ class ArchiveReportTest {
             assertTrue(m.find(), id + " did not render");
         }
         assertTrue(dom.contains("error-bounded (lossy)"), "the page says the archive is lossy");
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
     }
 
     @Test

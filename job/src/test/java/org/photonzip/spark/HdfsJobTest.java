@@ -10,6 +10,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.source.TestData;
@@ -40,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HdfsJobTest {
     private java.nio.file.Path dir;
     private MiniDFSCluster cluster;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
     private SparkSession spark;
     private String hdfs;
 
@@ -52,13 +55,13 @@ class HdfsJobTest {
         cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         cluster.waitActive();
         hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-        spark = SparkTests.start("local[2]", Map.of("spark.hadoop.fs.defaultFS", hdfs));
+        spark = SPARK.session(Map.of("spark.hadoop.fs.defaultFS", hdfs));
     }
 
     @AfterAll
     void stop() {
         if (spark != null) {
-            spark.stop();
+            SPARK.stop();
         }
         if (cluster != null) {
             cluster.shutdown(true);

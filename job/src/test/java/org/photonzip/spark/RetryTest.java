@@ -2,9 +2,8 @@ package org.photonzip.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveLayout;
@@ -15,7 +14,6 @@ import org.photonzip.plan.TileShape;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -30,18 +28,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RetryTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        // local[2,2]: two threads, and a task may fail once and be retried.
-        spark = SparkTests.start("local[2,2]", Map.of("spark.photonzip.test.killFirstAttempt", "1:2"));
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    // local[2,2]: two threads, and a task may fail once and be retried.
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,2]").with("spark.photonzip.test.killFirstAttempt", "1:2");
+    private final SparkSession spark = SPARK.session();
 
     @Test
     void killedAttemptLeavesACorrectArchive(@TempDir Path dir) throws Exception {

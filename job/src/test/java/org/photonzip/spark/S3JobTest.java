@@ -9,6 +9,7 @@ import org.gaul.s3proxy.junit.S3ProxyJunitCore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.source.TestData;
@@ -47,6 +48,8 @@ class S3JobTest {
     private static final String BUCKET = "beamline";
     private S3ProxyJunitCore proxy;
     private List<java.nio.file.Path> proxyDirs = List.of();
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
     private SparkSession spark;
     private java.nio.file.Path dir;
 
@@ -72,13 +75,13 @@ class S3JobTest {
         conf.put("spark.hadoop.fs.s3a.secret.key", "secret");
         conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
                 "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        spark = SparkTests.start("local[2]", conf);
+        spark = SPARK.session(conf);
     }
 
     @AfterAll
     void stop() {
         if (spark != null) {
-            spark.stop();
+            SPARK.stop();
         }
         if (proxy != null) {
             proxy.afterEach();

@@ -7,11 +7,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.RestoredFiles;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * read as a data source.
  */
 class HdfsCampaignTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
     @Test
     void restoresANightFromAndToHdfs(@TempDir java.nio.file.Path dir) throws Exception {
         Configuration conf = new Configuration();
@@ -35,7 +39,7 @@ class HdfsCampaignTest {
         try {
             cluster.waitActive();
             String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-            spark = SparkTests.start("local[2]", Map.of("spark.hadoop.fs.defaultFS", hdfs));
+            spark = SPARK.session(Map.of("spark.hadoop.fs.defaultFS", hdfs));
             int[][] shapes = {{8, 32, 40}, {10, 24, 48}};
             for (int i = 0; i < shapes.length; i++) {
                 java.nio.file.Path raw = JobFixtures.writeStack(dir.resolve("s" + i + ".h5"), shapes[i][0],
@@ -69,7 +73,7 @@ class HdfsCampaignTest {
             assertEquals(tiles, spark.read().format("photonzip").load(hdfs + "/night").where("frame = 3").count());
         } finally {
             if (spark != null) {
-                spark.stop();
+                SPARK.stop();
             }
             cluster.shutdown(true);
         }

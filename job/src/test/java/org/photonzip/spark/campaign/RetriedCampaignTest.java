@@ -2,16 +2,16 @@ package org.photonzip.spark.campaign;
 
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.RestoredFiles;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,9 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * attempt's file, so nothing but the outputs and the record is left.
  */
 class RetriedCampaignTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,2]").with(ArchiveRestore.KILL_FIRST_ATTEMPT, "2");
+
     @Test
     void aKilledAttemptIsRetriedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2,2]", Map.of(ArchiveRestore.KILL_FIRST_ATTEMPT, "2"));
+        SparkSession spark = SPARK.session();
         try {
             Files.createDirectories(dir.resolve("raw"));
             for (int i = 1; i <= 3; i++) {
@@ -48,7 +51,7 @@ class RetriedCampaignTest {
                         left.map(p -> p.getFileName().toString()).sorted().toList());
             }
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 }

@@ -4,16 +4,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.plan.TileShape;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,9 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equals the source; a damaged tile fails the query.
  */
 class PhotonzipSourceTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
     @Test
     void aOneFrameQueryDecodesOnlyTheTilesCoveringItAndEqualsTheSource(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SPARK.session();
         try {
             Path input = JobFixtures.writeStack(dir.resolve("s.h5"), 16, 64, 64, "uint16", null, 3);
             String archive = dir.resolve("s.pz").toString();
@@ -85,7 +88,7 @@ class PhotonzipSourceTest {
             String said = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
             assertTrue(said.contains("CRC32C"), said);
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 
@@ -96,7 +99,7 @@ class PhotonzipSourceTest {
      */
     @Test
     void theMeanPerFrameOfANightAndASinogramEqualTheSources(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SPARK.session();
         try {
             int frames = 6;
             int h = 40;
@@ -161,7 +164,7 @@ class PhotonzipSourceTest {
             }
             assertArrayEquals(expected, sinogram, "row " + row + " of b over all frames");
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 }

@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -50,6 +51,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * More random bit flips per file: {@code -Dphotonzip.damage.flips=N} (default 2).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class DamagedArchivesTest {
     static final Duration LIMIT = Duration.ofSeconds(60);
 

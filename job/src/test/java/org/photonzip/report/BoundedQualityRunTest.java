@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -40,6 +41,7 @@ import org.photonzip.quality.QualityReport;
  * over both files, and the report must show them and read them back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class BoundedQualityRunTest {
     static final int T = 36;
     static final int H = 48;

@@ -2,6 +2,7 @@ package org.photonzip.restore;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,6 +27,7 @@ import java.util.function.UnaryOperator;
  * (h5compare.py), and every stored chunk, unfiltered independently (chunkcheck.py), holds those samples.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ChunkedRestoreTest {
     private static final String STACK = "/entry/data/data";
     @RegisterExtension

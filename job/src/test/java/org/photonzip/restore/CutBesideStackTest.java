@@ -6,6 +6,7 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * metadata-samples.pz, the darks (2560) kept raw in metadata.h5: both ways are cut.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class CutBesideStackTest {
     private static final int T = 24;
     private static final int H = 32;

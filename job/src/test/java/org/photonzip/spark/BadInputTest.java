@@ -5,6 +5,7 @@ import io.jhdf.WritableHdfFile;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad inputs and damaged archives get a clear error, and nothing half-written is ever visible. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class BadInputTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +37,7 @@ import org.photonzip.training.TrainingOptions;
  * bit-exact. A corrupted model file in an archive is refused, never used.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class LearnedJobTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

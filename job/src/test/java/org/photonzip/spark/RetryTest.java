@@ -2,6 +2,7 @@ package org.photonzip.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * references only the retry's pack, the torn one is deleted at commit, and every value restores.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class RetryTest {
     // local[2,2]: two threads, and a task may fail once and be retried.
     @RegisterExtension

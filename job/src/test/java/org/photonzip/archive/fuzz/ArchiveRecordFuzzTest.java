@@ -1,5 +1,6 @@
 package org.photonzip.archive.fuzz;
 
+import org.junit.jupiter.api.Tag;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
 import org.photonzip.archive.ArchiveDamage;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * themselves, and every past finding); {@code JAZZER_FUZZ=1} fuzzes one method, see docs/fuzzing.md. It runs in
  * its own JVM (surefire execution {@code record-fuzz}), apart from the Spark tests.
  */
+@Tag("slow")
 class ArchiveRecordFuzzTest {
     /** Golden archive per target, copied once per JVM; each input rewrites only its file (and _SUCCESS). */
     private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();

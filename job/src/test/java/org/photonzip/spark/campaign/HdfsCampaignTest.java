@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * restored to executor-local scratch and uploaded; every value equals the source, no hidden file is left; the night
  * read as a data source.
  */
+@Tag("slow")
 class HdfsCampaignTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

@@ -1,6 +1,7 @@
 package org.photonzip.spark.campaign;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * attempt writes under its own hidden name and completes, the campaign exits 0, and the driver removes the dead
  * attempt's file, so nothing but the outputs and the record is left.
  */
+@Tag("slow")
 class RetriedCampaignTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark("local[2,2]").with(ArchiveRestore.KILL_FIRST_ATTEMPT, "2");

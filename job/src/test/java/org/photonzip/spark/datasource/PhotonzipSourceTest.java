@@ -3,6 +3,7 @@ package org.photonzip.spark.datasource;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code spark.read.format("photonzip")}: a one-frame query of a 64-tile archive decodes only its 16 tiles and
  * equals the source; a damaged tile fails the query.
  */
+@Tag("slow")
 class PhotonzipSourceTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

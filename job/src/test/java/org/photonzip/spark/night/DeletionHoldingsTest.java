@@ -7,6 +7,7 @@ import hdf.hdf5lib.HDF5Constants;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,6 +50,7 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
  * Each case failed (the source was deleted, exit 0) before the archive recorded its source.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class DeletionHoldingsTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

@@ -1,6 +1,7 @@
 package org.photonzip.spark.night;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The killed process is a small JVM that begins the archive as the job does and writes a pack ({@link Writer}):
  * a whole Spark driver behaves the same on disk but takes a minute to start on a loaded 2-core machine.
  */
+@Tag("slow")
 class KilledDriverTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

@@ -3,6 +3,7 @@ package org.photonzip.spark.night;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -33,6 +34,7 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
 
 /** Idempotent, resumable nights; two writers of one archive; --overwrite with one input into a night directory. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class NightRerunTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

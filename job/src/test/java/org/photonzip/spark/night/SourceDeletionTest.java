@@ -1,6 +1,7 @@
 package org.photonzip.spark.night;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
@@ -25,6 +26,7 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
 
 /** --delete-source-after-verify under faults: any doubt keeps the source; nothing is ever lost. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class SourceDeletionTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();

@@ -16,6 +16,7 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.fs.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,9 +52,8 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "PATH", description = "HDF5 dataset holding the frames (default: found).")
     String dataset;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: chosen by the tile "
-            + "planner from measurements: up to 512 x 512 pixels and about 4 M samples, at least 64 frames).")
-    String tile;
+    @Mixin
+    TileOption tile;
 
     @picocli.CommandLine.Mixin
     InferenceOption inference;
@@ -87,8 +87,8 @@ public final class CompressCommand implements Callable<Integer> {
             + "than the stack that is captured in metadata.h5 (default ${DEFAULT-VALUE}); larger ones are reported.")
     String maxMetadata;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Option(names = "--skip-existing", description = "Keep archives already committed and count them as done: a "
             + "re-run of a night archives only what is missing and rewrites nothing.")
@@ -109,7 +109,7 @@ public final class CompressCommand implements Callable<Integer> {
         if (skipExisting && overwrite) {
             throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
         }
-        shape = tile == null ? null : TileShape.parse(tile);
+        shape = tile.shape();
         taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
         maxMeta = Sizes.parse("--max-metadata", maxMetadata);
         bound = BoundRequest.parse(errorBound, noiseBound);
@@ -133,7 +133,7 @@ public final class CompressCommand implements Callable<Integer> {
             err.flush();
             return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
         }
-        SparkSession spark = SparkSessions.start("photonzip compress", master);
+        SparkSession spark = SparkSessions.start("photonzip compress", sparkMaster.master());
         try {
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.cli.Photonzip;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
@@ -56,11 +56,7 @@ class ArchiveReportTest {
 
     @BeforeAll
     void start() throws Exception {
-        if (Files.exists(INPUTS)) {
-            try (Stream<Path> all = Files.walk(INPUTS)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LocalFiles.deleteTree(INPUTS);
         Files.createDirectories(INPUTS);
         new Hdf5StackWriter(true, false, 1, null).write(new StackGenerator(GeneratorConfig.of(40, 128, 160, 3)),
                 INPUTS.resolve("sample.h5"));

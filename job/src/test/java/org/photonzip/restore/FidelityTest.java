@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.source.Dtype;
 import org.photonzip.spark.H5py;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
@@ -71,7 +72,7 @@ class FidelityTest {
         long raw = 0;
         for (MetadataSamples.Entry e : reader.summary().codedDatasets()) {
             coded.add(e.path());
-            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * (e.dtype().endsWith("8") ? 1 : 2);
+            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * Dtype.of(e.dtype()).bytes();
         }
         assertEquals(List.of("/entry/data/darks", "/entry/data/flats", "/entry/data/signed16",
                 "/entry/data/signed_cube"), coded.stream().sorted().toList());

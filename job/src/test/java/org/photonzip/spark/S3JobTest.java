@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.source.TestData;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
@@ -90,11 +91,7 @@ class S3JobTest {
         }
         // s3proxy leaves its filesystem back end's directory behind: remove the one it made for this class.
         for (java.nio.file.Path d : proxyDirs) {
-            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(d)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException ignored) {
-                // A leftover temporary directory.
-            }
+            LocalFiles.deleteTreeQuietly(d); // a leftover temporary directory at worst
         }
     }
 

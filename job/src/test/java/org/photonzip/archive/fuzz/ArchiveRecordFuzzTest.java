@@ -3,6 +3,7 @@ package org.photonzip.archive.fuzz;
 import org.junit.jupiter.api.Tag;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.golden.GoldenArchivesTest;
@@ -79,10 +80,6 @@ class ArchiveRecordFuzzTest {
     }
 
     private static void delete(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary copies of committed test resources
-        }
+        LocalFiles.deleteTreeQuietly(dir); // temporary copies of committed test resources
     }
 }

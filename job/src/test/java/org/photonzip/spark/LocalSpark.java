@@ -1,6 +1,5 @@
 package org.photonzip.spark;
 
-import org.junit.jupiter.api.Tag;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -16,7 +15,6 @@ import java.util.Map;
  * {@link SparkTests}'s settings, and stops after the class's last test and its {@code @AfterAll} methods, whatever
  * they threw. A class that must stop Spark before it stops something else calls {@link #stop()} itself.
  */
-@Tag("slow")
 public final class LocalSpark implements AfterAllCallback {
     private final String master;
     private final Map<String, String> conf = new HashMap<>();

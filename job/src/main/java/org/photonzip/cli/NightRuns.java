@@ -2,7 +2,7 @@ package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.fs.LocalFiles;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.cluster.ScansInFlight;
 import org.photonzip.spark.CompressJob;
 

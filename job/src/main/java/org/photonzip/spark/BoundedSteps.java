@@ -15,13 +15,17 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.TileRow;
 import org.photonzip.report.BoundedQualityRun;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.QualityFigures;
 import org.photonzip.report.QualityFile;
 import org.photonzip.source.InputStack;
+import org.photonzip.source.ScanNoise;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.report.QualityData;
+import org.photonzip.options.InvalidBoundException;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 /** The steps compress adds for an error-bounded archive: the bound resolved up front, the quality pass last. */
 final class BoundedSteps {
@@ -56,7 +60,7 @@ final class BoundedSteps {
     /**
      * Compares every tile with the source (a second read of the source and decode of the archive), writes
      * quality.json and quality-frames.csv under {@code root} and returns the report's section. Its time is
-     * added to {@code stages} as "quality check".
+     * added to {@code stages} as "report: quality check (wall)", which the stage chart shows.
      */
     static QualityData quality(FileSystem fs, Path root, List<TileRow> rows, TileCompressor codec,
                                StackDescriptor stack, Configuration conf, BoundRecord bound,
@@ -69,7 +73,7 @@ final class BoundedSteps {
             QualityReport q = BoundedQualityRun.run(fs, root, rows, codec, stack, conf, bound.bound(), bound.noise(),
                     metadata, Runtime.getRuntime().availableProcessors());
             QualityData data = QualityFigures.of(q, FrameKinds.fromMetadata(metadata, stack.frames()));
-            stages.put("quality check", (System.nanoTime() - start) / 1e9);
+            stages.put("report: quality check (wall)", (System.nanoTime() - start) / 1e9);
             QualityFile.write(fs, root, data);
             return data;
         } finally {

@@ -17,7 +17,7 @@ import org.photonzip.codec.Tile;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.FileEntry;
 import org.photonzip.archive.PackedTiles;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.ArchiveReport;
 import org.photonzip.archive.ArchiveCommitter;
 import org.photonzip.archive.ArchiveLayout;
@@ -36,6 +36,8 @@ import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TaskPlanner;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,11 +70,31 @@ public final class CompressJob {
      */
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                          org.photonzip.spark.BoundRequest bound,
-                          java.util.function.Supplier<SourceRecord> sources) {
+                          org.photonzip.options.BoundRequest bound,
+                          java.util.function.Supplier<SourceRecord> sources,
+                          org.photonzip.source.TiffReferences references) {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                       org.photonzip.spark.BoundRequest bound) {
+                       org.photonzip.options.BoundRequest bound, java.util.function.Supplier<SourceRecord> sources) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, sources,
+                    org.photonzip.source.TiffReferences.NONE);
+        }
+
+        /** This request for a TIFF series with its flats, darks and angles {@code refs}. */
+        public Request withReferences(org.photonzip.source.TiffReferences refs) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, sources, refs);
+        }
+
+        /** This request with {@code record} giving summary.json's source record. */
+        public Request withSources(java.util.function.Supplier<SourceRecord> record) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, record, references);
+        }
+
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                       org.photonzip.options.BoundRequest bound) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, null);
         }
 
@@ -80,7 +102,7 @@ public final class CompressJob {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
-                    org.photonzip.spark.BoundRequest.LOSSLESS);
+                    org.photonzip.options.BoundRequest.LOSSLESS);
         }
     }
 
@@ -108,7 +130,7 @@ public final class CompressJob {
         Configuration conf = sc.hadoopConfiguration();
         long start = System.nanoTime();
         String group = JobGroup.begin(jsc, "compress " + req.input());
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
             StackDescriptor stack = input.descriptor();
             BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
             TileCompressor compressor = ModelSetup.compressor(req.model(), stack, jsc, console);
@@ -172,12 +194,29 @@ public final class CompressJob {
                 Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                         bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
                 long t = System.nanoTime();
-                writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes, compressor,
-                        metadata, totals, sc, bound, req.sources());
+                // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
+                // manifest and summary.
+                TileCompressor codec = compressor;
+                CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
+                        : CompletableFuture.supplyAsync(() -> {
+                            try {
+                                return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows,
+                                        codec, stack, conf, bound, encoded.stageSeconds());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        }, CompressJob::daemon);
+                try {
+                    writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
+                            compressor, metadata, totals, sc, bound, req.sources());
+                } catch (Throwable e) {
+                    if (quality != null) {
+                        quality.handle((q, x) -> null).join(); // let it finish before the cleanup
+                    }
+                    throw e;
+                }
                 double manifest = DriverTimes.since(t);
-                writeReport(committer, rows, stack, compressor, encoded, bound == null ? null
-                        : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, stack, conf,
-                        bound, encoded.stageSeconds()));
+                writeReport(committer, rows, stack, compressor, encoded, quality == null ? null : join(quality));
                 double report = DriverTimes.since(t) - manifest;
                 committer.commit(rows, encoded.packs());
                 DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
@@ -219,7 +258,7 @@ public final class CompressJob {
                            Map<String, Double> stageSeconds) {
     }
 
-    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+    private static <T> T join(CompletableFuture<T> capture) throws IOException {
         try {
             return capture.join();
         } catch (CompletionException e) {

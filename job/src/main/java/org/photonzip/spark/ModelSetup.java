@@ -16,6 +16,8 @@ import org.photonzip.source.StackDescriptor;
 import org.photonzip.model.ModelFiles;
 import org.photonzip.model.StackTraining;
 import org.photonzip.training.TrainingOptions;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.options.ModelChoice;
 
 /**
  * Turns {@code --model} into the job's {@link TileCompressor}, on the driver before any task starts: a model
@@ -30,8 +32,10 @@ final class ModelSetup {
                                      PrintStream console) throws IOException {
         return switch (choice.kind()) {
             case AUTO, CLASSICAL -> TileCompressor.classical();
-            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference());
-            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference());
+            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference())
+                    .withMinLearnedSaving(choice.minLearnedSaving());
+            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference())
+                    .withMinLearnedSaving(choice.minLearnedSaving());
         };
     }
 

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.fs.Sha256;
-import org.photonzip.spark.ModelUnavailableException;
+import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.archive.ArchiveDirectory;
 import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.archive.ArchiveLayout;
@@ -59,7 +59,7 @@ final class ScanRun {
         CompressJob.Request given = options.request().apply(scan);
         CompressJob.Request req = new CompressJob.Request(given.input(), given.dataset(), given.archive(), given.tile(),
                 given.model(), given.verify() || options.deleteSource(), given.overwrite(), given.taskBytes(),
-                given.maxMetadataBytes(), given.bound());
+                given.maxMetadataBytes(), given.bound()).withReferences(given.references());
         try {
             Path target = HadoopFiles.path(scan.archive());
             FileSystem fs = HadoopFiles.fileSystem(target, conf);
@@ -78,7 +78,7 @@ final class ScanRun {
             }
             List<SourceFile> files;
             org.photonzip.source.StackDescriptor stack;
-            try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+            try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
                 files = SourceFile.of(input.descriptor(), conf);
                 stack = input.descriptor();
             }
@@ -86,9 +86,7 @@ final class ScanRun {
             CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
             // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
             CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
-            CompressJob.Request recorded = new CompressJob.Request(req.input(), req.dataset(), req.archive(),
-                    req.tile(), req.model(), req.verify(), req.overwrite(), req.taskBytes(), req.maxMetadataBytes(),
-                    req.bound(), () -> sourceRecord(files, hashes, notHeld, conf));
+            CompressJob.Request recorded = req.withSources(() -> sourceRecord(files, hashes, notHeld, conf));
             CompressJob.Report report;
             try {
                 report = CompressJob.run(spark, recorded, console);
@@ -103,7 +101,7 @@ final class ScanRun {
             digests(b, conf);
             b.status = "done";
             return result(b, deleteIfAsked(b, req, conf));
-        } catch (ModelUnavailableException | org.photonzip.spark.InvalidBoundException e) {
+        } catch (ModelUnavailableException | org.photonzip.options.InvalidBoundException e) {
             throw e; // an option this scan cannot honour: exit 2, as for an unavailable model
         } catch (VerificationFailedException e) {
             b.error = options.describe().apply(e);
@@ -135,7 +133,7 @@ final class ScanRun {
                 .exists(HadoopFiles.path(req.input()))) {
             return result(b, null);
         }
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
             b.sourceFiles = hash(SourceFile.of(input.descriptor(), conf), conf);
         }
         return result(b, deleteIfAsked(b, req, conf));
@@ -153,7 +151,8 @@ final class ScanRun {
             return null;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), b.sourceFiles, conf);
+        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), req.references(), b.sourceFiles,
+                conf);
         if (o.result() == SourceDeletion.Result.DELETED) {
             b.sourceDeleted = true;
             b.verified = true;

@@ -79,7 +79,7 @@ class ArchitectureTest {
     static final Set<String> CODEC_API = Set.of(
             // tiles and their streams
             "Tile", "TileCodec", "TileIdentity", "TileInspector", "EncoderOptions", "EncodedTile", "DecodedTile",
-            "format.TileFormat",
+            "format.TileFormat", "SampleHash",
             // errors a caller may catch
             "PhotonzipException", "MalformedStreamException", "UnsupportedFormatException",
             "learned.InvalidModelException",

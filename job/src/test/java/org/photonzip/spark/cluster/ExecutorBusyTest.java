@@ -2,31 +2,23 @@ package org.photonzip.spark.cluster;
 
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.photonzip.spark.SparkTests;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.photonzip.spark.LocalSpark;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ExecutorBusyTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     @Test
     void tasksThatHoldBothCoresMostOfTheSpanCountAsBusy() {

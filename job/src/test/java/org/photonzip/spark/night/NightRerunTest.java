@@ -3,13 +3,13 @@ package org.photonzip.spark.night;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.fs.HadoopFiles;
@@ -34,20 +34,13 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
 
 /** Idempotent, resumable nights; two writers of one archive; --overwrite with one input into a night directory. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class NightRerunTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        // Two in flight (the job would choose 4 for these one-task scans): scan 3 then starts after a scan ended,
-        // with an ETA to show.
-        spark = SparkTests.start("local[2]", Map.of(org.photonzip.spark.cluster.ScansInFlight.IN_FLIGHT, "2"));
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    // Two in flight (the job would choose 4 for these one-task scans): scan 3 then starts after a scan ended, with
+    // an ETA to show.
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark().with(org.photonzip.spark.cluster.ScansInFlight.IN_FLIGHT, "2");
+    private final SparkSession spark = SPARK.session();
 
     private static Path scan(Path dir, String name, long seed) {
         return JobFixtures.writeStack(dir.resolve(name), 8, 32, 40, "uint16", new int[]{2, 32, 40}, seed);

@@ -86,8 +86,8 @@ final class RestoredStack implements AutoCloseable {
      */
     static java.util.function.Predicate<String> keptLinks(Summary summary) {
         java.util.Set<String> kept = new java.util.HashSet<>();
-        for (com.fasterxml.jackson.databind.JsonNode n : summary.json().path("metadata").path("not_captured")) {
-            String line = n.asText();
+        List<String> notCaptured = summary.metadata().notCaptured();
+        for (String line : notCaptured == null ? List.<String>of() : notCaptured) {
             int colon = line.indexOf(": external link to ");
             int end = line.indexOf(" cannot be followed (");
             if (colon > 0 && end > colon && line.endsWith("; kept as that link")) {
@@ -133,7 +133,7 @@ final class RestoredStack implements AutoCloseable {
                 out.putStackAttribute(Restorer.FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
                 out.putStackAttribute(Restorer.ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
             }
-            BoundAttributes.put(out, org.photonzip.archive.BoundRecord.read(archive.summary()));
+            BoundAttributes.put(out, archive.summary().bound());
             try {
                 CodedRestore.writeAll(archive, out, scratch);
             } catch (java.nio.file.FileSystemException e) {

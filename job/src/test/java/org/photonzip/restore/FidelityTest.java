@@ -74,7 +74,7 @@ class FidelityTest {
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         List<String> coded = new ArrayList<>();
         long raw = 0;
-        for (MetadataSamples.Entry e : reader.summary().codedDatasets()) {
+        for (org.photonzip.archive.CodedDataset e : reader.summary().codedDatasets()) {
             coded.add(e.path());
             raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * (e.dtype().endsWith("8") ? 1 : 2);
         }

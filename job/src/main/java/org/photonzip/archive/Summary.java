@@ -182,6 +182,11 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
         return SummaryJson.parse(json, marker, where);
     }
 
+    /** How many summaries {@link #parse} read in this JVM. */
+    public static long parses() {
+        return SummaryJson.PARSES.get();
+    }
+
     /** summary.json's bytes (pretty-printed JSON). */
     public byte[] toJson() {
         return SummaryJson.write(this);

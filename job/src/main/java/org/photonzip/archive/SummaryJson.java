@@ -26,6 +26,9 @@ final class SummaryJson {
     static final String BOUND = "error_bound";
     static final String SOURCE_RECORD = "source_record";
 
+    /** Parses in this JVM: compress hands the summary it built to the report instead of reading it back. */
+    static final java.util.concurrent.atomic.AtomicLong PARSES = new java.util.concurrent.atomic.AtomicLong();
+
     private SummaryJson() {
     }
 
@@ -195,6 +198,7 @@ final class SummaryJson {
     // ---- reading ----
 
     static Summary parse(byte[] json, CommitMarker marker, String where) {
+        PARSES.incrementAndGet();
         ObjectNode root;
         try {
             JsonNode node = JSON.readTree(json);

@@ -36,6 +36,14 @@ import java.util.Locale;
  */
 public final class InputStack implements Closeable {
     /** Marks the stack's stand-in inside {@code metadata.h5}. */
+    /** Opens in this JVM: a compress opens its input once on the driver (CompressOpensInputOnceTest). */
+    private static final java.util.concurrent.atomic.AtomicLong OPENS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times {@link #open} was called in this JVM. */
+    public static long opens() {
+        return OPENS.get();
+    }
+
     public static final String PLACEHOLDER_ATTRIBUTE = "photonzip_stack_placeholder";
 
     private final StackDescriptor descriptor;
@@ -63,6 +71,7 @@ public final class InputStack implements Closeable {
      * @throws UnsupportedStackException when the dataset is not a 3-D 8/16-bit integer stack
      */
     public static InputStack open(String input, String datasetPath, Configuration conf) throws IOException {
+        OPENS.incrementAndGet();
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
         if (TiffSeries.isGlob(path.getName())) {

@@ -21,6 +21,11 @@ public final class ArchiveLayout {
     /** The archive report: derived from the other files, so it may be regenerated after the commit. */
     public static final String REPORT = "report.html";
     public static final String PACKS = "packs";
+    /**
+     * The attribute on metadata.h5's placeholder of the stack (its value the stack's path, §5): the capture in
+     * {@code source} writes it, a restore finds the stack's place by it.
+     */
+    public static final String STACK_PLACEHOLDER = org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
     public static final String PACK_SUFFIX = ".pz";
 
     private ArchiveLayout() {

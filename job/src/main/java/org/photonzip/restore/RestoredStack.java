@@ -5,7 +5,6 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.archive.Summary;
 import org.photonzip.hdf5.RestoredFile;
-import org.photonzip.source.InputStack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +69,7 @@ final class RestoredStack implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            out.prepareStack(InputStack.PLACEHOLDER_ATTRIBUTE, region.dims(), summary.shape(), versionOneChunks(summary));
+            out.prepareStack(org.photonzip.archive.ArchiveLayout.STACK_PLACEHOLDER, region.dims(), summary.shape(), versionOneChunks(summary));
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
             out.close();

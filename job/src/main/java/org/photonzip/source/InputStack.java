@@ -44,6 +44,7 @@ public final class InputStack implements Closeable {
         return OPENS.get();
     }
 
+    /** Part of the archive format: {@code archive.ArchiveLayout.STACK_PLACEHOLDER} names it for readers. */
     public static final String PLACEHOLDER_ATTRIBUTE = "photonzip_stack_placeholder";
 
     private final StackDescriptor descriptor;

@@ -1,6 +1,5 @@
 package org.photonzip.spark.night;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -10,7 +9,6 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.CommitMarker;
 import org.photonzip.archive.FileEntry;
-import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.archive.SourceRecord;
 import org.photonzip.archive.Summary;
 import org.photonzip.fs.HadoopFiles;

@@ -1,6 +1,11 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.RestoreTimes;
+import org.photonzip.restore.Restorer;
 import org.photonzip.spark.ModelChoice;
 import org.photonzip.spark.SparkSessions;
 import org.photonzip.spark.CompressJob;
@@ -63,6 +68,11 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Option(names = "--verify", description = "Also verify every tile before each commit.")
     boolean verify;
 
+    @Option(names = "--restore", description = "Also restore each archive (as decompress does, with the master's "
+            + "cores as threads) and compare restore with compress per CPU second, with where the restore's CPU "
+            + "went (decode, filter, write).")
+    boolean restore;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -71,6 +81,7 @@ public final class BenchJobCommand implements Callable<Integer> {
         long taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("photonzip-bench-job-");
         List<String[]> rows = new ArrayList<>();
+        List<String[]> restores = new ArrayList<>();
         double first = 0;
         try {
             for (String master : masters) {
@@ -92,6 +103,9 @@ public final class BenchJobCommand implements Callable<Integer> {
                     spark.stop();
                 }
                 double cpu = (processCpuNanos() - cpu0) / 1e9;
+                if (restore) {
+                    restores.add(restoreRow(master, cores, r, dir.resolve("bench-" + rows.size() + ".h5")));
+                }
                 deleteTree(Path.of(java.net.URI.create(r.archive())));
                 double mbps = r.totals().megabytesPerSecond();
                 first = first == 0 ? mbps : first;
@@ -114,6 +128,12 @@ public final class BenchJobCommand implements Callable<Integer> {
         String[] header = {"master", "cores", "wall s", "MB/s", "MB/s/core", "speed-up", "read amp", "peak heap MiB",
                 "bits/pixel", "tasks", "JVM CPU s", "task CPU s", "MB per task CPU s"};
         out.print(table(header, rows));
+        if (restore) {
+            out.println("restore of each archive (MB = 10^6 bytes of the uint16 samples restored; CPU: the restore's "
+                    + "threads, against the compress tasks' CPU)");
+            out.print(table(new String[]{"master", "threads", "wall s", "MB/s", "CPU s", "MB per CPU s",
+                "decode CPU s", "filter CPU s", "write CPU s", "restore/compress per CPU s"}, restores));
+        }
         long rss = HeapPeak.peakRssBytes();
         if (rss > 0) {
             out.printf(Locale.ROOT, "process peak RSS over all runs: %.0f MiB (max heap %d MiB)%n", rss / 1048576.0,
@@ -121,6 +141,24 @@ public final class BenchJobCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Restores {@code r}'s archive to {@code output} as decompress does (every tile checked), with {@code threads}
+     * threads, and returns its table row; the restored file is removed.
+     */
+    private static String[] restoreRow(String master, int threads, CompressJob.Report r, Path output)
+            throws java.io.IOException {
+        ArchiveReader reader = ArchiveReader.open(r.archive(), HadoopFiles.newConfiguration());
+        Restorer.Result x = Restorer.restore(reader, output.toString(), Region.whole(reader.summary().shape()), false,
+                threads);
+        Files.deleteIfExists(output);
+        RestoreTimes.Seconds cpu = x.cpu();
+        double perCpu = x.samples() * 2 / 1e6 / cpu.total();
+        double compressPerCpu = r.totals().originalBytes() / 1e6 / (r.taskCpuNanos() / 1e9);
+        return new String[]{master, String.valueOf(threads), f("%.1f", x.seconds()), f("%.1f",
+                x.megabytesPerSecond()), f("%.1f", cpu.total()), f("%.1f", perCpu), f("%.1f", cpu.decode()),
+                f("%.1f", cpu.filter()), f("%.1f", cpu.write()), f("%.2f", perCpu / compressPerCpu)};
     }
 
     /** CPU time of this JVM, all threads (tasks, GC, driver). */

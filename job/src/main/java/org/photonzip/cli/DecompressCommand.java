@@ -3,6 +3,7 @@ package org.photonzip.cli;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.restore.Region;
+import org.photonzip.restore.RestoreTimes;
 import org.photonzip.restore.Restorer;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.spark.SparkSessions;
@@ -97,6 +98,9 @@ public final class DecompressCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "restored %s:%s (%d x %d x %d %s) from %d tiles in %.1f s (%.1f MB/s)%n", output,
                 reader.summary().datasetPath(), s[0], s[1], s[2], reader.summary().dtype(), r.tiles(), r.seconds(),
                 r.megabytesPerSecond());
+        RestoreTimes.Seconds cpu = r.cpu();
+        out.printf(Locale.ROOT, "CPU %.1f s over %d threads: decode %.1f s, filter %.1f s, write %.1f s%n",
+                cpu.total(), n, cpu.decode(), cpu.filter(), cpu.write());
         if (!r.cut().isEmpty()) {
             out.println("beside the stack, cut to the region (" + r.cut().size() + "): " + String.join("; ", r.cut()));
         }

@@ -16,10 +16,12 @@ import java.util.List;
 final class BandFill {
     private final ArchiveReader archive;
     private final Region region;
+    private final RestoreTimes times;
 
-    BandFill(ArchiveReader archive, Region region) {
+    BandFill(ArchiveReader archive, Region region, RestoreTimes times) {
         this.archive = archive;
         this.region = region;
+        this.times = times;
     }
 
     /** Fills {@code band} with frames [a, b) of the region (its coordinates) from the {@code rows} overlapping them. */
@@ -28,7 +30,11 @@ final class BandFill {
         List<Workers.Task> tasks = new ArrayList<>();
         for (TileRow row : rows) {
             if (row.t0() < t1 && t0 < row.t0() + row.frames()) {
-                tasks.add(() -> copy(row, archive.decodeTile(row), t0, t1, band));
+                tasks.add(() -> {
+                    long start = RestoreTimes.now();
+                    copy(row, archive.decodeTile(row), t0, t1, band);
+                    times.decodedSince(start);
+                });
             }
         }
         workers.all(tasks);

@@ -19,12 +19,14 @@ final class BandWriter {
     private final int height;
     private final int width;
     private final String output;
+    private final RestoreTimes times;
 
-    BandWriter(StackSink sink, Region region, String output) {
+    BandWriter(StackSink sink, Region region, String output, RestoreTimes times) {
         this.sink = sink;
         this.height = region.y1() - region.y0();
         this.width = region.x1() - region.x0();
         this.output = output;
+        this.times = times;
     }
 
     /** Writes {@code band}, frames [a, b) of the restored stack, to every stack dataset. */
@@ -43,8 +45,13 @@ final class BandWriter {
                 for (int y = 0; y < height; y += c[1]) {
                     for (int x = 0; x < width; x += c[2]) {
                         long[] offset = {t, y, x};
-                        jobs.add(() -> new Chunk(offset, layout.filters().encode(raw(layout, band, a, b, offset),
-                                layout.elementSize())));
+                        jobs.add(() -> {
+                            long start = RestoreTimes.now();
+                            Chunk chunk = new Chunk(offset, layout.filters().encode(raw(layout, band, a, b, offset),
+                                    layout.elementSize()));
+                            times.filteredSince(start);
+                            return chunk;
+                        });
                     }
                 }
             }
@@ -88,10 +95,13 @@ final class BandWriter {
     }
 
     private void destination(Write write) {
+        long start = RestoreTimes.now();
         try {
             write.run();
         } catch (IOException | HDF5Exception e) {
             throw new DestinationException(output, e);
+        } finally {
+            times.wroteSince(start);
         }
     }
 }

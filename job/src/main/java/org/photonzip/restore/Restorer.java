@@ -29,10 +29,11 @@ public final class Restorer {
 
     /**
      * What a restore did; {@code cut}: the datasets beside the stack a partial restore cut to the region, as
-     * "path: frames A:B of T" or "path: rows Y0:Y1, columns X0:X1 of H x W" (or left whole, with why).
+     * "path: frames A:B of T" or "path: rows Y0:Y1, columns X0:X1 of H x W" (or left whole, with why);
+     * {@code cpu}: the CPU seconds of the stack's restore by step, summed over its threads.
      */
     public record Result(String output, int[] shape, long tiles, long samples, double seconds, List<String> notRestored,
-                         List<String> cut) {
+                         List<String> cut, RestoreTimes.Seconds cpu) {
         public double megabytesPerSecond() {
             return seconds <= 0 ? 0 : samples * 2 / 1e6 / seconds;
         }
@@ -80,15 +81,17 @@ public final class Restorer {
         try {
             java.nio.file.Path file = work.resolve("restored.h5");
             RestoredStack.Written written;
+            RestoreTimes times = new RestoreTimes();
             long tiles;
             try (RestoredStack stack = RestoredStack.open(archive, fetchMetadata(archive, work, output), file, region,
                     output)) {
-                tiles = new StackFill(archive, region, output).fill(sinks.apply(stack.sink()), threads, bandBytes);
+                tiles = new StackFill(archive, region, output).fill(sinks.apply(stack.sink()), threads, bandBytes,
+                        times);
                 written = stack.finish();
             }
             Published.publish(file, target, fs, local, overwrite, output);
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
-                    written.notRestored(), written.cut());
+                    written.notRestored(), written.cut(), times.seconds());
         } finally {
             RestoreScratch.deleteTree(work);
         }

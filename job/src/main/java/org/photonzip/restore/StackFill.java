@@ -27,8 +27,8 @@ final class StackFill {
         this.output = output;
     }
 
-    /** @return the number of tiles decoded (those overlapping the region) */
-    long fill(StackSink sink, int threads, long budgetBytes) throws IOException {
+    /** @return the number of tiles decoded (those overlapping the region); {@code times} gets where the CPU went */
+    long fill(StackSink sink, int threads, long budgetBytes, RestoreTimes times) throws IOException {
         List<TileRow> rows = new ArrayList<>();
         for (TileRow r : archive.rows()) {
             if (r.overlaps(region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1())) {
@@ -39,8 +39,8 @@ final class StackFill {
         int es = archive.summary().dtype().endsWith("8") ? 1 : 2;
         List<int[]> bands = Bands.plan(rows, region, step(sink.layouts()), es, budgetBytes);
         long frameSamples = (long) (region.y1() - region.y0()) * (region.x1() - region.x0());
-        BandFill fill = new BandFill(archive, region);
-        BandWriter writer = new BandWriter(sink, region, output);
+        BandFill fill = new BandFill(archive, region, times);
+        BandWriter writer = new BandWriter(sink, region, output, times);
         try (Workers workers = new Workers(threads)) {
             short[] band = null;
             for (int[] ab : bands) {

@@ -19,6 +19,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * Each way a stack can be stored (chunk_fixtures.py: no filter, shuffle, gzip, gzip + shuffle written by the restore
  * itself; gzip + fletcher32 left to the library; contiguous; big- and little-endian, 8- and 16-bit, signed; chunks
@@ -47,9 +50,10 @@ class ChunkedRestoreTest {
         }
     }
 
-    private static void restore(ArchiveReader reader, Path out, Region region, long bandFrames) throws IOException {
+    private static Restorer.Result restore(ArchiveReader reader, Path out, Region region, long bandFrames)
+            throws IOException {
         long band = bandFrames * 2L * (region.y1() - region.y0()) * (region.x1() - region.x0());
-        Restorer.restore(reader, out.toString(), region, false, 3, UnaryOperator.identity(), band);
+        return Restorer.restore(reader, out.toString(), region, false, 3, UnaryOperator.identity(), band);
     }
 
     @ParameterizedTest
@@ -64,8 +68,14 @@ class ChunkedRestoreTest {
 
         for (long bandFrames : new long[]{1000, 2}) {
             Path whole = dir.resolve("whole-" + bandFrames + ".h5");
-            restore(reader, whole, Region.whole(shape), bandFrames);
+            Restorer.Result r = restore(reader, whole, Region.whole(shape), bandFrames);
             H5py.assertSameAsSource(source, whole);
+            // Where the CPU went: tiles decoded, the library's writes, and chunk filtering only where the restore
+            // lays out and filters chunks itself (not contiguous, not fletcher32, which the library does).
+            assertTrue(r.cpu().decode() > 0, "decode " + r.cpu());
+            assertTrue(r.cpu().write() > 0, "write " + r.cpu());
+            boolean filtersItself = !name.equals("gzip_fletcher32") && !name.equals("contiguous_be");
+            assertEquals(filtersItself, r.cpu().filter() > 0, name + " filter " + r.cpu());
             H5py.assertChunksDecode(whole, STACK);
         }
 

@@ -2,17 +2,19 @@ package org.photonzip.spark.datasource;
 
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.types.StructType;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.codec.Tile;
 import org.photonzip.fs.SerializableConfiguration;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Decodes the tiles of a partition one at a time through {@link ArchiveReader#decodeTile} (CRC32C, stream identity
@@ -20,13 +22,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * frames of each the selection touches.
  */
 final class TileReaderFactory implements PartitionReaderFactory {
-    /** Tiles decoded in this JVM (for tests and benchmarks in local mode). */
-    static final AtomicLong DECODED = new AtomicLong();
-
     private final Broadcast<SerializableConfiguration> conf;
+    private final StructType schema;
+    private final boolean decodes;
 
-    TileReaderFactory(Broadcast<SerializableConfiguration> conf) {
+    TileReaderFactory(Broadcast<SerializableConfiguration> conf, StructType schema) {
         this.conf = conf;
+        this.schema = schema;
+        this.decodes = Arrays.asList(schema.fieldNames()).contains("samples");
     }
 
     @Override
@@ -37,21 +40,26 @@ final class TileReaderFactory implements PartitionReaderFactory {
             private final Iterator<TileRow> rows = p.rows().iterator();
             private TileRow row;
             private Tile tile;
+            private boolean started;
             private int frame;
             private int end;
+            private long decoded;
 
             @Override
             public boolean next() throws IOException {
-                while (tile == null || ++frame >= end) {
+                while (!started || ++frame >= end) {
                     if (!rows.hasNext()) {
                         return false;
                     }
-                    if (reader == null) {
-                        reader = ArchiveReader.open(p.archive(), conf.value().get());
-                    }
                     row = rows.next();
-                    tile = reader.decodeTile(row);
-                    DECODED.incrementAndGet();
+                    started = true;
+                    if (decodes) {
+                        if (reader == null) {
+                            reader = ArchiveReader.open(p.archive(), conf.value().get());
+                        }
+                        tile = reader.decodeTile(row);
+                        decoded++;
+                    }
                     frame = p.selection().firstFrame(row) - 1;
                     end = p.selection().endFrame(row);
                 }
@@ -60,7 +68,12 @@ final class TileReaderFactory implements PartitionReaderFactory {
 
             @Override
             public InternalRow get() {
-                return TileFrames.row(p.archive(), p.dtype(), row, tile, frame);
+                return TileFrames.row(schema, p.archive(), p.dtype(), row, tile, frame, p.crop());
+            }
+
+            @Override
+            public CustomTaskMetric[] currentMetricsValues() {
+                return new CustomTaskMetric[]{TilesDecoded.of(decoded)};
             }
 
             @Override

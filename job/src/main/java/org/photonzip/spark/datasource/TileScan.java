@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -40,23 +41,30 @@ final class TileScan implements Scan, Batch {
     private final Selection selection;
     private final String frames;
     private final String roi;
+    private final StructType schema;
 
-    TileScan(List<String> paths, Selection selection, String frames, String roi) {
+    TileScan(List<String> paths, Selection selection, String frames, String roi, StructType schema) {
         this.paths = paths;
         this.selection = selection;
         this.frames = frames;
         this.roi = roi;
+        this.schema = schema;
     }
 
     @Override
     public StructType readSchema() {
-        return TileFrames.SCHEMA;
+        return schema;
     }
 
     @Override
     public String description() {
         return "photonzip " + paths + " " + selection + (frames == null ? "" : " frames=" + frames)
                 + (roi == null ? "" : " roi=" + roi);
+    }
+
+    @Override
+    public CustomMetric[] supportedCustomMetrics() {
+        return new CustomMetric[]{new TilesDecoded()};
     }
 
     @Override
@@ -84,7 +92,7 @@ final class TileScan implements Scan, Batch {
                         List<TileRow> part = List.copyOf(rows.subList(i,
                                 Math.min(rows.size(), i + TILES_PER_PARTITION)));
                         partitions.add(new TilePartition(item.archive(), reader.summary().dtype(), part, chosen,
-                                hosts(reader, part)));
+                                new int[]{region.y0(), region.y1(), region.x0(), region.x1()}, hosts(reader, part)));
                     }
                 }
             }
@@ -118,6 +126,6 @@ final class TileScan implements Scan, Batch {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
         Broadcast<SerializableConfiguration> conf = jsc.broadcast(
                 new SerializableConfiguration(jsc.hadoopConfiguration()));
-        return new TileReaderFactory(conf);
+        return new TileReaderFactory(conf, schema);
     }
 }

@@ -3,6 +3,7 @@ package org.photonzip.spark.datasource;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.execution.SparkPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.plan.TileShape;
@@ -10,6 +11,8 @@ import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.SparkTests;
+
+import scala.jdk.javaapi.CollectionConverters;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,18 +28,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * equals the source; a damaged tile fails the query.
  */
 class PhotonzipSourceTest {
+    /** Adaptive execution off, so that the executed plan is the one that ran and holds the scan's metrics. */
+    private static final Map<String, String> NO_AQE = Map.of("spark.sql.adaptive.enabled", "false");
+
+    /** A query's rows and the tiles its scans decoded (their {@link TilesDecoded} metric, summed by Spark). */
+    private record Result(List<Row> rows, long decoded) {
+    }
+
+    private static Result run(Dataset<Row> query) {
+        List<Row> rows = query.collectAsList();
+        return new Result(rows, decoded(query.queryExecution().executedPlan()));
+    }
+
+    private static long decoded(SparkPlan plan) {
+        long n = plan.metrics().get(TilesDecoded.NAME).isDefined()
+                ? plan.metrics().get(TilesDecoded.NAME).get().value() : 0;
+        for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
+            n += decoded(child);
+        }
+        return n;
+    }
+
     @Test
     void aOneFrameQueryDecodesOnlyTheTilesCoveringItAndEqualsTheSource(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SparkTests.start("local[2]", NO_AQE);
         try {
             Path input = JobFixtures.writeStack(dir.resolve("s.h5"), 16, 64, 64, "uint16", null, 3);
             String archive = dir.resolve("s.pz").toString();
             JobFixtures.compress(spark, input.toString(), null, archive, TileShape.parse("4x16x16"), false, false, 0);
 
-            long before = TileReaderFactory.DECODED.get();
-            Dataset<Row> frame = spark.read().format("photonzip").load(archive).where("frame = 5");
-            List<Row> rows = frame.collectAsList();
-            assertEquals(16, TileReaderFactory.DECODED.get() - before, "tiles decoded for one frame of 64 tiles");
+            Result frame = run(spark.read().format("photonzip").load(archive).where("frame = 5"));
+            List<Row> rows = frame.rows();
+            assertEquals(16, frame.decoded(), "tiles decoded for one frame of 64 tiles");
             assertEquals(16, rows.size());
             short[] image = new short[64 * 64];
             for (Row r : rows) {
@@ -61,16 +84,40 @@ class PhotonzipSourceTest {
             }
             assertArrayEquals(expected, image, "frame 5 as the source has it");
 
-            before = TileReaderFactory.DECODED.get();
-            long n = spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8").count();
-            assertEquals(8, TileReaderFactory.DECODED.get() - before, "one row of tiles, frames 8..15");
-            assertEquals(8 * 4, n);
+            // Column pruning: a query without samples reads the checked manifest and decodes nothing.
+            Result count = run(spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8")
+                    .groupBy().count());
+            assertEquals(0, count.decoded(), "a count decodes no tile");
+            assertEquals(8 * 4, count.rows().get(0).getLong(0));
+            Result samples = run(spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8")
+                    .select("frame", "samples"));
+            assertEquals(8, samples.decoded(), "one row of tiles, frames 8..15");
+            assertEquals(8 * 4, samples.rows().size());
 
-            before = TileReaderFactory.DECODED.get();
-            n = spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40").load(archive)
-                    .count();
-            assertEquals(2, TileReaderFactory.DECODED.get() - before, "options frames= and roi=: 2 tiles");
-            assertEquals(2, n);
+            // frames= and roi=: only the 2 tiles overlapping the region are decoded, and rows are cut to it.
+            Result region = run(spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40")
+                    .load(archive));
+            List<Row> cut = region.rows().stream()
+                    .sorted(java.util.Comparator.comparingInt(r -> r.getInt(r.fieldIndex("x0")))).toList();
+            assertEquals(2, region.decoded(), "options frames= and roi=: 2 tiles");
+            assertEquals(2, cut.size());
+            assertEquals(List.of(20, 32), cut.stream().map(r -> r.getInt(r.fieldIndex("x0"))).toList());
+            assertEquals(List.of(12, 8), cut.stream().map(r -> r.getInt(r.fieldIndex("width"))).toList());
+            for (Row r : cut) {
+                assertEquals(0, r.getInt(r.fieldIndex("y0")));
+                assertEquals(16, r.getInt(r.fieldIndex("height")));
+                int x0 = r.getInt(r.fieldIndex("x0"));
+                int w = r.getInt(r.fieldIndex("width"));
+                byte[] b = (byte[]) r.get(r.fieldIndex("samples"));
+                assertEquals(16 * w * 2, b.length);
+                for (int y = 0; y < 16; y++) {
+                    for (int x = 0; x < w; x++) {
+                        int i = 2 * (y * w + x);
+                        assertEquals(expected[y * 64 + x0 + x], (short) ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8),
+                                "frame 5, y " + y + ", x " + (x0 + x));
+                    }
+                }
+            }
 
             // A damaged tile fails the query: never rows of wrong values.
             Path pack;
@@ -96,7 +143,7 @@ class PhotonzipSourceTest {
      */
     @Test
     void theMeanPerFrameOfANightAndASinogramEqualTheSources(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SparkTests.start("local[2]", NO_AQE);
         try {
             int frames = 6;
             int h = 40;
@@ -139,10 +186,10 @@ class PhotonzipSourceTest {
             }
 
             int row = 21; // inside the second row of 16-row tiles
-            long before = TileReaderFactory.DECODED.get();
-            List<Row> tiles = spark.read().format("photonzip").load(night.resolve("b.pz").toString())
-                    .where("y0 <= " + row + " AND y0 > " + (row - 16)).collectAsList();
-            assertEquals(2 * 3, TileReaderFactory.DECODED.get() - before, "only the tiles holding the row");
+            Result held = run(spark.read().format("photonzip").load(night.resolve("b.pz").toString())
+                    .where("y0 <= " + row + " AND y0 > " + (row - 16)));
+            List<Row> tiles = held.rows();
+            assertEquals(2 * 3, held.decoded(), "only the tiles holding the row");
             short[] sinogram = new short[frames * w];
             for (Row r : tiles) {
                 int y0 = r.getInt(r.fieldIndex("y0"));

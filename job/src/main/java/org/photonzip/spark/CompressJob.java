@@ -109,18 +109,20 @@ public final class CompressJob {
     }
 
     /**
-     * The driver's first steps for one archive, each done once: checks the target and cleans up what interrupted
-     * runs left for it ({@link ArchiveCommitter#begin}: refused before the input is read), then opens the input.
-     * Closing it without a {@link Prepared#run} removes what was begun.
+     * The driver's first steps for one archive, each done once: opens the input (its one open on the driver), then
+     * checks the target and cleans up what interrupted runs left for it ({@link ArchiveCommitter#begin}), before
+     * any of the stack is read or a model trained. Closing it without a {@link Prepared#run} removes what was begun.
      */
     public static Prepared prepare(SparkSession spark, Request req) throws IOException {
         long start = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf, req.overwrite());
+        InputStack input = InputStack.open(req.input(), req.dataset(), conf);
         try {
-            return new Prepared(spark, req, committer, InputStack.open(req.input(), req.dataset(), conf), start);
+            ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf,
+                    req.overwrite());
+            return new Prepared(spark, req, committer, input, start);
         } catch (Throwable e) {
-            committer.abort();
+            input.close();
             throw e;
         }
     }

@@ -66,7 +66,7 @@ final class ScanRun {
                 return skipped(b, req, fs, target, conf);
             }
             CompressJob.Report report;
-            // The one target check and cleanup (before any reading or training), and the one open of the input.
+            // The one open of the input and the one target check and cleanup, before any reading or training.
             try (CompressJob.Prepared job = CompressJob.prepare(spark, req)) {
                 for (String note : job.notes()) {
                     b.notes.add(note);

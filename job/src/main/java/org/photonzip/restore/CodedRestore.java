@@ -112,6 +112,6 @@ final class CodedRestore {
     }
 
     private static InvalidArchiveException invalid(ArchiveReader archive, String reason) {
-        return new InvalidArchiveException("Corrupt archive " + archive.root() + ": " + reason);
+        return new InvalidArchiveException("Invalid archive " + archive.root() + ": " + reason);
     }
 }

@@ -4,12 +4,12 @@ import org.photonzip.tools.bench.Benchmark;
 import org.photonzip.tools.bench.Codecs;
 import org.photonzip.tools.bench.ReportTable;
 import org.photonzip.tools.bench.RoundTripException;
-import org.photonzip.tools.bench.StackNoise;
 import org.photonzip.tools.bench.StackReport;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.plan.TileShape;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.NoiseFloor;
+import org.photonzip.source.ScanNoise;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
@@ -76,8 +76,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--noise-bounds", split = ",", paramLabel = "K",
             description = "Also run photonzip within K·σ of each stack's noise model (0 < K < 16): rows "
-                    + "photonzip-kK. The model is fitted from flats and darks (--flats/--darks, or datasets "
-                    + "named flats/darks or data_white/data_dark beside the stack's dataset), else from the stack.")
+                    + "photonzip-kK. The model is the one compress fits for --noise-bound: from the whole "
+                    + "dataset's flat and dark frames (image_key), else datasets named flats/darks or "
+                    + "data_white/data_dark beside it, else its projections; --flats/--darks, when given, first.")
     List<Double> noiseBounds = List.of();
 
     @Option(names = "--flats", paramLabel = "SPEC", description = "Flat fields for the noise model.")
@@ -113,9 +114,9 @@ public final class BenchCommand implements Callable<Integer> {
             try (StackSource source = StackSources.open(stack)) {
                 Benchmark run = bench != null ? bench
                         : bounded(Benchmark.of(shape, codecs, models.trainOn(source, stack, maxFrames, out)));
-                StackNoise noise = null;
+                ScanNoise noise = null;
                 if (!errorBounds.isEmpty() || !noiseBounds.isEmpty()) {
-                    noise = StackNoise.fit(stack, source, maxFrames, flats, darks);
+                    noise = noise(stack);
                     out.println("noise  " + (noise.model() == null ? "" : noise.model().describe() + ", from ")
                             + noise.origin());
                 }
@@ -143,6 +144,19 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         return unreadable == 0 ? 0 : 1;
+    }
+
+    /** The stack's noise model: from --flats/--darks when given and usable, else as compress fits it. */
+    private ScanNoise noise(String stack) throws IOException {
+        if (flats != null) {
+            try (StackSource f = StackSources.open(flats); StackSource d = StackSources.open(darks)) {
+                ScanNoise given = ScanNoise.fromFields(f, d, "flats " + flats + ", darks " + darks);
+                if (given != null) {
+                    return given;
+                }
+            }
+        }
+        return ScanNoise.fit(StackSpec.parse(stack), HadoopFiles.newConfiguration());
     }
 
     /** How often a stack's progress is printed while its tiles are measured. */

@@ -1,12 +1,12 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.spark.BoundRequest;
-import org.photonzip.spark.InvalidBoundException;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.BoundRequest;
+import org.photonzip.options.InvalidBoundException;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkSessions;
-import org.photonzip.spark.TensorFlowCheck;
-import org.photonzip.spark.ModelUnavailableException;
+import org.photonzip.options.TensorFlowCheck;
+import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.night.NightInputs;
 import org.photonzip.spark.night.NightOptions;

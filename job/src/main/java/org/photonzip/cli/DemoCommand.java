@@ -9,7 +9,7 @@ import org.photonzip.tools.generate.StackGenerator;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkSessions;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.spark.CompressJob;

@@ -1,7 +1,7 @@
 package org.photonzip.cli;
 
 import org.photonzip.codec.PhotonzipException;
-import org.photonzip.spark.ModelUnavailableException;
+import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.archive.CommitStateUnknownException;
 import org.photonzip.archive.InvalidArchiveException;

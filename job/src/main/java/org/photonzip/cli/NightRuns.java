@@ -1,7 +1,7 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.cluster.ScansInFlight;
 import org.photonzip.spark.CompressJob;
 

@@ -1,5 +1,7 @@
 package org.photonzip.quality;
 
+import org.photonzip.source.ScanGeometry;
+
 /**
  * What a quality pass looks at besides per-frame figures: the sinogram rows reconstructed, the frames whose
  * error spectrum is taken and the window it is taken in, and which frames are projections, flats and darks.
@@ -9,7 +11,8 @@ package org.photonzip.quality;
  */
 public record QualityPlan(int frames, int height, int width, int[] rows, int[] projections, boolean[] flat,
                           boolean[] dark, int[] spectrumFrames, int windowY0, int windowHeight, int windowX0,
-                          int windowWidth, int columnBin) {
+                          int windowWidth, int columnBin)
+        implements ScanGeometry.Sampling {
     static final int MAX_ANGLES = 2048;
     static final int MAX_COLUMNS = 1024;
     static final int MAX_WINDOW = 512;

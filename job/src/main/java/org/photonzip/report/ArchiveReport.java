@@ -19,6 +19,7 @@ import org.photonzip.codec.TileInspector;
 import org.photonzip.tiles.TileCompressor;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
+import org.photonzip.source.FrameKinds;
 
 /**
  * An archive's {@code report.html} and the per-frame and per-stage figures it draws on ({@code frames.csv},

@@ -24,6 +24,8 @@ import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityAccumulator;
 import org.photonzip.quality.QualityPlan;
 import org.photonzip.quality.QualityReport;
+import org.photonzip.source.ScanGeometry;
+import org.photonzip.source.FrameKinds;
 
 /**
  * Compares a bounded archive with its source on the driver, tile by tile on a few threads: each tile is decoded

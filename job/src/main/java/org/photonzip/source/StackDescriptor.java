@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Everything an executor needs to read a part of a stack, and the driver needs to restore its layout: where the
  * samples are (a Hadoop URI and dataset path, or a list of TIFF frames), their shape, element type and storage
- * layout. Built once on the driver by {@link StackInspector}; shipped to the tasks inside their closures.
+ * layout. Built once on the driver by {@link InputStack}; shipped to the tasks inside their closures.
  *
  * @param kind          HDF5 or a TIFF series
  * @param input         the input as the user gave it

@@ -15,13 +15,17 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.TileRow;
 import org.photonzip.report.BoundedQualityRun;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.QualityFigures;
 import org.photonzip.report.QualityFile;
 import org.photonzip.source.InputStack;
+import org.photonzip.source.ScanNoise;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.quality.QualityReport;
 import org.photonzip.report.QualityData;
+import org.photonzip.options.InvalidBoundException;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 /** The steps compress adds for an error-bounded archive: the bound resolved up front, the quality pass last. */
 final class BoundedSteps {

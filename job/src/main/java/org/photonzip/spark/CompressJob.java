@@ -16,7 +16,7 @@ import org.photonzip.codec.Tile;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.FileEntry;
 import org.photonzip.archive.PackedTiles;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.report.ArchiveReport;
 import org.photonzip.archive.ArchiveCommitter;
 import org.photonzip.archive.ArchiveLayout;
@@ -36,6 +36,8 @@ import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TaskPlanner;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.options.BoundRequest;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,11 +70,11 @@ public final class CompressJob {
      */
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                          org.photonzip.spark.BoundRequest bound,
+                          org.photonzip.options.BoundRequest bound,
                           java.util.function.Supplier<SourceRecord> sources) {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
-                       org.photonzip.spark.BoundRequest bound) {
+                       org.photonzip.options.BoundRequest bound) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, null);
         }
 
@@ -80,7 +82,7 @@ public final class CompressJob {
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes) {
             this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
-                    org.photonzip.spark.BoundRequest.LOSSLESS);
+                    org.photonzip.options.BoundRequest.LOSSLESS);
         }
     }
 

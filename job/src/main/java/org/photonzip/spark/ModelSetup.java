@@ -16,6 +16,8 @@ import org.photonzip.source.StackDescriptor;
 import org.photonzip.model.ModelFiles;
 import org.photonzip.model.StackTraining;
 import org.photonzip.training.TrainingOptions;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.options.ModelChoice;
 
 /**
  * Turns {@code --model} into the job's {@link TileCompressor}, on the driver before any task starts: a model

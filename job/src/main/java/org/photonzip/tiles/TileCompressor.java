@@ -18,8 +18,10 @@ import org.photonzip.codec.model.ModelResolver;
 import org.photonzip.training.Backends;
 
 /**
- * The one place where the job encodes and decodes tiles: executors receive a {@code TileCompressor} (broadcast
- * once per job) and every compress, verify and decompress path calls it. With a learned model (a model file
+ * How the job encodes and decodes the stack's tiles with the archive's model: executors receive a
+ * {@code TileCompressor} (broadcast once per job) and the compress, verify, restore and report paths call it.
+ * Two other paths call codec-core's {@code TileCodec} directly, with the classical model only: coded metadata
+ * datasets ({@code hdf5.MetadataSamples}, checked by {@code restore.CodedRestore}) and the bench's contenders. With a learned model (a model file
  * stored once per archive, carried here as bytes and referenced from tiles by its SHA-256) each tile keeps
  * whichever of the classical and the learned model codes it smaller.
  */

@@ -6,6 +6,9 @@ import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.source.ScanNoise;
+import org.photonzip.source.StackSpec;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -194,9 +197,79 @@ class BenchCommandTest {
     @Test
     void noiseRowIsUnavailableWithoutANoiseModel() {
         // two frames have no second differences, and the file has no flats or darks: no noise model
-        Run run = bench(generatedStack().toString(), "--codecs", "photonzip", "--noise-bounds", "1",
-                "--max-frames", "2");
+        Run run = bench(twoFrameStack().toString(), "--codecs", "photonzip", "--noise-bounds", "1");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("photonzip-k1") && run.out().contains("no noise model"), run.out());
+    }
+
+    @Test
+    void benchFitsTheNoiseModelCompressFits() throws IOException {
+        // flats and darks interleaved in the stack (image_key): compress fits from them, and bench must too
+        // (it used to ignore image_key and fit the second differences of all frames, flats and darks included)
+        Path stack = keyedStack();
+        ScanNoise compress = ScanNoise.fit(StackSpec.parse(stack.toString()), HadoopFiles.newConfiguration());
+        assertTrue(compress.origin().contains("image_key"), compress.origin());
+        Run run = bench(stack.toString(), "--codecs", "photonzip", "--noise-bounds", "1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("noise  " + compress.model().describe() + ", from " + compress.origin()),
+                run.out());
+    }
+
+    @Test
+    void givenFlatsAndDarksGoThroughTheSameFit() throws IOException {
+        // the same frames named as --flats/--darks give the model compress fits from image_key, to the bit
+        Path stack = keyedStack();
+        ScanNoise compress = ScanNoise.fit(StackSpec.parse(stack.toString()), HadoopFiles.newConfiguration());
+        Run run = bench(stack + "@10:20", "--codecs", "photonzip", "--noise-bounds", "1",
+                "--flats", stack + "@4:10", "--darks", stack + "@0:4");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("noise  " + compress.model().describe() + ", from flats " + stack + "@4:10"),
+                run.out());
+    }
+
+    /** Two frames of 20x30, nothing else in the file. */
+    private Path twoFrameStack() {
+        short[][][] counts = new short[2][20][30];
+        for (int t = 0; t < 2; t++) {
+            for (int y = 0; y < 20; y++) {
+                for (int x = 0; x < 30; x++) {
+                    counts[t][y][x] = (short) (1000 + 40 * x + 7 * y + t);
+                }
+            }
+        }
+        Path file = dir.resolve("two.h5");
+        try (WritableHdfFile f = HdfFile.write(file)) {
+            f.putGroup("entry").putGroup("data").putDataset("data", counts,
+                    DatasetCreationOptions.builder().unsigned().build());
+        }
+        return file;
+    }
+
+    /**
+     * 4 darks (100 counts, σ = 2), 6 flats (1,000..48,000 across, variance = intensity) and 10 projections of
+     * a moving scene, with a NeXus image_key saying which is which.
+     */
+    private Path keyedStack() {
+        Random random = new Random(9);
+        short[][][] counts = new short[20][40][60];
+        int[] key = new int[20];
+        for (int t = 0; t < 20; t++) {
+            key[t] = t < 4 ? 2 : t < 10 ? 1 : 0;
+            for (int y = 0; y < 40; y++) {
+                for (int x = 0; x < 60; x++) {
+                    double mean = key[t] == 2 ? 100 : key[t] == 1 ? 1000 + 800 * x + 3 * y
+                            : 5000 + 3000 * Math.sin((x + 5 * t) / 4.0) + 20 * y;
+                    double sigma = key[t] == 2 ? 2 : Math.sqrt(mean);
+                    counts[t][y][x] = (short) Math.round(mean + sigma * random.nextGaussian());
+                }
+            }
+        }
+        Path file = dir.resolve("keyed.h5");
+        try (WritableHdfFile f = HdfFile.write(file)) {
+            WritableGroup data = f.putGroup("entry").putGroup("data");
+            data.putDataset("data", counts, DatasetCreationOptions.builder().unsigned().build());
+            data.putDataset("image_key", key);
+        }
+        return file;
     }
 }

@@ -39,7 +39,7 @@ class CompressHelpTest {
     void learnedIsNotRefusedWhereTensorFlowIsPresent() {
         // The refusal itself runs in StandaloneClusterIT, where the driver lacks the jars; here they are present and
         // the natives load, so the check lets learned and tf through.
-        org.photonzip.spark.TensorFlowCheck.require(org.photonzip.spark.ModelChoice.parse("learned"));
-        org.photonzip.spark.TensorFlowCheck.require(org.photonzip.spark.ModelChoice.parse("auto").withInference("tf"));
+        org.photonzip.options.TensorFlowCheck.require(org.photonzip.options.ModelChoice.parse("learned"));
+        org.photonzip.options.TensorFlowCheck.require(org.photonzip.options.ModelChoice.parse("auto").withInference("tf"));
     }
 }

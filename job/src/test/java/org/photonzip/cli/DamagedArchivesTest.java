@@ -16,7 +16,7 @@ import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkTests;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveLayout;

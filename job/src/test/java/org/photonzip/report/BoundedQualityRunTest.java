@@ -34,6 +34,7 @@ import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.quality.FrameErrors;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityReport;
+import org.photonzip.source.FrameKinds;
 
 /**
  * The quality pass through a real archive: a lossless archive of a generated scan (flats, darks, angles in its

@@ -19,6 +19,8 @@ import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.archive.TileRow;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.options.ModelChoice;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;

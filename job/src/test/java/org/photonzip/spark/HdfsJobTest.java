@@ -24,6 +24,7 @@ import org.photonzip.source.StackSpec;
 import org.photonzip.spark.night.NightInputs;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
+import org.photonzip.options.ModelChoice;
 
 import java.util.Arrays;
 import java.util.List;

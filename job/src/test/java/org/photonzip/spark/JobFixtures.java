@@ -10,6 +10,7 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.restore.Region;
 import org.photonzip.restore.Restorer;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -31,6 +31,8 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.model.ModelFiles;
 import org.photonzip.model.StackTraining;
 import org.photonzip.training.TrainingOptions;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.options.ModelChoice;
 
 /**
  * The learned model through the job: a pre-trained model file is stored once in the archive, tiles that it

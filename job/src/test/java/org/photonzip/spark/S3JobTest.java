@@ -21,6 +21,7 @@ import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
 import org.photonzip.restore.Region;
 import org.photonzip.plan.TileShape;
+import org.photonzip.options.ModelChoice;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -219,7 +220,7 @@ class S3JobTest {
         NightInputs.Plan plan = NightInputs.plan(java.util.List.of("s3a://" + BUCKET + "/night-raw/scan_*.h5"), night,
                 hadoop());
         NightOptions options = new NightOptions(true, false, sc -> new CompressJob.Request(sc.input(), null,
-                sc.archive(), null, org.photonzip.spark.ModelChoice.parse("auto"), false, false, 0, 1L << 30),
+                sc.archive(), null, org.photonzip.options.ModelChoice.parse("auto"), false, false, 0, 1L << 30),
                 Throwable::getMessage, r -> { });
         NightRun.Outcome o = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
         assertEquals(0, o.exitCode(), o.records().toString());

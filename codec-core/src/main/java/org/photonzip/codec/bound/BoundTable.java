@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with {@code G}, {@code D}, {@code R} the model's fixed-point gain, dark and read noise and {@code Kq} the
  * fixed-point K. Every intermediate stays below 2^57, so 64-bit integers hold it exactly.
  */
-public final class BoundTable {
+final class BoundTable {
     private static final int CACHE_LIMIT = 64;
     private static final Map<ErrorBound.NoiseScaled, int[]> CACHE = new ConcurrentHashMap<>();
 

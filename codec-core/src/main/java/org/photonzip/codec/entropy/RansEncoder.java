@@ -6,7 +6,7 @@ package org.photonzip.codec.entropy;
  * frequencies. rANS is last-in first-out, so symbols are fed in reverse coding order; the output is written
  * back to front and {@link #finish()} returns it in decoding order.
  */
-public final class RansEncoder {
+final class RansEncoder {
     public static final int PROB_BITS = 12;
     public static final int PROB_SCALE = 1 << PROB_BITS;
     static final long LOWER_BOUND = 1L << 16;

@@ -6,7 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.photonzip.spark.ModelUnavailableException;
+import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.archive.ArchiveDirectory;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.CommitMarker;
@@ -95,7 +95,7 @@ final class ScanRun {
             digests(b, conf);
             b.status = "done";
             return result(b, deleteIfAsked(b, req, conf));
-        } catch (ModelUnavailableException | org.photonzip.spark.InvalidBoundException e) {
+        } catch (ModelUnavailableException | org.photonzip.options.InvalidBoundException e) {
             throw e; // an option this scan cannot honour: exit 2, as for an unavailable model
         } catch (VerificationFailedException e) {
             b.error = options.describe().apply(e);

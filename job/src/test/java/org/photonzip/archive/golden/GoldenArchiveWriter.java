@@ -16,7 +16,7 @@ import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkTests;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.archive.PixelHash;

@@ -11,10 +11,10 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.Summary;
 import org.photonzip.plan.TileShape;
-import org.photonzip.spark.BoundRequest;
+import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkTests;
 import org.photonzip.source.InputStack;
 

@@ -4,7 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.ModelChoice;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.fs.SerializableConfiguration;

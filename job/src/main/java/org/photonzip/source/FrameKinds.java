@@ -1,4 +1,4 @@
-package org.photonzip.report;
+package org.photonzip.source;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;

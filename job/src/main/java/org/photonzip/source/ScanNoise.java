@@ -1,4 +1,4 @@
-package org.photonzip.spark;
+package org.photonzip.source;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -9,13 +9,15 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.bound.NoiseModelFit;
-import org.photonzip.report.FrameKinds;
+import org.photonzip.source.FrameKinds;
 import org.photonzip.source.InputStack;
 import org.photonzip.source.SlabReader;
 import org.photonzip.source.StackDescriptor;
 
 /**
- * Fits a scan's noise model on the driver, from the first source that works: (1) flat and dark frames inside
+ * The one noise fit: compress (for {@code --noise-bound}) and bench (for its {@code photonzip-kK} rows) fit a
+ * scan's noise model here, by the same rules, so both bound the same scan by the same σ; the report reads the
+ * model the archive recorded. It runs on the driver and takes the first source that works: (1) flat and dark frames inside
  * the stack (NeXus {@code image_key} 1 and 2), (2) flats and darks datasets beside the stack
  * ({@code flats}/{@code darks}, Data Exchange {@code data_white}/{@code data_dark}), (3) temporal second
  * differences of consecutive projections from the middle of the scan. At most {@value #FRAMES} frames of each
@@ -29,6 +31,35 @@ public record ScanNoise(NoiseModel model, String origin) {
     static final int FRAMES = 32;
     static final int WINDOW = 512;
     private static final String[][] SIBLINGS = {{"flats", "darks"}, {"data_white", "data_dark"}};
+
+    /** The noise of the stack {@code spec} names, as compress fits it: the whole dataset, any frame range aside. */
+    public static ScanNoise fit(StackSpec spec, Configuration conf) throws IOException {
+        try (InputStack input = InputStack.open(spec.path(), spec.dataset(), conf)) {
+            return fit(input, conf);
+        }
+    }
+
+    /**
+     * The noise from flat and dark fields given as stacks of their own (bench's {@code --flats}/{@code --darks}),
+     * with the same frame count and window as the fields of a scan; null when they give no usable fit or differ
+     * in frame size.
+     */
+    public static ScanNoise fromFields(StackSource flats, StackSource darks, String origin) throws IOException {
+        if (flats.height() != darks.height() || flats.width() != darks.width()) {
+            return null;
+        }
+        int h = Math.min(WINDOW, flats.height());
+        int w = Math.min(WINDOW, flats.width());
+        int y0 = (flats.height() - h) / 2;
+        int x0 = (flats.width() - w) / 2;
+        int nf = Math.min(FRAMES, flats.frames());
+        int nd = Math.min(FRAMES, darks.frames());
+        short[] f = new short[nf * h * w];
+        short[] d = new short[nd * h * w];
+        flats.read(0, nf, y0, h, x0, w, f);
+        darks.read(0, nd, y0, h, x0, w, d);
+        return NoiseModelFit.fromFlatsAndDarks(f, nf, d, nd, h * w).map(m -> new ScanNoise(m, origin)).orElse(null);
+    }
 
     public static ScanNoise fit(InputStack input, Configuration conf) throws IOException {
         StackDescriptor s = input.descriptor();

@@ -1,4 +1,4 @@
-package org.photonzip.spark;
+package org.photonzip.options;
 
 /** A requested error bound that this scan cannot have (no usable noise model): an invalid option, exit 2. */
 public class InvalidBoundException extends IllegalArgumentException {

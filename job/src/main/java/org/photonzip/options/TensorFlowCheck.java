@@ -1,4 +1,4 @@
-package org.photonzip.spark;
+package org.photonzip.options;
 
 import org.photonzip.training.TensorFlowJars;
 import org.photonzip.training.TensorFlowRuntime;

@@ -1,4 +1,4 @@
-package org.photonzip.spark;
+package org.photonzip.options;
 
 import java.io.Serializable;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.photonzip.report;
+package org.photonzip.source;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
@@ -9,18 +9,37 @@ import java.lang.reflect.Array;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import org.photonzip.quality.QualityPlan;
 
 /**
- * What the reconstruction check takes from the scan's metadata (the archive's {@code metadata.h5}): rotation
- * angles and flat and dark fields kept in datasets of their own. Angles: the first 1-D dataset named
- * rotation_angle, angles, angles_deg, theta or angle with one value per frame or per projection; in radians
- * when its {@code units} attribute says so, else degrees when the name or units say so or the values span
- * more than 2π, else radians. Flats and darks: datasets named flats / flat / data_white and darks / dark /
+ * What the reconstruction check takes from the scan's metadata (the source's HDF5 file or the archive's
+ * {@code metadata.h5}): rotation angles and flat and dark fields kept in datasets of their own. Angles: the
+ * first 1-D dataset named rotation_angle, angles, angles_deg, theta or angle with one value per frame or per
+ * projection; in radians when its {@code units} attribute says so, else degrees when the name or units say so
+ * or the values span more than 2π, else radians. Flats and darks: datasets named flats / flat / data_white and darks / dark /
  * data_dark shaped (n, height, width) or (height, width); their mean over n, binned like the sinogram.
  * Flats and darks interleaved in the stack itself (NeXus {@code image_key}) are taken from the stack instead.
  */
 public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
+    /**
+     * Which part of the scan is wanted (the quality pass's plan): the stack's shape, the projections whose
+     * angles are taken, the rows whose flat and dark fields are taken, their columns summed in bins.
+     */
+    public interface Sampling {
+        int frames();
+
+        int height();
+
+        int width();
+
+        int[] projections();
+
+        int[] rows();
+
+        int columnBin();
+
+        int sinogramWidth();
+    }
+
     private static final Set<String> ANGLES = Set.of("rotation_angle", "angles", "angles_deg", "theta", "angle");
     private static final Set<String> FLATS = Set.of("flats", "flat", "data_white");
     private static final Set<String> DARKS = Set.of("darks", "dark", "data_dark");
@@ -31,7 +50,7 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
     }
 
     /** Reads what {@code metadataH5} holds for {@code plan}; what it lacks or cannot read is left null. */
-    public static ScanGeometry read(Path metadataH5, QualityPlan plan, String[] kinds) {
+    public static ScanGeometry read(Path metadataH5, Sampling plan, String[] kinds) {
         try (HdfFile file = new HdfFile(metadataH5)) {
             return read(file, plan, kinds);
         } catch (RuntimeException e) {
@@ -40,7 +59,7 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
     }
 
     /** The same from an open file (the source itself); each item that cannot be read is left null alone. */
-    public static ScanGeometry read(HdfFile file, QualityPlan plan, String[] kinds) {
+    public static ScanGeometry read(HdfFile file, Sampling plan, String[] kinds) {
         return new ScanGeometry(attempt(() -> radians(find(file, ANGLES, d -> d.getDimensions().length == 1), plan,
                 kinds)), attempt(() -> rows(find(file, FLATS, d -> fieldShaped(d, plan)), plan)),
                 attempt(() -> rows(find(file, DARKS, d -> fieldShaped(d, plan)), plan)));
@@ -54,7 +73,7 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
         }
     }
 
-    private static boolean fieldShaped(Dataset d, QualityPlan plan) {
+    private static boolean fieldShaped(Dataset d, Sampling plan) {
         int[] s = d.getDimensions();
         int n = s.length;
         return (n == 2 || n == 3) && s[n - 2] == plan.height() && s[n - 1] == plan.width();
@@ -75,7 +94,7 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
         return null;
     }
 
-    static double[] radians(Dataset d, QualityPlan plan, String[] kinds) {
+    static double[] radians(Dataset d, Sampling plan, String[] kinds) {
         if (d == null) {
             return null;
         }
@@ -120,7 +139,7 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
     }
 
     /** Mean over the field's frames of each planned row, columns summed in bins of {@code plan.columnBin()}. */
-    static double[][] rows(Dataset d, QualityPlan plan) {
+    static double[][] rows(Dataset d, Sampling plan) {
         if (d == null) {
             return null;
         }

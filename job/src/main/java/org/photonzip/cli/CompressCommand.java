@@ -9,6 +9,7 @@ import org.photonzip.options.TensorFlowCheck;
 import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.night.NightInputs;
+import org.photonzip.source.TiffReferences;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
 import org.photonzip.spark.night.NightTable;
@@ -51,6 +52,18 @@ public final class CompressCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "PATH", description = "HDF5 dataset holding the frames (default: found).")
     String dataset;
 
+    @Option(names = "--flats", paramLabel = "GLOB", description = "TIFF series: the flat-field TIFF(s) (uint16 or "
+            + "float32, the frames' size), archived losslessly and restored as data_white.")
+    String flats;
+
+    @Option(names = "--darks", paramLabel = "GLOB", description = "TIFF series: the dark-field TIFF(s), archived "
+            + "losslessly and restored as data_dark.")
+    String darks;
+
+    @Option(names = "--angles", paramLabel = "FILE", description = "TIFF series: a text file of rotation angles in "
+            + "degrees, one a line, restored as rotation_angle.")
+    String angles;
+
     @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: chosen by the tile "
             + "planner from measurements: up to 512 x 512 pixels and about 4 M samples, at least 64 frames).")
     String tile;
@@ -63,6 +76,11 @@ public final class CompressCommand implements Callable<Integer> {
                     + "the scan first (about a minute) and store it in the archive; or a model FILE written by train. "
                     + "With a learned model each tile keeps whichever model codes it smaller.")
     String model;
+
+    @Option(names = "--learned-min-saving", paramLabel = "PCT", description = "With a learned model: a tile keeps it "
+            + "only where its stream is at least PCT %% smaller than the classical model's (a learned tile decodes "
+            + "about 4x slower; 3 is a good choice, README). Default 0: wherever it is smaller.")
+    Integer learnedMinSaving;
 
     @Option(names = "--verify", description = "Decode every tile and check it against the pixels read before committing.")
     boolean verify;
@@ -104,7 +122,13 @@ public final class CompressCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         // Invalid options are IllegalArgumentExceptions: ExitCodes prints them and exits 2 before any work.
-        ModelChoice choice = ModelChoice.parse(model).withInference(inference.name());
+        ModelChoice parsed = ModelChoice.parse(model).withInference(inference.name());
+        if (learnedMinSaving != null && (parsed.kind() == ModelChoice.Kind.AUTO
+                || parsed.kind() == ModelChoice.Kind.CLASSICAL)) {
+            throw new IllegalArgumentException("Invalid options: --learned-min-saving needs --model learned or a "
+                    + "model FILE (--model " + parsed + " codes every tile classically)");
+        }
+        ModelChoice choice = learnedMinSaving == null ? parsed : parsed.withMinLearnedSaving(learnedMinSaving);
         TensorFlowCheck.require(choice); // before any work: exit 2, naming the missing jars
         if (skipExisting && overwrite) {
             throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
@@ -133,11 +157,12 @@ public final class CompressCommand implements Callable<Integer> {
             err.flush();
             return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
         }
+        TiffReferences refs = references(plan);
         SparkSession spark = SparkSessions.start("photonzip compress", master);
         try {
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,
-                            overwrite, taskBytes, maxMeta, bound), Failures::message, report -> {
+                            overwrite, taskBytes, maxMeta, bound).withReferences(refs), Failures::message, report -> {
                                 String table = ArchiveTable.compressed(report);
                                 synchronized (out) { // several scans in flight
                                     out.print(table);
@@ -161,6 +186,21 @@ public final class CompressCommand implements Callable<Integer> {
             err.flush();
             spark.stop();
         }
+    }
+
+    /**
+     * The files --flats, --darks and --angles name, for the one TIFF series given: fields shared by several
+     * series would be deleted with the first by --delete-source-after-verify, so each series names its own.
+     */
+    private TiffReferences references(NightInputs.Plan plan) throws java.io.IOException {
+        if (flats == null && darks == null && angles == null) {
+            return TiffReferences.NONE;
+        }
+        if (plan.scans().size() != 1 || plan.nightDirectory() != null) {
+            throw new IllegalArgumentException("Invalid options: --flats, --darks and --angles belong to one TIFF "
+                    + "series; " + plan.scans().size() + " inputs were given");
+        }
+        return TiffReferences.resolve(flats, darks, angles, HadoopFiles.newConfiguration());
     }
 
     private TileShape shape;

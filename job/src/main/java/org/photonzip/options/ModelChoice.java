@@ -9,8 +9,23 @@ import java.util.Locale;
  * before (train once per beamline, reuse nightly). With a learned model each tile keeps whichever of the two
  * models codes it smaller; {@code inference} names the backend that evaluates the network when encoding.
  */
-public record ModelChoice(Kind kind, String file, String inference) implements Serializable {
+public record ModelChoice(Kind kind, String file, String inference, int minLearnedSaving) implements Serializable {
     public enum Kind { AUTO, CLASSICAL, LEARNED, FILE }
+
+    public ModelChoice(Kind kind, String file, String inference) {
+        this(kind, file, inference, 0);
+    }
+
+    /**
+     * The same choice, a tile keeping the learned model only where its stream is at least {@code percent} % smaller
+     * than the classical one (0: wherever it is smaller). A learned tile decodes about 4x slower (docs/learned-model.md).
+     */
+    public ModelChoice withMinLearnedSaving(int percent) {
+        if (percent < 0 || percent > 99) {
+            throw new IllegalArgumentException("Invalid --learned-min-saving " + percent + ": expected 0..99 (percent)");
+        }
+        return new ModelChoice(kind, file, inference, percent);
+    }
 
     public static ModelChoice parse(String value) {
         if (value == null || value.isBlank()) {
@@ -26,7 +41,7 @@ public record ModelChoice(Kind kind, String file, String inference) implements S
 
     /** The same choice, encoding with the named inference backend ({@code auto}, {@code java}, {@code tf}). */
     public ModelChoice withInference(String backend) {
-        return new ModelChoice(kind, file, backend);
+        return new ModelChoice(kind, file, backend, minLearnedSaving);
     }
 
     @Override

@@ -6,8 +6,9 @@ import org.photonzip.codec.bound.ErrorBound;
  * Histogram of errors relative to each pixel's bound, {@code u = error / (δ + ½)}, beside what uniform
  * quantisation predicts: every error in {@code −δ..δ} equally likely. The expectation is exact for the bounds
  * seen: it is summed over the distinct δ of the pixels, each spread over its {@code 2δ + 1} values. Errors
- * beyond a pixel's bound land outside ±1. A noise bound is evaluated at the source value, not at the
- * codec's prediction (which the check does not have), so its expectation is close rather than exact.
+ * beyond a pixel's bound land outside ±1. δ is the bound each sample was coded with, as the decoder gives it
+ * (a noise bound is taken at the codec's prediction); only where that is not known is a noise bound estimated
+ * at the source value, which can differ from the coded one by a count or more.
  */
 public final class ErrorHistogram {
     /** Bins cover u in [−RANGE, RANGE]. */
@@ -22,16 +23,25 @@ public final class ErrorHistogram {
     private long total;
     private long outside;
     private long beyond;
+    private boolean exact;
 
     public ErrorHistogram(ErrorBound bound) {
         this.bound = bound;
     }
 
     public void add(short[] source, int sourceAt, short[] restored, int restoredAt, int n) {
+        add(source, sourceAt, restored, restoredAt, null, n);
+    }
+
+    /** The same with {@code coded}, each sample's bound as coded (at {@code restoredAt}), or null: estimated. */
+    public void add(short[] source, int sourceAt, short[] restored, int restoredAt, int[] coded, int n) {
+        if (coded != null) {
+            exact = true;
+        }
         for (int i = 0; i < n; i++) {
             int s = source[sourceAt + i] & 0xFFFF;
             int e = (restored[restoredAt + i] & 0xFFFF) - s;
-            int d = Math.min(65535, Math.max(0, bound.boundAt(s)));
+            int d = Math.min(65535, Math.max(0, coded != null ? coded[restoredAt + i] : bound.boundAt(s)));
             pixelsWithBound[d]++;
             beyond += Math.abs(e) > d ? 1 : 0;
             int b = bin(e / (d + 0.5));
@@ -84,14 +94,16 @@ public final class ErrorHistogram {
         for (int b = 0; b < BINS; b++) {
             tv += Math.abs(obs[b] - expected[b]);
         }
-        return new Result(centres, obs, expected, total, beyond, tv / 2);
+        return new Result(centres, obs, expected, total, beyond, tv / 2, exact || !(bound instanceof ErrorBound.NoiseScaled));
     }
 
     /**
      * @param beyondBound    samples whose |error| exceeds their pixel's bound (as {@link ErrorBound#at} gives it)
      * @param totalVariation ½ Σ |observed − expected| over the bins (0: exactly as predicted, 1: disjoint)
+     * @param codedBounds    whether each sample was compared with the bound it was coded with (false: a noise
+     *                       bound estimated at the source value)
      */
     public record Result(double[] centres, double[] observed, double[] expected, long samples, long beyondBound,
-                         double totalVariation) {
+                         double totalVariation, boolean codedBounds) {
     }
 }

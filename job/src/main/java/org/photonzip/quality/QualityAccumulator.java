@@ -58,6 +58,11 @@ public final class QualityAccumulator {
      * Thread-safe; the SSIM filtering, most of the work, runs outside the lock.
      */
     public void add(int t0, int nt, int y0, int h, int x0, int w, short[] source, short[] restored) {
+        add(t0, nt, y0, h, x0, w, source, restored, null);
+    }
+
+    /** The same with {@code bounds}, each restored sample's bound as the decoder gives it (null: estimated). */
+    public void add(int t0, int nt, int y0, int h, int x0, int w, short[] source, short[] restored, int[] bounds) {
         Ssim.Sum[] ssim = new Ssim.Sum[nt];
         double[] a = new double[h * w];
         double[] b = new double[h * w];
@@ -72,7 +77,7 @@ public final class QualityAccumulator {
                 int base = dt * h * w;
                 errors.add(t, source, base, restored, base, h * w);
                 errors.addSsim(t, ssim[dt]);
-                histogram.add(source, base, restored, base, h * w);
+                histogram.add(source, base, restored, base, bounds, h * w);
                 toDouble(source, restored, base, a, b);
                 double[] window = spectrumImages.get(t);
                 if (window != null) {
@@ -147,15 +152,20 @@ public final class QualityAccumulator {
         }
         List<ReconstructionCheck.Result> recs = new ArrayList<>();
         if (n >= 4 && plan.sinogramWidth() >= 2) {
-            for (int r = 0; r < plan.rows().length; r++) {
+            double[] a = angles;
+            // The rows are independent and each costs width² × angles: reconstructed side by side.
+            recs.addAll(java.util.stream.IntStream.range(0, plan.rows().length).parallel().mapToObj(r -> {
                 double[] f = flat != null ? flat[r] : flats > 0 ? flatSum[r] : null;
                 double[] d = dark != null ? dark[r] : darks > 0 ? darkSum[r] : null;
-                recs.add(ReconstructionCheck.of(plan.rows()[r], sinoSource[r], sinoRestored[r], plan.sinogramWidth(),
-                        angles, f, d));
-            }
+                return ReconstructionCheck.of(plan.rows()[r], sinoSource[r], sinoRestored[r], plan.sinogramWidth(),
+                        a, f, d);
+            }).toList());
         }
         String correction = flat != null || flats > 0 ? "flat/dark-corrected" : "normalised by the row's maximum";
+        int[] frames = plan.spectrumFrames();
+        int shown = frames.length == 0 ? -1 : frames[frames.length / 2];
         return new QualityReport(bound, noise, plan, errors, histogram.result(), spectrum, recs,
-                radians == null ? "uniform over 180° (none in the file)" : "from the file", correction);
+                radians == null ? "uniform over 180° (none in the file)" : "from the file", correction, shown,
+                shown < 0 ? null : spectrumImages.get(shown).clone());
     }
 }

@@ -14,7 +14,7 @@ public record QualityPlan(int frames, int height, int width, int[] rows, int[] p
                           int windowWidth, int columnBin)
         implements ScanGeometry.Sampling {
     static final int MAX_ANGLES = 2048;
-    static final int MAX_COLUMNS = 1024;
+    static final int MAX_COLUMNS = 512;
     static final int MAX_WINDOW = 512;
     static final int SPECTRUM_FRAMES = 4;
 

@@ -14,10 +14,12 @@ import java.util.List;
  * @param reconstructions one check per planned sinogram row; empty when the scan has too few projections
  * @param angles          where the reconstruction angles came from
  * @param correction      how the sinograms were normalised
+ * @param errorFrame      the frame of {@code errorWindow}, or -1
+ * @param errorWindow     restored − source in the plan's spectrum window of {@code errorFrame}, or null
  */
 public record QualityReport(ErrorBound bound, NoiseModel noise, QualityPlan plan, FrameErrors errors, ErrorHistogram.Result histogram,
                             ErrorSpectrum.Result spectrum, List<ReconstructionCheck.Result> reconstructions,
-                            String angles, String correction) {
+                            String angles, String correction, int errorFrame, double[] errorWindow) {
     /** The figures over every frame. */
     public FrameErrors.Stats overall() {
         return errors.overall(null);

@@ -72,26 +72,46 @@ public final class Ssim {
         return new Sum(sum, kept);
     }
 
-    /** Separable Gaussian blur, mirrored at the edges (d c b a | a b c d | d c b a). */
+    /**
+     * Separable Gaussian blur, mirrored at the edges (d c b a | a b c d | d c b a). The interior, where no tap
+     * leaves the image, skips the mirroring: the same sums in the same order, several times faster.
+     */
     static double[] blur(double[] img, int h, int w) {
         double[] rows = new double[h * w];
         for (int y = 0; y < h; y++) {
+            int row = y * w;
             for (int x = 0; x < w; x++) {
                 double s = 0;
-                for (int k = -RADIUS; k <= RADIUS; k++) {
-                    s += KERNEL[k + RADIUS] * img[y * w + reflect(x + k, w)];
+                if (x >= RADIUS && x + RADIUS < w) {
+                    for (int k = -RADIUS; k <= RADIUS; k++) {
+                        s += KERNEL[k + RADIUS] * img[row + x + k];
+                    }
+                } else {
+                    for (int k = -RADIUS; k <= RADIUS; k++) {
+                        s += KERNEL[k + RADIUS] * img[row + reflect(x + k, w)];
+                    }
                 }
-                rows[y * w + x] = s;
+                rows[row + x] = s;
             }
         }
         double[] out = new double[h * w];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                double s = 0;
-                for (int k = -RADIUS; k <= RADIUS; k++) {
-                    s += KERNEL[k + RADIUS] * rows[reflect(y + k, h) * w + x];
+            if (y >= RADIUS && y + RADIUS < h) {
+                for (int x = 0; x < w; x++) {
+                    double s = 0;
+                    for (int k = -RADIUS; k <= RADIUS; k++) {
+                        s += KERNEL[k + RADIUS] * rows[(y + k) * w + x];
+                    }
+                    out[y * w + x] = s;
                 }
-                out[y * w + x] = s;
+            } else {
+                for (int x = 0; x < w; x++) {
+                    double s = 0;
+                    for (int k = -RADIUS; k <= RADIUS; k++) {
+                        s += KERNEL[k + RADIUS] * rows[reflect(y + k, h) * w + x];
+                    }
+                    out[y * w + x] = s;
+                }
             }
         }
         return out;

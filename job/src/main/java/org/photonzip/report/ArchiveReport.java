@@ -48,13 +48,24 @@ public final class ArchiveReport {
         List<String[]> table = new ArrayList<>();
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
         ResidualHistogram residuals = null;
+        ReportData.TileGrid tiles = grid(rows);
         if (sample != null && sample.frames() > 1) {
+            Tile whole = sample;
             sample = window(sample, SAMPLE_FRAMES, SAMPLE_SIDE);
             TileInspector.Inspection in = codec.inspect(sample);
             // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
             residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(), sample.size());
+            TileRow middle = rows.get(rows.size() / 2); // the tile both callers decode as the sample
+            if (tiles.bpp().length * tiles.bpp()[0].length < 4 && middle.height() == whole.height()
+                    && middle.width() == whole.width()) {
+                // A few tiles say little: the model's bits over the sample window at a finer grid instead.
+                ReportData.TileGrid blocks = BlockBits.of(in, sample,
+                        middle.y0() + (whole.height() - sample.height()) / 2,
+                        middle.x0() + (whole.width() - sample.width()) / 2);
+                tiles = blocks != null ? blocks : tiles;
+            }
         }
-        return new ReportData("photonzip archive " + root, table, grid(rows), frameBitsPerPixel, frameKinds,
+        return new ReportData("photonzip archive " + root, table, tiles, frameBitsPerPixel, frameKinds,
                 residuals, stages, quality);
     }
 

@@ -37,6 +37,15 @@ public final class Charts {
      * are {@code y0[row]}, {@code x0[column]} and sizes {@code heights}, {@code widths}.
      */
     public static byte[] tileHeatMap(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths) {
+        return tileHeatMap(bpp, y0, heights, x0, widths, "Bits/pixel per tile over the detector");
+    }
+
+    /**
+     * The same with {@code title}. The colour bar spans at least 0.1 bits/pixel, labelled in fixed decimals: one
+     * flat block once gave a bar of 22 identical labels ({@code 1.012647E1}).
+     */
+    public static byte[] tileHeatMap(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths,
+                                     String title) {
         int cells = 0;
         for (double[] row : bpp) {
             cells += row.length;
@@ -55,8 +64,10 @@ public final class Charts {
                 k++;
             }
         }
-        if (!(hi > lo)) {
-            hi = lo + Math.max(1e-6, Math.abs(lo) * 1e-6); // a scale of some length, whatever the magnitude
+        if (!(hi - lo >= 0.1)) {
+            double mid = (hi + lo) / 2; // a scale of some length, whatever the magnitude
+            lo = mid - 0.05;
+            hi = mid + 0.05;
         }
         DefaultXYZDataset data = new DefaultXYZDataset();
         data.addSeries("bits/pixel", xyz);
@@ -69,10 +80,11 @@ public final class Charts {
         PaintScale scale = new Viridis(lo, hi);
         renderer.setPaintScale(scale);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        JFreeChart chart = new JFreeChart("Bits/pixel per tile over the detector", plot);
+        JFreeChart chart = new JFreeChart(title, plot);
         chart.removeLegend();
         NumberAxis legendAxis = new NumberAxis("bits/pixel");
         legendAxis.setRange(lo, hi);
+        legendAxis.setNumberFormatOverride(QualityCharts.fixed(lo, hi));
         PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
         legend.setPosition(RectangleEdge.RIGHT);
         legend.setMargin(4, 4, 4, 4);

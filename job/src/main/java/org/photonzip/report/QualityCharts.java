@@ -41,8 +41,24 @@ public final class QualityCharts {
             r.setSeriesStroke(s, new BasicStroke(1.2f));
         }
         chart.getXYPlot().setRenderer(r);
-        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis range = (NumberAxis) chart.getXYPlot().getRangeAxis();
+        range.setAutoRangeIncludesZero(false);
+        range.setNumberFormatOverride(fixed(data.getRangeLowerBound(false), data.getRangeUpperBound(false)));
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(fixed(0, 1000));
         return Charts.png(chart);
+    }
+
+    /**
+     * Fixed decimals enough to tell ticks over [lo, hi] apart (an SSIM axis from 0.99901 to 0.99909 reads
+     * 0.99902, not 9.99020E-1), at most 8.
+     */
+    static java.text.NumberFormat fixed(double lo, double hi) {
+        double span = Double.isFinite(hi - lo) && hi > lo ? hi - lo : Math.max(1e-8, Math.abs(hi));
+        int decimals = (int) Math.max(0, Math.min(8, Math.ceil(-Math.log10(span / 10))));
+        java.text.DecimalFormat f = new java.text.DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        f.setGroupingUsed(false);
+        return f;
     }
 
     /** Observed fractions (squares) against the uniform-quantisation expectation (line). */
@@ -98,25 +114,78 @@ public final class QualityCharts {
         return Charts.png(chart);
     }
 
-    /** The source's reconstruction beside restored − source, the latter on ±3 σ_rec. */
+    /**
+     * The source's reconstruction beside restored − source, the latter on a diverging scale centred on 0 out to
+     * its own largest |difference| (which the caption gives in σ_rec, the reconstruction's noise), so that a
+     * difference far below the noise is still seen, and how far below it is read off the colour bar.
+     */
     public static byte[] reconstruction(QualityData.ReconstructionImage img) {
         int n = img.size();
         int scale = Math.max(1, 400 / n);
         int side = n * scale;
-        BufferedImage out = new BufferedImage(2 * side + 30, side + 30, BufferedImage.TYPE_INT_RGB);
+        double lim = 0;
+        for (double d : img.difference()) {
+            lim = Math.max(lim, Math.abs(d));
+        }
+        lim = Math.max(lim, 1e-12);
+        double sigma = Math.max(img.sigmaRec(), 1e-12);
+        BufferedImage out = new BufferedImage(2 * side + 30, side + 80, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(FrameImages.grey(img.source(), n, n), 0, 30, side, side, null);
-        g.drawImage(fixedDiverging(img.difference(), n, n, 3 * Math.max(img.sigmaRec(), 1e-12)), side + 30, 30, side,
-                side, null);
+        g.drawImage(fixedDiverging(img.difference(), n, n, lim), side + 30, 30, side, side, null);
         g.setColor(Color.BLACK);
         g.drawString("row " + img.row() + ": source reconstruction", 4, 18);
-        g.drawString("restored − source (±3 σ_rec)", side + 34, 18);
+        g.drawString("restored − source (colour: ±its max |difference|)", side + 34, 18);
+        colourBar(g, side + 30, side + 40, side, lim / sigma, "σ_rec");
         g.dispose();
+        return png(out);
+    }
+
+    /**
+     * Restored − source over a window of one frame, on ±the archive's largest bound (white 0, red +, blue −):
+     * errors as the codec made them, within the bound by construction.
+     */
+    public static byte[] errorWindow(QualityData.ErrorWindow w) {
+        int scale = Math.max(1, 400 / Math.max(w.height(), w.width()));
+        int ih = w.height() * scale;
+        int iw = w.width() * scale;
+        BufferedImage out = new BufferedImage(Math.max(iw, 420), ih + 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(fixedDiverging(w.difference(), w.height(), w.width(), w.bound()), 0, 30, iw, ih, null);
+        g.setColor(Color.BLACK);
+        g.drawString(String.format(java.util.Locale.ROOT, "restored − source, frame %d, rows %d–%d, columns %d–%d",
+                w.frame(), w.y0(), w.y0() + w.height() - 1, w.x0(), w.x0() + w.width() - 1), 4, 18);
+        colourBar(g, 0, ih + 40, Math.max(iw, 420), w.bound(), "counts (± the largest bound)");
+        g.dispose();
+        return png(out);
+    }
+
+    /** A horizontal blue–white–red bar for −lim..lim at (x, y), labelled at both ends and 0 in fixed decimals. */
+    static void colourBar(Graphics2D g, int x, int y, int width, double lim, String unit) {
+        int bar = Math.max(60, width - 20);
+        double[] ramp = new double[bar];
+        for (int i = 0; i < bar; i++) {
+            ramp[i] = -1 + 2.0 * i / (bar - 1);
+        }
+        g.drawImage(fixedDiverging(ramp, 1, bar, 1), x + 10, y, bar, 12, null);
+        g.setColor(Color.BLACK);
+        g.drawRect(x + 10, y, bar, 12);
+        java.text.NumberFormat f = lim >= 1 && lim == Math.rint(lim) ? fixed(0, 1000) : fixed(0, lim);
+        String hi = "+" + f.format(lim);
+        g.drawString("−" + f.format(lim), x + 10, y + 28);
+        g.drawString("0", x + 10 + bar / 2 - 3, y + 28);
+        g.drawString(hi, x + 10 + bar - g.getFontMetrics().stringWidth(hi), y + 28);
+        g.drawString(unit, x + 10 + bar / 2 - g.getFontMetrics().stringWidth(unit) / 2, y + 40);
+    }
+
+    private static byte[] png(BufferedImage image) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            ImageIO.write(out, "png", bytes);
+            ImageIO.write(image, "png", bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

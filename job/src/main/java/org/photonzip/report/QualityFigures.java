@@ -23,6 +23,13 @@ public final class QualityFigures {
                 new double[frames], new double[frames], new double[frames]);
         for (int t = 0; t < frames; t++) {
             FrameErrors.Stats s = q.errors().frame(t);
+            if (s.samples() == 0) { // a frame the pass did not compare: no point on the charts
+                for (double[] a : new double[][] {f.maxAbsError(), f.rmse(), f.rmseOverSigma(), f.psnr(),
+                        f.psnrRange(), f.ssim()}) {
+                    a[t] = Double.NaN;
+                }
+                continue;
+            }
             f.maxAbsError()[t] = s.maxAbsError();
             f.rmse()[t] = s.rmse();
             f.rmseOverSigma()[t] = s.rmseOverSigma();
@@ -46,7 +53,10 @@ public final class QualityFigures {
             image = new QualityData.ReconstructionImage(r.row(), r.width() / step, shrink(r.source(), r.width(), step),
                     shrink(r.difference(), r.width(), step), r.sigmaRec());
         }
-        return new QualityData(overall(q), f, frameKinds, histogram, spectrum, recs, image);
+        QualityData.ErrorWindow window = q.errorWindow() == null ? null : new QualityData.ErrorWindow(q.errorFrame(),
+                q.plan().windowY0(), q.plan().windowX0(), q.plan().windowHeight(), q.plan().windowWidth(),
+                q.errorWindow(), Math.max(1, q.bound().maxBound()));
+        return new QualityData(overall(q), f, frameKinds, histogram, spectrum, recs, image, window);
     }
 
     static List<String[]> overall(QualityReport q) {
@@ -56,10 +66,14 @@ public final class QualityFigures {
         NoiseModel n = q.noise();
         rows.add(new String[] {"noise model", n == null ? "none"
                 : fmt("σ² = %.4g·max(I − %.4g, 0) + %.4g²", n.gain(), n.dark(), n.readNoise())});
-        rows.add(new String[] {"samples compared", Long.toString(all.samples())});
+        long stack = (long) q.plan().frames() * q.plan().height() * q.plan().width();
+        rows.add(new String[] {"samples compared", all.samples() == stack ? Long.toString(all.samples())
+                : fmt("%d of %d (%.1f %%: whole frames, evenly spaced; verify --against checks every "
+                + "value)", all.samples(), stack, 100.0 * all.samples() / stack)});
         rows.add(new String[] {"max |error|", all.maxAbsError() + " counts"});
         rows.add(new String[] {"samples beyond their bound", q.histogram().beyondBound()
-                + (q.bound() instanceof ErrorBound.NoiseScaled ? " (bound estimated from the source value)" : "")});
+                + (q.histogram().codedBounds() ? " (each sample against the bound it was coded with)"
+                : " (bound estimated from the source value, not the coded one)")});
         rows.add(new String[] {"RMSE", fmt("%.4g counts", all.rmse())});
         rows.add(new String[] {"RMSE / σ", fmt("%.4f", all.rmseOverSigma())});
         rows.add(new String[] {"PSNR (peak 65535)", fmt("%.2f dB", all.psnr())});

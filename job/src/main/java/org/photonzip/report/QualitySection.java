@@ -29,6 +29,9 @@ final class QualitySection {
         if (q.spectrum() != null) {
             plots.put("quality-spectrum", QualityCharts.spectrum(q.spectrum()));
         }
+        if (q.window() != null) {
+            plots.put("quality-error-window", QualityCharts.errorWindow(q.window()));
+        }
         if (q.image() != null) {
             plots.put("quality-reconstruction", QualityCharts.reconstruction(q.image()));
         }

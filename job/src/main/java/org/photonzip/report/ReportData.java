@@ -17,7 +17,13 @@ public record ReportData(String title, List<String[]> summary, TileGrid tiles, d
                          String[] frameKinds, ResidualHistogram residuals, Map<String, Double> stages,
                          QualityData quality) {
 
-    /** Bits/pixel on the grid of spatial tiles: {@code bpp[row][column]}. */
-    public record TileGrid(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths) {
+    /**
+     * Bits/pixel on a grid over the detector, {@code bpp[row][column]}: of the spatial tiles, or (with
+     * {@code title}) of finer blocks ({@link BlockBits}).
+     */
+    public record TileGrid(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths, String title) {
+        public TileGrid(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths) {
+            this(bpp, y0, heights, x0, widths, "Bits/pixel per tile over the detector");
+        }
     }
 }

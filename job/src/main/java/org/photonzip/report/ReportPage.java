@@ -17,7 +17,8 @@ public final class ReportPage {
         Map<String, byte[]> plots = new LinkedHashMap<>();
         if (data.tiles() != null) {
             ReportData.TileGrid g = data.tiles();
-            plots.put("tile-heatmap", Charts.tileHeatMap(g.bpp(), g.y0(), g.heights(), g.x0(), g.widths()));
+            plots.put("tile-heatmap", Charts.tileHeatMap(g.bpp(), g.y0(), g.heights(), g.x0(), g.widths(),
+                    g.title()));
         }
         if (data.frameBits() != null) {
             plots.put("frame-bits", Charts.framePlot(data.frameBits(), data.frameKinds()));

@@ -54,6 +54,7 @@ public final class InputStack implements Closeable {
     private java.nio.file.Path localFile;     // the HDF5 input on a local disk, which the HDF5 library can open
     private RemoteStage.Source remote;        // the HDF5 input on another file system, staged for the library
     private RemoteStage.Stats staging;        // what the last capture's staging cost, or null
+    private Configuration referencesConf;     // where a TIFF series' references are read from
 
     private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
@@ -72,7 +73,43 @@ public final class InputStack implements Closeable {
      * @throws UnsupportedStackException when the dataset is not a 3-D 8/16-bit integer stack
      */
     public static InputStack open(String input, String datasetPath, Configuration conf) throws IOException {
+        return open(input, datasetPath, TiffReferences.NONE, conf);
+    }
+
+    /**
+     * As above, a TIFF series with the flat and dark fields and angles {@code refs} names beside its frames (each
+     * checked: the fields are single images of the frames' size, the angles a list of numbers).
+     *
+     * @throws IllegalArgumentException also when {@code refs} is given for an HDF5 input, or is not as described
+     */
+    public static InputStack open(String input, String datasetPath, TiffReferences refs, Configuration conf)
+            throws IOException {
         OPENS.incrementAndGet();
+        InputStack opened = openPlain(input, datasetPath, conf);
+        if (refs.isEmpty()) {
+            return opened;
+        }
+        StackDescriptor d = opened.descriptor;
+        if (d.kind() != StackDescriptor.Kind.TIFF) {
+            opened.close();
+            throw new IllegalArgumentException("Invalid options: --flats, --darks and --angles name the references of "
+                    + "a TIFF series; " + input + " is HDF5, whose flats, darks and angles are captured from the file");
+        }
+        for (String f : refs.flats()) {
+            TiffReferences.layout(f, d.height(), d.width(), conf);
+        }
+        for (String f : refs.darks()) {
+            TiffReferences.layout(f, d.height(), d.width(), conf);
+        }
+        if (refs.angles() != null) {
+            TiffReferences.angles(refs.angles(), conf);
+        }
+        InputStack withRefs = tiff(d.withReferences(refs));
+        withRefs.referencesConf = conf;
+        return withRefs;
+    }
+
+    private static InputStack openPlain(String input, String datasetPath, Configuration conf) throws IOException {
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
         if (TiffSeries.isGlob(path.getName())) {
@@ -174,7 +211,8 @@ public final class InputStack implements Closeable {
             StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder.toString(), ds.getPath(),
                     found, dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
                     layout.name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
-                    List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes());
+                    List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes(),
+                    TiffReferences.NONE);
             InputStack stack = new InputStack(d, hdf, ds, opened);
             stack.localFile = local ? HadoopFiles.localFile(path) : null;
             stack.remote = local ? null : new RemoteStage.Source(path, size, holder, holderSize, conf);
@@ -270,6 +308,9 @@ public final class InputStack implements Closeable {
      */
     public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
                                                NativeCapture.SampleSink samples) throws IOException {
+        if (hdf == null && !descriptor.references().isEmpty()) {
+            return TiffScan.capture(descriptor, file, maxDatasetBytes, samples, referencesConf);
+        }
         boolean library = hdf != null && org.photonzip.hdf5.NativeHdf5.available();
         if (localFile != null && library) {
             try {

@@ -36,9 +36,11 @@ public final class TiffLayout {
     final int rowsPerStrip;
     final long[] stripOffsets;
     private final java.util.List<Integer> otherTags;
+    private final boolean float32;
 
     private TiffLayout(String name, int width, int height, ByteOrder order, int rowsPerStrip,
-                       long[] stripOffsets, java.util.List<Integer> otherTags) {
+                       long[] stripOffsets, java.util.List<Integer> otherTags, boolean float32) {
+        this.float32 = float32;
         this.otherTags = java.util.List.copyOf(otherTags);
         this.name = name;
         this.width = width;
@@ -64,6 +66,16 @@ public final class TiffLayout {
         return rowsPerStrip;
     }
 
+    /** True for 32-bit floating-point samples (a flat or dark field, {@link #parseReference}); else uint16. */
+    public boolean float32() {
+        return float32;
+    }
+
+    /** Bytes one sample takes. */
+    public int sampleBytes() {
+        return float32 ? 4 : 2;
+    }
+
     /**
      * The tags besides those that only say where and how the samples are stored (size, strips, sample type, black
      * is zero): information such as a description, date or resolution, which an archive of the samples lacks.
@@ -79,6 +91,18 @@ public final class TiffLayout {
 
     /** The layout of the TIFF {@code file} (any file system) read through {@code ch}. */
     public static TiffLayout parse(String file, SeekableByteChannel ch) throws IOException {
+        return parse(file, ch, false);
+    }
+
+    /**
+     * As {@link #parse}, also taking 32-bit floating-point samples: flat and dark fields are often averaged and
+     * written as float32 (savu-i13's are), and the archive keeps them as they are.
+     */
+    public static TiffLayout parseReference(String file, SeekableByteChannel ch) throws IOException {
+        return parse(file, ch, true);
+    }
+
+    private static TiffLayout parse(String file, SeekableByteChannel ch, boolean floats) throws IOException {
         ByteBuffer header = readAt(ch, 0, 8, ByteOrder.LITTLE_ENDIAN, file);
         ByteOrder order;
         if (header.get(0) == 'I' && header.get(1) == 'I') {
@@ -107,7 +131,7 @@ public final class TiffLayout {
             f.take(ch, dir, i * 12, order, file);
         }
         long nextIfd = dir.getInt(entries * 12) & 0xFFFFFFFFL;
-        return f.toLayout(file, order, nextIfd, ch.size());
+        return f.toLayout(file, order, nextIfd, ch.size(), floats);
     }
 
     /** The tag values a layout needs, gathered from one image file directory. */
@@ -149,16 +173,20 @@ public final class TiffLayout {
             }
         }
 
-        TiffLayout toLayout(String file, ByteOrder order, long nextIfd, long fileSize) throws IOException {
+        TiffLayout toLayout(String file, ByteOrder order, long nextIfd, long fileSize, boolean floats)
+                throws IOException {
             if (compression != 1) {
                 throw new UnsupportedStackException("Unsupported TIFF " + file + ": compression "
                         + compressionName(compression) + "; only uncompressed TIFFs are read");
             }
-            if (samplesPerPixel != 1 || bitsPerSample != 16 || sampleFormat != 1) {
+            boolean float32 = floats && samplesPerPixel == 1 && bitsPerSample == 32 && sampleFormat == 3;
+            if (!float32 && (samplesPerPixel != 1 || bitsPerSample != 16 || sampleFormat != 1)) {
                 throw new UnsupportedStackException("Unsupported TIFF " + file + ": " + samplesPerPixel
                         + " sample(s) per pixel of " + bitsPerSample + "-bit " + sampleFormatName(sampleFormat)
-                        + "; expected one 16-bit unsigned sample (uint16 grayscale)");
+                        + "; expected one 16-bit unsigned sample (uint16 grayscale)"
+                        + (floats ? " or one 32-bit floating-point sample" : ""));
             }
+            int sampleBytes = float32 ? 4 : 2;
             if (tiled) {
                 throw new UnsupportedStackException("Unsupported TIFF " + file + ": tiled layout; only strips are read");
             }
@@ -166,7 +194,7 @@ public final class TiffLayout {
                 throw new UnsupportedStackException("Unsupported TIFF " + file
                         + ": holds more than one image; expected one frame per file");
             }
-            if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE / 2 || height > Integer.MAX_VALUE
+            if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE / sampleBytes || height > Integer.MAX_VALUE
                     || stripOffsets == null) {
                 throw new IOException("Invalid TIFF " + file + ": size " + width + "x" + height
                         + (stripOffsets == null ? ", no strip offsets" : ""));
@@ -179,7 +207,7 @@ public final class TiffLayout {
             }
             for (int s = 0; s < strips; s++) {
                 long stripRows = Math.min(rows, height - (long) s * rows);
-                long needed = stripRows * width * 2;
+                long needed = stripRows * width * sampleBytes;
                 if (stripByteCounts != null && stripByteCounts.length == strips && stripByteCounts[s] < needed
                         || stripOffsets[s] + needed > fileSize) {
                     throw new IOException("Invalid TIFF " + file + ": strip " + s + " at byte " + stripOffsets[s]
@@ -187,7 +215,7 @@ public final class TiffLayout {
                             + " bytes)");
                 }
             }
-            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets, other);
+            return new TiffLayout(file, (int) width, (int) height, order, rows, stripOffsets, other, float32);
         }
     }
 

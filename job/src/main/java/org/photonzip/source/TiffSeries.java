@@ -75,6 +75,7 @@ final class TiffSeries {
         }
         return new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data", files.size(),
                 first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff", null,
-                List.of(), List.copyOf(uris), bytes, (long) files.size() * first.height() * first.width() * 2);
+                List.of(), List.copyOf(uris), bytes, (long) files.size() * first.height() * first.width() * 2,
+                TiffReferences.NONE);
     }
 }

@@ -60,7 +60,7 @@ final class BoundedSteps {
     /**
      * Compares every tile with the source (a second read of the source and decode of the archive), writes
      * quality.json and quality-frames.csv under {@code root} and returns the report's section. Its time is
-     * added to {@code stages} as "quality check".
+     * added to {@code stages} as "report: quality check (wall)", which the stage chart shows.
      */
     static QualityData quality(FileSystem fs, Path root, List<TileRow> rows, TileCompressor codec,
                                InputStack input, Configuration conf, BoundRecord bound,
@@ -75,7 +75,7 @@ final class BoundedSteps {
                     bound.noise(),
                     metadata, Runtime.getRuntime().availableProcessors());
             QualityData data = QualityFigures.of(q, FrameKinds.fromMetadata(metadata, stack.frames()));
-            stages.put("quality check", (System.nanoTime() - start) / 1e9);
+            stages.put("report: quality check (wall)", (System.nanoTime() - start) / 1e9);
             QualityFile.write(fs, root, data);
             return data;
         } finally {

@@ -71,7 +71,27 @@ public final class CompressJob {
     public record Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                           boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                           org.photonzip.options.BoundRequest bound,
-                          java.util.function.Supplier<SourceRecord> sources) {
+                          java.util.function.Supplier<SourceRecord> sources,
+                          org.photonzip.source.TiffReferences references) {
+        public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
+                       boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
+                       org.photonzip.options.BoundRequest bound, java.util.function.Supplier<SourceRecord> sources) {
+            this(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes, bound, sources,
+                    org.photonzip.source.TiffReferences.NONE);
+        }
+
+        /** This request for a TIFF series with its flats, darks and angles {@code refs}. */
+        public Request withReferences(org.photonzip.source.TiffReferences refs) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, sources, refs);
+        }
+
+        /** This request with {@code record} giving summary.json's source record. */
+        public Request withSources(java.util.function.Supplier<SourceRecord> record) {
+            return new Request(input, dataset, archive, tile, model, verify, overwrite, taskBytes, maxMetadataBytes,
+                    bound, record, references);
+        }
+
         public Request(String input, String dataset, String archive, TileShape tile, ModelChoice model,
                        boolean verify, boolean overwrite, long taskBytes, long maxMetadataBytes,
                        org.photonzip.options.BoundRequest bound) {
@@ -118,7 +138,7 @@ public final class CompressJob {
     public static Prepared prepare(SparkSession spark, Request req) throws IOException {
         long start = System.nanoTime();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
-        InputStack input = InputStack.open(req.input(), req.dataset(), conf);
+        InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf);
         try {
             ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf,
                     req.overwrite());
@@ -161,14 +181,15 @@ public final class CompressJob {
         }
 
         /**
-         * As {@link #run(PrintStream)}, with {@code request} for what to write: its input, dataset, archive and
-         * overwrite must be those this was prepared with; its source record may be added now (the night hashes
+         * As {@link #run(PrintStream)}, with {@code request} for what to write: its input, dataset, references,
+         * archive and overwrite must be those this was prepared with; its source record may be added now (the night hashes
          * the files of {@link #stack()}).
          */
         public Report run(Request request, PrintStream console) throws IOException {
             if (!request.input().equals(req.input()) || !request.archive().equals(req.archive())
                     || !java.util.Objects.equals(request.dataset(), req.dataset())
-                    || request.overwrite() != req.overwrite()) {
+                    || request.overwrite() != req.overwrite()
+                    || !java.util.Objects.equals(request.references(), req.references())) {
                 throw new IllegalArgumentException("a compress prepared for " + req.input() + " -> " + req.archive()
                         + " cannot run " + request.input() + " -> " + request.archive());
             }
@@ -254,12 +275,30 @@ public final class CompressJob {
             Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
                     bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
             long t = System.nanoTime();
-            Summary summary = writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape,
-                    taskBytes, compressor, metadata, totals, sc, bound, req.sources());
+            // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
+            // manifest and summary.
+            TileCompressor codec = compressor;
+            CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
+                    : CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, codec, input,
+                                    conf, bound, encoded.stageSeconds());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, CompressJob::daemon);
+            Summary summary;
+            try {
+                summary = writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
+                        compressor, metadata, totals, sc, bound, req.sources());
+            } catch (Throwable e) {
+                if (quality != null) {
+                    quality.handle((q, x) -> null).join(); // let it finish before the cleanup
+                }
+                throw e;
+            }
             double manifest = DriverTimes.since(t);
-            writeReport(committer, summary, rows, stack, compressor, encoded, bound == null ? null
-                    : BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, compressor, input, conf,
-                    bound, encoded.stageSeconds()));
+            writeReport(committer, summary, rows, stack, compressor, encoded, quality == null ? null : join(quality));
             double report = DriverTimes.since(t) - manifest;
             committer.commit(rows, encoded.packs());
             DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
@@ -300,7 +339,7 @@ public final class CompressJob {
                            Map<String, Double> stageSeconds) {
     }
 
-    private static Summary.MetadataCapture join(CompletableFuture<Summary.MetadataCapture> capture) throws IOException {
+    private static <T> T join(CompletableFuture<T> capture) throws IOException {
         try {
             return capture.join();
         } catch (CompletionException e) {

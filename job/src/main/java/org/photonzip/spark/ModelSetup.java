@@ -32,8 +32,10 @@ final class ModelSetup {
                                      PrintStream console) throws IOException {
         return switch (choice.kind()) {
             case AUTO, CLASSICAL -> TileCompressor.classical();
-            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference());
-            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference());
+            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference())
+                    .withMinLearnedSaving(choice.minLearnedSaving());
+            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference())
+                    .withMinLearnedSaving(choice.minLearnedSaving());
         };
     }
 

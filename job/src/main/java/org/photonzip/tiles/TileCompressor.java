@@ -39,6 +39,8 @@ public final class TileCompressor implements Serializable {
     private final String backendName;
     /** The error bound in its stored fixed point (codec-core's types are not serialisable); null: lossless. */
     private final int[] bound;
+    /** A tile keeps the learned model only where its stream is at least this many % smaller (0: any smaller). */
+    private int minLearnedSaving;
     private transient ModelFile model;
     private transient EncoderOptions options;
 
@@ -55,7 +57,21 @@ public final class TileCompressor implements Serializable {
 
     /** The same compressor coding every tile within {@code errorBound} ({@link ErrorBound#none()}: lossless). */
     public TileCompressor withErrorBound(ErrorBound errorBound) {
-        return new TileCompressor(modelBytes, backendName, BoundCodes.of(errorBound));
+        TileCompressor c = new TileCompressor(modelBytes, backendName, BoundCodes.of(errorBound));
+        c.minLearnedSaving = minLearnedSaving;
+        return c;
+    }
+
+    /**
+     * The same compressor, a tile keeping the learned model only where its stream is at least {@code percent} %
+     * smaller than the classical model's: a learned tile decodes about 4x slower, which a saving of a percent
+     * or so does not pay for. 0 (the default) keeps whichever is smaller, as archives always have.
+     */
+    public TileCompressor withMinLearnedSaving(int percent) {
+        TileCompressor c = new TileCompressor(modelBytes, backendName, bound);
+        c.model = model;
+        c.minLearnedSaving = percent;
+        return c;
     }
 
     /** The bound tiles are encoded within: {@link ErrorBound#none()} unless set. */
@@ -96,12 +112,27 @@ public final class TileCompressor implements Serializable {
 
     /** Encodes a tile that stands alone (reports, tests); {@link #modelIdOf} names the model it chose. */
     public EncodedTile encode(Tile tile) {
-        return TileCodec.encodeDetailed(tile, options());
+        return paying(TileCodec.encodeDetailed(tile, options()), o -> TileCodec.encodeDetailed(tile, o));
     }
 
     /** Encodes a tile whose stream binds its place {@code identity}; {@link #modelIdOf} names the model it chose. */
     public EncodedTile encode(Tile tile, TileIdentity identity) {
-        return TileCodec.encodeDetailed(tile, options(), identity);
+        return paying(TileCodec.encodeDetailed(tile, options(), identity),
+                o -> TileCodec.encodeDetailed(tile, o, identity));
+    }
+
+    /** {@code chosen}, or the classical stream where a learned one does not save {@link #minLearnedSaving} %. */
+    private EncodedTile paying(EncodedTile chosen, java.util.function.Function<EncoderOptions, EncodedTile> encode) {
+        if (minLearnedSaving <= 0 || !LEARNED.equals(modelIdOf(chosen))) {
+            return chosen;
+        }
+        EncodedTile classical = encode.apply(EncoderOptions.CLASSICAL.withErrorBound(errorBound()));
+        return pays(chosen.stream().length, classical.stream().length, minLearnedSaving) ? chosen : classical;
+    }
+
+    /** Whether a learned stream of {@code learned} bytes saves at least {@code percent} % of {@code classical}. */
+    static boolean pays(long learned, long classical, int percent) {
+        return learned * 100 <= classical * (100 - percent);
     }
 
     /** The manifest's model id of an encoded tile. */

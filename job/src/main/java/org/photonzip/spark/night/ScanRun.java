@@ -56,7 +56,7 @@ final class ScanRun {
         CompressJob.Request given = options.request().apply(scan);
         CompressJob.Request req = new CompressJob.Request(given.input(), given.dataset(), given.archive(), given.tile(),
                 given.model(), given.verify() || options.deleteSource(), given.overwrite(), given.taskBytes(),
-                given.maxMetadataBytes(), given.bound());
+                given.maxMetadataBytes(), given.bound()).withReferences(given.references());
         try {
             Path target = HadoopFiles.path(scan.archive());
             FileSystem fs = HadoopFiles.fileSystem(target, conf);
@@ -78,9 +78,7 @@ final class ScanRun {
                 CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
                 // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
                 CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
-                CompressJob.Request recorded = new CompressJob.Request(req.input(), req.dataset(), req.archive(),
-                        req.tile(), req.model(), req.verify(), req.overwrite(), req.taskBytes(),
-                        req.maxMetadataBytes(), req.bound(), () -> sourceRecord(files, hashes, notHeld, conf));
+                CompressJob.Request recorded = req.withSources(() -> sourceRecord(files, hashes, notHeld, conf));
                 try {
                     report = job.run(recorded, console);
                 } catch (Throwable e) {
@@ -127,7 +125,7 @@ final class ScanRun {
                 .exists(HadoopFiles.path(req.input()))) {
             return result(b, null);
         }
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), conf)) {
+        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
             b.sourceFiles = hash(SourceFile.of(input.descriptor(), conf), conf);
         }
         return result(b, deleteIfAsked(b, req, conf));
@@ -145,7 +143,8 @@ final class ScanRun {
             return null;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), b.sourceFiles, conf);
+        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), req.references(), b.sourceFiles,
+                conf);
         if (o.result() == SourceDeletion.Result.DELETED) {
             b.sourceDeleted = true;
             b.verified = true;

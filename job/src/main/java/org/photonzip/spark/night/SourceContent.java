@@ -10,6 +10,7 @@ import org.photonzip.fs.HadoopChannel;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.source.TiffLayout;
+import org.photonzip.source.TiffReferences;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ final class SourceContent {
     /** One line per thing not held (at most a few, with a count of the rest); empty when the archive holds it all. */
     static List<String> notHeld(StackDescriptor stack, Configuration conf) throws IOException {
         if (stack.kind() == StackDescriptor.Kind.TIFF) {
-            return tiffTags(stack, conf);
+            List<String> out = new ArrayList<>(tiffTags(stack, conf));
+            out.addAll(referencesNotHeld(stack.references(), conf));
+            return out;
         }
         Path input = HadoopFiles.fileSystem(HadoopFiles.path(stack.input()), conf)
                 .makeQualified(HadoopFiles.path(stack.input()));
@@ -53,6 +56,30 @@ final class SourceContent {
             }
         }
         return List.of();
+    }
+
+    /**
+     * A flat or dark field's own non-structural tags, and an angles file whose text is more than its numbers (the
+     * archive holds the values, not their formatting).
+     */
+    private static List<String> referencesNotHeld(TiffReferences refs, Configuration conf) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String file : refs.files()) {
+            if (file.equals(refs.angles())) {
+                if (!TiffReferences.anglesTextHeld(file, conf)) {
+                    out.add("the formatting of angles file " + file + " (the archive holds its values; a line is "
+                            + "not the shortest decimal of its number, or the last lacks its newline)");
+                }
+                continue;
+            }
+            try (HadoopChannel ch = HadoopChannel.open(HadoopFiles.path(file), conf, null)) {
+                List<Integer> tags = TiffLayout.parseReference(file, ch).otherTags();
+                if (!tags.isEmpty()) {
+                    out.add("TIFF tags " + tags + " of " + file + ": the archive holds the field's samples only");
+                }
+            }
+        }
+        return out;
     }
 
     /** Everything in {@code holder} but the stack dataset and the plain groups leading to it. */

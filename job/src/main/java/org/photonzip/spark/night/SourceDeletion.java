@@ -36,8 +36,9 @@ final class SourceDeletion {
     }
 
     /** {@code before}: the source files with the SHA-256 computed while (or before) they were compressed. */
-    static Outcome run(JavaSparkContext jsc, Scan scan, String dataset, List<SourceFile> before,
-                       Configuration conf) throws IOException {
+    static Outcome run(JavaSparkContext jsc, Scan scan, String dataset,
+                       org.photonzip.source.TiffReferences references, List<SourceFile> before, Configuration conf)
+            throws IOException {
         if (before.stream().anyMatch(f -> f.sha256() == null)) {
             return new Outcome(Result.KEPT, "the source's SHA-256 is unknown", List.of());
         }
@@ -49,7 +50,7 @@ final class SourceDeletion {
         Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
         CompletableFuture<List<SourceFile>> now = CompletableFuture.supplyAsync(() -> rehash(before, conf));
         VerifyJob.Result verified;
-        try (InputStack input = InputStack.open(scan.input(), dataset, conf)) {
+        try (InputStack input = InputStack.open(scan.input(), dataset, references, conf)) {
             List<String> files = SourceFile.of(input.descriptor(), conf).stream().map(SourceFile::path).toList();
             if (!files.equals(before.stream().map(SourceFile::path).toList())) {
                 now.handle((r, e) -> null).join();

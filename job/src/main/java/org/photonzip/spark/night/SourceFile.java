@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * A raw file a scan was read from, as it was when the run first looked at it. "The source" of a scan is the
- * input file plus, for a NeXus master, the file its stack dataset links to; for a TIFF series, its frames.
+ * input file plus, for a NeXus master, the file its stack dataset links to; for a TIFF series, its frames and the
+ * flat and dark fields and angles file named beside them.
  *
  * @param path   the file
  * @param bytes  its length
@@ -28,6 +29,7 @@ public record SourceFile(String path, long bytes, long mtime, String sha256) {
         Set<String> paths = new LinkedHashSet<>();
         if (stack.kind() == StackDescriptor.Kind.TIFF) {
             paths.addAll(stack.tiffFiles());
+            paths.addAll(stack.references().files());
         } else {
             paths.add(HadoopFiles.fileSystem(HadoopFiles.path(stack.input()), conf)
                     .makeQualified(HadoopFiles.path(stack.input())).toString());

@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The C library's own checks ({@code make check}: golden streams and archives, damaged streams, the HDF5 plugin). */
+@Tag("slow")
 class MakeCheckTest {
     @Test
     void makeCheckPasses() throws IOException, InterruptedException {

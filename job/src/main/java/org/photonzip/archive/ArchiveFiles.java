@@ -1,5 +1,6 @@
 package org.photonzip.archive;
 
+import org.photonzip.fs.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -59,7 +60,7 @@ final class ArchiveFiles {
         if (e.sha256() == null) {
             return;
         }
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.newDigest();
         long n;
         try (InputStream in = new DigestInputStream(open(name), md)) {
             n = in.transferTo(OutputStream.nullOutputStream());
@@ -71,7 +72,7 @@ final class ArchiveFiles {
     /** Copies a listed file to {@code local}, removing the copy unless it matches its length and SHA-256. */
     void copyTo(String name, java.nio.file.Path local) throws IOException {
         FileEntry e = entry(name);
-        MessageDigest md = digest();
+        MessageDigest md = Sha256.newDigest();
         boolean ok = false;
         try {
             long n;
@@ -161,14 +162,6 @@ final class ArchiveFiles {
     }
 
     static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(digest().digest(bytes));
-    }
-
-    static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash: no SHA-256 in this JVM", e);
-        }
+        return Sha256.hex(bytes);
     }
 }

@@ -1,5 +1,7 @@
 package org.photonzip.archive;
 
+import org.photonzip.source.Dtype;
+import org.photonzip.codec.SampleHash;
 import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.format.TileFormat;
@@ -30,12 +32,7 @@ public final class CheckedTile {
 
     /** The largest sample value of a dtype (int8 and int16 stacks hold non-negative values). */
     static int maxValue(String dtype) {
-        return switch (dtype) {
-            case "uint8" -> 255;
-            case "int8" -> 127;
-            case "int16" -> 32767;
-            default -> 65535;
-        };
+        return Dtype.of(dtype).maxSample();
     }
 
     /** Reads the {@code row.length()} bytes of a validated row's stream from its pack under {@code root}. */
@@ -119,7 +116,7 @@ public final class CheckedTile {
             throw new TileCheckException(at + ": field shape: the stream decodes to a " + tile + ", summary.json "
                     + "recorded " + part.frames() + " x " + part.rows() + " x " + width);
         }
-        String hash = PixelHash.sha256(tile.samples());
+        String hash = SampleHash.of(tile.samples());
         if (!hash.equals(part.sha256())) {
             throw new TileCheckException(at + ": field sample_sha256: the decoded samples have SHA-256 " + hash
                     + ", summary.json recorded " + part.sha256());
@@ -166,7 +163,7 @@ public final class CheckedTile {
                         + ", beyond the stack's dtype " + dtype + " (summary.json field source.dtype)");
             }
         }
-        String hash = PixelHash.sha256(samples);
+        String hash = SampleHash.of(samples);
         if (!hash.equals(row.pixelSha256())) {
             throw new TileCheckException(where + ": field pixel_sha256: the decoded samples have SHA-256 " + hash
                     + ", the manifest recorded " + row.pixelSha256());

@@ -1,5 +1,6 @@
 package org.photonzip.archive;
 
+import org.photonzip.fs.Sha256;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 
@@ -19,7 +20,7 @@ final class DriverFiles {
     }
 
     static FileEntry entry(FileSystem fs, FileStatus file) throws IOException {
-        MessageDigest md = ArchiveFiles.digest();
+        MessageDigest md = Sha256.newDigest();
         long n;
         try (InputStream in = new DigestInputStream(fs.open(file.getPath()), md)) {
             n = in.transferTo(OutputStream.nullOutputStream());

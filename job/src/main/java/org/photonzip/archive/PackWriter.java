@@ -1,5 +1,6 @@
 package org.photonzip.archive;
 
+import org.photonzip.fs.Sha256;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -18,7 +19,7 @@ import java.util.zip.CRC32C;
 public final class PackWriter implements Closeable {
     private final FSDataOutputStream out;
     private final Path path;
-    private final MessageDigest digest = ArchiveFiles.digest();
+    private final MessageDigest digest = Sha256.newDigest();
     private long position;
     private String sha256;
 

@@ -17,6 +17,7 @@ import org.photonzip.fs.HadoopFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -44,9 +45,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Stacks to benchmark.")
     List<String> stacks;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW|auto", defaultValue = "auto",
-            description = "Largest tile; 'auto' (default) lets the tile planner choose per stack.")
-    String tile;
+    @Mixin
+    TileOption tile;
 
     @Option(names = "--codecs", split = ",", paramLabel = "NAME", defaultValue = Codecs.DEFAULT_LIST,
             description = "Codecs to run (default ${DEFAULT-VALUE}); also zstd-N, xz-N, deflate-N.")
@@ -98,7 +98,7 @@ public final class BenchCommand implements Callable<Integer> {
             if (maxFrames < 0) {
                 throw new IllegalArgumentException("Invalid --max-frames " + maxFrames + ": must be >= 0");
             }
-            shape = "auto".equals(tile) ? null : TileShape.parse(tile);
+            shape = tile.shape();
             if ((flats == null) != (darks == null)) {
                 throw new IllegalArgumentException("Invalid noise model source: --flats and --darks go together");
             }

@@ -3,6 +3,7 @@ package org.photonzip.cli;
 import org.apache.spark.sql.SparkSession;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.restore.Region;
 import org.photonzip.restore.RestoreTimes;
@@ -12,6 +13,7 @@ import org.photonzip.spark.CompressJob;
 import org.photonzip.plan.TileShape;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,11 +25,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code photonzip bench-job INPUT}: the job's scaling run. Compresses the same input once per Spark master
@@ -53,9 +53,8 @@ public final class BenchJobCommand implements Callable<Integer> {
             description = "Spark masters to run (default ${DEFAULT-VALUE}).")
     List<String> masters;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: the tile "
-            + "planner's choice, as for compress).")
-    String tile;
+    @Mixin
+    TileOption tile;
 
     @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task "
             + "holds (e.g. 256m; default as for compress).")
@@ -77,7 +76,7 @@ public final class BenchJobCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TileShape shape = tile == null ? null : TileShape.parse(tile);
+        TileShape shape = tile.shape();
         long taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
         Path dir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("photonzip-bench-job-");
         List<String[]> rows = new ArrayList<>();
@@ -106,7 +105,7 @@ public final class BenchJobCommand implements Callable<Integer> {
                 if (restore) {
                     restores.add(restoreRow(master, cores, r, dir.resolve("bench-" + rows.size() + ".h5")));
                 }
-                deleteTree(Path.of(java.net.URI.create(r.archive())));
+                LocalFiles.deleteTreeQuietly(Path.of(java.net.URI.create(r.archive())));
                 double mbps = r.totals().megabytesPerSecond();
                 first = first == 0 ? mbps : first;
                 rows.add(new String[]{master, String.valueOf(cores), f("%.1f", r.totals().seconds()), f("%.1f", mbps),
@@ -120,7 +119,7 @@ public final class BenchJobCommand implements Callable<Integer> {
             }
         } finally {
             if (work == null) {
-                deleteTree(dir);
+                LocalFiles.deleteTreeQuietly(dir);
             }
         }
         out.printf(Locale.ROOT, "%s (%s)%n", input, "MB = 10^6 bytes of uint16 samples; wall time includes planning, "
@@ -197,16 +196,4 @@ public final class BenchJobCommand implements Callable<Integer> {
         sb.append('\n');
     }
 
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (Exception ignored) {
-            // Leftover benchmark output in a temporary directory.
-        }
-    }
 }

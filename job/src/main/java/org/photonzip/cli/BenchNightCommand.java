@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
@@ -99,7 +100,7 @@ public final class BenchNightCommand implements java.util.concurrent.Callable<In
             return 0;
         } finally {
             if (work == null) {
-                NightRuns.deleteTree(dir);
+                LocalFiles.deleteTreeQuietly(dir);
             }
         }
     }

@@ -17,6 +17,7 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.fs.HadoopFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -64,9 +65,8 @@ public final class CompressCommand implements Callable<Integer> {
             + "degrees, one a line, restored as rotation_angle.")
     String angles;
 
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW", description = "Largest tile (default: chosen by the tile "
-            + "planner from measurements: up to 512 x 512 pixels and about 4 M samples, at least 64 frames).")
-    String tile;
+    @Mixin
+    TileOption tile;
 
     @picocli.CommandLine.Mixin
     InferenceOption inference;
@@ -105,8 +105,8 @@ public final class CompressCommand implements Callable<Integer> {
             + "than the stack that is captured in metadata.h5 (default ${DEFAULT-VALUE}); larger ones are reported.")
     String maxMetadata;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Option(names = "--skip-existing", description = "Keep archives already committed and count them as done: a "
             + "re-run of a night archives only what is missing and rewrites nothing.")
@@ -133,7 +133,7 @@ public final class CompressCommand implements Callable<Integer> {
         if (skipExisting && overwrite) {
             throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite exclude each other");
         }
-        shape = tile == null ? null : TileShape.parse(tile);
+        shape = tile.shape();
         taskBytes = taskMemory == null ? 0 : Sizes.parse("--task-memory", taskMemory);
         maxMeta = Sizes.parse("--max-metadata", maxMetadata);
         bound = BoundRequest.parse(errorBound, noiseBound);
@@ -158,7 +158,7 @@ public final class CompressCommand implements Callable<Integer> {
             return skipExisting ? NightRun.ALL_DONE : NightRun.SOME_FAILED;
         }
         TiffReferences refs = references(plan);
-        SparkSession spark = SparkSessions.start("photonzip compress", master);
+        SparkSession spark = SparkSessions.start("photonzip compress", sparkMaster.master());
         try {
             NightOptions options = new NightOptions(skipExisting, deleteSource,
                     scan -> new CompressJob.Request(scan.input(), dataset, scan.archive(), shape, choice, verify,

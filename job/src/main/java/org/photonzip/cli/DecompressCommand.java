@@ -11,6 +11,7 @@ import org.photonzip.spark.campaign.Campaign;
 import org.photonzip.spark.campaign.CampaignPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -63,9 +64,8 @@ public final class DecompressCommand implements Callable<Integer> {
             + "archive and region, unchanged since (its record in OUTPUT/_restore); restore the others.")
     boolean skipExisting;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master for several archives (default: "
-            + "spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster; // several archives are restored by a Spark job
 
     @Option(names = "--threads", defaultValue = "0", description = "Decoding threads for one archive (default: number "
             + "of CPUs); several archives use the cores of each task (spark.task.cpus).")
@@ -115,7 +115,7 @@ public final class DecompressCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         plan.unmatched().forEach(p -> err.println("photonzip decompress: Cannot read " + p + ": nothing matches it"));
-        SparkSession spark = SparkSessions.start("photonzip decompress", master);
+        SparkSession spark = SparkSessions.start("photonzip decompress", sparkMaster.master());
         try {
             Campaign.Outcome o = Campaign.run(spark, plan, new Campaign.Options(frames, roi, skipExisting, overwrite,
                     Failures::message, e -> ExitCodes.of(e) == ExitCodes.TILE_FAILED), new PrintStream(System.err, true));

@@ -3,6 +3,7 @@ package org.photonzip.cli;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
@@ -18,6 +19,7 @@ import org.photonzip.restore.Region;
 import org.photonzip.restore.Restorer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,14 +29,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code photonzip demo}: the first thing a newcomer runs. Generates a sample stack, compresses it with the Spark
@@ -67,8 +67,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() throws IOException {
@@ -87,10 +87,10 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             new Hdf5StackWriter(false, true, Math.max(1, Runtime.getRuntime().availableProcessors()), null)
                     .write(new StackGenerator(config), sample);
-            out.printf(Locale.ROOT, "2. compress --verify (Spark %s) -> %s%n", master == null ? "local[*]" : master, archive);
+            out.printf(Locale.ROOT, "2. compress --verify (Spark %s) -> %s%n", sparkMaster.master() == null ? "local[*]" : sparkMaster.master(), archive);
             out.flush();
             CompressJob.Report report;
-            SparkSession spark = SparkSessions.start("photonzip demo", master);
+            SparkSession spark = SparkSessions.start("photonzip demo", sparkMaster.master());
             try {
                 report = CompressJob.run(spark, new CompressJob.Request(sample.toString(), null, archive.toString(),
                         null, ModelChoice.parse("auto"), true, true, 0, 1L << 30), new PrintStream(System.err, true));
@@ -118,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         } finally {
             if (temporary) {
-                deleteTree(work);
+                LocalFiles.deleteTree(work);
             }
         }
     }
@@ -169,11 +169,4 @@ public final class DemoCommand implements Callable<Integer> {
         return null;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

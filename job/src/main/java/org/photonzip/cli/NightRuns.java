@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.cluster.ScansInFlight;
 import org.photonzip.spark.CompressJob;
@@ -8,10 +9,8 @@ import org.photonzip.spark.CompressJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** The runs of {@code bench-night}: a list of scans compressed in one application, with their figures. */
 final class NightRuns {
@@ -46,7 +45,7 @@ final class NightRuns {
         double seconds = (System.nanoTime() - start) / 1e9;
         double mb = reports.stream().mapToLong(r -> r.totals().originalBytes()).sum() / 1e6;
         double[] serial = reports.stream().mapToDouble(r -> r.driverTimes().serial()).toArray();
-        deleteTree(out);
+        LocalFiles.deleteTreeQuietly(out);
         double mbps = mb / seconds;
         return new Row(name, inputs.size(), mb, seconds, mbps, baselineMbps > 0 ? mbps / baselineMbps : 1.0,
                 java.util.Arrays.stream(serial).average().orElse(0), java.util.Arrays.stream(serial).max().orElse(0));
@@ -66,16 +65,4 @@ final class NightRuns {
         return String.format(Locale.ROOT, format, v);
     }
 
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (Exception ignored) {
-            // Leftover benchmark output in a temporary directory.
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.fs.FileSystem;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.report.ArchiveReport;
@@ -59,9 +60,7 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             ArchiveReport.writeHtml(fs, target, ArchiveReport.load(reader, scratch));
         } finally {
-            try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            LocalFiles.deleteTreeQuietly(scratch);
         }
         out.println("wrote " + target + " (the archive's own report.html is as committed)");
         return 0;

@@ -11,6 +11,7 @@ import org.photonzip.source.StackDescriptor;
 import org.photonzip.spark.VerifyJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,8 +51,8 @@ public final class VerifyCommand implements Callable<Integer> {
             + "without sha256:): an archive whose digest differs is refused (exit 1) however consistent it is.")
     String digest;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
+    @Mixin
+    SparkMasterOption sparkMaster;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +61,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (digest != null) {
             org.photonzip.archive.ArchiveDigest.parse(digest); // a malformed digest is refused before any work
         }
-        SparkSession spark = SparkSessions.start("photonzip verify", master);
+        SparkSession spark = SparkSessions.start("photonzip verify", sparkMaster.master());
         try {
             List<String> list = ArchiveList.of(archives, spark.sparkContext().hadoopConfiguration());
             if (against != null && list.size() != 1) {

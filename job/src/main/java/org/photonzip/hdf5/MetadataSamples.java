@@ -3,6 +3,7 @@ package org.photonzip.hdf5;
 import org.photonzip.codec.EncoderOptions;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
+import org.photonzip.codec.SampleHash;
 import org.photonzip.codec.TileIdentity;
 
 import java.io.IOException;

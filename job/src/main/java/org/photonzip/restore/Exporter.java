@@ -2,6 +2,7 @@ package org.photonzip.restore;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.Summary;
@@ -69,7 +70,7 @@ public final class Exporter {
             return new Result(output, summary.shape(), chunk, archive.rows().size(), bytes,
                     (System.nanoTime() - start) / 1e9, written.notRestored());
         } finally {
-            RestoreScratch.deleteTree(work);
+            LocalFiles.deleteTreeQuietly(work);
         }
     }
 

@@ -3,6 +3,7 @@ package org.photonzip.restore;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.StagingOwner;
 
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,7 +36,7 @@ final class RestoreScratch {
         try {
             StagingOwner.current().write(local(), new Path(dir.toUri()));
         } catch (IOException | org.apache.hadoop.fs.FSError e) {
-            deleteTree(dir); // Hadoop's local file system reports a full disk as an Error: an IOException here
+            LocalFiles.deleteTreeQuietly(dir); // Hadoop's local file system reports a full disk as an Error: an IOException here
             throw e instanceof IOException io ? io : new IOException(e.getCause() != null ? e.getCause().getMessage()
                     : e.getMessage(), e);
         }
@@ -49,7 +49,7 @@ final class RestoreScratch {
         try (DirectoryStream<java.nio.file.Path> dirs = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (java.nio.file.Path dir : dirs) {
                 if (Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS) && abandoned(dir)) {
-                    deleteTree(dir);
+                    LocalFiles.deleteTreeQuietly(dir);
                     removed.add(dir);
                 }
             }
@@ -66,16 +66,6 @@ final class RestoreScratch {
         }
         FileTime modified = Files.getLastModifiedTime(dir);
         return modified.toInstant().isBefore(Instant.now().minus(UNOWNED_AGE));
-    }
-
-    static void deleteTree(java.nio.file.Path root) {
-        try (var paths = Files.walk(root)) {
-            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // A leftover hidden directory is removed by the next restore here.
-        }
     }
 
     private static FileSystem local() throws IOException {

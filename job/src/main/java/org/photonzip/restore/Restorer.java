@@ -2,6 +2,7 @@ package org.photonzip.restore;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 
@@ -93,7 +94,7 @@ public final class Restorer {
             return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
                     written.notRestored(), written.cut(), times.seconds());
         } finally {
-            RestoreScratch.deleteTree(work);
+            LocalFiles.deleteTreeQuietly(work);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.photonzip.restore;
 
+import org.photonzip.source.Dtype;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.hdf5.StackLayout;
@@ -36,7 +37,7 @@ final class StackFill {
             }
         }
         rows.sort(Comparator.comparing(TileRow::pack).thenComparingLong(TileRow::offset));
-        int es = archive.summary().dtype().endsWith("8") ? 1 : 2;
+        int es = Dtype.of(archive.summary().dtype()).bytes();
         List<int[]> bands = Bands.plan(rows, region, step(sink.layouts()), es, budgetBytes);
         long frameSamples = (long) (region.y1() - region.y0()) * (region.x1() - region.x0());
         BandFill fill = new BandFill(archive, region, times);

@@ -43,11 +43,11 @@ public record StackDescriptor(Kind kind, String input, String file, String datas
 
     /** Bytes one sample takes in the source. */
     public int elementSize() {
-        return dtype.endsWith("8") ? 1 : 2;
+        return Dtype.of(dtype).bytes();
     }
 
     public boolean signed() {
-        return dtype.startsWith("int");
+        return Dtype.of(dtype).signed();
     }
 
     /** Bytes of the stack's samples uncompressed, in the source's element type. */

@@ -1,6 +1,6 @@
 package org.photonzip.spark;
 
-import org.photonzip.archive.PixelHash;
+import org.photonzip.codec.SampleHash;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -108,7 +108,7 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
                 long t1 = System.nanoTime();
                 // What the tile decodes to: the samples themselves when lossless, the reconstruction when bounded,
                 // so that a decode is always checked against the manifest.
-                String hash = PixelHash.sha256(encoded.reconstruction());
+                String hash = SampleHash.of(encoded.reconstruction());
                 long t2 = System.nanoTime();
                 long offset = pack.append(stream);
                 counters.encodeNanos().add(t1 - t0);

@@ -1,11 +1,11 @@
 package org.photonzip.spark;
 
+import org.photonzip.fs.Sha256;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Reads a pack front to back once, hashing every byte, handing out the byte ranges of its tile streams. */
@@ -17,11 +17,7 @@ final class HashingReader implements Closeable {
 
     HashingReader(InputStream in) {
         this.in = in;
-        try {
-            this.md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Cannot hash: no SHA-256 in this JVM", e);
-        }
+        this.md = Sha256.newDigest();
     }
 
     /** Reads (and hashes) up to byte {@code offset}, or to the end of the pack. */

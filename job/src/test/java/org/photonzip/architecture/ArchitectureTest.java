@@ -63,7 +63,7 @@ class ArchitectureTest {
         USES.put("quality", List.of("codec", "source"));
         USES.put("model", List.of("codec", "fs", "plan", "source", "training"));
         USES.put("archive", List.of("(" + ROOT + ")", "codec", "fs", "source", "tiles"));
-        USES.put("restore", List.of("codec", "fs", "hdf5", "tiles", "archive"));
+        USES.put("restore", List.of("codec", "fs", "hdf5", "source", "tiles", "archive"));
         USES.put("report", List.of("codec", "source", "tiles", "archive", "quality"));
         USES.put("spark", List.of("codec", "training", "fs", "hdf5", "source", "plan", "tiles", "options", "(quality)",
                 "model", "archive", "restore", "report"));
@@ -78,7 +78,7 @@ class ArchitectureTest {
     static final Set<String> CODEC_API = Set.of(
             // tiles and their streams
             "Tile", "TileCodec", "TileIdentity", "TileInspector", "EncoderOptions", "EncodedTile", "DecodedTile",
-            "format.TileFormat",
+            "format.TileFormat", "SampleHash",
             // errors a caller may catch
             "PhotonzipException", "MalformedStreamException", "UnsupportedFormatException",
             "learned.InvalidModelException",

@@ -1,5 +1,6 @@
 package org.photonzip.archive;
 
+import org.photonzip.codec.SampleHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -139,7 +140,7 @@ public final class ArchiveDamage {
         Files.write(pack, stream, java.nio.file.StandardOpenOption.APPEND);
         TileRow forged = new TileRow(row.dataset(), row.t0(), row.frames(), row.y0(), row.height(), row.x0(),
                 row.width(), row.pack(), offset, stream.length, PackWriter.crc32c(stream, 0, stream.length),
-                PixelHash.sha256(tile.samples()), row.bitsPerPixel(), row.modelId());
+                SampleHash.of(tile.samples()), row.bitsPerPixel(), row.modelId());
         rewriteRows(archive, rows -> {
             rows.set(index, forged);
             return rows;

@@ -10,6 +10,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.tools.generate.GeneratorConfig;
@@ -24,6 +25,7 @@ import org.photonzip.source.StackSpec;
  * written); a bounded archive restores within its bound on every pixel, says it is lossy in info, verify and
  * the restored file, and verify catches a source value beyond the bound.
  */
+@Tag("slow")
 class BoundedCommandsTest extends CommandTest {
     static final int T = 24;
     static final int H = 48;

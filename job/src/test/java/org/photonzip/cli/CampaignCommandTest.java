@@ -2,6 +2,7 @@ package org.photonzip.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.restore.Region;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * --skip-existing after a partial run, a user's file under an output name never replaced, a damaged archive failing
  * alone, colliding names refused.
  */
+@Tag("slow")
 class CampaignCommandTest extends CommandTest {
     private static final String STACK = "/entry/data/data";
     private static final String[] SCANS = {"scan_a", "scan_b", "scan_c"};

@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import io.jhdf.HdfFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * into an archive. Before the fix each crafted case exited 0, overwriting the other file (or copying it in).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ContainedRestoreTest extends CommandTest {
     private Path base;
     private Path source;

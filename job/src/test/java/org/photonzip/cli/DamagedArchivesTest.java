@@ -4,9 +4,10 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
@@ -17,7 +18,7 @@ import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
@@ -50,10 +51,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * More random bit flips per file: {@code -Dphotonzip.damage.flips=N} (default 2).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class DamagedArchivesTest {
     static final Duration LIMIT = Duration.ofSeconds(60);
 
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
     private JavaSparkContext jsc;
     private Broadcast<SerializableConfiguration> conf;
     @TempDir
@@ -66,7 +70,6 @@ class DamagedArchivesTest {
 
     @BeforeAll
     void start(@TempDir Path setup) throws IOException {
-        spark = SparkTests.start("local[2]", Map.of());
         jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         conf = jsc.broadcast(new SerializableConfiguration(new Configuration()));
         input = JobFixtures.writeStack(setup.resolve("in.h5"), 6, 32, 32, "uint16", null, 7);
@@ -82,11 +85,6 @@ class DamagedArchivesTest {
             source = new short[(int) s.samples()];
             s.read(0, s.frames(), 0, s.height(), 0, s.width(), source);
         }
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * name already archived exited 3, "tile(s) differ ... verification failed", which says the archive is untrusted.
  * The archive is fine and the new scan is not archived: the scan fails (exit 1) saying so, its source is kept.
  */
+@Tag("slow")
 class DifferentScanSameNameTest extends CommandTest {
 
     @Test

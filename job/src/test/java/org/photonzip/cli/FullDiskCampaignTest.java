@@ -2,6 +2,7 @@ package org.photonzip.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * them: the small ones are restored right, the large one fails alone naming its output, and nothing partial is
  * left under a final name or hidden beside it.
  */
+@Tag("slow")
 class FullDiskCampaignTest extends CommandTest {
     private static final String STACK = "/entry/data/data";
     private static final int PAGE = 4096;

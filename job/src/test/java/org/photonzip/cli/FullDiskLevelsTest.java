@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import io.jhdf.HdfFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and darks right, or exit 1 naming the output with nothing left under its name and no HDF5 object left open.
  * The levels and outcomes are written to target/full-disk-levels.txt.
  */
+@Tag("slow")
 class FullDiskLevelsTest extends CommandTest {
     private static final int PAGE = 4096;
 

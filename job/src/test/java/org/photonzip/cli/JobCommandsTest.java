@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
@@ -12,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The job's commands as users type them: output, exit codes, and the demo. Each command starts its own Spark. */
+@Tag("slow")
 class JobCommandsTest extends CommandTest {
 
     @Test

@@ -1,6 +1,7 @@
 package org.photonzip.cli;
 
 import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.StagingOwner;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code --skip-existing} completes the campaign, removes the dead run's hidden file and touches nothing else (a
  * user's file, a photonzip-named file with no owner, a live run's hidden file).
  */
+@Tag("slow")
 class KilledCampaignTest extends CommandTest {
     private static final String STACK = "/entry/data/data";
     private static final String[] SCANS = {"scan_a", "scan_b", "scan_c"};

@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
@@ -11,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A night as a scheduler runs it: compress a glob, re-run it, then info and verify of the night directory. */
+@Tag("slow")
 class NightCommandsTest extends CommandTest {
 
     @Test

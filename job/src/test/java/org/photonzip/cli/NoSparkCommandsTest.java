@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Commands that need no Spark start none, and compress reports bad options and inputs before it starts Spark
  * (issue 18: every command paid Spark's start-up before doing anything). Counted by {@link SparkSessions#started}.
  */
+@Tag("slow")
 class NoSparkCommandsTest extends CommandTest {
 
     @Test

@@ -2,6 +2,7 @@ package org.photonzip.cli;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveLayout;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * so is refused as unsupported, naming the dataset and its layout (it was "Failed to load children of group"); any
  * other such dataset is captured by value, so metadata.h5 (and the restored file) never points at another file.
  */
+@Tag("slow")
 class StoredElsewhereSourceTest extends CommandTest {
     private static final short[] VALUES = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3};
 

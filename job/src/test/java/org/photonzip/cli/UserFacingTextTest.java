@@ -1,5 +1,6 @@
 package org.photonzip.cli;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.PhotonzipVersion;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue 18's small items: what -V, the README and the launcher's build say agree with what photonzip does. */
+@Tag("slow")
 class UserFacingTextTest extends CommandTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 

@@ -1,5 +1,6 @@
 package org.photonzip.cluster;
 
+import org.photonzip.fs.LocalFiles;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -230,10 +231,8 @@ final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         processes.close();
-        try (var s = Files.walk(base)) {
-            for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            LocalFiles.deleteTree(base);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Cannot remove " + base, e);
         }

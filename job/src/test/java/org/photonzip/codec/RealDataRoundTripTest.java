@@ -1,5 +1,6 @@
 package org.photonzip.codec;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.photonzip.plan.TileRegion;
  * compared, and the whole stack's SHA-256 before and after), and compresses no worse than the figures the
  * foundation issue promised: a regression guard on the model, not a timing.
  */
+@Tag("slow")
 class RealDataRoundTripTest {
 
     static Stream<Arguments> stacks() {

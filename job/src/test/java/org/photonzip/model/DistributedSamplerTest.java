@@ -3,27 +3,32 @@ package org.photonzip.model;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.source.InputStack;
 import org.photonzip.source.SlabStackSource;
 import org.photonzip.source.StackDescriptor;
 
 import java.nio.file.Path;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("slow")
 class DistributedSamplerTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
     @Test
     void executorsDrawExactlyTheExamplesTheDriverWould(@TempDir Path dir) throws Exception {
         Path file = JobFixtures.writeStack(dir.resolve("scan.h5"), 40, 96, 160, "uint16", new int[]{1, 96, 160}, 5);
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SPARK.session();
         try (InputStack input = InputStack.open(file.toString(), null, new Configuration())) {
             StackDescriptor stack = input.descriptor();
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -40,7 +45,7 @@ class DistributedSamplerTest {
             assertArrayEquals(local.set().residuals(), distributed.set().residuals());
             assertArrayEquals(local.set().energies(), distributed.set().energies());
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import org.photonzip.training.TrainingOptions;
  * decode (with the Java evaluator, as always) bit-exact. Each stack gets a model briefly trained on itself, so
  * the network's outputs span what a real model produces.
  */
+@Tag("slow")
 class LearnedBackendsAgreeTest {
     private static TfInference tf;
 

@@ -9,7 +9,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,11 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.cli.Photonzip;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
@@ -33,7 +34,7 @@ import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.CompressJob;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.plan.TileShape;
@@ -46,18 +47,16 @@ import picocli.CommandLine;
  * which .ci/run executes after the tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ArchiveReportTest {
     static final Path INPUTS = Path.of("target", "notebook-inputs");
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     @BeforeAll
     void start() throws Exception {
-        spark = SparkTests.start("local[2]", Map.of());
-        if (Files.exists(INPUTS)) {
-            try (Stream<Path> all = Files.walk(INPUTS)) {
-                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        LocalFiles.deleteTree(INPUTS);
         Files.createDirectories(INPUTS);
         new Hdf5StackWriter(true, false, 1, null).write(new StackGenerator(GeneratorConfig.of(40, 128, 160, 3)),
                 INPUTS.resolve("sample.h5"));
@@ -81,11 +80,6 @@ class ArchiveReportTest {
             assertTrue(m.find(), id + " did not render");
         }
         assertTrue(dom.contains("error-bounded (lossy)"), "the page says the archive is lossy");
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
     }
 
     @Test

@@ -9,14 +9,13 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.tools.generate.GeneratorConfig;
@@ -26,7 +25,7 @@ import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.source.InputStack;
 import org.photonzip.plan.TileShape;
@@ -43,24 +42,17 @@ import org.photonzip.source.FrameKinds;
  * over both files, and the report must show them and read them back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class BoundedQualityRunTest {
     static final int T = 36;
     static final int H = 48;
     static final int W = 64;
     static final int DELTA = 4;
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
     @TempDir
     Path dir;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
 
     @Test
     void figuresMatchADirectComputationAndTheReportShowsThem() throws Exception {

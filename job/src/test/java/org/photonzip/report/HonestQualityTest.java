@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveReader;
@@ -30,7 +29,7 @@ import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
@@ -42,18 +41,11 @@ import org.photonzip.tools.generate.StackGenerator;
  * its axes in fixed decimals.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class HonestQualityTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     @Test
     void aNoiseBoundedArchiveIsWithinTheBoundsItWasCodedWith(@TempDir Path dir) throws Exception {

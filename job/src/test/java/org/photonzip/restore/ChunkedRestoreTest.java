@@ -2,9 +2,10 @@ package org.photonzip.restore;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,11 +13,10 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.plan.TileShape;
 import org.photonzip.spark.H5py;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,9 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * (h5compare.py), and every stored chunk, unfiltered independently (chunkcheck.py), holds those samples.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class ChunkedRestoreTest {
     private static final String STACK = "/entry/data/data";
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
     private Path fixtures;
 
     @BeforeAll
@@ -40,14 +43,6 @@ class ChunkedRestoreTest {
         H5py.require();
         fixtures = dir;
         H5py.makeChunkFixtures(dir);
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
     }
 
     private static Restorer.Result restore(ArchiveReader reader, Path out, Region region, long bandFrames)

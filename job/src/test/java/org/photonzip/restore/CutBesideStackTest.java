@@ -6,21 +6,21 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.plan.TileShape;
 import org.photonzip.spark.H5py;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -36,23 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * metadata-samples.pz, the darks (2560) kept raw in metadata.h5: both ways are cut.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class CutBesideStackTest {
     private static final int T = 24;
     private static final int H = 32;
     private static final int W = 40;
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     @BeforeAll
     void start() {
         H5py.require();
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
     }
 
     @Test

@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.source.Dtype;
 import org.photonzip.spark.H5py;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.hdf5.MetadataSamples;
@@ -23,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,8 +37,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * metadata-samples.pz and restored bit-exact (h5compare.py compares every value).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class FidelityTest {
-    private SparkSession spark;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
     private Path fixtures;
 
     @BeforeAll
@@ -45,7 +49,6 @@ class FidelityTest {
         H5py.require();
         fixtures = dir;
         H5py.makeFixtures(dir);
-        spark = SparkTests.start("local[2]", Map.of());
     }
 
     /** Even a restore that failed on a full disk closes what it opened (else the process crashes at exit). */
@@ -53,13 +56,6 @@ class FidelityTest {
     void nothingLeftOpen() {
         org.junit.jupiter.api.Assertions.assertEquals(0, org.photonzip.hdf5.OpenHdf5Objects.count(),
                 "HDF5 objects left open");
-    }
-
-    @AfterAll
-    void stop() {
-        if (spark != null) {
-            spark.stop();
-        }
     }
 
     private String archive(String name, Path dir) throws IOException {
@@ -76,7 +72,7 @@ class FidelityTest {
         long raw = 0;
         for (org.photonzip.archive.CodedDataset e : reader.summary().codedDatasets()) {
             coded.add(e.path());
-            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * (e.dtype().endsWith("8") ? 1 : 2);
+            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * Dtype.of(e.dtype()).bytes();
         }
         assertEquals(List.of("/entry/data/darks", "/entry/data/flats", "/entry/data/signed16",
                 "/entry/data/signed_cube"), coded.stream().sorted().toList());

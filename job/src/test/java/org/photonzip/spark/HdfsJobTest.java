@@ -7,9 +7,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.source.TestData;
@@ -38,9 +40,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The job against a real HDFS (in-process MiniDFSCluster): hdfs:// input, hdfs:// archive, staged rename commit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class HdfsJobTest {
     private java.nio.file.Path dir;
     private MiniDFSCluster cluster;
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
     private SparkSession spark;
     private String hdfs;
 
@@ -53,13 +58,13 @@ class HdfsJobTest {
         cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         cluster.waitActive();
         hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-        spark = SparkTests.start("local[2]", Map.of("spark.hadoop.fs.defaultFS", hdfs));
+        spark = SPARK.session(Map.of("spark.hadoop.fs.defaultFS", hdfs));
     }
 
     @AfterAll
     void stop() {
         if (spark != null) {
-            spark.stop();
+            SPARK.stop();
         }
         if (cluster != null) {
             cluster.shutdown(true);

@@ -2,9 +2,9 @@ package org.photonzip.spark;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveLayout;
@@ -15,7 +15,6 @@ import org.photonzip.plan.TileShape;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,19 +28,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * references only the retry's pack, the torn one is deleted at commit, and every value restores.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class RetryTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        // local[2,2]: two threads, and a task may fail once and be retried.
-        spark = SparkTests.start("local[2,2]", Map.of("spark.photonzip.test.killFirstAttempt", "1:2"));
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    // local[2,2]: two threads, and a task may fail once and be retried.
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,2]").with("spark.photonzip.test.killFirstAttempt", "1:2");
+    private final SparkSession spark = SPARK.session();
 
     @Test
     void killedAttemptLeavesACorrectArchive(@TempDir Path dir) throws Exception {

@@ -6,11 +6,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.gaul.s3proxy.junit.S3ProxyJunitCore;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.source.TestData;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
@@ -44,10 +47,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * written in place and {@code _SUCCESS}, written last, is the commit point.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class S3JobTest {
     private static final String BUCKET = "beamline";
     private S3ProxyJunitCore proxy;
     private List<java.nio.file.Path> proxyDirs = List.of();
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
     private SparkSession spark;
     private java.nio.file.Path dir;
 
@@ -73,24 +79,20 @@ class S3JobTest {
         conf.put("spark.hadoop.fs.s3a.secret.key", "secret");
         conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
                 "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        spark = SparkTests.start("local[2]", conf);
+        spark = SPARK.session(conf);
     }
 
     @AfterAll
     void stop() {
         if (spark != null) {
-            spark.stop();
+            SPARK.stop();
         }
         if (proxy != null) {
             proxy.afterEach();
         }
         // s3proxy leaves its filesystem back end's directory behind: remove the one it made for this class.
         for (java.nio.file.Path d : proxyDirs) {
-            try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(d)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (java.io.IOException ignored) {
-                // A leftover temporary directory.
-            }
+            LocalFiles.deleteTreeQuietly(d); // a leftover temporary directory at worst
         }
     }
 

@@ -3,6 +3,8 @@ package org.photonzip.spark.campaign;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.Sha256;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.restore.DestinationException;
@@ -11,7 +13,6 @@ import org.photonzip.restore.Restorer;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.photonzip.spark.TaskFaults;
-import org.photonzip.spark.night.Sha256;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -205,7 +206,7 @@ final class ArchiveRestore implements Serializable {
             try {
                 fs.delete(staged, false);
             } finally {
-                CampaignScratch.deleteTree(scratch);
+                LocalFiles.deleteTreeQuietly(scratch);
             }
         }
     }

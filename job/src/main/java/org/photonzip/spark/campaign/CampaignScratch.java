@@ -2,6 +2,7 @@ package org.photonzip.spark.campaign;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.StagingOwner;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,7 +32,7 @@ final class CampaignScratch {
         try {
             StagingOwner.current().write(local(), new Path(dir.toUri()));
         } catch (IOException | RuntimeException | org.apache.hadoop.fs.FSError e) {
-            deleteTree(dir);
+            LocalFiles.deleteTreeQuietly(dir);
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
         return dir;
@@ -48,7 +48,7 @@ final class CampaignScratch {
                 }
                 StagingOwner owner = StagingOwner.read(local(), new Path(dir.toUri()));
                 if (owner != null && owner.alive().equals(Optional.of(false))) {
-                    deleteTree(dir);
+                    LocalFiles.deleteTreeQuietly(dir);
                     removed.add(dir);
                 }
             }
@@ -56,16 +56,6 @@ final class CampaignScratch {
             // Cleaning up after others is best effort; this task does not depend on it.
         }
         return removed;
-    }
-
-    static void deleteTree(java.nio.file.Path root) {
-        try (var paths = Files.walk(root)) {
-            for (java.nio.file.Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // Removed by the next task on this host once this process is gone.
-        }
     }
 
     private static FileSystem local() throws IOException {

@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.photonzip.fs.Sha256;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.CommitMarker;
 import org.photonzip.archive.FileEntry;

@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.Sha256;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.CommitMarker;

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.photonzip.fs.Sha256;
 import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.archive.ArchiveDirectory;
 import org.photonzip.archive.ArchiveLayout;

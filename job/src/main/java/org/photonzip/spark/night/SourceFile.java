@@ -3,6 +3,7 @@ package org.photonzip.spark.night;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.Sha256;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.source.StackDescriptor;
 

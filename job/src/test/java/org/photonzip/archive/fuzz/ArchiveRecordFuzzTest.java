@@ -1,7 +1,9 @@
 package org.photonzip.archive.fuzz;
 
+import org.junit.jupiter.api.Tag;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.Timeout;
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.golden.GoldenArchivesTest;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
  * themselves, and every past finding); {@code JAZZER_FUZZ=1} fuzzes one method, see docs/fuzzing.md. It runs in
  * its own JVM (surefire execution {@code record-fuzz}), apart from the Spark tests.
  */
+@Tag("slow")
 class ArchiveRecordFuzzTest {
     /** Golden archive per target, copied once per JVM; each input rewrites only its file (and _SUCCESS). */
     private static final Map<String, Path> COPIES = new ConcurrentHashMap<>();
@@ -77,10 +80,6 @@ class ArchiveRecordFuzzTest {
     }
 
     private static void delete(Path dir) {
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // temporary copies of committed test resources
-        }
+        LocalFiles.deleteTreeQuietly(dir); // temporary copies of committed test resources
     }
 }

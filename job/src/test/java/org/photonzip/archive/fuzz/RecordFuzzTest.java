@@ -1,5 +1,6 @@
 package org.photonzip.archive.fuzz;
 
+import org.photonzip.fs.LocalFiles;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.golden.GoldenArchivesTest;
@@ -7,10 +8,8 @@ import org.photonzip.archive.golden.GoldenArchivesTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -70,11 +69,7 @@ class RecordFuzzTest {
             }
             RecordOracle.check(archive, golden[0].compareTo("v2") >= 0, golden[2]);
         } finally {
-            try (Stream<Path> s = Files.walk(work)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            LocalFiles.deleteTree(work);
         }
     }
 

@@ -2,7 +2,7 @@ package org.photonzip.archive.fuzz;
 
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.PixelHash;
+import org.photonzip.codec.SampleHash;
 import org.photonzip.archive.golden.GoldenArchivesTest;
 import org.photonzip.codec.PhotonzipException;
 
@@ -67,7 +67,7 @@ final class RecordOracle {
                 Object result;
                 try {
                     ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
-                    result = PixelHash.sha256(GoldenArchivesTest.decodeAll(reader));
+                    result = SampleHash.of(GoldenArchivesTest.decodeAll(reader));
                 } catch (PhotonzipException | IOException e) {
                     result = e;
                 }

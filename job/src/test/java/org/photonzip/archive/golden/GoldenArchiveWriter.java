@@ -19,7 +19,7 @@ import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.SparkTests;
 import org.photonzip.spark.CompressJob;
-import org.photonzip.archive.PixelHash;
+import org.photonzip.codec.SampleHash;
 import org.photonzip.plan.TileShape;
 import org.photonzip.model.ModelFiles;
 import org.photonzip.model.StackTraining;
@@ -112,7 +112,7 @@ class GoldenArchiveWriter {
         try (StackSource source = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
             short[] all = new short[Math.toIntExact(source.samples())];
             source.read(0, source.frames(), 0, source.height(), 0, source.width(), all);
-            return PixelHash.sha256(all);
+            return SampleHash.of(all);
         }
     }
 

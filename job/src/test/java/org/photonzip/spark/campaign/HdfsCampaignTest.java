@@ -6,12 +6,14 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.RestoredFiles;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +26,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * restored to executor-local scratch and uploaded; every value equals the source, no hidden file is left; the night
  * read as a data source.
  */
+@Tag("slow")
 class HdfsCampaignTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
     @Test
     void restoresANightFromAndToHdfs(@TempDir java.nio.file.Path dir) throws Exception {
         Configuration conf = new Configuration();
@@ -35,7 +41,7 @@ class HdfsCampaignTest {
         try {
             cluster.waitActive();
             String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort();
-            spark = SparkTests.start("local[2]", Map.of("spark.hadoop.fs.defaultFS", hdfs));
+            spark = SPARK.session(Map.of("spark.hadoop.fs.defaultFS", hdfs));
             int[][] shapes = {{8, 32, 40}, {10, 24, 48}};
             for (int i = 0; i < shapes.length; i++) {
                 java.nio.file.Path raw = JobFixtures.writeStack(dir.resolve("s" + i + ".h5"), shapes[i][0],
@@ -69,7 +75,7 @@ class HdfsCampaignTest {
             assertEquals(tiles, spark.read().format("photonzip").load(hdfs + "/night").where("frame = 3").count());
         } finally {
             if (spark != null) {
-                spark.stop();
+                SPARK.stop();
             }
             cluster.shutdown(true);
         }

@@ -1,17 +1,18 @@
 package org.photonzip.spark.campaign;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.RestoredFiles;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,10 +22,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * attempt writes under its own hidden name and completes, the campaign exits 0, and the driver removes the dead
  * attempt's file, so nothing but the outputs and the record is left.
  */
+@Tag("slow")
 class RetriedCampaignTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark("local[2,2]").with(ArchiveRestore.KILL_FIRST_ATTEMPT, "2");
+
     @Test
     void aKilledAttemptIsRetriedAndLeavesNothingBehind(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2,2]", Map.of(ArchiveRestore.KILL_FIRST_ATTEMPT, "2"));
+        SparkSession spark = SPARK.session();
         try {
             Files.createDirectories(dir.resolve("raw"));
             for (int i = 1; i <= 3; i++) {
@@ -48,7 +53,7 @@ class RetriedCampaignTest {
                         left.map(p -> p.getFileName().toString()).sorted().toList());
             }
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 }

@@ -4,19 +4,20 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.SparkPlan;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.plan.TileShape;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,9 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code spark.read.format("photonzip")}: a one-frame query of a 64-tile archive decodes only its 16 tiles and
  * equals the source; a damaged tile fails the query.
  */
+@Tag("slow")
 class PhotonzipSourceTest {
     /** Adaptive execution off, so that the executed plan is the one that ran and holds the scan's metrics. */
-    private static final Map<String, String> NO_AQE = Map.of("spark.sql.adaptive.enabled", "false");
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark().with("spark.sql.adaptive.enabled", "false");
 
     /** A query's rows and the tiles its scans decoded (their {@link TilesDecoded} metric, summed by Spark). */
     private record Result(List<Row> rows, long decoded) {
@@ -51,7 +54,7 @@ class PhotonzipSourceTest {
 
     @Test
     void aOneFrameQueryDecodesOnlyTheTilesCoveringItAndEqualsTheSource(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", NO_AQE);
+        SparkSession spark = SPARK.session();
         try {
             Path input = JobFixtures.writeStack(dir.resolve("s.h5"), 16, 64, 64, "uint16", null, 3);
             String archive = dir.resolve("s.pz").toString();
@@ -132,7 +135,7 @@ class PhotonzipSourceTest {
             String said = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
             assertTrue(said.contains("CRC32C"), said);
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 
@@ -143,7 +146,7 @@ class PhotonzipSourceTest {
      */
     @Test
     void theMeanPerFrameOfANightAndASinogramEqualTheSources(@TempDir Path dir) throws Exception {
-        SparkSession spark = SparkTests.start("local[2]", NO_AQE);
+        SparkSession spark = SPARK.session();
         try {
             int frames = 6;
             int h = 40;
@@ -208,7 +211,7 @@ class PhotonzipSourceTest {
             }
             assertArrayEquals(expected, sinogram, "row " + row + " of b over all frames");
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 }

@@ -1,11 +1,9 @@
 package org.photonzip.spark.night;
 
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.ArchiveReader;
@@ -14,15 +12,14 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
 import org.photonzip.source.InputStack;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,19 +31,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
  * summary.json (before, it was written and read back for the report). The summary written is the one a reader
  * parses: writing it again gives the same bytes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class CompressOpensInputOnceTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
 
     @Test
     void aLosslessCompressOpensItsInputOnceAndParsesNoSummary(@TempDir Path dir) throws IOException {
@@ -66,13 +54,14 @@ class CompressOpensInputOnceTest {
         Path input = JobFixtures.writeStack(Files.createDirectories(dir.resolve("raw")).resolve("scan.h5"), 12, 40, 48,
                 "uint16", new int[]{4, 20, 24}, 9);
         NightInputs.Plan plan = NightInputs.plan(List.of(input.toString()), dir.resolve("night") + "/",
-                spark.sparkContext().hadoopConfiguration());
+                SPARK.session().sparkContext().hadoopConfiguration());
         NightOptions options = new NightOptions(false, false, scan -> new CompressJob.Request(scan.input(), null,
                 scan.archive(), new TileShape(6, 20, 24), ModelChoice.parse("classical"), true, false, 0, 1L << 30,
                 BoundRequest.parse("6", null)), e -> String.valueOf(e.getMessage()), r -> { });
         long opens = InputStack.opens();
         long parses = Summary.parses();
-        NightRun.Outcome o = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
+        NightRun.Outcome o = NightRun.run(SPARK.session(), plan.scans(), plan.nightDirectory(), options,
+                JobFixtures.quiet());
         assertEquals(List.of("done"), o.records().stream().map(ScanRecord::status).toList(), o.records().toString());
         assertEquals(1, InputStack.opens() - opens, "driver opens of the input in one night's scan");
         assertEquals(0, Summary.parses() - parses, "summary.json parses in one night's scan");
@@ -81,7 +70,7 @@ class CompressOpensInputOnceTest {
     private Summary compressOnce(Path input, Path archive, BoundRequest bound) throws IOException {
         long opens = InputStack.opens();
         long parses = Summary.parses();
-        CompressJob.run(spark, new CompressJob.Request(input.toString(), null, archive.toString(),
+        CompressJob.run(SPARK.session(), new CompressJob.Request(input.toString(), null, archive.toString(),
                 new TileShape(6, 20, 24), ModelChoice.parse("classical"), true, false, 0, 1L << 30, bound),
                 JobFixtures.quiet());
         assertEquals(1, InputStack.opens() - opens, "driver opens of the input in one compress");

@@ -7,10 +7,10 @@ import hdf.hdf5lib.HDF5Constants;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveLayout;
@@ -22,7 +22,7 @@ import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
@@ -50,18 +50,11 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
  * Each case failed (the source was deleted, exit 0) before the archive recorded its source.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class DeletionHoldingsTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     /** The s.h5: generate --frames 32 --height 128 --width 128 --seed 1 --flats 4 --darks 4. */
     private static Path generated(Path file) throws IOException {

@@ -1,17 +1,18 @@
 package org.photonzip.spark.night;
 
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,7 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The killed process is a small JVM that begins the archive as the job does and writes a pack ({@link Writer}):
  * a whole Spark driver behaves the same on disk but takes a minute to start on a loaded 2-core machine.
  */
+@Tag("slow")
 class KilledDriverTest {
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+
     /** Begins the archive {@code args[0]}, writes one pack, says so, and waits to be killed. */
     public static final class Writer {
         public static void main(String[] args) throws Exception {
@@ -73,7 +78,7 @@ class KilledDriverTest {
         assertTrue(!Files.exists(night.resolve("scan.pz")), "killed before its commit");
 
         System.out.printf("killed after %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        SparkSession spark = SparkTests.start("local[2]", Map.of());
+        SparkSession spark = SPARK.session();
         try {
             NightRun.Outcome o = NightFixtures.night(spark, List.of(input.toString()), night + "/", false, false,
                     false, r -> { });
@@ -89,7 +94,7 @@ class KilledDriverTest {
             Files.copy(input, ref.resolve("scan.h5"));
             assertEquals(0, NightFixtures.assertNothingLost(spark, ref, raw, night));
         } finally {
-            spark.stop();
+            SPARK.stop();
         }
     }
 

@@ -3,13 +3,13 @@ package org.photonzip.spark.night;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.fs.HadoopFiles;
@@ -34,18 +34,11 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
 
 /** Idempotent, resumable nights; two writers of one archive; --overwrite with one input into a night directory. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class NightRerunTest {
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     private static Path scan(Path dir, String name, long seed) {
         return JobFixtures.writeStack(dir.resolve(name), 8, 32, 40, "uint16", new int[]{2, 32, 40}, seed);

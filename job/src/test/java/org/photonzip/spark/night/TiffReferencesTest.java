@@ -2,10 +2,10 @@ package org.photonzip.spark.night;
 
 import io.jhdf.HdfFile;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveReader;
@@ -15,7 +15,7 @@ import org.photonzip.source.TiffReferences;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
+import org.photonzip.spark.LocalSpark;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -37,21 +37,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every value equal, and deleted with the frames only when the archive holds them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("slow")
 class TiffReferencesTest {
     private static final int FRAMES = 6;
     private static final int H = 64;
     private static final int W = 80;
-    private SparkSession spark;
-
-    @BeforeAll
-    void start() {
-        spark = SparkTests.start("local[2]", Map.of());
-    }
-
-    @AfterAll
-    void stop() {
-        spark.stop();
-    }
+    @RegisterExtension
+    static final LocalSpark SPARK = new LocalSpark();
+    private final SparkSession spark = SPARK.session();
 
     /** A series beside two uint16 flats, one float32 dark and an angles file; returns the files made. */
     private static List<Path> scan(Path dir, String anglesText) throws IOException {

@@ -1,4 +1,4 @@
-package org.photonzip.spark.night;
+package org.photonzip.fs;
 
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of a whole file on any Hadoop file system, streamed: what {@code sha256sum} prints for it. */
+/**
+ * The job's SHA-256: of a whole file on any Hadoop file system, streamed (what {@code sha256sum} prints for it), of
+ * bytes, and new digests for hashing while writing or reading. Sample hashes are codec-core's {@code SampleHash}.
+ */
 public final class Sha256 {
     private Sha256() {
     }
@@ -23,6 +26,11 @@ public final class Sha256 {
             }
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The hex SHA-256 of {@code bytes}. */
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(newDigest().digest(bytes));
     }
 
     public static MessageDigest newDigest() {

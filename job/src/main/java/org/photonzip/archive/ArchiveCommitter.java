@@ -32,8 +32,8 @@ import java.util.UUID;
  * commit, and a failure before the commit deletes everything written.
  */
 public final class ArchiveCommitter {
-    /** What a commit attempt led to: done, failed and cleaned up, or unknown and left alone. */
-    public enum Outcome { COMMITTED, FAILED, UNKNOWN }
+    /** What a failed rename led to, as the storage shows it afterwards. */
+    private enum Outcome { COMMITTED, FAILED, UNKNOWN }
 
     private final FileSystem fs;
     private final Configuration conf;
@@ -149,11 +149,17 @@ public final class ArchiveCommitter {
      * Deletes the packs no row references (those of failed, retried or speculative attempts), writes
      * {@code _SUCCESS} listing every file with its length and SHA-256, and makes the archive visible.
      *
+     * Returns only when the archive is committed (also when the storage lost the reply to a rename that took
+     * place); every other outcome throws.
+     *
      * @param packs the packs the successful attempts wrote, as their tasks hashed them while writing
-     * @return {@link Outcome#COMMITTED}, or {@link Outcome#FAILED} after cleaning up
-     * @throws CommitStateUnknownException when the outcome of the final step cannot be established
+     * @throws ArchiveExistsException      another run committed an archive at the target first, or it became
+     *                                     something photonzip does not replace: this run's files were removed
+     * @throws IOException                 the commit failed and this run's files were removed (an archive moved
+     *                                     aside by --overwrite is put back)
+     * @throws CommitStateUnknownException the outcome of the final step cannot be established: nothing is removed
      */
-    public Outcome commit(Collection<TileRow> rows, Map<String, FileEntry> packs) throws IOException {
+    public void commit(Collection<TileRow> rows, Map<String, FileEntry> packs) throws IOException {
         Set<String> referenced = new HashSet<>();
         for (TileRow r : rows) {
             referenced.add(r.pack());
@@ -196,7 +202,10 @@ public final class ArchiveCommitter {
             out.write(json);
         }
         digest = ArchiveFiles.sha256(json);
-        return staged ? renameIntoPlace() : done();
+        if (staged) {
+            renameIntoPlace();
+        }
+        finished = true;
     }
 
     /** The archive's digest, the SHA-256 of its {@code _SUCCESS}: one value that pins every byte of it. */
@@ -204,12 +213,7 @@ public final class ArchiveCommitter {
         return digest;
     }
 
-    private Outcome done() {
-        finished = true;
-        return Outcome.COMMITTED;
-    }
-
-    private Outcome renameIntoPlace() throws IOException {
+    private void renameIntoPlace() throws IOException {
         Path old = overwrite ? moveAside() : null;
         try {
             AtomicRename.renameIfAbsent(fs, root, target);
@@ -234,7 +238,6 @@ public final class ArchiveCommitter {
         if (old != null) {
             fs.delete(old, true);
         }
-        return done();
     }
 
     /** With --overwrite: moves the photonzip archive at the target aside (refusing anything else), or null. */

@@ -16,9 +16,16 @@ public final class ArchiveLayout {
     public static final String MANIFEST_CSV = "manifest.csv";
     public static final String METADATA = "metadata.h5";
     public static final String MODEL = "model.pzm";
+    /** The coded samples of datasets other than the stack (flats, darks, ...): §5.1. */
+    public static final String METADATA_SAMPLES = "metadata-samples.pz";
     /** The archive report: derived from the other files, so it may be regenerated after the commit. */
     public static final String REPORT = "report.html";
     public static final String PACKS = "packs";
+    /**
+     * The attribute on metadata.h5's placeholder of the stack (its value the stack's path, §5): the capture in
+     * {@code source} writes it, a restore finds the stack's place by it.
+     */
+    public static final String STACK_PLACEHOLDER = org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
     public static final String PACK_SUFFIX = ".pz";
 
     private ArchiveLayout() {

@@ -78,9 +78,8 @@ public final class ArchiveReader {
         CommitMarker marker = CommitMarker.parse(markerBytes, location);
         ArchiveFiles files = new ArchiveFiles(fs, root, marker, location);
         ListedFiles.check(fs, root, marker, location);
-        Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), location);
-        SummaryCheck.check(summary, marker, location);
-        BoundRecord bound = BoundRecord.read(summary);
+        Summary summary = Summary.parse(files.read(ArchiveLayout.SUMMARY, MAX_SUMMARY_BYTES), marker, location);
+        BoundRecord bound = summary.bound();
         // The archive's mode travels with its codec, so that every checked decode compares each stream's with it.
         TileCompressor compressor = TileCompressor.forArchive(model(files, summary, location))
                 .withErrorBound(bound == null ? ErrorBound.none() : bound.bound());
@@ -119,8 +118,8 @@ public final class ArchiveReader {
 
     /** The learned model the summary names, from model.pzm checked against its listing and that name; or null. */
     private static ModelFile model(ArchiveFiles files, Summary summary, String location) throws IOException {
-        String hash = summary.json().path("codec").path("model_sha256").asText(null);
-        if (hash == null || summary.json().path("codec").path("model_sha256").isNull()) {
+        String hash = summary.codec().modelSha256();
+        if (hash == null) {
             return null;
         }
         ModelFile model;
@@ -232,8 +231,8 @@ public final class ArchiveReader {
      * length and SHA-256; refused when it is not listed.
      */
     public java.nio.file.Path fetchMetadataSamples(java.nio.file.Path dir) throws IOException {
-        java.nio.file.Path local = dir.resolve(org.photonzip.hdf5.MetadataSamples.FILE);
-        files.copyTo(org.photonzip.hdf5.MetadataSamples.FILE, local);
+        java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA_SAMPLES);
+        files.copyTo(ArchiveLayout.METADATA_SAMPLES, local);
         return local;
     }
 

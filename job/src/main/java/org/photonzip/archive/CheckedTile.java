@@ -91,6 +91,39 @@ public final class CheckedTile {
         }
     }
 
+    /**
+     * The checked decode of one part of a coded dataset in {@code metadata-samples.pz} (docs/archive-format.md
+     * §5.1), classical like every such stream: the stream against the identity of its place (checked before
+     * anything is allocated), the decoded shape against the part's, and the samples against the part's recorded
+     * SHA-256 ({@code sample_sha256}, hashed as {@code pixel_sha256} is).
+     *
+     * @param where the part, for messages: dataset, frames and rows
+     */
+    public static short[] decodePart(byte[] stream, org.photonzip.codec.TileIdentity identity, CodedDataset.Part part,
+                                     int width, String archive, String where) {
+        String at = "Invalid tile in " + archive + ": " + where + " (" + ArchiveLayout.METADATA_SAMPLES
+                + " at offset " + part.offset() + ")";
+        Tile tile;
+        try {
+            tile = TileCodec.decode(stream, 0, stream.length, null, identity);
+        } catch (MalformedStreamException e) {
+            throw new TileCheckException(at + ": stream byte " + e.offset() + " (file byte "
+                    + (part.offset() + e.offset()) + "): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new TileCheckException(at + ": " + e.getMessage(), e);
+        }
+        if (tile.frames() != part.frames() || tile.height() != part.rows() || tile.width() != width) {
+            throw new TileCheckException(at + ": field shape: the stream decodes to a " + tile + ", summary.json "
+                    + "recorded " + part.frames() + " x " + part.rows() + " x " + width);
+        }
+        String hash = SampleHash.of(tile.samples());
+        if (!hash.equals(part.sha256())) {
+            throw new TileCheckException(at + ": field sample_sha256: the decoded samples have SHA-256 " + hash
+                    + ", summary.json recorded " + part.sha256());
+        }
+        return tile.samples();
+    }
+
     /** The stored bytes against the manifest's length and CRC32C; returns the tile's description for messages. */
     private static String checkBytes(TileRow row, byte[] stream, String archive) {
         String where = "Invalid tile in " + archive + ": " + row.position() + " (" + ArchiveLayout.PACKS + "/"

@@ -29,7 +29,7 @@ final class ArchiveSizes {
                 packs += bytes;
             } else if (name.equals(ArchiveLayout.METADATA)) {
                 metadata += bytes;
-            } else if (name.equals("metadata-samples.pz")) {
+            } else if (name.equals(ArchiveLayout.METADATA_SAMPLES)) {
                 samples += bytes;
             } else {
                 other += bytes;
@@ -38,7 +38,7 @@ final class ArchiveSizes {
         FileSystem fs = HadoopFiles.fileSystem(archive.root(), archive.conf());
         other += fs.getFileStatus(new Path(archive.root(), ArchiveLayout.SUCCESS)).getLen();
         long total = packs + metadata + samples + other;
-        long original = archive.summary().json().path("totals").path("original_bytes").asLong();
+        long original = archive.summary().totals().originalBytes();
         Map<String, String> rows = new LinkedHashMap<>();
         rows.put("compressed size", ArchiveTable.bytes(packs) + " (tile streams)");
         rows.put("ratio", String.format(Locale.ROOT, "%.3f (tile streams)", ratio(original, packs)));

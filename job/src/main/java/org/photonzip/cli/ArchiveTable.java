@@ -53,7 +53,7 @@ final class ArchiveTable {
 
     static String info(ArchiveReader archive) throws java.io.IOException {
         long packs = archive.marker().files().keySet().stream().filter(f -> f.startsWith("packs/")).count();
-        Map<String, String> rows = new LinkedHashMap<>(SummaryRows.of(archive.summary().json(),
+        Map<String, String> rows = new LinkedHashMap<>(SummaryRows.of(archive.summary(),
                 archive.root().toString(), packs));
         Map<String, String> sizes = ArchiveSizes.rows(archive);
         Map<String, String> out = new LinkedHashMap<>();

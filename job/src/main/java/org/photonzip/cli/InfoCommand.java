@@ -42,10 +42,10 @@ public final class InfoCommand implements Callable<Integer> {
                 reader.checkModeOnFirstTiles();
                 out.print(ArchiveTable.info(reader));
                 int[] shape = reader.summary().shape();
-                var totals = reader.summary().json().path("totals");
+                var totals = reader.summary().totals();
                 table.row(archive, "committed", shape[0] + " x " + shape[1] + " x " + shape[2],
-                        String.format(Locale.ROOT, "%.3f", totals.path("ratio").asDouble()),
-                        totals.path("verified").asBoolean() ? "yes" : "no");
+                        String.format(Locale.ROOT, "%.3f", totals.ratio()),
+                        totals.verified() ? "yes" : "no");
             } catch (Exception e) {
                 err.println("photonzip info: " + Failures.message(e));
                 table.row(archive, "unreadable: " + Failures.message(e), "", "", "");

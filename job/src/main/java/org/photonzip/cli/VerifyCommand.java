@@ -122,7 +122,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     r.failures().forEach(f -> err.println("  " + f));
                     return ExitCodes.TILE_FAILED;
                 }
-                org.photonzip.archive.BoundRecord bound = org.photonzip.archive.BoundRecord.read(reader.summary());
+                org.photonzip.archive.BoundRecord bound = reader.summary().bound();
                 String what = source == null ? ", every tile its manifest row" + (bound == null ? ""
                         : "; ERROR-BOUNDED archive (" + bound.bound().describe() + "): give --against SOURCE to "
                         + "check every value within its bound")
@@ -142,6 +142,6 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static boolean isHdf5Source(ArchiveReader reader) {
-        return "hdf5".equals(reader.summary().json().path("source").path("kind").asText());
+        return reader.summary().source().isHdf5();
     }
 }

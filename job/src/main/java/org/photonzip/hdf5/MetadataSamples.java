@@ -16,7 +16,9 @@ import java.util.List;
  * Codes the samples of 3-D 8/16-bit integer datasets other than the stack (flats, darks, ...) with the tile codec
  * into the archive's {@value #FILE}, one tile stream per part of at most {@value #MAX_PART_SAMPLES} samples (whole
  * frames, or rows of one frame when a frame is larger), instead of storing them raw in {@code metadata.h5}, where
- * their unwritten {@link DatasetTwin} stands. docs/archive-format.md §5.1.
+ * their unwritten {@link DatasetTwin} stands. docs/archive-format.md §5.1. {@link Entry} and {@link Part} are what
+ * the capture coded; the archive's record of them in summary.json is {@code archive.CodedDataset} (this package
+ * sits below {@code archive}), and {@value #FILE} is {@code archive.ArchiveLayout.METADATA_SAMPLES}.
  */
 public final class MetadataSamples implements NativeCapture.SampleSink {
     public static final String FILE = "metadata-samples.pz";

@@ -240,8 +240,16 @@ public final class RestoredFile implements AutoCloseable {
         return RegionSlices.apply(file, keys, new long[]{source[0], source[1], source[2]}, r, notRestored);
     }
 
+    /** A dataset coded in metadata-samples.pz, as the archive's summary describes it. */
+    public record CodedEntry(String path, String dtype, int[] shape, List<CodedPart> parts) {
+    }
+
+    /** Part {@code index} of a coded dataset: frames [t0, t0 + frames) × rows [y0, y0 + rows). */
+    public record CodedPart(int index, int t0, int frames, int y0, int rows) {
+    }
+
     /** The coded dataset {@code entry} with the samples {@code decoder} gives for each part. */
-    public void writeCoded(MetadataSamples.Entry entry, java.util.function.Function<MetadataSamples.Part, short[]> decoder) {
+    public void writeCoded(CodedEntry entry, java.util.function.Function<CodedPart, short[]> decoder) {
         ContainedMetadata.requireHardPath(file, entry.path()); // never written through a link into another file
         long ds = H5.H5Dopen(file, entry.path(), P);
         boolean written = false;
@@ -254,7 +262,7 @@ public final class RestoredFile implements AutoCloseable {
                 throw new IllegalArgumentException(entry.path() + " in metadata.h5 is not the " + entry.dtype() + " "
                         + Arrays.toString(shape) + " dataset summary.json describes");
             }
-            for (MetadataSamples.Part p : entry.parts()) {
+            for (CodedPart p : entry.parts()) {
                 SlabIo.write(ds, k, d, p.t0(), p.frames(), p.y0(), p.rows(), decoder.apply(p));
             }
             written = true;

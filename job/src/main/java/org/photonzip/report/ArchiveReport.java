@@ -1,6 +1,5 @@
 package org.photonzip.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,14 +35,14 @@ public final class ArchiveReport {
     }
 
     /** The page's content. {@code sample} is one decoded tile for the residual histogram, or null. */
-    public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
+    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
                                   double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
                                   Tile sample, TileCompressor codec) {
         return data(summary, root, packs, rows, frameBitsPerPixel, frameKinds, stages, sample, codec, null);
     }
 
     /** As above, with the section on what the error bound changed ({@code quality}, null when lossless). */
-    public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
+    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
                                   double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
                                   Tile sample, TileCompressor codec, org.photonzip.report.QualityData quality) {
         TileRow middle = rows.get(rows.size() / 2); // the tile both callers decode as the sample
@@ -53,7 +52,7 @@ public final class ArchiveReport {
     }
 
     /** As above, with what the sample tile gives already computed ({@link #sampleFigures}; null for none). */
-    public static ReportData data(JsonNode summary, String root, long packs, List<TileRow> rows,
+    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
                                   double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
                                   SampleFigures figures, org.photonzip.report.QualityData quality) {
         List<String[]> table = new ArrayList<>();
@@ -169,7 +168,7 @@ public final class ArchiveReport {
         TileRow middle = rows.get(rows.size() / 2);
         Tile sample = archive.decodeTile(middle);
         long packs = rows.stream().map(TileRow::pack).distinct().count();
-        return data(archive.summary().json(), archive.root().toString(), packs, rows, frameBits, kinds, stages,
+        return data(archive.summary(), archive.root().toString(), packs, rows, frameBits, kinds, stages,
                 sample, archive.compressor(), QualityFile.read(fs, archive.root()));
     }
 

@@ -1,6 +1,10 @@
 package org.photonzip.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.photonzip.archive.BoundRecord;
+import org.photonzip.archive.Summary;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -10,23 +14,21 @@ public final class BoundRows {
     private BoundRows() {
     }
 
-    public static Map<String, String> of(JsonNode summary) {
+    public static Map<String, String> of(Summary summary) {
         Map<String, String> rows = new LinkedHashMap<>();
-        JsonNode b = summary.path("codec").path("error_bound");
-        if (b.isMissingNode() || b.isNull()) {
+        BoundRecord b = summary.bound();
+        if (b == null) {
             rows.put("mode", "lossless (restores every value bit for bit)");
             return rows;
         }
-        boolean absolute = "absolute".equals(b.path("mode").asText());
         rows.put("mode", "ERROR-BOUNDED (LOSSY): restored values differ from the source by up to the bound");
-        rows.put("error bound", absolute ? "|restored − source| ≤ " + b.path("bound").asInt() + " counts"
+        rows.put("error bound", b.bound() instanceof ErrorBound.Absolute a ? "|restored − source| ≤ " + a.n() + " counts"
                 : String.format(Locale.ROOT, "|restored − source| ≤ ⌊%s·σ(prediction)⌋ (at most %d counts)",
-                b.path("bound").asText(), b.path("max_pixel_bound").asInt()));
-        JsonNode m = b.path("noise_model");
-        rows.put("noise model", m.isObject() ? String.format(Locale.ROOT,
-                "σ² = %.5g·max(I − %.4g, 0) + %.4g², from %s", m.path("gain").asDouble(), m.path("dark").asDouble(),
-                m.path("read_noise").asDouble(), b.path("noise_model_origin").asText())
-                : "none (" + b.path("noise_model_origin").asText() + ")");
+                b.value(), b.bound().maxBound()));
+        NoiseModel m = b.noise();
+        rows.put("noise model", m != null ? String.format(Locale.ROOT,
+                "σ² = %.5g·max(I − %.4g, 0) + %.4g², from %s", m.gain(), m.dark(), m.readNoise(), b.origin())
+                : "none (" + b.origin() + ")");
         return rows;
     }
 }

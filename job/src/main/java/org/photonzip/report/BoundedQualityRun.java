@@ -1,5 +1,7 @@
 package org.photonzip.report;
 
+import io.jhdf.HdfFile;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,12 +102,21 @@ public final class BoundedQualityRun {
                                     TileCompressor codec, StackDescriptor source, Configuration conf,
                                     ErrorBound bound, NoiseModel noise, Path metadataH5, int threads)
             throws IOException {
+        return run(fs, root, rows, codec, source, null, conf, bound, noise, metadataH5, threads);
+    }
+
+    /** As above, with the source file already open ({@code sourceHdf}; null to open it here), as compress has it. */
+    public static QualityReport run(FileSystem fs, org.apache.hadoop.fs.Path root, List<TileRow> rows,
+                                    TileCompressor codec, StackDescriptor source, HdfFile sourceHdf,
+                                    Configuration conf, ErrorBound bound, NoiseModel noise, Path metadataH5,
+                                    int threads) throws IOException {
         String[] all = metadataH5 == null ? null : FrameKinds.fromMetadata(metadataH5, source.frames());
         List<TileRow> compared = sampled(rows, source.samples());
         int stride = frameStride(compared, source.samples());
         String[] kinds = compared == rows && stride == 1 ? all : comparedKinds(all, compared, stride, source.frames());
         QualityPlan plan = QualityPlan.of(source.frames(), source.height(), source.width(), kinds);
-        ScanGeometry geometry = geometry(source, conf, plan, all); // angles are counted over all the frames
+        // angles are counted over all the frames
+        ScanGeometry geometry = sourceHdf != null ? geometry(sourceHdf, plan, all) : geometry(source, conf, plan, all);
         if (metadataH5 != null && (geometry.radians() == null || geometry.flat() == null || geometry.dark() == null)) {
             ScanGeometry m = ScanGeometry.read(metadataH5, plan, all); // what the source lacks, the archive may hold
             geometry = new ScanGeometry(geometry.radians() != null ? geometry.radians() : m.radians(),
@@ -183,8 +194,16 @@ public final class BoundedQualityRun {
             return ScanGeometry.none();
         }
         try (InputStack in = InputStack.open(source.input(), source.datasetPath(), conf)) {
-            return in.hdf() == null ? ScanGeometry.none() : ScanGeometry.read(in.hdf(), plan, kinds);
+            return in.hdf() == null ? ScanGeometry.none() : geometry(in.hdf(), plan, kinds);
         } catch (IOException | RuntimeException e) {
+            return ScanGeometry.none();
+        }
+    }
+
+    private static ScanGeometry geometry(HdfFile hdf, QualityPlan plan, String[] kinds) {
+        try {
+            return ScanGeometry.read(hdf, plan, kinds);
+        } catch (RuntimeException e) {
             return ScanGeometry.none();
         }
     }

@@ -80,7 +80,7 @@ public final class Exporter {
      */
     private static void requireExportable(ArchiveReader archive) throws NotExportableException {
         Summary s = archive.summary();
-        String order = s.json().path("source").path("byte_order").asText("little");
+        String order = s.source().byteOrder();
         if (!(s.dtype().equals("uint16") || s.dtype().equals("int16")) || !order.equals("little")) {
             throw new NotExportableException(archive.root().toString(), "its stack is " + s.dtype() + " " + order
                     + "-endian; export writes 16-bit little-endian stacks only (decompress restores it)");

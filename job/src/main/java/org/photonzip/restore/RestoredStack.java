@@ -5,7 +5,6 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.archive.Summary;
 import org.photonzip.hdf5.RestoredFile;
-import org.photonzip.source.InputStack;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,7 +69,7 @@ final class RestoredStack implements AutoCloseable {
                     + e.getMessage(), e);
         }
         try {
-            out.prepareStack(InputStack.PLACEHOLDER_ATTRIBUTE, region.dims(), summary.shape(), versionOneChunks(summary));
+            out.prepareStack(org.photonzip.archive.ArchiveLayout.STACK_PLACEHOLDER, region.dims(), summary.shape(), versionOneChunks(summary));
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
             out.close();
@@ -86,8 +85,8 @@ final class RestoredStack implements AutoCloseable {
      */
     static java.util.function.Predicate<String> keptLinks(Summary summary) {
         java.util.Set<String> kept = new java.util.HashSet<>();
-        for (com.fasterxml.jackson.databind.JsonNode n : summary.json().path("metadata").path("not_captured")) {
-            String line = n.asText();
+        List<String> notCaptured = summary.metadata().notCaptured();
+        for (String line : notCaptured == null ? List.<String>of() : notCaptured) {
             int colon = line.indexOf(": external link to ");
             int end = line.indexOf(" cannot be followed (");
             if (colon > 0 && end > colon && line.endsWith("; kept as that link")) {
@@ -133,7 +132,7 @@ final class RestoredStack implements AutoCloseable {
                 out.putStackAttribute(Restorer.FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
                 out.putStackAttribute(Restorer.ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
             }
-            BoundAttributes.put(out, org.photonzip.archive.BoundRecord.read(archive.summary()));
+            BoundAttributes.put(out, archive.summary().bound());
             try {
                 CodedRestore.writeAll(archive, out, scratch);
             } catch (java.nio.file.FileSystemException e) {

@@ -36,6 +36,15 @@ import java.util.Locale;
  */
 public final class InputStack implements Closeable {
     /** Marks the stack's stand-in inside {@code metadata.h5}. */
+    /** Opens in this JVM: a compress opens its input once on the driver (CompressOpensInputOnceTest). */
+    private static final java.util.concurrent.atomic.AtomicLong OPENS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** How many times {@link #open} was called in this JVM. */
+    public static long opens() {
+        return OPENS.get();
+    }
+
+    /** Part of the archive format: {@code archive.ArchiveLayout.STACK_PLACEHOLDER} names it for readers. */
     public static final String PLACEHOLDER_ATTRIBUTE = "photonzip_stack_placeholder";
 
     private final StackDescriptor descriptor;
@@ -75,6 +84,7 @@ public final class InputStack implements Closeable {
      */
     public static InputStack open(String input, String datasetPath, TiffReferences refs, Configuration conf)
             throws IOException {
+        OPENS.incrementAndGet();
         InputStack opened = openPlain(input, datasetPath, conf);
         if (refs.isEmpty()) {
             return opened;

@@ -63,14 +63,16 @@ final class BoundedSteps {
      * added to {@code stages} as "report: quality check (wall)", which the stage chart shows.
      */
     static QualityData quality(FileSystem fs, Path root, List<TileRow> rows, TileCompressor codec,
-                               StackDescriptor stack, Configuration conf, BoundRecord bound,
+                               InputStack input, Configuration conf, BoundRecord bound,
                                Map<String, Double> stages) throws IOException {
         long start = System.nanoTime();
         java.nio.file.Path dir = Files.createTempDirectory("photonzip-quality-");
         try {
             java.nio.file.Path metadata = dir.resolve(ArchiveLayout.METADATA);
             fs.copyToLocalFile(false, new Path(root, ArchiveLayout.METADATA), new Path(metadata.toUri()), true);
-            QualityReport q = BoundedQualityRun.run(fs, root, rows, codec, stack, conf, bound.bound(), bound.noise(),
+            StackDescriptor stack = input.descriptor();
+            QualityReport q = BoundedQualityRun.run(fs, root, rows, codec, stack, input.hdf(), conf, bound.bound(),
+                    bound.noise(),
                     metadata, Runtime.getRuntime().availableProcessors());
             QualityData data = QualityFigures.of(q, FrameKinds.fromMetadata(metadata, stack.frames()));
             stages.put("report: quality check (wall)", (System.nanoTime() - start) / 1e9);

@@ -12,7 +12,6 @@ import org.apache.spark.util.LongAccumulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.photonzip.tiles.TileCompressor;
-import org.apache.hadoop.fs.FSDataInputStream;
 import org.photonzip.codec.Tile;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.FileEntry;
@@ -22,6 +21,7 @@ import org.photonzip.report.ArchiveReport;
 import org.photonzip.archive.ArchiveCommitter;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
+import org.photonzip.archive.CodedDataset;
 import org.photonzip.archive.Manifest;
 import org.photonzip.archive.Summary;
 import org.photonzip.archive.SourceRecord;
@@ -125,12 +125,95 @@ public final class CompressJob {
     }
 
     public static Report run(SparkSession spark, Request req, PrintStream console) throws IOException {
+        try (Prepared job = prepare(spark, req)) {
+            return job.run(console);
+        }
+    }
+
+    /**
+     * The driver's first steps for one archive, each done once: opens the input (its one open on the driver), then
+     * checks the target and cleans up what interrupted runs left for it ({@link ArchiveCommitter#begin}), before
+     * any of the stack is read or a model trained. Closing it without a {@link Prepared#run} removes what was begun.
+     */
+    public static Prepared prepare(SparkSession spark, Request req) throws IOException {
+        long start = System.nanoTime();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf);
+        try {
+            ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf,
+                    req.overwrite());
+            return new Prepared(spark, req, committer, input, start);
+        } catch (Throwable e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    /** A compress whose target is checked and whose input is open (the one open of it on the driver). */
+    public static final class Prepared implements AutoCloseable {
+        private final SparkSession spark;
+        private final Request req;
+        private final ArchiveCommitter committer;
+        private final InputStack input;
+        private final long start;
+
+        private Prepared(SparkSession spark, Request req, ArchiveCommitter committer, InputStack input, long start) {
+            this.spark = spark;
+            this.req = req;
+            this.committer = committer;
+            this.input = input;
+            this.start = start;
+        }
+
+        /** The input's descriptor, as the driver read it. */
+        public StackDescriptor stack() {
+            return input.descriptor();
+        }
+
+        /** What was found and done about earlier runs' leftovers for the archive path (one line each). */
+        public List<String> notes() {
+            return committer.notes();
+        }
+
+        /** Compresses and commits, or removes everything written and throws. */
+        public Report run(PrintStream console) throws IOException {
+            return run(req, console);
+        }
+
+        /**
+         * As {@link #run(PrintStream)}, with {@code request} for what to write: its input, dataset, references,
+         * archive and overwrite must be those this was prepared with; its source record may be added now (the night hashes
+         * the files of {@link #stack()}).
+         */
+        public Report run(Request request, PrintStream console) throws IOException {
+            if (!request.input().equals(req.input()) || !request.archive().equals(req.archive())
+                    || !java.util.Objects.equals(request.dataset(), req.dataset())
+                    || request.overwrite() != req.overwrite()
+                    || !java.util.Objects.equals(request.references(), req.references())) {
+                throw new IllegalArgumentException("a compress prepared for " + req.input() + " -> " + req.archive()
+                        + " cannot run " + request.input() + " -> " + request.archive());
+            }
+            return CompressJob.run(spark, request, committer, input, start, console);
+        }
+
+        /** Closes the input; removes the archive's files unless it was committed. */
+        @Override
+        public void close() throws IOException {
+            try {
+                committer.abort();
+            } finally {
+                input.close();
+            }
+        }
+    }
+
+    private static Report run(SparkSession spark, Request req, ArchiveCommitter committer, InputStack input,
+                              long start, PrintStream console) throws IOException {
         SparkContext sc = spark.sparkContext();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(sc);
         Configuration conf = sc.hadoopConfiguration();
-        long start = System.nanoTime();
         String group = JobGroup.begin(jsc, "compress " + req.input());
-        try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
+        try {
             StackDescriptor stack = input.descriptor();
             BoundRecord bound = BoundedSteps.resolve(req.bound(), req.model(), input, conf, console);
             TileCompressor compressor = ModelSetup.compressor(req.model(), stack, jsc, console);
@@ -141,99 +224,97 @@ public final class CompressJob {
                     : TilePlanner.defaultShape(stack.frames(), stack.height(), stack.width());
             long taskBytes = req.taskBytes() > 0 ? req.taskBytes() : defaultTaskBytes(sc);
             List<TaskGroup> groups = TaskPlanner.plan(stack.frames(), stack.height(), stack.width(), shape, taskBytes);
-            ArchiveCommitter committer = ArchiveCommitter.begin(HadoopFiles.path(req.archive()), conf, req.overwrite());
+            // The driver captures the metadata while the executors encode (a thread of its own: the common
+            // pool has one thread on a two-core driver, and several scans may be in flight).
+            long captureStart = System.nanoTime();
+            CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
+                try {
+                    Summary.MetadataCapture m = storeMetadata(input, committer, req.maxMetadataBytes());
+                    org.photonzip.source.RemoteStage.Stats staged = input.staging();
+                    LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s%s",
+                            stack.description(), (System.nanoTime() - captureStart) / 1e9, staged == null ? ""
+                                    : String.format(java.util.Locale.ROOT, " (staged %d of %d bytes of %d "
+                                    + "file(s) in %.1f s)", staged.bytesStaged(), staged.sourceBytes(),
+                                    staged.files(), staged.seconds())));
+                    return m;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, CompressJob::daemon);
+            Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
+            double prepare = DriverTimes.since(start);
+            long encodeStart = System.nanoTime();
+            Encoded encoded;
             try {
-                // The driver captures the metadata while the executors encode (a thread of its own: the common
-                // pool has one thread on a two-core driver, and several scans may be in flight).
-                long captureStart = System.nanoTime();
-                CompletableFuture<Summary.MetadataCapture> capture = CompletableFuture.supplyAsync(() -> {
-                    try {
-                        Summary.MetadataCapture m = storeMetadata(input, committer, req.maxMetadataBytes());
-                        org.photonzip.source.RemoteStage.Stats staged = input.staging();
-                        LOG.info(String.format(java.util.Locale.ROOT, "%s: metadata captured in %.1f s%s",
-                                stack.description(), (System.nanoTime() - captureStart) / 1e9, staged == null ? ""
-                                        : String.format(java.util.Locale.ROOT, " (staged %d of %d bytes of %d "
-                                        + "file(s) in %.1f s)", staged.bytesStaged(), staged.sourceBytes(),
-                                        staged.files(), staged.seconds())));
-                        return m;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, CompressJob::daemon);
-                Broadcast<SerializableConfiguration> confB = jsc.broadcast(new SerializableConfiguration(conf));
-                double prepare = DriverTimes.since(start);
-                long encodeStart = System.nanoTime();
-                Encoded encoded;
-                try {
-                    encoded = encode(jsc, group, stack, groups, committer, compressor, confB, console);
-                } catch (Throwable e) {
-                    capture.handle((m, x) -> null).join(); // let it finish before the cleanup deletes its target
-                    throw e;
-                }
-                double encodeSeconds = DriverTimes.since(encodeStart);
-                long waitStart = System.nanoTime();
-                Summary.MetadataCapture metadata = join(capture);
-                double metadataWait = DriverTimes.since(waitStart);
-                long verifyStart = System.nanoTime();
-                List<TileRow> rows = encoded.rows();
-                long bytesRead = encoded.bytesRead();
-                VerifyJob.Result verification = null;
-                if (req.verify()) {
-                    // A bounded archive is checked against the source: every value within its pixel's bound.
-                    verification = VerifyJob.run(jsc, committer.root().toString(), rows,
-                            new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), encoded.packs(),
-                            confB, bound == null ? null : stack, compressor);
-                    if (!verification.ok()) {
-                        throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
-                                + verification.failed() + " tile(s) failed verification, e.g. "
-                                + verification.failures().get(0));
-                    }
-                }
-                double verifySeconds = req.verify() ? DriverTimes.since(verifyStart) : 0;
-                long compressed = rows.stream().mapToLong(TileRow::length).sum();
-                Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
-                        bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
-                long t = System.nanoTime();
-                // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
-                // manifest and summary.
-                TileCompressor codec = compressor;
-                CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
-                        : CompletableFuture.supplyAsync(() -> {
-                            try {
-                                return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows,
-                                        codec, stack, conf, bound, encoded.stageSeconds());
-                            } catch (IOException e) {
-                                throw new UncheckedIOException(e);
-                            }
-                        }, CompressJob::daemon);
-                try {
-                    writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
-                            compressor, metadata, totals, sc, bound, req.sources());
-                } catch (Throwable e) {
-                    if (quality != null) {
-                        quality.handle((q, x) -> null).join(); // let it finish before the cleanup
-                    }
-                    throw e;
-                }
-                double manifest = DriverTimes.since(t);
-                writeReport(committer, rows, stack, compressor, encoded, quality == null ? null : join(quality));
-                double report = DriverTimes.since(t) - manifest;
-                committer.commit(rows, encoded.packs());
-                DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
-                        DriverTimes.since(t));
-                LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s; finish: manifest and summary "
-                                + "%.2f s, report %.2f s, commit %.2f s", stack.description(), committer.target(), times,
-                        manifest, report, times.finish() - manifest - report));
-                return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
-                        taskBytes, shape, encoded.taskCpuNanos(), committer.digest(),
-                        modelLine(compressor, rows), times, bound);
+                encoded = encode(jsc, group, stack, groups, committer, compressor, confB, console);
             } catch (Throwable e) {
-                // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
-                // stage still running may yet create pack files: let them end before removing everything.
-                JobGroup.awaitIdle(jsc, group);
-                committer.abort();
+                capture.handle((m, x) -> null).join(); // let it finish before the cleanup deletes its target
                 throw e;
             }
+            double encodeSeconds = DriverTimes.since(encodeStart);
+            long waitStart = System.nanoTime();
+            Summary.MetadataCapture metadata = join(capture);
+            double metadataWait = DriverTimes.since(waitStart);
+            long verifyStart = System.nanoTime();
+            List<TileRow> rows = encoded.rows();
+            long bytesRead = encoded.bytesRead();
+            VerifyJob.Result verification = null;
+            if (req.verify()) {
+                // A bounded archive is checked against the source: every value within its pixel's bound.
+                verification = VerifyJob.run(jsc, committer.root().toString(), rows,
+                        new int[]{stack.frames(), stack.height(), stack.width()}, stack.dtype(), encoded.packs(),
+                        confB, bound == null ? null : stack, compressor);
+                if (!verification.ok()) {
+                    throw new VerificationFailedException("Cannot commit " + req.archive() + ": "
+                            + verification.failed() + " tile(s) failed verification, e.g. "
+                            + verification.failures().get(0));
+                }
+            }
+            double verifySeconds = req.verify() ? DriverTimes.since(verifyStart) : 0;
+            long compressed = rows.stream().mapToLong(TileRow::length).sum();
+            Summary.Totals totals = new Summary.Totals(rows.size(), groups.size(), stack.samples(), compressed,
+                    bytesRead, (System.nanoTime() - start) / 1e9, verification != null);
+            long t = System.nanoTime();
+            // A bounded archive's quality pass needs only the packs and metadata.h5: it runs beside the
+            // manifest and summary.
+            TileCompressor codec = compressor;
+            CompletableFuture<org.photonzip.report.QualityData> quality = bound == null ? null
+                    : CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return BoundedSteps.quality(committer.fileSystem(), committer.root(), rows, codec, input,
+                                    conf, bound, encoded.stageSeconds());
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    }, CompressJob::daemon);
+            Summary summary;
+            try {
+                summary = writeManifestAndSummary(committer, rows, stack, input.stackAttributes(), shape, taskBytes,
+                        compressor, metadata, totals, sc, bound, req.sources());
+            } catch (Throwable e) {
+                if (quality != null) {
+                    quality.handle((q, x) -> null).join(); // let it finish before the cleanup
+                }
+                throw e;
+            }
+            double manifest = DriverTimes.since(t);
+            writeReport(committer, summary, rows, stack, compressor, encoded, quality == null ? null : join(quality));
+            double report = DriverTimes.since(t) - manifest;
+            committer.commit(rows, encoded.packs());
+            DriverTimes times = new DriverTimes(prepare, encodeSeconds, metadataWait, verifySeconds,
+                    DriverTimes.since(t));
+            LOG.info(String.format(java.util.Locale.ROOT, "%s: committed %s; %s; finish: manifest and summary "
+                            + "%.2f s, report %.2f s, commit %.2f s", stack.description(), committer.target(), times,
+                    manifest, report, times.finish() - manifest - report));
+            return new Report(committer.target().toString(), stack, totals, verification, metadata.skipped(),
+                    taskBytes, shape, encoded.taskCpuNanos(), committer.digest(),
+                    modelLine(compressor, rows), times, bound);
+        } catch (Throwable e) {
+            // Also Spark's SparkException, which Scala throws undeclared from collect(). Tasks of the failed
+            // stage still running may yet create pack files: let them end before removing everything.
+            JobGroup.awaitIdle(jsc, group);
+            committer.abort();
+            throw e;
         }
     }
 
@@ -332,7 +413,7 @@ public final class CompressJob {
         java.nio.file.Path dir = Files.createTempDirectory("photonzip-metadata-");
         try {
             java.nio.file.Path local = dir.resolve(ArchiveLayout.METADATA);
-            java.nio.file.Path samplesFile = dir.resolve(MetadataSamples.FILE);
+            java.nio.file.Path samplesFile = dir.resolve(ArchiveLayout.METADATA_SAMPLES);
             Hdf5TreeCopy.Report r;
             MetadataSamples samples;
             try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(samplesFile))) {
@@ -343,10 +424,10 @@ public final class CompressJob {
                     new Path(committer.root(), ArchiveLayout.METADATA));
             if (!samples.entries().isEmpty()) {
                 committer.fileSystem().copyFromLocalFile(false, false, new Path(samplesFile.toUri()),
-                        new Path(committer.root(), MetadataSamples.FILE));
+                        new Path(committer.root(), ArchiveLayout.METADATA_SAMPLES));
             }
             return new Summary.MetadataCapture(r.groups(), r.datasets(), r.attributes(), r.skipped(),
-                    samples.entries());
+                    samples.entries().stream().map(CompressJob::coded).toList());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (java.nio.file.Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -356,7 +437,15 @@ public final class CompressJob {
         }
     }
 
-    private static void writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
+    /** The archive's record of a dataset the capture coded. */
+    private static CodedDataset coded(MetadataSamples.Entry e) {
+        return new CodedDataset(e.path(), e.dtype(), e.shape(), e.sha256(), e.parts().stream()
+                .map(p -> new CodedDataset.Part(p.t0(), p.frames(), p.y0(), p.rows(), p.offset(), p.length(),
+                        p.sha256())).toList());
+    }
+
+    /** Writes model.pzm, the manifest and summary.json; returns the summary as written, for the report. */
+    private static Summary writeManifestAndSummary(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
                                                 java.util.Map<String, String> attributes, TileShape shape, long taskBytes, TileCompressor compressor,
                                                 Summary.MetadataCapture metadata, Summary.Totals totals,
                                                 SparkContext sc, BoundRecord bound,
@@ -375,18 +464,20 @@ public final class CompressJob {
                 compressor.model() == null ? TileCompressor.CLASSICAL : TileCompressor.LEARNED,
                 compressor.modelHash(), metadata, totals, sc.master(), sc.defaultParallelism());
         if (bound != null) {
-            bound.write(summary.json());
+            summary = summary.withBound(bound);
         }
         if (sources != null) {
-            sources.get().write(summary.json());
+            summary = summary.withSourceRecord(sources.get());
         }
         try (FSDataOutputStream out = fs.create(new Path(root, ArchiveLayout.SUMMARY), false)) {
             out.write(summary.toJson());
         }
+        return summary;
     }
 
     /** report.html with frames.csv and stages.csv, before the commit so that they are part of the archive. */
-    private static void writeReport(ArchiveCommitter committer, List<TileRow> rows, StackDescriptor stack,
+    private static void writeReport(ArchiveCommitter committer, Summary summary, List<TileRow> rows,
+                                    StackDescriptor stack,
                                     TileCompressor compressor, Encoded encoded,
                                     org.photonzip.report.QualityData quality) throws IOException {
         FileSystem fs = committer.fileSystem();
@@ -400,16 +491,12 @@ public final class CompressJob {
         String[] kinds = HadoopFiles.isLocal(root)
                 ? FrameKinds.fromMetadata(HadoopFiles.localFile(new Path(root, ArchiveLayout.METADATA)), stack.frames())
                 : null;
-        Summary summary;
-        try (FSDataInputStream in = fs.open(new Path(root, ArchiveLayout.SUMMARY))) {
-            summary = Summary.parse(in.readAllBytes(), root.toString());
-        }
         long packs = rows.stream().map(TileRow::pack).distinct().count();
         String target = committer.target().toString();
         ArchiveReport.writeHtml(fs, new Path(root, ArchiveReport.HTML), encoded.sampleFigures() != null
-                ? ArchiveReport.data(summary.json(), target, packs, rows, encoded.frameBitsPerPixel(), kinds,
+                ? ArchiveReport.data(summary, target, packs, rows, encoded.frameBitsPerPixel(), kinds,
                 encoded.stageSeconds(), encoded.sampleFigures(), quality)
-                : ArchiveReport.data(summary.json(), target, packs, rows, encoded.frameBitsPerPixel(), kinds,
+                : ArchiveReport.data(summary, target, packs, rows, encoded.frameBitsPerPixel(), kinds,
                 encoded.stageSeconds(), sample, compressor, quality));
     }
 

@@ -45,9 +45,8 @@ class ArchitectureTest {
 
     /**
      * Package (under org.photonzip) → the packages it uses; the same arrows as docs/architecture.md. An arrow in
-     * parentheses is allowed but not required to show in the classes: one on its way out (issue 14 item 1 moves
-     * what it needs into the package), or one the bytecode does not show (an inlined constant, a local
-     * variable's type).
+     * parentheses is allowed but not required to show in the classes: one the bytecode does not show (an inlined
+     * constant, a local variable's type).
      */
     static final Map<String, List<String>> USES = new LinkedHashMap<>();
 
@@ -63,8 +62,8 @@ class ArchitectureTest {
         USES.put("options", List.of("codec", "training"));
         USES.put("quality", List.of("codec", "source"));
         USES.put("model", List.of("codec", "fs", "plan", "source", "training"));
-        USES.put("archive", List.of("(" + ROOT + ")", "codec", "fs", "(hdf5)", "source", "tiles"));
-        USES.put("restore", List.of("codec", "fs", "hdf5", "(source)", "tiles", "archive"));
+        USES.put("archive", List.of("(" + ROOT + ")", "codec", "fs", "source", "tiles"));
+        USES.put("restore", List.of("codec", "fs", "hdf5", "source", "tiles", "archive"));
         USES.put("report", List.of("codec", "source", "tiles", "archive", "quality"));
         USES.put("spark", List.of("codec", "training", "fs", "hdf5", "source", "plan", "tiles", "options", "(quality)",
                 "model", "archive", "restore", "report"));

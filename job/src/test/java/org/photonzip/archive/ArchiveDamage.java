@@ -111,6 +111,15 @@ public final class ArchiveDamage {
         restate(archive, ArchiveLayout.SUMMARY);
     }
 
+    /** Replaces summary.json by an edit of its typed record (as compress would write it) and re-states it. */
+    public static void editRecord(Path archive, java.util.function.UnaryOperator<Summary> edit) throws IOException {
+        CommitMarker marker = CommitMarker.parse(Files.readAllBytes(archive.resolve(ArchiveLayout.SUCCESS)),
+                archive.toString());
+        Path file = archive.resolve(ArchiveLayout.SUMMARY);
+        Files.write(file, edit.apply(Summary.parse(Files.readAllBytes(file), marker, archive.toString())).toJson());
+        restate(archive, ArchiveLayout.SUMMARY);
+    }
+
     public static JsonNode summary(Path archive) throws IOException {
         return JSON.readTree(archive.resolve(ArchiveLayout.SUMMARY).toFile());
     }

@@ -140,8 +140,8 @@ final class Damages {
             shape.set(2, shape.get(2).asInt() + 1);
         }), List.of(ArchiveLayout.MANIFEST, "cover")));
         c.add(new Case("summary.json: an error bound the lossless streams lack, record re-stated",
-                a -> ArchiveDamage.editSummary(a, s -> new org.photonzip.archive.BoundRecord(
-                        org.photonzip.codec.bound.ErrorBound.absolute(8), null, "forged").write(s)),
+                a -> ArchiveDamage.editRecord(a, s -> s.withBound(new org.photonzip.archive.BoundRecord(
+                        org.photonzip.codec.bound.ErrorBound.absolute(8), null, "forged"))),
                 List.of("codec.error_bound", "tile")));
         return c;
     }

@@ -58,7 +58,7 @@ class HonestQualityTest {
                 ModelChoice.parse("classical"), false, false, 0, 1L << 30, BoundRequest.parse(null, "0.5")),
                 JobFixtures.quiet());
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
-        BoundRecord bound = BoundRecord.read(reader.summary());
+        BoundRecord bound = reader.summary().bound();
         QualityReport q;
         try (InputStack in = InputStack.open(scan.toString(), null, new Configuration())) {
             q = BoundedQualityRun.run(reader, in.descriptor(), bound.bound(), bound.noise(),

@@ -70,7 +70,7 @@ class FidelityTest {
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         List<String> coded = new ArrayList<>();
         long raw = 0;
-        for (MetadataSamples.Entry e : reader.summary().codedDatasets()) {
+        for (org.photonzip.archive.CodedDataset e : reader.summary().codedDatasets()) {
             coded.add(e.path());
             raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * Dtype.of(e.dtype()).bytes();
         }
@@ -113,6 +113,26 @@ class FidelityTest {
         InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
                 () -> JobFixtures.restore(archive, out, null, null));
         assertTrue(e.getMessage().contains(MetadataSamples.FILE) || e.getMessage().contains("SHA-256"), e.getMessage());
+        assertTrue(Files.notExists(out));
+    }
+
+    /**
+     * A coded part changed and its file's listing re-stated (so the file's SHA-256 passes): the part's own checked
+     * decode refuses it, as a tile failing its checks (exit 3), before the output appears.
+     */
+    @Test
+    void aForgedCodedPartFailsTheCheckedDecode(@TempDir Path dir) throws IOException {
+        String archive = archive("links", dir);
+        Path samples = Path.of(archive, MetadataSamples.FILE);
+        byte[] bytes = Files.readAllBytes(samples);
+        bytes[bytes.length / 2] ^= 0x10;
+        Files.write(samples, bytes);
+        org.photonzip.archive.ArchiveDamage.restate(Path.of(archive), MetadataSamples.FILE);
+        Path out = dir.resolve("never.h5");
+        org.photonzip.archive.TileCheckException e = assertThrows(org.photonzip.archive.TileCheckException.class,
+                () -> JobFixtures.restore(archive, out, null, null));
+        assertTrue(e.getMessage().startsWith("Invalid tile in ") && e.getMessage().contains("(" + MetadataSamples.FILE
+                + " at offset "), e.getMessage());
         assertTrue(Files.notExists(out));
     }
 

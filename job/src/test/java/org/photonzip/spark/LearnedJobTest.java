@@ -66,7 +66,7 @@ class LearnedJobTest {
 
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         assertArrayEquals(model.toBytes(), Files.readAllBytes(Path.of(archive, ArchiveLayout.MODEL)));
-        assertEquals(model.hashHex(), reader.summary().json().path("codec").path("model_sha256").asText());
+        assertEquals(model.hashHex(), reader.summary().codec().modelSha256());
         long learned = reader.rows().stream().map(TileRow::modelId).filter(TileCompressor.LEARNED::equals).count();
         long classical = reader.rows().stream().map(TileRow::modelId).filter(TileCompressor.CLASSICAL::equals).count();
         assertEquals(reader.rows().size(), learned + classical);

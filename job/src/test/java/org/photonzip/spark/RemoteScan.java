@@ -102,7 +102,7 @@ final class RemoteScan {
         assertStagingEmpty(staging);
         ArchiveReader reader = ArchiveReader.open(archive, conf);
         assertEquals(List.of("/entry/data/darks", "/entry/data/flats"),
-                reader.summary().codedDatasets().stream().map(MetadataSamples.Entry::path).sorted().toList());
+                reader.summary().codedDatasets().stream().map(org.photonzip.archive.CodedDataset::path).sorted().toList());
         FileSystem fs = new Path(archive).getFileSystem(conf);
         long metadata = fs.getFileStatus(new Path(archive, ArchiveLayout.METADATA)).getLen();
         assertTrue(metadata < FLATS_BYTES, "metadata.h5 holds " + metadata + " bytes: flats and darks are not raw");

@@ -1,6 +1,5 @@
 package org.photonzip.spark.night;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -11,7 +10,6 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.CommitMarker;
 import org.photonzip.archive.FileEntry;
-import org.photonzip.archive.InvalidArchiveException;
 import org.photonzip.archive.SourceRecord;
 import org.photonzip.archive.Summary;
 import org.photonzip.fs.HadoopFiles;
@@ -38,24 +36,18 @@ final class ArchiveHoldings {
     /** @return null when nothing recorded stands against deleting {@code now}, else why not */
     static Verdict check(Summary summary, String archive, List<SourceFile> now, Configuration conf)
             throws IOException {
-        BoundRecord bound;
-        SourceRecord record;
-        try {
-            bound = BoundRecord.read(summary);
-            record = SourceRecord.read(summary);
-        } catch (InvalidArchiveException e) {
-            return kept(e.getMessage());
-        }
+        BoundRecord bound = summary.bound();
+        SourceRecord record = summary.sourceRecord();
         if (bound != null) {
             return kept("the archive is error-bounded (" + bound.bound().describe() + "); only a lossless archive "
                     + "justifies deleting the source");
         }
-        JsonNode notCaptured = summary.json().path("metadata").path("not_captured");
-        if (!notCaptured.isArray()) {
+        List<String> notCaptured = summary.metadata().notCaptured();
+        if (notCaptured == null) {
             return kept("summary.json does not say which metadata of the source was not captured");
         }
         if (!notCaptured.isEmpty()) {
-            return kept("the archive lacks metadata of the source: " + notCaptured.get(0).asText()
+            return kept("the archive lacks metadata of the source: " + notCaptured.get(0)
                     + (notCaptured.size() > 1 ? " (and " + (notCaptured.size() - 1) + " more)" : ""));
         }
         if (record == null) {

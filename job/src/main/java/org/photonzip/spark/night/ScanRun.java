@@ -9,11 +9,9 @@ import org.apache.spark.sql.SparkSession;
 import org.photonzip.fs.Sha256;
 import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.archive.ArchiveDirectory;
-import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.CommitMarker;
 import org.photonzip.archive.FileEntry;
-import org.photonzip.archive.Leftovers;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.VerificationFailedException;
 import org.photonzip.fs.HadoopFiles;
@@ -68,36 +66,31 @@ final class ScanRun {
             if (committed && options.skipExisting()) {
                 return skipped(b, req, fs, target, conf);
             }
-            if (committed && !req.overwrite()) {
-                throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists; use "
-                        + "--overwrite to replace it, or --skip-existing to keep it"); // before any reading or training
-            }
-            for (String note : Leftovers.clean(fs, target, conf, HadoopFiles.hasAtomicDirectoryRename(target))) {
-                b.notes.add(note);
-                console.println("photonzip: " + scan.archive() + ": " + note);
-            }
-            List<SourceFile> files;
-            org.photonzip.source.StackDescriptor stack;
-            try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
-                files = SourceFile.of(input.descriptor(), conf);
-                stack = input.descriptor();
-            }
-            b.sourceFiles = files;
-            CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
-            // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
-            CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
-            CompressJob.Request recorded = req.withSources(() -> sourceRecord(files, hashes, notHeld, conf));
             CompressJob.Report report;
-            try {
-                report = CompressJob.run(spark, recorded, console);
-            } catch (Throwable e) {
-                hashes.handle((r, x) -> null).join();
-                notHeld.handle((r, x) -> null).join();
-                throw e;
+            // The one open of the input and the one target check and cleanup, before any reading or training.
+            try (CompressJob.Prepared job = CompressJob.prepare(spark, req)) {
+                for (String note : job.notes()) {
+                    b.notes.add(note);
+                    console.println("photonzip: " + scan.archive() + ": " + note);
+                }
+                org.photonzip.source.StackDescriptor stack = job.stack();
+                List<SourceFile> files = SourceFile.of(stack, conf);
+                b.sourceFiles = files;
+                CompletableFuture<List<SourceFile>> hashes = CompletableFuture.supplyAsync(() -> hash(files, conf));
+                // What the archive will not hold (TIFF tags, a linked file's other content), read while it encodes.
+                CompletableFuture<List<String>> notHeld = CompletableFuture.supplyAsync(() -> notHeld(stack, conf));
+                CompressJob.Request recorded = req.withSources(() -> sourceRecord(files, hashes, notHeld, conf));
+                try {
+                    report = job.run(recorded, console);
+                } catch (Throwable e) {
+                    hashes.handle((r, x) -> null).join();
+                    notHeld.handle((r, x) -> null).join();
+                    throw e;
+                }
+                b.sourceFiles = joinHashes(hashes, b);
             }
             options.compressed().accept(report);
             b.verified = report.verification() != null && report.verification().ok();
-            b.sourceFiles = joinHashes(hashes, b);
             digests(b, conf);
             b.status = "done";
             return result(b, deleteIfAsked(b, req, conf));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.SourceRecord;
 import org.photonzip.hdf5.NativeHdf5;
 import org.photonzip.plan.TileShape;
 import org.photonzip.source.TiffReferences;
@@ -99,7 +98,7 @@ class TiffReferencesTest {
         assertEquals(NightRun.ALL_DONE, o.exitCode(), o.records().toString());
 
         ArchiveReader reader = ArchiveReader.open(archive.toString(), new org.apache.hadoop.conf.Configuration());
-        List<String> recorded = SourceRecord.read(reader.summary()).files().stream()
+        List<String> recorded = reader.summary().sourceRecord().files().stream()
                 .map(f -> Path.of(java.net.URI.create(f.path())).toString()).toList();
         assertEquals(files.stream().map(Path::toString).toList(), recorded, "frames, flats, darks, angles");
         assertTrue(reader.summary().codedDatasets().stream().anyMatch(e -> e.path().equals("/entry/data/data_white")),

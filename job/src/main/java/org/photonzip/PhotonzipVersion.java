@@ -8,6 +8,5 @@ public final class PhotonzipVersion {
     /** The version that writes archive format 2 (docs/archive-format.md §11). */
     public static final String NUMBER = "0.2.0";
 
-    private PhotonzipVersion() {
-    }
+    private PhotonzipVersion() {}
 }

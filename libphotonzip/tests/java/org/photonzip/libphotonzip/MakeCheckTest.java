@@ -15,13 +15,17 @@ class MakeCheckTest {
     @Test
     void makeCheckPasses() throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
-        Process make = new ProcessBuilder("make", "-s", "check").directory(dir.toFile()).redirectErrorStream(true)
+        Process make = new ProcessBuilder("make", "-s", "check")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
                 .start();
         byte[] output = make.getInputStream().readAllBytes();
         if (!make.waitFor(20, TimeUnit.MINUTES)) {
             make.destroyForcibly();
         }
-        assertEquals(0, make.exitValue(), () -> "make check in " + dir + " failed:\n"
-                + new String(output, StandardCharsets.UTF_8));
+        assertEquals(
+                0,
+                make.exitValue(),
+                () -> "make check in " + dir + " failed:\n" + new String(output, StandardCharsets.UTF_8));
     }
 }

@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class PytestTest {
     private static String run(Path dir, List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] output = p.getInputStream().readAllBytes();
         if (!p.waitFor(20, TimeUnit.MINUTES)) {
             p.destroyForcibly();

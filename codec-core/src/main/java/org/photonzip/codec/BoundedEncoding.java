@@ -15,8 +15,7 @@ import org.photonzip.codec.model.TileModel;
  * reconstructions differ, and one pass cannot serve both as it does when lossless.
  */
 final class BoundedEncoding {
-    private BoundedEncoding() {
-    }
+    private BoundedEncoding() {}
 
     static EncodedTile encode(Tile tile, EncoderOptions options, TileIdentity identity) {
         ErrorBound bound = options.errorBound();
@@ -25,8 +24,8 @@ final class BoundedEncoding {
         short[] indices = new short[samples.length];
         map.toIndices(samples, indices);
         Quantiser quantiser = Quantiser.forTile(bound, map.offset(), map.maxIndex());
-        ClassicalModel classical = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(),
-                map.maxIndex());
+        ClassicalModel classical =
+                ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex());
         Candidate best;
         if (options.choice() == EncoderOptions.Choice.CLASSICAL || tile.frames() == 1) {
             best = code(tile, map, indices, classical, quantiser, bound);
@@ -44,15 +43,14 @@ final class BoundedEncoding {
         return TileEncoder.finish(tile, identity, best.body, best.reconstruction, TileFormat.FLAG_BOUNDED);
     }
 
-    private record Candidate(TileEncoder.Body body, short[] reconstruction) {
-    }
+    private record Candidate(TileEncoder.Body body, short[] reconstruction) {}
 
     /** Codes {@code indices} in place (they become the reconstruction) and assembles the body. */
-    private static Candidate code(Tile tile, ValueMap map, short[] indices, TileModel model, Quantiser quantiser,
-                                  ErrorBound bound) {
+    private static Candidate code(
+            Tile tile, ValueMap map, short[] indices, TileModel model, Quantiser quantiser, ErrorBound bound) {
         ResidualEncoder residuals = new ResidualEncoder(indices.length);
-        model.code(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, null, residuals,
-                null);
+        model.code(
+                indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, null, residuals, null);
         return new Candidate(TileEncoder.assemble(tile, map, model, bound, residuals), indices);
     }
 }

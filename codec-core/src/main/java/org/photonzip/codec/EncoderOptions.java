@@ -12,7 +12,11 @@ import org.photonzip.codec.learned.ModelFile;
  * can never make an archive larger. The error bound is {@link ErrorBound#none()} (lossless) unless set.
  */
 public record EncoderOptions(Choice choice, ModelFile model, InferenceBackend backend, ErrorBound errorBound) {
-    public enum Choice { CLASSICAL, LEARNED, AUTO }
+    public enum Choice {
+        CLASSICAL,
+        LEARNED,
+        AUTO
+    }
 
     public static final EncoderOptions CLASSICAL = new EncoderOptions(Choice.CLASSICAL, null, JavaInference.INSTANCE);
 

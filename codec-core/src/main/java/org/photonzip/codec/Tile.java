@@ -25,8 +25,8 @@ public final class Tile {
     public static Tile wrap(int frames, int height, int width, short[] samples) {
         long n = checkedSize(frames, height, width);
         if (samples.length != n) {
-            throw new IllegalArgumentException("Invalid tile: " + frames + "x" + height + "x" + width
-                    + " needs " + n + " samples, got " + samples.length);
+            throw new IllegalArgumentException("Invalid tile: " + frames + "x" + height + "x" + width + " needs " + n
+                    + " samples, got " + samples.length);
         }
         return new Tile(frames, height, width, samples);
     }

@@ -1,7 +1,6 @@
 package org.photonzip.codec;
 
 import org.photonzip.codec.bound.ErrorBound;
-
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.model.ModelResolver;
 
@@ -15,8 +14,7 @@ import org.photonzip.codec.model.ModelResolver;
  * without one, against a sample limit ({@link TileFormat#DEFAULT_MAX_SAMPLES} unless given).
  */
 public final class TileCodec {
-    private TileCodec() {
-    }
+    private TileCodec() {}
 
     /** Encodes with the classical model, as a {@linkplain TileIdentity#standalone standalone} tile. */
     public static byte[] encode(Tile tile) {
@@ -71,7 +69,8 @@ public final class TileCodec {
      */
     public static void checkStream(byte[] buffer, int offset, int length, TileIdentity expected) {
         java.util.Objects.checkFromIndexSize(offset, length, buffer.length);
-        byte[] stream = offset == 0 && length == buffer.length ? buffer
+        byte[] stream = offset == 0 && length == buffer.length
+                ? buffer
                 : java.util.Arrays.copyOfRange(buffer, offset, offset + length);
         TileHeader.parse(stream).verifyMatches(java.util.Objects.requireNonNull(expected, "expected"));
     }
@@ -108,8 +107,8 @@ public final class TileCodec {
     }
 
     /** The same for a stream that must hold the tile {@code expected} describes (see {@link #decode}). */
-    public static DecodedTile decodeWithBounds(byte[] buffer, int offset, int length, ModelResolver models,
-                                               TileIdentity expected) {
+    public static DecodedTile decodeWithBounds(
+            byte[] buffer, int offset, int length, ModelResolver models, TileIdentity expected) {
         return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, true);
     }
 
@@ -118,8 +117,8 @@ public final class TileCodec {
      * stream was coded within ({@link ErrorBound#none()} for a lossless or stored stream) but not every sample's
      * bound: what a reader needs to check the stream's mode against the archive's.
      */
-    public static DecodedTile decodeDetailed(byte[] buffer, int offset, int length, ModelResolver models,
-                                             TileIdentity expected) {
+    public static DecodedTile decodeDetailed(
+            byte[] buffer, int offset, int length, ModelResolver models, TileIdentity expected) {
         return TileDecoder.decodeWithBounds(buffer, offset, length, models, expected, false);
     }
 }

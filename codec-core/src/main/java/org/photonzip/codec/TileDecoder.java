@@ -25,8 +25,7 @@ import org.photonzip.codec.model.TileModel;
  * expectation, or against a sample limit, before the tile is allocated.
  */
 final class TileDecoder {
-    private TileDecoder() {
-    }
+    private TileDecoder() {}
 
     /** Decodes a stream that must carry {@code expected}'s identity (only its shape, for a version-1 stream). */
     static Tile decode(byte[] s, int offset, int length, ModelResolver resolver, TileIdentity expected) {
@@ -41,8 +40,8 @@ final class TileDecoder {
      * The same, also returning the stream's error bound and (when {@code withBounds} and the stream is bounded)
      * every sample's bound.
      */
-    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver,
-                                        TileIdentity expected, boolean withBounds) {
+    static DecodedTile decodeWithBounds(
+            byte[] s, int offset, int length, ModelResolver resolver, TileIdentity expected, boolean withBounds) {
         Objects.requireNonNull(expected, "expected");
         byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
@@ -56,13 +55,17 @@ final class TileDecoder {
     }
 
     /** The same, also returning the error bound and (when {@code withBounds}) every sample's bound. */
-    static DecodedTile decodeWithBounds(byte[] s, int offset, int length, ModelResolver resolver, long maxSamples,
-                                        boolean withBounds) {
+    static DecodedTile decodeWithBounds(
+            byte[] s, int offset, int length, ModelResolver resolver, long maxSamples, boolean withBounds) {
         byte[] stream = slice(s, offset, length);
         TileHeader header = TileHeader.parse(stream);
-        verify(header.samples() <= maxSamples, TileFormat.AT_FRAMES, "tile of " + header.frames() + "x"
-                + header.height() + "x" + header.width() + " samples exceeds the decoding limit of " + maxSamples
-                + " samples (decode it with its expected identity or a larger limit)");
+        verify(
+                header.samples() <= maxSamples,
+                TileFormat.AT_FRAMES,
+                "tile of " + header.frames() + "x"
+                        + header.height() + "x" + header.width() + " samples exceeds the decoding limit of "
+                        + maxSamples
+                        + " samples (decode it with its expected identity or a larger limit)");
         return decodeBody(stream, header, resolver, withBounds);
     }
 
@@ -71,8 +74,8 @@ final class TileDecoder {
         return offset == 0 && length == s.length ? s : Arrays.copyOfRange(s, offset, offset + length);
     }
 
-    private static DecodedTile decodeBody(byte[] stream, TileHeader header, ModelResolver resolver,
-                                          boolean withBounds) {
+    private static DecodedTile decodeBody(
+            byte[] stream, TileHeader header, ModelResolver resolver, boolean withBounds) {
         Tile tile = Tile.allocate(header.frames(), header.height(), header.width());
         short[] out = tile.samples();
         int body = header.headerBytes();
@@ -87,19 +90,23 @@ final class TileDecoder {
             bound = decodeModelled(stream, body, tile, resolver, bounded, bounds);
         }
         int crc = SampleChecksum.of(out);
-        verify(crc == header.sampleCrc(), TileFormat.AT_SAMPLE_CRC, String.format(
-                "decoded samples have CRC32C %08x, the stream recorded %08x", crc, header.sampleCrc()));
+        verify(
+                crc == header.sampleCrc(),
+                TileFormat.AT_SAMPLE_CRC,
+                String.format("decoded samples have CRC32C %08x, the stream recorded %08x", crc, header.sampleCrc()));
         return new DecodedTile(tile, bound, bounds);
     }
 
     /** Decodes a modelled body into {@code tile}; returns its error bound. */
-    private static ErrorBound decodeModelled(byte[] stream, int pos, Tile tile, ModelResolver resolver,
-                                             boolean bounded, int[] bounds) {
+    private static ErrorBound decodeModelled(
+            byte[] stream, int pos, Tile tile, ModelResolver resolver, boolean bounded, int[] bounds) {
         int end = stream.length;
         verify(pos + 4 <= end, pos, "missing metadata length");
         int metaLength = LittleEndian.getInt(stream, pos);
-        verify(metaLength >= 0 && metaLength <= end - pos - 8, pos, "metadata length "
-                + Integer.toUnsignedString(metaLength) + " out of range");
+        verify(
+                metaLength >= 0 && metaLength <= end - pos - 8,
+                pos,
+                "metadata length " + Integer.toUnsignedString(metaLength) + " out of range");
         pos += 4;
         BitReader meta = new BitReader(stream, pos, metaLength);
         ValueMap map = ValueMap.read(meta);
@@ -115,16 +122,18 @@ final class TileDecoder {
         meta.verifyEnd("metadata section");
         pos += metaLength;
         int ransLength = LittleEndian.getInt(stream, pos);
-        verify(ransLength >= 4 && ransLength <= end - pos - 4, pos, "rANS length "
-                + Integer.toUnsignedString(ransLength) + " out of range");
+        verify(
+                ransLength >= 4 && ransLength <= end - pos - 4,
+                pos,
+                "rANS length " + Integer.toUnsignedString(ransLength) + " out of range");
         pos += 4;
         RansDecoder rans = new RansDecoder(stream, pos, ransLength);
         pos += ransLength;
         BitReader raw = new BitReader(stream, pos, end - pos);
         ResidualDecoder residuals = new ResidualDecoder(tables, rans, raw);
         short[] data = tile.samples();
-        model.code(data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, bounds, null,
-                residuals);
+        model.code(
+                data, tile.frames(), tile.height(), tile.width(), map.maxIndex(), quantiser, bounds, null, residuals);
         residuals.verifyEnd();
         map.toValues(data);
         return bound;

@@ -14,13 +14,12 @@ import org.photonzip.codec.model.TileModel;
 
 /** Builds a tile stream (see docs/tile-format.md). */
 final class TileEncoder {
-    private TileEncoder() {
-    }
+    private TileEncoder() {}
 
     static EncodedTile encode(Tile tile, EncoderOptions options, TileIdentity identity) {
         if (!identity.hasShapeOf(tile)) {
-            throw new IllegalArgumentException("Invalid tile identity: " + identity + " does not have the shape of "
-                    + tile);
+            throw new IllegalArgumentException(
+                    "Invalid tile identity: " + identity + " does not have the shape of " + tile);
         }
         if (!options.errorBound().isLossless()) {
             return BoundedEncoding.encode(tile, options, identity);
@@ -32,8 +31,8 @@ final class TileEncoder {
             indices = new short[samples.length];
             map.toIndices(samples, indices);
         }
-        ClassicalModel classical = ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(),
-                map.maxIndex());
+        ClassicalModel classical =
+                ClassicalModel.fit(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex());
         Body body;
         if (options.choice() == EncoderOptions.Choice.CLASSICAL || tile.frames() == 1) {
             body = modelledBody(tile, map, indices, classical);
@@ -44,8 +43,14 @@ final class TileEncoder {
             } else {
                 ResidualEncoder learnedResiduals = new ResidualEncoder(indices.length);
                 ResidualEncoder classicalResiduals = new ResidualEncoder(indices.length);
-                learned.encodeWithClassical(indices, tile.frames(), tile.height(), tile.width(), map.maxIndex(),
-                        learnedResiduals, classicalResiduals);
+                learned.encodeWithClassical(
+                        indices,
+                        tile.frames(),
+                        tile.height(),
+                        tile.width(),
+                        map.maxIndex(),
+                        learnedResiduals,
+                        classicalResiduals);
                 Body viaLearned = assemble(tile, map, learned, null, learnedResiduals);
                 Body viaClassical = assemble(tile, map, classical, null, classicalResiduals);
                 body = viaLearned.bytes.length < viaClassical.bytes.length ? viaLearned : viaClassical;
@@ -70,14 +75,12 @@ final class TileEncoder {
             java.util.Arrays.fill(frameBits, 16.0 * tile.pixelsPerFrame());
             return new EncodedTile(seal(out), 0, frameBits, samples);
         }
-        byte[] out = header(identity, TileFormat.METHOD_MODELLED, flags, SampleChecksum.of(decoded),
-                body.bytes.length);
+        byte[] out = header(identity, TileFormat.METHOD_MODELLED, flags, SampleChecksum.of(decoded), body.bytes.length);
         System.arraycopy(body.bytes, 0, out, TileFormat.HEADER_BYTES, body.bytes.length);
         return new EncodedTile(seal(out), body.modelId, body.frameBits, decoded);
     }
 
-    record Body(byte[] bytes, int modelId, double[] frameBits) {
-    }
+    record Body(byte[] bytes, int modelId, double[] frameBits) {}
 
     /** The body of a modelled stream: metadata (value map, model, tables), rANS section, raw bits. */
     private static Body modelledBody(Tile tile, ValueMap map, short[] indices, TileModel model) {

@@ -12,16 +12,29 @@ import java.util.zip.CRC32C;
  * @throws IllegalArgumentException on construction, if a size is not positive, an origin is negative, the tile
  *     does not lie within the stack, or it holds more than {@link Tile#MAX_SAMPLES} samples
  */
-public record TileIdentity(String dataset, int t0, int y0, int x0, int frames, int height, int width,
-                           int stackFrames, int stackHeight, int stackWidth) {
+public record TileIdentity(
+        String dataset,
+        int t0,
+        int y0,
+        int x0,
+        int frames,
+        int height,
+        int width,
+        int stackFrames,
+        int stackHeight,
+        int stackWidth) {
     public TileIdentity {
         Objects.requireNonNull(dataset, "dataset");
         if (stackFrames <= 0 || stackHeight <= 0 || stackWidth <= 0) {
-            throw new IllegalArgumentException("Invalid tile identity: stack " + stackFrames + "x" + stackHeight
-                    + "x" + stackWidth + " is empty");
+            throw new IllegalArgumentException(
+                    "Invalid tile identity: stack " + stackFrames + "x" + stackHeight + "x" + stackWidth + " is empty");
         }
         Tile.checkedSize(frames, height, width);
-        if (t0 < 0 || y0 < 0 || x0 < 0 || (long) t0 + frames > stackFrames || (long) y0 + height > stackHeight
+        if (t0 < 0
+                || y0 < 0
+                || x0 < 0
+                || (long) t0 + frames > stackFrames
+                || (long) y0 + height > stackHeight
                 || (long) x0 + width > stackWidth) {
             throw new IllegalArgumentException("Invalid tile identity: " + frames + "x" + height + "x" + width
                     + " at (" + t0 + ", " + y0 + ", " + x0 + ") does not lie within the stack " + stackFrames + "x"

@@ -7,8 +7,7 @@ final class AllocationMeter {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private AllocationMeter() {
-    }
+    private AllocationMeter() {}
 
     static long bytesAllocatedBy(Runnable action) {
         long id = Thread.currentThread().getId();

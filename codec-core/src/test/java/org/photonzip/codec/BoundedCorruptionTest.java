@@ -17,8 +17,8 @@ import org.photonzip.codec.format.TileFormat;
 /** Damaged error-bounded streams end in a clean exception, never in pixels other than the encoder's. */
 class BoundedCorruptionTest {
     private static final Tile TILE = SyntheticTiles.projections(6, 20, 24, 11);
-    private static final EncodedTile ENCODED = TileCodec.encodeDetailed(TILE, EncoderOptions.CLASSICAL
-            .withErrorBound(ErrorBound.noiseScaled(1, BoundedTileCodecTest.NOISE)));
+    private static final EncodedTile ENCODED = TileCodec.encodeDetailed(
+            TILE, EncoderOptions.CLASSICAL.withErrorBound(ErrorBound.noiseScaled(1, BoundedTileCodecTest.NOISE)));
     private static final byte[] STREAM = ENCODED.stream();
 
     @Test
@@ -38,7 +38,8 @@ class BoundedCorruptionTest {
                 }
                 reseal(bad);
                 try {
-                    assertArrayEquals(ENCODED.reconstruction(), TileCodec.decode(bad).samples(), "wrong pixels");
+                    assertArrayEquals(
+                            ENCODED.reconstruction(), TileCodec.decode(bad).samples(), "wrong pixels");
                 } catch (MalformedStreamException expected) {
                     // the clean outcome
                 } catch (RuntimeException other) {
@@ -80,7 +81,8 @@ class BoundedCorruptionTest {
     @Test
     void incompressibleBoundedTilesAreStoredLosslessAndUnflagged() {
         Tile noise = SyntheticTiles.uniformNoise(2, 16, 16, 5);
-        EncodedTile e = TileCodec.encodeDetailed(noise, EncoderOptions.CLASSICAL.withErrorBound(ErrorBound.absolute(1)));
+        EncodedTile e =
+                TileCodec.encodeDetailed(noise, EncoderOptions.CLASSICAL.withErrorBound(ErrorBound.absolute(1)));
         assertTrue(e.stream()[5] == TileFormat.METHOD_STORED && e.stream()[6] == 0);
         DecodedTile d = TileCodec.decodeWithBounds(e.stream(), 0, e.stream().length, null);
         assertArrayEquals(noise.samples(), d.tile().samples());

@@ -31,8 +31,11 @@ class BoundedPropertyTest {
         return switch (r.nextInt(3)) {
             case 0 -> ErrorBound.absolute(r.nextInt(9));
             case 1 -> ErrorBound.absolute(r.nextInt(65536));
-            default -> ErrorBound.noiseScaled(0.004 + r.nextDouble() * 15.9, NoiseModel.of(
-                    0.001 + r.nextDouble() * 255, r.nextDouble() * 65535, 0.01 + r.nextDouble() * 4000));
+            default ->
+                ErrorBound.noiseScaled(
+                        0.004 + r.nextDouble() * 15.9,
+                        NoiseModel.of(
+                                0.001 + r.nextDouble() * 255, r.nextDouble() * 65535, 0.01 + r.nextDouble() * 4000));
         };
     }
 
@@ -44,13 +47,15 @@ class BoundedPropertyTest {
         int base = r.nextInt(65536);
         int spread = 1 + r.nextInt(kind == 3 ? 4 : 65536);
         for (int i = 0; i < s.length; i++) {
-            int v = switch (kind) {
-                case 0 -> (int) (base + 0.3 * spread * Math.sin(i * 0.1) + r.nextGaussian() * Math.sqrt(spread));
-                case 1 -> r.nextInt(65536);
-                case 2 -> r.nextBoolean() ? 0 : 65535;
-                case 3 -> base + r.nextInt(spread);
-                default -> r.nextInt(50) == 0 ? 65535 : base;
-            };
+            int v =
+                    switch (kind) {
+                        case 0 ->
+                            (int) (base + 0.3 * spread * Math.sin(i * 0.1) + r.nextGaussian() * Math.sqrt(spread));
+                        case 1 -> r.nextInt(65536);
+                        case 2 -> r.nextBoolean() ? 0 : 65535;
+                        case 3 -> base + r.nextInt(spread);
+                        default -> r.nextInt(50) == 0 ? 65535 : base;
+                    };
             s[i] = (short) Math.max(0, Math.min(65535, v));
         }
         return t;

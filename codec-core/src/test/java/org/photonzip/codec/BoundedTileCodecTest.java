@@ -33,10 +33,16 @@ class BoundedTileCodecTest {
 
     static List<Tile> tiles() {
         Tile proj = SyntheticTiles.projections(6, 20, 24, 3);
-        return List.of(proj, SyntheticTiles.projections(1, 9, 13, 4), SyntheticTiles.projections(4, 1, 30, 5),
-                SyntheticTiles.constant(3, 5, 5, 65535), SyntheticTiles.constant(3, 5, 5, 0),
-                SyntheticTiles.allOutliers(3, 12, 12, 6), SyntheticTiles.uniformNoise(2, 16, 16, 7),
-                SyntheticTiles.rescaled(proj, 0.3), SyntheticTiles.multiplied(proj, 2),
+        return List.of(
+                proj,
+                SyntheticTiles.projections(1, 9, 13, 4),
+                SyntheticTiles.projections(4, 1, 30, 5),
+                SyntheticTiles.constant(3, 5, 5, 65535),
+                SyntheticTiles.constant(3, 5, 5, 0),
+                SyntheticTiles.allOutliers(3, 12, 12, 6),
+                SyntheticTiles.uniformNoise(2, 16, 16, 7),
+                SyntheticTiles.rescaled(proj, 0.3),
+                SyntheticTiles.multiplied(proj, 2),
                 SyntheticTiles.fewLevels(4, 16, 16, 8));
     }
 
@@ -92,8 +98,8 @@ class BoundedTileCodecTest {
     @Test
     void boundZeroIsLossless() {
         for (Tile tile : tiles()) {
-            EncodedTile e = TileCodec.encodeDetailed(tile, EncoderOptions.CLASSICAL.withErrorBound(
-                    ErrorBound.absolute(0)));
+            EncodedTile e =
+                    TileCodec.encodeDetailed(tile, EncoderOptions.CLASSICAL.withErrorBound(ErrorBound.absolute(0)));
             assertArrayEquals(tile.samples(), TileCodec.decode(e.stream()).samples());
         }
     }

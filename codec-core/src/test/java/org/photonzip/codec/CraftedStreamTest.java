@@ -97,6 +97,8 @@ class CraftedStreamTest {
             w.writeGamma(2);
             w.writeGamma(Integer.MAX_VALUE);
         });
-        assertTrue(refused(gap).getMessage().contains("value table exceeds 65535"), refused(gap).getMessage());
+        assertTrue(
+                refused(gap).getMessage().contains("value table exceeds 65535"),
+                refused(gap).getMessage());
     }
 }

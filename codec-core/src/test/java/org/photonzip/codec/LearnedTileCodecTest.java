@@ -38,7 +38,9 @@ class LearnedTileCodecTest {
         byte[] classical = TileCodec.encode(tile);
         byte[] auto = TileCodec.encode(tile, EncoderOptions.learned(MODEL, JavaInference.INSTANCE, true));
         assertTrue(auto.length <= classical.length);
-        assertArrayEquals(tile.samples(), TileCodec.decode(auto, 0, auto.length, ModelResolver.of(MODEL)).samples());
+        assertArrayEquals(
+                tile.samples(),
+                TileCodec.decode(auto, 0, auto.length, ModelResolver.of(MODEL)).samples());
     }
 
     @Test
@@ -63,8 +65,8 @@ class LearnedTileCodecTest {
         MissingModelException e = assertThrows(MissingModelException.class, () -> TileCodec.decode(stream));
         assertEquals(TAME.hashHex(), e.hash());
         ModelFile other = RandomModels.random(8, 16, 8);
-        assertThrows(MissingModelException.class,
-                () -> TileCodec.decode(stream, 0, stream.length, ModelResolver.of(other)));
+        assertThrows(
+                MissingModelException.class, () -> TileCodec.decode(stream, 0, stream.length, ModelResolver.of(other)));
     }
 
     @Test

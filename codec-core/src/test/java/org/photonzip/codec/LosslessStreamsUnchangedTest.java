@@ -13,7 +13,6 @@ import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.learned.JavaInference;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.codec.learned.RandomModels;
-import org.photonzip.codec.model.ModelResolver;
 
 /**
  * The default (lossless) streams must stay byte for byte what they were before error-bounded coding existed.
@@ -38,8 +37,7 @@ class LosslessStreamsUnchangedTest {
             Map.entry("learned-random", "ecedc028664715db6e570b9df40da2fd1812e774095004a87b9f89a38a031732"),
             Map.entry("auto-random", "a7fe735e52e4f7543bf01d7517b405379ca0a094e89170705e41463f2b59a0b0"),
             Map.entry("learned-tame", "c9b2cda5f4c1f62ff9d1791bc7e8ae0b7d0f6b2f7ff0e400078c5b9b1dbaa23a"),
-            Map.entry("auto-tame", "a7fe735e52e4f7543bf01d7517b405379ca0a094e89170705e41463f2b59a0b0")
-    );
+            Map.entry("auto-tame", "a7fe735e52e4f7543bf01d7517b405379ca0a094e89170705e41463f2b59a0b0"));
 
     static Map<String, byte[]> streams() {
         Map<String, byte[]> s = new LinkedHashMap<>();
@@ -66,7 +64,11 @@ class LosslessStreamsUnchangedTest {
         Map<String, String> actual = new LinkedHashMap<>();
         streams().forEach((name, stream) -> actual.put(name, bodySha256(stream)));
         StringBuilder listing = new StringBuilder();
-        actual.forEach((k, v) -> listing.append("Map.entry(\"").append(k).append("\", \"").append(v).append("\"),\n"));
+        actual.forEach((k, v) -> listing.append("Map.entry(\"")
+                .append(k)
+                .append("\", \"")
+                .append(v)
+                .append("\"),\n"));
         assertEquals(RECORDED, actual, "recorded body hashes changed:\n" + listing);
     }
 
@@ -75,8 +77,15 @@ class LosslessStreamsUnchangedTest {
         Tile proj = SyntheticTiles.projections(12, 40, 44, 3);
         for (String name : new String[] {"learned-random", "auto-tame", "projections"}) {
             byte[] stream = streams().get(name);
-            assertArrayEquals(proj.samples(), TileCodec.decode(stream, 0, stream.length,
-                    (h -> java.util.Arrays.equals(h, MODEL.hash()) ? MODEL : TAME)).samples(), name);
+            assertArrayEquals(
+                    proj.samples(),
+                    TileCodec.decode(
+                                    stream,
+                                    0,
+                                    stream.length,
+                                    (h -> java.util.Arrays.equals(h, MODEL.hash()) ? MODEL : TAME))
+                            .samples(),
+                    name);
         }
     }
 

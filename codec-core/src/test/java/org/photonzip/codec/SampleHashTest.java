@@ -1,19 +1,19 @@
 package org.photonzip.codec;
 
-import org.junit.jupiter.api.Test;
-import org.photonzip.codec.golden.GoldenGenerator;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.photonzip.codec.golden.GoldenGenerator;
 
 /** The samples' SHA-256 that archives store: uint16 little-endian bytes, whatever pieces it is fed in. */
 class SampleHashTest {
     @Test
     void hashesUint16LittleEndianBytes() {
         // sha256(b"\x01\x00\x00\x01\xff\xff"), as hashlib gives it
-        assertEquals("0824342f8155317e03eeb663feaa843da53b0f58582e92c2a4b878def41f17b4",
-                SampleHash.of(new short[]{1, 256, (short) 65535}));
+        assertEquals(
+                "0824342f8155317e03eeb663feaa843da53b0f58582e92c2a4b878def41f17b4",
+                SampleHash.of(new short[] {1, 256, (short) 65535}));
     }
 
     @Test

@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Small synthetic tiles with the traits of projection stacks and of the awkward cases. */
 final class SyntheticTiles {
-    private SyntheticTiles() {
-    }
+    private SyntheticTiles() {}
 
     static Tile constant(int f, int h, int w, int value) {
         Tile t = Tile.allocate(f, h, w);

@@ -6,15 +6,14 @@ import org.photonzip.codec.format.TileFormat;
 
 /** Test helpers that rewrite tile streams: recompute a CRC after damage, rewrite a header as version 1. */
 final class TestStreams {
-    private TestStreams() {
-    }
+    private TestStreams() {}
 
     /** Recomputes the stream CRC of a version-1 or version-2 stream in place, so damage passes the CRC. */
     static byte[] reseal(byte[] s) {
         boolean v1 = s[TileFormat.AT_VERSION] == TileFormat.VERSION_1;
         int header = v1 ? TileFormat.HEADER_BYTES_V1 : TileFormat.HEADER_BYTES;
-        LittleEndian.putInt(s, v1 ? TileFormat.AT_STREAM_CRC_V1 : TileFormat.AT_STREAM_CRC,
-                TileHeader.streamCrc(s, header));
+        LittleEndian.putInt(
+                s, v1 ? TileFormat.AT_STREAM_CRC_V1 : TileFormat.AT_STREAM_CRC, TileHeader.streamCrc(s, header));
         return s;
     }
 

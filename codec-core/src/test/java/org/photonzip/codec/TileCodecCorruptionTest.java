@@ -33,8 +33,11 @@ class TileCodecCorruptionTest {
             int at = r.nextInt(bad.length);
             bad[at] ^= (byte) (1 + r.nextInt(255));
             MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> TileCodec.decode(bad));
-            assertTrue(e.getMessage().contains("CRC32C") || e.getMessage().contains("magic")
-                    || e.getMessage().contains("length"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("CRC32C")
+                            || e.getMessage().contains("magic")
+                            || e.getMessage().contains("length"),
+                    e.getMessage());
         }
     }
 
@@ -85,6 +88,7 @@ class TileCodecCorruptionTest {
     void decodesFromAnOffsetInALargerBuffer() {
         byte[] buffer = new byte[STREAM.length + 20];
         System.arraycopy(STREAM, 0, buffer, 7, STREAM.length);
-        assertArrayEquals(TILE.samples(), TileCodec.decode(buffer, 7, STREAM.length).samples());
+        assertArrayEquals(
+                TILE.samples(), TileCodec.decode(buffer, 7, STREAM.length).samples());
     }
 }

@@ -17,8 +17,19 @@ class TileCodecRoundTripTest {
 
     static Stream<Arguments> tiles() {
         int[][] shapes = {
-                {1, 1, 1}, {1, 1, 7}, {1, 9, 1}, {5, 1, 1}, {1, 2, 2}, {2, 2, 2}, {3, 1, 13}, {4, 11, 1},
-                {1, 17, 13}, {6, 33, 29}, {9, 3, 64}, {17, 31, 2}, {12, 40, 37},
+            {1, 1, 1},
+            {1, 1, 7},
+            {1, 9, 1},
+            {5, 1, 1},
+            {1, 2, 2},
+            {2, 2, 2},
+            {3, 1, 13},
+            {4, 11, 1},
+            {1, 17, 13},
+            {6, 33, 29},
+            {9, 3, 64},
+            {17, 31, 2},
+            {12, 40, 37},
         };
         List<Arguments> out = new ArrayList<>();
         long seed = 1;
@@ -31,8 +42,8 @@ class TileCodecRoundTripTest {
             out.add(Arguments.of("projections " + shape, SyntheticTiles.projections(f, h, w, seed++)));
             out.add(Arguments.of("outliers " + shape, SyntheticTiles.allOutliers(f, h, w, seed++)));
             out.add(Arguments.of("few levels " + shape, SyntheticTiles.fewLevels(f, h, w, seed++)));
-            out.add(Arguments.of("lattice " + shape,
-                    SyntheticTiles.rescaled(SyntheticTiles.projections(f, h, w, seed++), 1.37)));
+            out.add(Arguments.of(
+                    "lattice " + shape, SyntheticTiles.rescaled(SyntheticTiles.projections(f, h, w, seed++), 1.37)));
         }
         return out.stream();
     }

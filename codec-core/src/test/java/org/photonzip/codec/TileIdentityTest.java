@@ -13,14 +13,21 @@ class TileIdentityTest {
     void aTileMustLieWithinItsStack() {
         new TileIdentity("/d", 8, 0, 16, 8, 32, 16, 16, 32, 32);
         int[][] bad = {
-            {-1, 0, 0, 1, 1, 1, 4, 4, 4}, {0, -1, 0, 1, 1, 1, 4, 4, 4}, {0, 0, -1, 1, 1, 1, 4, 4, 4},
-            {3, 0, 0, 2, 1, 1, 4, 4, 4}, {0, 4, 0, 1, 1, 1, 4, 4, 4}, {0, 0, 2, 1, 1, 3, 4, 4, 4},
-            {0, 0, 0, 0, 1, 1, 4, 4, 4}, {0, 0, 0, 1, -1, 1, 4, 4, 4}, {0, 0, 0, 1, 1, 1, 0, 4, 4},
+            {-1, 0, 0, 1, 1, 1, 4, 4, 4},
+            {0, -1, 0, 1, 1, 1, 4, 4, 4},
+            {0, 0, -1, 1, 1, 1, 4, 4, 4},
+            {3, 0, 0, 2, 1, 1, 4, 4, 4},
+            {0, 4, 0, 1, 1, 1, 4, 4, 4},
+            {0, 0, 2, 1, 1, 3, 4, 4, 4},
+            {0, 0, 0, 0, 1, 1, 4, 4, 4},
+            {0, 0, 0, 1, -1, 1, 4, 4, 4},
+            {0, 0, 0, 1, 1, 1, 0, 4, 4},
             {Integer.MAX_VALUE, 0, 0, 1, 1, 1, Integer.MAX_VALUE, 1, 1},
             {0, 0, 0, 65536, 65536, 1, 65536, 65536, 1},
         };
         for (int[] b : bad) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> new TileIdentity("/d", b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8]));
             assertEquals(true, e.getMessage().startsWith("Invalid tile"), e.getMessage());
         }

@@ -44,8 +44,8 @@ class TileStreamIdentityTest {
             {new TileIdentity("/entry/data/data", 8, 24, 30, 4, 12, 9, 40, 48, 50), 16, "width stored 10"},
         };
         for (Object[] w : wrong) {
-            MalformedStreamException e = assertThrows(MalformedStreamException.class,
-                    () -> decode(STREAM, (TileIdentity) w[0]));
+            MalformedStreamException e =
+                    assertThrows(MalformedStreamException.class, () -> decode(STREAM, (TileIdentity) w[0]));
             assertEquals((int) w[1], e.offset(), e.getMessage());
             assertTrue(e.getMessage().contains((String) w[2]), e.getMessage());
         }
@@ -57,8 +57,10 @@ class TileStreamIdentityTest {
         MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> TileCodec.decode(bad));
         assertEquals(TileFormat.AT_Y0, e.offset());
         byte[] noStack = TestStreams.withInt(STREAM, TileFormat.AT_STACK_WIDTH, 0);
-        assertEquals(TileFormat.AT_STACK_FRAMES,
-                assertThrows(MalformedStreamException.class, () -> TileCodec.decode(noStack)).offset());
+        assertEquals(
+                TileFormat.AT_STACK_FRAMES,
+                assertThrows(MalformedStreamException.class, () -> TileCodec.decode(noStack))
+                        .offset());
     }
 
     @Test
@@ -69,11 +71,16 @@ class TileStreamIdentityTest {
         TileIdentity elsewhere = new TileIdentity("/other", 0, 0, 0, 4, 12, 10, 4, 12, 10);
         assertArrayEquals(TILE.samples(), decode(v1, elsewhere).samples(), "v1 carries no place to check");
         TileIdentity otherShape = new TileIdentity("/entry/data/data", 8, 24, 30, 4, 12, 9, 40, 48, 50);
-        assertEquals(16, assertThrows(MalformedStreamException.class, () -> decode(v1, otherShape)).offset());
+        assertEquals(
+                16,
+                assertThrows(MalformedStreamException.class, () -> decode(v1, otherShape))
+                        .offset());
         byte[] reserved = v1.clone();
         reserved[6] = 1;
-        assertEquals(6, assertThrows(MalformedStreamException.class,
-                () -> TileCodec.decode(TestStreams.reseal(reserved))).offset());
+        assertEquals(
+                6,
+                assertThrows(MalformedStreamException.class, () -> TileCodec.decode(TestStreams.reseal(reserved)))
+                        .offset());
     }
 
     @Test
@@ -105,14 +112,23 @@ class TileStreamIdentityTest {
         TestStreams.reseal(huge);
         long bound = 1 << 20;
         assertTrue(AllocationMeter.bytesAllocatedBy(() -> decode(huge, ID)) < bound);
-        assertEquals(8, assertThrows(MalformedStreamException.class, () -> decode(huge, ID)).offset());
+        assertEquals(
+                8,
+                assertThrows(MalformedStreamException.class, () -> decode(huge, ID))
+                        .offset());
         assertTrue(AllocationMeter.bytesAllocatedBy(() -> TileCodec.decode(huge)) < bound);
         MalformedStreamException e = assertThrows(MalformedStreamException.class, () -> TileCodec.decode(huge));
         assertTrue(e.getMessage().contains("exceeds the decoding limit of 134217728 samples"), e.getMessage());
         byte[] s = STREAM;
-        assertEquals(8, assertThrows(MalformedStreamException.class,
-                () -> TileCodec.decode(s, 0, s.length, null, TILE.size() - 1)).offset());
-        assertArrayEquals(TILE.samples(), TileCodec.decode(s, 0, s.length, null, TILE.size()).samples());
+        assertEquals(
+                8,
+                assertThrows(
+                                MalformedStreamException.class,
+                                () -> TileCodec.decode(s, 0, s.length, null, TILE.size() - 1))
+                        .offset());
+        assertArrayEquals(
+                TILE.samples(),
+                TileCodec.decode(s, 0, s.length, null, TILE.size()).samples());
     }
 
     /** Regression: 2^21 · 2^21 · 2^22 wraps to 0 in 64 bits; it passed the shape checks and reached the decoder. */
@@ -123,9 +139,13 @@ class TileStreamIdentityTest {
         LittleEndian.putInt(wrapped, TileFormat.AT_HEIGHT, 1 << 21);
         LittleEndian.putInt(wrapped, TileFormat.AT_WIDTH, 1 << 22);
         TestStreams.reseal(wrapped);
-        assertEquals(8, assertThrows(MalformedStreamException.class, () -> TileCodec.decode(wrapped)).offset());
+        assertEquals(
+                8,
+                assertThrows(MalformedStreamException.class, () -> TileCodec.decode(wrapped))
+                        .offset());
         assertThrows(IllegalArgumentException.class, () -> Tile.allocate(1 << 21, 1 << 21, 1 << 22));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new TileIdentity("", 0, 0, 0, 1 << 21, 1 << 21, 1 << 22, 1 << 21, 1 << 21, 1 << 22));
     }
 
@@ -134,8 +154,8 @@ class TileStreamIdentityTest {
         for (Tile t : new Tile[] {TILE, SyntheticTiles.uniformNoise(2, 5, 6, 1), SyntheticTiles.constant(3, 2, 2, 7)}) {
             TileIdentity id = new TileIdentity("/d", 1, 2, 3, t.frames(), t.height(), t.width(), 20, 20, 20);
             byte[] first = TileCodec.encode(t, EncoderOptions.CLASSICAL, id);
-            byte[] again = TileCodec.encode(Tile.wrap(t.frames(), t.height(), t.width(), t.samples().clone()),
-                    EncoderOptions.CLASSICAL, id);
+            byte[] again = TileCodec.encode(
+                    Tile.wrap(t.frames(), t.height(), t.width(), t.samples().clone()), EncoderOptions.CLASSICAL, id);
             assertArrayEquals(first, again);
         }
     }

@@ -16,9 +16,11 @@ final class Classical {
     private final int[] d;
     /** |index − classical prediction| of every decoded sample: what the error energy sums. */
     private final int[] a;
+
     private final Network net;
     /** The base and feature values (not yet differences) of the last inter prediction. */
     private int base;
+
     private int[] features;
 
     Classical(BitFields in, int frames, int height, int width, int maxIndex, Network net) {
@@ -80,8 +82,11 @@ final class Classical {
     private int intraPrediction(int y, int x) {
         int base = x > 0 ? d[at(0, y, x - 1)] : y > 0 ? d[at(0, y - 1, x)] : (maxIndex + 1) >> 1;
         int[] f = {
-            feature(0, y - 1, x, base), feature(0, y - 1, x - 1, base), feature(0, y - 1, x + 1, base),
-            feature(0, y, x - 2, base), feature(0, y - 2, x, base),
+            feature(0, y - 1, x, base),
+            feature(0, y - 1, x - 1, base),
+            feature(0, y - 1, x + 1, base),
+            feature(0, y, x - 2, base),
+            feature(0, y - 2, x, base),
         };
         return predict(base, f, intra);
     }
@@ -89,10 +94,18 @@ final class Classical {
     private int interPrediction(int t, int y, int x) {
         int base = d[at(t - 1, y, x)];
         int[] f = {
-            d[at(t - Math.min(2, t), y, x)], d[at(t - Math.min(3, t), y, x)], d[at(t - Math.min(4, t), y, x)],
-            feature(t, y, x - 1, base), feature(t, y - 1, x, base), feature(t, y - 1, x - 1, base),
-            feature(t, y - 1, x + 1, base), feature(t - 1, y, x - 1, base), feature(t - 1, y - 1, x, base),
-            feature(t - 1, y, x + 1, base), feature(t - 1, y + 1, x, base), feature(t - 1, y - 1, x - 1, base),
+            d[at(t - Math.min(2, t), y, x)],
+            d[at(t - Math.min(3, t), y, x)],
+            d[at(t - Math.min(4, t), y, x)],
+            feature(t, y, x - 1, base),
+            feature(t, y - 1, x, base),
+            feature(t, y - 1, x - 1, base),
+            feature(t, y - 1, x + 1, base),
+            feature(t - 1, y, x - 1, base),
+            feature(t - 1, y - 1, x, base),
+            feature(t - 1, y, x + 1, base),
+            feature(t - 1, y + 1, x, base),
+            feature(t - 1, y - 1, x - 1, base),
             feature(t - 1, y - 1, x + 1, base),
         };
         this.base = base;
@@ -138,8 +151,17 @@ final class Classical {
         long weight = 0;
         int[][] terms = t == 0
                 ? new int[][] {{0, 0, -1, 2}, {0, -1, 0, 2}, {0, -1, -1, 1}, {0, -1, 1, 1}}
-                : new int[][] {{0, 0, -1, 2}, {0, -1, 0, 2}, {0, -1, -1, 1}, {0, -1, 1, 1},
-                    {-1, 0, 0, 2}, {-1, 0, -1, 1}, {-1, 0, 1, 1}, {-1, -1, 0, 1}, {-1, 1, 0, 1}};
+                : new int[][] {
+                    {0, 0, -1, 2},
+                    {0, -1, 0, 2},
+                    {0, -1, -1, 1},
+                    {0, -1, 1, 1},
+                    {-1, 0, 0, 2},
+                    {-1, 0, -1, 1},
+                    {-1, 0, 1, 1},
+                    {-1, -1, 0, 1},
+                    {-1, 1, 0, 1}
+                };
         for (int[] term : terms) {
             int yy = y + term[1];
             int xx = x + term[2];

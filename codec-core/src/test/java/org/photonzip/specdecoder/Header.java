@@ -5,8 +5,8 @@ import static org.photonzip.specdecoder.SpecException.require;
 import java.util.zip.CRC32C;
 
 /** §1 of docs/tile-format.md: the 32-byte (version 1) or 60-byte (version 2) header, checked in order. */
-record Header(int version, int method, long frames, long height, long width, long sampleCrc, int size,
-              long[] identity) {
+record Header(
+        int version, int method, long frames, long height, long width, long sampleCrc, int size, long[] identity) {
 
     static Header parse(byte[] s) {
         require(s.length >= 32, "shorter than 32 bytes");
@@ -27,7 +27,9 @@ record Header(int version, int method, long frames, long height, long width, lon
         long h = Bytes.u32(s, 12);
         long w = Bytes.u32(s, 16);
         long max = (1L << 31) - 9;
-        require(f >= 1 && h >= 1 && w >= 1 && f <= max && h <= max && w <= max && h * w <= max && h * w * f <= max, "shape");
+        require(
+                f >= 1 && h >= 1 && w >= 1 && f <= max && h <= max && w <= max && h * w <= max && h * w * f <= max,
+                "shape");
         require(method == 1 || Bytes.u32(s, 24) == 2 * f * h * w, "stored body length");
         long[] identity = null;
         if (version == 2) {

@@ -14,12 +14,10 @@ import java.util.zip.CRC32C;
  * and the reference decoder agree on the golden streams, the specification is what both implement.
  */
 public final class SpecDecoder {
-    private SpecDecoder() {
-    }
+    private SpecDecoder() {}
 
     /** A decoded tile: its header fields and its samples (unsigned, t, y, x order). */
-    public record Decoded(int version, long frames, long height, long width, long[] identity, int[] samples) {
-    }
+    public record Decoded(int version, long frames, long height, long width, long[] identity, int[] samples) {}
 
     /** Decodes a stored or classical stream. */
     public static Decoded decode(byte[] s) {
@@ -70,8 +68,8 @@ public final class SpecDecoder {
             net = Network.parse(file);
             require(Arrays.equals(net.sha256, hash), "model file of another hash");
         }
-        Classical classical = new Classical(meta, (int) h.frames(), (int) h.height(), (int) h.width(),
-                values.maxIndex, net);
+        Classical classical =
+                new Classical(meta, (int) h.frames(), (int) h.height(), (int) h.width(), values.maxIndex, net);
         Tables tables = Tables.read(meta);
         meta.finish();
         pos += 4 + (int) metaLength;

@@ -18,9 +18,14 @@ class SpecDecoderIndependenceTest {
     @Test
     void theSpecDecoderDependsOnTheJdkAlone() {
         JavaClasses decoder = new ClassFileImporter().importPackages("org.photonzip.specdecoder");
-        classes().that().resideInAPackage("org.photonzip.specdecoder").and().doNotHaveSimpleName(
-                        "SpecDecoderIndependenceTest")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.photonzip.specdecoder")
+        classes()
+                .that()
+                .resideInAPackage("org.photonzip.specdecoder")
+                .and()
+                .doNotHaveSimpleName("SpecDecoderIndependenceTest")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.photonzip.specdecoder")
                 .check(decoder);
     }
 
@@ -31,14 +36,16 @@ class SpecDecoderIndependenceTest {
         List<Path> sources;
         try (Stream<Path> files = Files.list(dir)) {
             sources = files.filter(p -> p.toString().endsWith(".java")
-                    && !p.getFileName().toString().equals("SpecDecoderIndependenceTest.java")).toList();
+                            && !p.getFileName().toString().equals("SpecDecoderIndependenceTest.java"))
+                    .toList();
         }
         assertTrue(sources.size() >= 8, "found " + sources);
         for (Path p : sources) {
             for (String line : Files.readAllLines(p)) {
                 String l = line.strip();
                 if (l.startsWith("import ")) {
-                    assertTrue(l.matches("import (static )?(java\\.|org\\.photonzip\\.specdecoder\\.).*"), p + ": " + l);
+                    assertTrue(
+                            l.matches("import (static )?(java\\.|org\\.photonzip\\.specdecoder\\.).*"), p + ": " + l);
                 }
                 assertFalse(l.contains("org.photonzip.codec"), p + ": " + l);
             }

@@ -1,13 +1,5 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileAlreadyExistsException;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopFiles;
 
 /**
  * Makes an archive appear complete or not at all (docs/archive-format.md, "Commit protocol"), and never deletes or
@@ -33,7 +32,11 @@ import java.util.UUID;
  */
 public final class ArchiveCommitter {
     /** What a failed rename led to, as the storage shows it afterwards. */
-    private enum Outcome { COMMITTED, FAILED, UNKNOWN }
+    private enum Outcome {
+        COMMITTED,
+        FAILED,
+        UNKNOWN
+    }
 
     private final FileSystem fs;
     private final Configuration conf;
@@ -46,8 +49,15 @@ public final class ArchiveCommitter {
     private boolean finished;
     private String digest;
 
-    private ArchiveCommitter(FileSystem fs, Configuration conf, Path target, Path root, boolean staged, String id,
-                             boolean overwrite, List<String> notes) {
+    private ArchiveCommitter(
+            FileSystem fs,
+            Configuration conf,
+            Path target,
+            Path root,
+            boolean staged,
+            String id,
+            boolean overwrite,
+            List<String> notes) {
         this.overwrite = overwrite;
         this.notes = List.copyOf(notes);
         this.fs = fs;
@@ -101,13 +111,13 @@ public final class ArchiveCommitter {
 
     private static void checkTarget(Path target, ArchiveDirectory.State state, boolean overwrite) {
         switch (state) {
-            case ABSENT, EMPTY -> {
-            }
-            case NOT_A_DIRECTORY -> throw new ArchiveExistsException("Cannot write archive " + target
-                    + ": a file of that name exists");
-            case FOREIGN, UNOWNED -> throw new ArchiveExistsException("Cannot write archive " + target + ": it is "
-                    + ArchiveDirectory.describe(state) + "; photonzip replaces only its own archives, even with "
-                    + "--overwrite");
+            case ABSENT, EMPTY -> {}
+            case NOT_A_DIRECTORY ->
+                throw new ArchiveExistsException("Cannot write archive " + target + ": a file of that name exists");
+            case FOREIGN, UNOWNED ->
+                throw new ArchiveExistsException("Cannot write archive " + target + ": it is "
+                        + ArchiveDirectory.describe(state) + "; photonzip replaces only its own archives, even with "
+                        + "--overwrite");
             case COMMITTED, UNCOMMITTED -> {
                 if (!overwrite) {
                     throw new ArchiveExistsException("Cannot write archive " + target + ": it already exists"
@@ -231,8 +241,10 @@ public final class ArchiveCommitter {
             }
             if (outcome == Outcome.UNKNOWN) {
                 finished = true;
-                throw new CommitStateUnknownException("Cannot tell whether " + target + " was committed ("
-                        + e.getMessage() + "); it was left as it is: check it with photonzip verify", e);
+                throw new CommitStateUnknownException(
+                        "Cannot tell whether " + target + " was committed (" + e.getMessage()
+                                + "); it was left as it is: check it with photonzip verify",
+                        e);
             }
         }
         if (old != null) {
@@ -276,7 +288,8 @@ public final class ArchiveCommitter {
                 try (var in = fs.open(marker)) {
                     bytes = in.readAllBytes();
                 }
-                if (archiveId.equals(CommitMarker.parse(bytes, target.toString()).archiveId())) {
+                if (archiveId.equals(
+                        CommitMarker.parse(bytes, target.toString()).archiveId())) {
                     return Outcome.COMMITTED;
                 }
             }

@@ -11,8 +11,7 @@ public final class ArchiveDigest {
     private static final Pattern HEX = Pattern.compile("[0-9a-f]{64}");
     private static final String PREFIX = "sha256:";
 
-    private ArchiveDigest() {
-    }
+    private ArchiveDigest() {}
 
     /**
      * The digest in lowercase hex.

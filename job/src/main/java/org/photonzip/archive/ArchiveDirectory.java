@@ -1,14 +1,13 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What a path holds, as far as replacing or cleaning it up is concerned. photonzip replaces only what is provably
@@ -21,7 +20,13 @@ import java.util.regex.Pattern;
 public final class ArchiveDirectory {
     /** The states a path can be in. */
     public enum State {
-        ABSENT, NOT_A_DIRECTORY, EMPTY, COMMITTED, UNCOMMITTED, UNOWNED, FOREIGN;
+        ABSENT,
+        NOT_A_DIRECTORY,
+        EMPTY,
+        COMMITTED,
+        UNCOMMITTED,
+        UNOWNED,
+        FOREIGN;
 
         /** A photonzip archive, committed or not: what {@code --overwrite} may replace. */
         public boolean ours() {
@@ -29,13 +34,21 @@ public final class ArchiveDirectory {
         }
     }
 
-    static final Set<String> FILES = Set.of(ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST,
-            ArchiveLayout.MANIFEST_CSV, ArchiveLayout.METADATA, ArchiveLayout.MODEL, ArchiveLayout.REPORT,
-            "frames.csv", "stages.csv", StagingOwner.NAME, StagingOwner.TEMPORARY);
+    static final Set<String> FILES = Set.of(
+            ArchiveLayout.SUCCESS,
+            ArchiveLayout.SUMMARY,
+            ArchiveLayout.MANIFEST,
+            ArchiveLayout.MANIFEST_CSV,
+            ArchiveLayout.METADATA,
+            ArchiveLayout.MODEL,
+            ArchiveLayout.REPORT,
+            "frames.csv",
+            "stages.csv",
+            StagingOwner.NAME,
+            StagingOwner.TEMPORARY);
     private static final Pattern PACK = Pattern.compile("part-[0-9]+-[0-9]+-[0-9]+-[0-9a-f]+\\.pz");
 
-    private ArchiveDirectory() {
-    }
+    private ArchiveDirectory() {}
 
     public static State classify(FileSystem fs, Path dir) throws IOException {
         FileStatus status;
@@ -61,7 +74,8 @@ public final class ArchiveDirectory {
         }
         for (FileStatus e : entries) {
             String name = e.getPath().getName();
-            boolean known = e.isDirectory() ? name.equals(ArchiveLayout.PACKS) && onlyPacks(fs, e.getPath())
+            boolean known = e.isDirectory()
+                    ? name.equals(ArchiveLayout.PACKS) && onlyPacks(fs, e.getPath())
                     : FILES.contains(name);
             if (!known) {
                 return State.FOREIGN;
@@ -78,8 +92,9 @@ public final class ArchiveDirectory {
             case EMPTY -> "an empty directory";
             case COMMITTED -> "a committed photonzip archive";
             case UNCOMMITTED -> "an uncommitted photonzip archive";
-            case UNOWNED -> "a directory of files named like an archive's, with neither a valid _SUCCESS nor an "
-                    + "_owner record (an incomplete archive, or someone else's files), so not provably photonzip's";
+            case UNOWNED ->
+                "a directory of files named like an archive's, with neither a valid _SUCCESS nor an "
+                        + "_owner record (an incomplete archive, or someone else's files), so not provably photonzip's";
             case FOREIGN -> "a directory with other content than a photonzip archive";
         };
     }
@@ -103,7 +118,8 @@ public final class ArchiveDirectory {
                     return false;
                 }
                 for (FileStatus p : fs.listStatus(e.getPath())) {
-                    if (!marker.files().containsKey(ArchiveLayout.PACKS + "/" + p.getPath().getName())) {
+                    if (!marker.files()
+                            .containsKey(ArchiveLayout.PACKS + "/" + p.getPath().getName())) {
                         return false;
                     }
                 }

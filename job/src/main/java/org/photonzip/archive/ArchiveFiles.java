@@ -1,9 +1,5 @@
 package org.photonzip.archive;
 
-import org.photonzip.fs.Sha256;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +8,9 @@ import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.Sha256;
 
 /**
  * Reads the files an archive's commit record lists, and only those: never more bytes than listed (nor than a
@@ -42,8 +41,8 @@ final class ArchiveFiles {
     byte[] read(String name, long limit) throws IOException {
         FileEntry e = entry(name);
         if (e.bytes() > limit) {
-            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " is listed with "
-                    + e.bytes() + " bytes, more than a reader accepts (" + limit + ")");
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + name + " is listed with " + e.bytes()
+                    + " bytes, more than a reader accepts (" + limit + ")");
         }
         byte[] bytes;
         try (InputStream in = open(name)) {
@@ -133,8 +132,8 @@ final class ArchiveFiles {
         if (e instanceof java.nio.file.FileSystemException f) {
             return f;
         }
-        java.nio.file.FileSystemException f = new java.nio.file.FileSystemException(local.toString(), null,
-                e.getMessage());
+        java.nio.file.FileSystemException f =
+                new java.nio.file.FileSystemException(local.toString(), null, e.getMessage());
         f.initCause(e);
         return f;
     }

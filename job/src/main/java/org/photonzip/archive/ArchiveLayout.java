@@ -1,9 +1,8 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.fs.Path;
-
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.hadoop.fs.Path;
 
 /** The names of an archive's files (docs/archive-format.md). */
 public final class ArchiveLayout {
@@ -20,16 +19,17 @@ public final class ArchiveLayout {
     public static final String METADATA_SAMPLES = "metadata-samples.pz";
     /** The archive report: derived from the other files, so it may be regenerated after the commit. */
     public static final String REPORT = "report.html";
+
     public static final String PACKS = "packs";
     /**
      * The attribute on metadata.h5's placeholder of the stack (its value the stack's path, §5): the capture in
      * {@code source} writes it, a restore finds the stack's place by it.
      */
     public static final String STACK_PLACEHOLDER = org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
+
     public static final String PACK_SUFFIX = ".pz";
 
-    private ArchiveLayout() {
-    }
+    private ArchiveLayout() {}
 
     /**
      * The pack written by one task attempt: {@code part-<task>-<attempt>-<task attempt id>-<random>.pz}. Unique

@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
 final class ArchivePaths {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,254}");
 
-    private ArchivePaths() {
-    }
+    private ArchivePaths() {}
 
     /** @throws InvalidArchiveException naming {@code field} unless {@code name} stays inside the archive */
     static String checked(String name, String where, String field) {
         String[] parts = name == null ? new String[0] : name.split("/", -1);
-        boolean ok = parts.length == 1 ? plain(parts[0])
+        boolean ok = parts.length == 1
+                ? plain(parts[0])
                 : parts.length == 2 && ArchiveLayout.PACKS.equals(parts[0]) && plain(parts[1]);
         if (!ok) {
-            throw new InvalidArchiveException("Invalid archive " + where + ": " + field + " names "
-                    + quoted(name) + ", which is not a file inside the archive");
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + field + " names " + quoted(name)
+                    + ", which is not a file inside the archive");
         }
         return name;
     }
@@ -28,8 +28,8 @@ final class ArchivePaths {
     /** A pack's file name as the manifest gives it (without {@code packs/}). */
     static String checkedPack(String pack, String where, String field) {
         if (pack == null || !plain(pack)) {
-            throw new InvalidArchiveException("Invalid archive " + where + ": " + field + " names pack "
-                    + quoted(pack) + ", which is not a file name");
+            throw new InvalidArchiveException("Invalid archive " + where + ": " + field + " names pack " + quoted(pack)
+                    + ", which is not a file name");
         }
         return pack;
     }

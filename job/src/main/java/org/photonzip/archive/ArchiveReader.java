@@ -1,5 +1,9 @@
 package org.photonzip.archive;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -10,13 +14,8 @@ import org.photonzip.codec.Tile;
 import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.format.TileFormat;
 import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.tiles.TileCompressor;
 import org.photonzip.fs.HadoopFiles;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.util.List;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * The one way into a committed archive (docs/archive-format.md, "Reading"). {@link #open} validates before
@@ -43,8 +42,16 @@ public final class ArchiveReader {
     private final TileCompressor compressor;
     private final ArchiveFiles files;
 
-    private ArchiveReader(FileSystem fs, Configuration conf, Path root, CommitMarker marker, String digest,
-                          Summary summary, List<TileRow> rows, TileCompressor compressor, ArchiveFiles files) {
+    private ArchiveReader(
+            FileSystem fs,
+            Configuration conf,
+            Path root,
+            CommitMarker marker,
+            String digest,
+            Summary summary,
+            List<TileRow> rows,
+            TileCompressor compressor,
+            ArchiveFiles files) {
         this.fs = fs;
         this.conf = conf;
         this.root = root;
@@ -86,16 +93,26 @@ public final class ArchiveReader {
         for (String name : marker.files().keySet()) {
             // Every small file before use; metadata.h5 when it is fetched, packs and report.html (which no read of
             // the samples needs) by verify.
-            if (!name.startsWith(ArchiveLayout.PACKS + "/") && !name.equals(ArchiveLayout.METADATA)
-                    && !name.equals(ArchiveLayout.REPORT) && !name.equals(ArchiveLayout.SUMMARY)
+            if (!name.startsWith(ArchiveLayout.PACKS + "/")
+                    && !name.equals(ArchiveLayout.METADATA)
+                    && !name.equals(ArchiveLayout.REPORT)
+                    && !name.equals(ArchiveLayout.SUMMARY)
                     && !name.equals(ArchiveLayout.MODEL)) {
                 files.checkHash(name);
             }
         }
         List<TileRow> rows = Manifest.readParquet(new Path(root, ArchiveLayout.MANIFEST), conf, marker.tiles());
         ManifestCheck.check(rows, marker, summary, compressor.model() != null, location);
-        return new ArchiveReader(fs, conf, root, marker, ArchiveFiles.sha256(markerBytes), summary,
-                List.copyOf(rows), compressor, files);
+        return new ArchiveReader(
+                fs,
+                conf,
+                root,
+                marker,
+                ArchiveFiles.sha256(markerBytes),
+                summary,
+                List.copyOf(rows),
+                compressor,
+                files);
     }
 
     private static byte[] readMarker(FileSystem fs, Path root, String location) throws IOException {
@@ -129,12 +146,12 @@ public final class ArchiveReader {
             if (e instanceof InvalidArchiveException) {
                 throw e;
             }
-            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL + ": "
-                    + e.getMessage(), e);
+            throw new InvalidArchiveException(
+                    "Invalid archive " + location + ": " + ArchiveLayout.MODEL + ": " + e.getMessage(), e);
         }
         if (!model.hashHex().equals(hash)) {
-            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL
-                    + " is model " + model.hashHex() + ", summary.json field codec.model_sha256 names " + hash);
+            throw new InvalidArchiveException("Invalid archive " + location + ": " + ArchiveLayout.MODEL + " is model "
+                    + model.hashHex() + ", summary.json field codec.model_sha256 names " + hash);
         }
         return model;
     }
@@ -194,8 +211,8 @@ public final class ArchiveReader {
      * @throws IOException        when its pack cannot be read
      */
     public Tile decodeTile(TileRow row) throws IOException {
-        return CheckedTile.decode(row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(),
-                root.toString());
+        return CheckedTile.decode(
+                row, CheckedTile.read(fs, root, row), compressor, summary.shape(), summary.dtype(), root.toString());
     }
 
     /**

@@ -1,5 +1,9 @@
 package org.photonzip.archive;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
@@ -8,11 +12,6 @@ import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopFiles;
 
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-
 /**
  * A directory rename that never replaces anything but an empty directory, in one atomic step of the file
  * system: rename(2) on local disks (which fails on a non-empty target) and the NameNode's rename without
@@ -20,8 +19,7 @@ import java.nio.file.StandardCopyOption;
  * the source inside it, and when the rename fails it falls back to a copy.
  */
 final class AtomicRename {
-    private AtomicRename() {
-    }
+    private AtomicRename() {}
 
     /** @throws FileAlreadyExistsException when {@code dst} exists and is not an empty directory */
     static void renameIfAbsent(FileSystem fs, Path src, Path dst) throws IOException {

@@ -1,22 +1,20 @@
 package org.photonzip.archive;
 
-import org.photonzip.source.Dtype;
-import org.photonzip.codec.SampleHash;
-import org.photonzip.codec.DecodedTile;
-import org.photonzip.codec.bound.ErrorBound;
-import org.photonzip.codec.format.TileFormat;
-
+import java.io.EOFException;
+import java.io.IOException;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.MalformedStreamException;
 import org.photonzip.codec.PhotonzipException;
+import org.photonzip.codec.SampleHash;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.format.TileFormat;
+import org.photonzip.source.Dtype;
 import org.photonzip.tiles.TileCompressor;
-
-import java.io.EOFException;
-import java.io.IOException;
 
 /**
  * The one checked decoding of a tile, shared by every reader (verify, decompress, info, report, explain): the
@@ -27,8 +25,7 @@ import java.io.IOException;
  * {@link TileCheckException} that names the archive, the pack, the tile and the field.
  */
 public final class CheckedTile {
-    private CheckedTile() {
-    }
+    private CheckedTile() {}
 
     /** The largest sample value of a dtype (int8 and int16 stacks hold non-negative values). */
     static int maxValue(String dtype) {
@@ -41,8 +38,10 @@ public final class CheckedTile {
         try (FSDataInputStream in = fs.open(ArchiveLayout.pack(root, row.pack()))) {
             in.readFully(row.offset(), stream, 0, stream.length);
         } catch (EOFException e) {
-            throw new TileCheckException("Invalid tile in " + root + ": " + row.position() + ": " + ArchiveLayout.PACKS
-                    + "/" + row.pack() + " ends before byte " + (row.offset() + row.length()), e);
+            throw new TileCheckException(
+                    "Invalid tile in " + root + ": " + row.position() + ": " + ArchiveLayout.PACKS + "/" + row.pack()
+                            + " ends before byte " + (row.offset() + row.length()),
+                    e);
         }
         return stream;
     }
@@ -53,17 +52,24 @@ public final class CheckedTile {
      * @param shape  the stack's shape, from the validated summary
      * @param dtype  the stack's dtype, from the validated summary: every sample must be one of its values
      */
-    public static Tile decode(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
-                              String archive) {
-        return check(row, stream, codec, shape, dtype, archive,
-                id -> codec.decodeDetailed(stream, 0, stream.length, id)).tile();
+    public static Tile decode(
+            TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype, String archive) {
+        return check(
+                        row,
+                        stream,
+                        codec,
+                        shape,
+                        dtype,
+                        archive,
+                        id -> codec.decodeDetailed(stream, 0, stream.length, id))
+                .tile();
     }
 
     /** The same checks, also giving an error-bounded tile's bound and every sample's bound (for verify). */
-    public static DecodedTile decodeWithBounds(TileRow row, byte[] stream, TileCompressor codec, int[] shape,
-                                               String dtype, String archive) {
-        return check(row, stream, codec, shape, dtype, archive,
-                id -> codec.decodeWithBounds(stream, 0, stream.length, id));
+    public static DecodedTile decodeWithBounds(
+            TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype, String archive) {
+        return check(
+                row, stream, codec, shape, dtype, archive, id -> codec.decodeWithBounds(stream, 0, stream.length, id));
     }
 
     /**
@@ -77,8 +83,10 @@ public final class CheckedTile {
         try {
             TileCodec.checkStream(stream, 0, stream.length, row.identity(shape));
         } catch (MalformedStreamException e) {
-            throw new TileCheckException(where + ": stream byte " + e.offset() + " (pack byte "
-                    + (row.offset() + e.offset()) + "): " + e.getMessage(), e);
+            throw new TileCheckException(
+                    where + ": stream byte " + e.offset() + " (pack byte " + (row.offset() + e.offset()) + "): "
+                            + e.getMessage(),
+                    e);
         } catch (PhotonzipException e) {
             throw new TileCheckException(where + ": " + e.getMessage(), e);
         }
@@ -99,16 +107,23 @@ public final class CheckedTile {
      *
      * @param where the part, for messages: dataset, frames and rows
      */
-    public static short[] decodePart(byte[] stream, org.photonzip.codec.TileIdentity identity, CodedDataset.Part part,
-                                     int width, String archive, String where) {
-        String at = "Invalid tile in " + archive + ": " + where + " (" + ArchiveLayout.METADATA_SAMPLES
-                + " at offset " + part.offset() + ")";
+    public static short[] decodePart(
+            byte[] stream,
+            org.photonzip.codec.TileIdentity identity,
+            CodedDataset.Part part,
+            int width,
+            String archive,
+            String where) {
+        String at = "Invalid tile in " + archive + ": " + where + " (" + ArchiveLayout.METADATA_SAMPLES + " at offset "
+                + part.offset() + ")";
         Tile tile;
         try {
             tile = TileCodec.decode(stream, 0, stream.length, null, identity);
         } catch (MalformedStreamException e) {
-            throw new TileCheckException(at + ": stream byte " + e.offset() + " (file byte "
-                    + (part.offset() + e.offset()) + "): " + e.getMessage(), e);
+            throw new TileCheckException(
+                    at + ": stream byte " + e.offset() + " (file byte " + (part.offset() + e.offset()) + "): "
+                            + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             throw new TileCheckException(at + ": " + e.getMessage(), e);
         }
@@ -134,27 +149,34 @@ public final class CheckedTile {
         }
         long crc = PackWriter.crc32c(stream, 0, stream.length);
         if (crc != row.crc32c()) {
-            throw new TileCheckException(String.format("%s: field crc32c: the stored bytes have CRC32C %08x, the "
-                    + "manifest recorded %08x", where, crc, row.crc32c()));
+            throw new TileCheckException(String.format(
+                    "%s: field crc32c: the stored bytes have CRC32C %08x, the " + "manifest recorded %08x",
+                    where, crc, row.crc32c()));
         }
         return where;
     }
 
-    private static DecodedTile check(TileRow row, byte[] stream, TileCompressor codec, int[] shape, String dtype,
-                                     String archive,
-                                     java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
+    private static DecodedTile check(
+            TileRow row,
+            byte[] stream,
+            TileCompressor codec,
+            int[] shape,
+            String dtype,
+            String archive,
+            java.util.function.Function<org.photonzip.codec.TileIdentity, DecodedTile> decoder) {
         String where = checkBytes(row, stream, archive);
         DecodedTile decoded;
         try {
             decoded = decoder.apply(row.identity(shape));
         } catch (MalformedStreamException e) {
-            throw new TileCheckException(where + ": stream byte " + e.offset() + " (pack byte "
-                    + (row.offset() + e.offset()) + "): " + e.getMessage(), e);
+            throw new TileCheckException(
+                    where + ": stream byte " + e.offset() + " (pack byte " + (row.offset() + e.offset()) + "): "
+                            + e.getMessage(),
+                    e);
         } catch (PhotonzipException e) {
             throw new TileCheckException(where + ": " + e.getMessage(), e);
         }
-        checkMode(decoded.bound(), stream[TileFormat.AT_METHOD] == TileFormat.METHOD_STORED, codec.errorBound(),
-                where);
+        checkMode(decoded.bound(), stream[TileFormat.AT_METHOD] == TileFormat.METHOD_STORED, codec.errorBound(), where);
         int max = maxValue(dtype);
         short[] samples = decoded.tile().samples();
         for (int i = 0; i < samples.length; i++) {

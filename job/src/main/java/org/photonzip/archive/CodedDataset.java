@@ -19,6 +19,5 @@ public record CodedDataset(String path, String dtype, int[] shape, String sha256
     }
 
     /** One tile stream: frames [t0, t0 + frames) × rows [y0, y0 + rows) × all columns, at its place in the file. */
-    public record Part(int t0, int frames, int y0, int rows, long offset, long length, String sha256) {
-    }
+    public record Part(int t0, int frames, int y0, int rows, long offset, long length, String sha256) {}
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +53,9 @@ public record CommitMarker(int version, String archiveId, long tiles, Map<String
         } catch (IOException e) {
             throw invalid(where, "is not valid JSON (" + e.getMessage() + ")");
         }
-        if (root == null || !root.isObject() || !ArchiveLayout.FORMAT.equals(root.path("format").asText())) {
+        if (root == null
+                || !root.isObject()
+                || !ArchiveLayout.FORMAT.equals(root.path("format").asText())) {
             throw invalid(where, "is not a photonzip commit record (field format)");
         }
         JsonNode v = root.path("format_version");
@@ -80,16 +81,18 @@ public record CommitMarker(int version, String archiveId, long tiles, Map<String
         int i = 0;
         for (JsonNode f : root.path("files")) {
             String field = "files[" + i++ + "]";
-            String name = ArchivePaths.checked(f.path("name").isTextual() ? f.path("name").asText() : null,
-                    where + "/_SUCCESS", field + ".name");
+            String name = ArchivePaths.checked(
+                    f.path("name").isTextual() ? f.path("name").asText() : null, where + "/_SUCCESS", field + ".name");
             JsonNode bytes = f.path("bytes");
             if (!bytes.isIntegralNumber() || !bytes.canConvertToLong() || bytes.asLong() < 0) {
                 throw invalid(where, field + ".bytes of " + name + " is " + bytes + ", expected a length");
             }
             String sha = f.path("sha256").isTextual() ? f.path("sha256").asText() : null;
             if (version >= 2 && !FileEntry.isSha256(sha)) {
-                throw invalid(where, field + ".sha256 of " + name + " is " + f.path("sha256")
-                        + ", expected 64 lowercase hex digits");
+                throw invalid(
+                        where,
+                        field + ".sha256 of " + name + " is " + f.path("sha256")
+                                + ", expected 64 lowercase hex digits");
             }
             if (files.put(name, new FileEntry(bytes.asLong(), version >= 2 ? sha : null)) != null) {
                 throw invalid(where, field + ".name lists " + name + " twice");

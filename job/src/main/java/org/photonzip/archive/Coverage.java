@@ -15,8 +15,7 @@ import java.util.function.ToIntFunction;
 public final class Coverage {
     static final int MAX_CELLS_PER_TILE = 16;
 
-    private Coverage() {
-    }
+    private Coverage() {}
 
     /** What is wrong with the tiling of {@code rows} over {@code shape}; empty when it is exact. */
     public static List<String> problems(List<TileRow> rows, int[] shape) {
@@ -49,7 +48,8 @@ public final class Coverage {
                     for (int x = xa; x < xb; x++) {
                         int c = (t * ny + y) * nx + x;
                         if (owner[c] != 0) {
-                            problems.add(r.position() + " overlaps " + rows.get(owner[c] - 1).position());
+                            problems.add(r.position() + " overlaps "
+                                    + rows.get(owner[c] - 1).position());
                             return problems;
                         }
                         owner[c] = i + 1;
@@ -68,8 +68,14 @@ public final class Coverage {
     }
 
     static boolean within(TileRow r, int[] shape) {
-        return r.t0() >= 0 && r.y0() >= 0 && r.x0() >= 0 && r.frames() > 0 && r.height() > 0 && r.width() > 0
-                && (long) r.t0() + r.frames() <= shape[0] && (long) r.y0() + r.height() <= shape[1]
+        return r.t0() >= 0
+                && r.y0() >= 0
+                && r.x0() >= 0
+                && r.frames() > 0
+                && r.height() > 0
+                && r.width() > 0
+                && (long) r.t0() + r.frames() <= shape[0]
+                && (long) r.y0() + r.height() <= shape[1]
                 && (long) r.x0() + r.width() <= shape[2];
     }
 

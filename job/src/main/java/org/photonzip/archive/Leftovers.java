@@ -1,16 +1,15 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * What interrupted runs left for one archive path: staging directories ({@code .NAME.staging-ID}), an archive an
@@ -27,12 +26,12 @@ public final class Leftovers {
      * it and writing {@code _owner}, which it does at once. Older than this, no live run can still be there.
      */
     public static final String UNOWNED_GRACE = "photonzip.staging.unowned.grace.seconds";
+
     static final long DEFAULT_UNOWNED_GRACE_SECONDS = 600;
     private static final Pattern NAME = Pattern.compile(
             "\\.(.+)\\.(staging|replaced)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private Leftovers() {
-    }
+    private Leftovers() {}
 
     /** True for a staging or moved-aside directory's name ({@code .NAME.staging-ID}, {@code .NAME.replaced-ID}). */
     public static boolean isLeftoverName(String name) {
@@ -62,7 +61,8 @@ public final class Leftovers {
             if (m.group(2).equals("staging")) {
                 ArchiveDirectory.State state = ArchiveDirectory.classify(fs, s.getPath());
                 if (state.ours() || state == ArchiveDirectory.State.EMPTY || state == ArchiveDirectory.State.UNOWNED) {
-                    long limit = unstarted(fs, s.getPath()) ? conf.getLong(UNOWNED_GRACE, DEFAULT_UNOWNED_GRACE_SECONDS)
+                    long limit = unstarted(fs, s.getPath())
+                            ? conf.getLong(UNOWNED_GRACE, DEFAULT_UNOWNED_GRACE_SECONDS)
                             : grace;
                     removeIfAbandoned(fs, s.getPath(), limit, "staging directory", notes);
                 } else {
@@ -83,8 +83,8 @@ public final class Leftovers {
         }
         for (FileStatus e : fs.listStatus(dir)) {
             String name = e.getPath().getName();
-            boolean emptyPacks = e.isDirectory() && name.equals(ArchiveLayout.PACKS)
-                    && fs.listStatus(e.getPath()).length == 0;
+            boolean emptyPacks =
+                    e.isDirectory() && name.equals(ArchiveLayout.PACKS) && fs.listStatus(e.getPath()).length == 0;
             if (!emptyPacks && !(e.isFile() && name.equals(StagingOwner.TEMPORARY))) {
                 return false;
             }

@@ -1,20 +1,18 @@
 package org.photonzip.archive;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
-
 /** Every file {@code _SUCCESS} lists is present with its listed length; what it does not list is ignored. */
 final class ListedFiles {
-    private ListedFiles() {
-    }
+    private ListedFiles() {}
 
     static void check(FileSystem fs, Path root, CommitMarker marker, String where) throws IOException {
-        for (String required : new String[]{ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST, ArchiveLayout.METADATA}) {
+        for (String required : new String[] {ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST, ArchiveLayout.METADATA}) {
             if (!marker.files().containsKey(required)) {
                 throw new InvalidArchiveException("Invalid archive " + where + ": _SUCCESS does not list " + required);
             }

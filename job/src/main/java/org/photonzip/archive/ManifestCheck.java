@@ -1,14 +1,13 @@
 package org.photonzip.archive;
 
-import org.photonzip.codec.Tile;
-import org.photonzip.codec.format.TileFormat;
-import org.photonzip.tiles.TileCompressor;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.format.TileFormat;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * Validates a manifest against its commit record and summary before any row is used: each row's pack is listed,
@@ -17,8 +16,7 @@ import java.util.Map;
  * After this, a row may size an allocation.
  */
 final class ManifestCheck {
-    private ManifestCheck() {
-    }
+    private ManifestCheck() {}
 
     /**
      * The most bytes a tile stream of {@code samples} samples can take (the stored method's, the largest), and
@@ -45,10 +43,10 @@ final class ManifestCheck {
         }
     }
 
-    private static void checkRow(int i, TileRow r, CommitMarker marker, String dataset, int[] shape, boolean hasModel,
-                                 String where) {
-        String at = "Invalid archive " + where + ": " + ArchiveLayout.MANIFEST + " row " + i + " ("
-                + r.position() + "): field ";
+    private static void checkRow(
+            int i, TileRow r, CommitMarker marker, String dataset, int[] shape, boolean hasModel, String where) {
+        String at = "Invalid archive " + where + ": " + ArchiveLayout.MANIFEST + " row " + i + " (" + r.position()
+                + "): field ";
         ArchivePaths.checkedPack(r.pack(), where, ArchiveLayout.MANIFEST + " row " + i + " field pack");
         FileEntry pack = marker.files().get(ArchiveLayout.PACKS + "/" + r.pack());
         if (pack == null) {
@@ -62,8 +60,8 @@ final class ManifestCheck {
                     + shape[0] + "x" + shape[1] + "x" + shape[2]);
         }
         if ((double) r.frames() * r.height() * r.width() > Tile.MAX_SAMPLES) {
-            throw new InvalidArchiveException(at + "frames/height/width: the tile holds more than "
-                    + Tile.MAX_SAMPLES + " samples");
+            throw new InvalidArchiveException(
+                    at + "frames/height/width: the tile holds more than " + Tile.MAX_SAMPLES + " samples");
         }
         if (r.offset() < 0) {
             throw new InvalidArchiveException(at + "offset is " + r.offset() + ", negative");
@@ -85,8 +83,8 @@ final class ManifestCheck {
         }
         boolean learned = TileCompressor.LEARNED.equals(r.modelId());
         if (!learned && !TileCompressor.CLASSICAL.equals(r.modelId()) || learned && !hasModel) {
-            throw new InvalidArchiveException(at + "model_id is " + r.modelId() + (learned
-                    ? ", but the archive has no model file" : ", expected classical or learned"));
+            throw new InvalidArchiveException(at + "model_id is " + r.modelId()
+                    + (learned ? ", but the archive has no model file" : ", expected classical or learned"));
         }
     }
 

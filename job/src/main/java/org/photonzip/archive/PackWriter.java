@@ -1,15 +1,14 @@
 package org.photonzip.archive;
 
-import org.photonzip.fs.Sha256;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.CRC32C;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.Sha256;
 
 /**
  * Appends tile streams to one new pack file. A pack is just the streams one after another; each stream says its

@@ -1,9 +1,8 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.util.ServiceLoader;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Where tests make a commit's directory rename go wrong on purpose (the storage drops the connection before,
@@ -30,9 +29,9 @@ public interface RenameFaults {
 
     /** Loaded once per JVM. */
     final class Holder {
-        static final RenameFaults INSTALLED = ServiceLoader.load(RenameFaults.class).findFirst().orElse(NONE);
+        static final RenameFaults INSTALLED =
+                ServiceLoader.load(RenameFaults.class).findFirst().orElse(NONE);
 
-        private Holder() {
-        }
+        private Holder() {}
     }
 }

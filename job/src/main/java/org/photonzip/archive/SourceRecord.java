@@ -13,8 +13,7 @@ import java.util.List;
  */
 public record SourceRecord(List<File> files, List<String> notHeld) {
     /** A source file; {@code sha256} null when it could not be hashed. */
-    public record File(String path, long bytes, long mtime, String sha256) {
-    }
+    public record File(String path, long bytes, long mtime, String sha256) {}
 
     public SourceRecord {
         files = List.copyOf(files);

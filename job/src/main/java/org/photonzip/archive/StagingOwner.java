@@ -3,15 +3,14 @@ package org.photonzip.archive;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.Optional;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * {@code _owner} in an uncommitted archive: which driver process writes it. It marks the directory as photonzip's
@@ -34,7 +33,10 @@ public record StagingOwner(String host, long pid, long started) {
     }
 
     public void write(FileSystem fs, Path dir) throws IOException {
-        ObjectNode root = JSON.createObjectNode().put("format", FORMAT).put("host", host).put("pid", pid)
+        ObjectNode root = JSON.createObjectNode()
+                .put("format", FORMAT)
+                .put("host", host)
+                .put("pid", pid)
                 .put("started", started);
         // Whole or absent: a driver killed while writing it must not leave a torn record (which only age could
         // then clear). On object stores the object appears whole when closed; elsewhere write aside and rename.
@@ -63,7 +65,10 @@ public record StagingOwner(String host, long pid, long started) {
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 return null;
             }
-            return new StagingOwner(root.path("host").asText(), root.path("pid").asLong(), root.path("started").asLong());
+            return new StagingOwner(
+                    root.path("host").asText(),
+                    root.path("pid").asLong(),
+                    root.path("started").asLong());
         } catch (FileNotFoundException e) {
             return null;
         } catch (IOException | RuntimeException e) {

@@ -1,15 +1,14 @@
 package org.photonzip.archive;
 
-import org.photonzip.PhotonzipVersion;
-import org.photonzip.codec.format.TileFormat;
-import org.photonzip.source.StackDescriptor;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.photonzip.PhotonzipVersion;
+import org.photonzip.codec.format.TileFormat;
+import org.photonzip.source.StackDescriptor;
 
 /**
  * {@code summary.json}: the human-readable description of an archive (docs/archive-format.md): the source's layout,
@@ -22,9 +21,18 @@ import java.util.Map;
  * @param photonzipVersion the version of photonzip that wrote it
  * @param sourceRecord     the source files as archived, or null (archives written before it, or by plain compress)
  */
-public record Summary(int formatVersion, String archiveId, String created, String photonzipVersion, Source source,
-                      Metadata metadata, Tiles tiles, Codec codec, Figures totals, Spark spark,
-                      SourceRecord sourceRecord) {
+public record Summary(
+        int formatVersion,
+        String archiveId,
+        String created,
+        String photonzipVersion,
+        Source source,
+        Metadata metadata,
+        Tiles tiles,
+        Codec codec,
+        Figures totals,
+        Spark spark,
+        SourceRecord sourceRecord) {
     /** {@code pixel_hash}: how the manifest's pixel hashes are computed. */
     static final String PIXEL_HASH = "sha256 of uint16 little-endian samples, t y x order";
     /** {@code pack_checksum}: what each row's checksum covers. */
@@ -34,10 +42,23 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
      * The stack as it was read. {@code file} and {@code datasetInFile} are those of an HDF5 source (else null),
      * {@code tiffFiles} the number of files of a TIFF series (else null); {@code chunks} null when not chunked.
      */
-    public record Source(String input, String kind, String file, String datasetInFile, Integer tiffFiles,
-                         String dataset, String dtype, int[] shape, String byteOrder, String layout, int[] chunks,
-                         List<String> filters, long fileBytes, long stackBytes, long storedBytes,
-                         Map<String, String> attributes) {
+    public record Source(
+            String input,
+            String kind,
+            String file,
+            String datasetInFile,
+            Integer tiffFiles,
+            String dataset,
+            String dtype,
+            int[] shape,
+            String byteOrder,
+            String layout,
+            int[] chunks,
+            List<String> filters,
+            long fileBytes,
+            long stackBytes,
+            long storedBytes,
+            Map<String, String> attributes) {
         public Source {
             shape = shape.clone();
             chunks = chunks == null ? null : chunks.clone();
@@ -65,8 +86,8 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
      *
      * @param notCaptured what of the source's metadata was not captured; null when the summary does not say
      */
-    public record Metadata(String file, int groups, int datasets, int attributes, List<String> notCaptured,
-                           List<CodedDataset> coded) {
+    public record Metadata(
+            String file, int groups, int datasets, int attributes, List<String> notCaptured, List<CodedDataset> coded) {
         public Metadata {
             notCaptured = notCaptured == null ? null : List.copyOf(notCaptured);
             coded = List.copyOf(coded);
@@ -89,23 +110,39 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
      * The codec: tile stream version, model (its SHA-256 null for the classical codec), and the error bound of a
      * bounded archive (null when lossless).
      */
-    public record Codec(int tileFormatVersion, String modelId, String modelSha256, String pixelHash,
-                        String packChecksum, BoundRecord bound) {
-    }
+    public record Codec(
+            int tileFormatVersion,
+            String modelId,
+            String modelSha256,
+            String pixelHash,
+            String packChecksum,
+            BoundRecord bound) {}
 
     /** The totals as recorded (ratios and rates rounded to four decimals). */
-    public record Figures(long samples, long originalBytes, long compressedBytes, double bitsPerPixel, double ratio,
-                          double seconds, double mbPerSecond, long bytesRead, double readAmplification,
-                          boolean verified) {
-    }
+    public record Figures(
+            long samples,
+            long originalBytes,
+            long compressedBytes,
+            double bitsPerPixel,
+            double ratio,
+            double seconds,
+            double mbPerSecond,
+            long bytesRead,
+            double readAmplification,
+            boolean verified) {}
 
     /** The Spark master and default parallelism the archive was written with. */
-    public record Spark(String master, int parallelism) {
-    }
+    public record Spark(String master, int parallelism) {}
 
     /** Figures of one compress run. */
-    public record Totals(long tiles, int tasks, long samples, long compressedBytes, long bytesRead, double seconds,
-                         boolean verified) {
+    public record Totals(
+            long tiles,
+            int tasks,
+            long samples,
+            long compressedBytes,
+            long bytesRead,
+            double seconds,
+            boolean verified) {
         public long originalBytes() {
             return samples * 2;
         }
@@ -124,33 +161,74 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
     }
 
     /** What {@code metadata.h5} holds, as the driver captured it. */
-    public record MetadataCapture(int groups, int datasets, int attributes, List<String> skipped,
-                                  List<CodedDataset> coded) {
+    public record MetadataCapture(
+            int groups, int datasets, int attributes, List<String> skipped, List<CodedDataset> coded) {
         public MetadataCapture(int groups, int datasets, int attributes, List<String> skipped) {
             this(groups, datasets, attributes, skipped, List.of());
         }
     }
 
     /** The summary of a new archive, stamped with this build's {@link PhotonzipVersion} and the current time. */
-    public static Summary create(String archiveId, StackDescriptor s, Map<String, String> stackAttributes,
-                                 int[] tileShape, long taskBytes,
-                                 String modelId, String modelHash, MetadataCapture metadata, Totals totals,
-                                 String sparkMaster, int parallelism) {
+    public static Summary create(
+            String archiveId,
+            StackDescriptor s,
+            Map<String, String> stackAttributes,
+            int[] tileShape,
+            long taskBytes,
+            String modelId,
+            String modelHash,
+            MetadataCapture metadata,
+            Totals totals,
+            String sparkMaster,
+            int parallelism) {
         boolean hdf5 = s.kind() == StackDescriptor.Kind.HDF5;
-        Source source = new Source(s.input(), s.kind().name().toLowerCase(Locale.ROOT), hdf5 ? s.file() : null,
-                hdf5 ? s.dataset() : null, hdf5 ? null : s.tiffFiles().size(), s.datasetPath(), s.dtype(),
-                new int[]{s.frames(), s.height(), s.width()}, s.bigEndian() ? "big" : "little", s.layout(),
-                s.chunks(), s.filters(), s.fileBytes(), s.sourceBytes(), s.storedBytes(), stackAttributes);
-        Metadata meta = new Metadata(ArchiveLayout.METADATA, metadata.groups(), metadata.datasets(),
-                metadata.attributes(), metadata.skipped(), metadata.coded());
-        Figures figures = new Figures(totals.samples(), totals.originalBytes(), totals.compressedBytes(),
-                round(totals.bitsPerPixel()), round(totals.ratio()), round(totals.seconds()),
-                round(totals.megabytesPerSecond()), totals.bytesRead(),
-                round(s.readAmplification(totals.bytesRead())), totals.verified());
-        return new Summary(ArchiveLayout.VERSION, archiveId, Instant.now().toString(), PhotonzipVersion.NUMBER, source,
-                meta, new Tiles(tileShape, totals.tiles(), totals.tasks(), taskBytes),
-                new Codec(TileFormat.VERSION, modelId, modelHash, PIXEL_HASH, PACK_CHECKSUM, null), figures,
-                new Spark(sparkMaster, parallelism), null);
+        Source source = new Source(
+                s.input(),
+                s.kind().name().toLowerCase(Locale.ROOT),
+                hdf5 ? s.file() : null,
+                hdf5 ? s.dataset() : null,
+                hdf5 ? null : s.tiffFiles().size(),
+                s.datasetPath(),
+                s.dtype(),
+                new int[] {s.frames(), s.height(), s.width()},
+                s.bigEndian() ? "big" : "little",
+                s.layout(),
+                s.chunks(),
+                s.filters(),
+                s.fileBytes(),
+                s.sourceBytes(),
+                s.storedBytes(),
+                stackAttributes);
+        Metadata meta = new Metadata(
+                ArchiveLayout.METADATA,
+                metadata.groups(),
+                metadata.datasets(),
+                metadata.attributes(),
+                metadata.skipped(),
+                metadata.coded());
+        Figures figures = new Figures(
+                totals.samples(),
+                totals.originalBytes(),
+                totals.compressedBytes(),
+                round(totals.bitsPerPixel()),
+                round(totals.ratio()),
+                round(totals.seconds()),
+                round(totals.megabytesPerSecond()),
+                totals.bytesRead(),
+                round(s.readAmplification(totals.bytesRead())),
+                totals.verified());
+        return new Summary(
+                ArchiveLayout.VERSION,
+                archiveId,
+                Instant.now().toString(),
+                PhotonzipVersion.NUMBER,
+                source,
+                meta,
+                new Tiles(tileShape, totals.tiles(), totals.tasks(), taskBytes),
+                new Codec(TileFormat.VERSION, modelId, modelHash, PIXEL_HASH, PACK_CHECKSUM, null),
+                figures,
+                new Spark(sparkMaster, parallelism),
+                null);
     }
 
     private static double round(double v) {
@@ -159,16 +237,41 @@ public record Summary(int formatVersion, String archiveId, String created, Strin
 
     /** This summary with the error bound of a bounded archive ({@code codec.error_bound}). */
     public Summary withBound(BoundRecord bound) {
-        Codec c = new Codec(codec.tileFormatVersion(), codec.modelId(), codec.modelSha256(), codec.pixelHash(),
-                codec.packChecksum(), bound);
-        return new Summary(formatVersion, archiveId, created, photonzipVersion, source, metadata, tiles, c, totals,
-                spark, sourceRecord);
+        Codec c = new Codec(
+                codec.tileFormatVersion(),
+                codec.modelId(),
+                codec.modelSha256(),
+                codec.pixelHash(),
+                codec.packChecksum(),
+                bound);
+        return new Summary(
+                formatVersion,
+                archiveId,
+                created,
+                photonzipVersion,
+                source,
+                metadata,
+                tiles,
+                c,
+                totals,
+                spark,
+                sourceRecord);
     }
 
     /** This summary with the record of the source files as archived. */
     public Summary withSourceRecord(SourceRecord record) {
-        return new Summary(formatVersion, archiveId, created, photonzipVersion, source, metadata, tiles, codec, totals,
-                spark, record);
+        return new Summary(
+                formatVersion,
+                archiveId,
+                created,
+                photonzipVersion,
+                source,
+                metadata,
+                tiles,
+                codec,
+                totals,
+                spark,
+                record);
     }
 
     /**

@@ -4,15 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.photonzip.codec.bound.ErrorBound;
-import org.photonzip.codec.bound.NoiseModel;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /**
  * The one place that knows summary.json's keys (docs/archive-format.md): writes a {@link Summary} and reads one
@@ -29,8 +28,7 @@ final class SummaryJson {
     /** Parses in this JVM: compress hands the summary it built to the report instead of reading it back. */
     static final java.util.concurrent.atomic.AtomicLong PARSES = new java.util.concurrent.atomic.AtomicLong();
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     // ---- writing ----
 
@@ -141,8 +139,14 @@ final class SummaryJson {
             o.put("sample_sha256", e.sha256());
             ArrayNode parts = o.putArray("parts");
             for (CodedDataset.Part p : e.parts()) {
-                parts.addObject().put("t0", p.t0()).put("frames", p.frames()).put("y0", p.y0()).put("rows", p.rows())
-                        .put("offset", p.offset()).put("length", p.length()).put("sample_sha256", p.sha256());
+                parts.addObject()
+                        .put("t0", p.t0())
+                        .put("frames", p.frames())
+                        .put("y0", p.y0())
+                        .put("rows", p.rows())
+                        .put("offset", p.offset())
+                        .put("length", p.length())
+                        .put("sample_sha256", p.sha256());
             }
         }
     }
@@ -178,7 +182,8 @@ final class SummaryJson {
     private static void writeSourceRecord(ObjectNode r, SourceRecord record) {
         ArrayNode fs = r.putArray("files");
         for (SourceRecord.File f : record.files()) {
-            ObjectNode o = fs.addObject().put("path", f.path()).put("bytes", f.bytes()).put("mtime", f.mtime());
+            ObjectNode o =
+                    fs.addObject().put("path", f.path()).put("bytes", f.bytes()).put("mtime", f.mtime());
             if (f.sha256() == null) {
                 o.putNull("sha256");
             } else {
@@ -202,13 +207,15 @@ final class SummaryJson {
         ObjectNode root;
         try {
             JsonNode node = JSON.readTree(json);
-            if (!(node instanceof ObjectNode o) || !ArchiveLayout.FORMAT.equals(o.path("format").asText())) {
-                throw new InvalidArchiveException("Invalid archive " + where + ": summary.json is not a photonzip summary");
+            if (!(node instanceof ObjectNode o)
+                    || !ArchiveLayout.FORMAT.equals(o.path("format").asText())) {
+                throw new InvalidArchiveException(
+                        "Invalid archive " + where + ": summary.json is not a photonzip summary");
             }
             root = o;
         } catch (IOException e) {
-            throw new InvalidArchiveException("Invalid archive " + where + ": summary.json is not valid JSON ("
-                    + e.getMessage() + ")", e);
+            throw new InvalidArchiveException(
+                    "Invalid archive " + where + ": summary.json is not valid JSON (" + e.getMessage() + ")", e);
         }
         check(root, marker, where);
         BoundRecord bound = readBound(root.path("codec").path(BOUND));
@@ -219,35 +226,73 @@ final class SummaryJson {
         JsonNode src = root.path("source");
         JsonNode chunks = src.path("chunks");
         Map<String, String> attributes = new LinkedHashMap<>();
-        src.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
-        Summary.Source source = new Summary.Source(src.path("input").asText(), src.path("kind").asText(),
-                text(src.path("file")), text(src.path("dataset_in_file")),
-                src.has("tiff_files") ? src.path("tiff_files").asInt() : null, src.path("dataset").asText(),
-                src.path("dtype").asText(), ints(src.path("shape")), src.path("byte_order").asText("little"),
-                src.path("layout").asText(), chunks.isArray() ? ints(chunks) : null, texts(src.path("filters")),
-                src.path("file_bytes").asLong(), src.path("stack_bytes").asLong(), src.path("stored_bytes").asLong(),
+        src.path("attributes")
+                .fields()
+                .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+        Summary.Source source = new Summary.Source(
+                src.path("input").asText(),
+                src.path("kind").asText(),
+                text(src.path("file")),
+                text(src.path("dataset_in_file")),
+                src.has("tiff_files") ? src.path("tiff_files").asInt() : null,
+                src.path("dataset").asText(),
+                src.path("dtype").asText(),
+                ints(src.path("shape")),
+                src.path("byte_order").asText("little"),
+                src.path("layout").asText(),
+                chunks.isArray() ? ints(chunks) : null,
+                texts(src.path("filters")),
+                src.path("file_bytes").asLong(),
+                src.path("stack_bytes").asLong(),
+                src.path("stored_bytes").asLong(),
                 attributes);
         JsonNode meta = root.path("metadata");
-        Summary.Metadata metadata = new Summary.Metadata(meta.path("file").asText(), meta.path("groups").asInt(),
-                meta.path("datasets").asInt(), meta.path("attributes").asInt(),
+        Summary.Metadata metadata = new Summary.Metadata(
+                meta.path("file").asText(),
+                meta.path("groups").asInt(),
+                meta.path("datasets").asInt(),
+                meta.path("attributes").asInt(),
                 meta.path("not_captured").isArray() ? texts(meta.path("not_captured")) : null,
                 coded);
         JsonNode tiles = root.path("tiles");
-        Summary.Tiles t = new Summary.Tiles(ints(tiles.path("max_shape")), tiles.path("count").asLong(),
-                tiles.path("tasks").asInt(), tiles.path("task_memory_bytes").asLong());
+        Summary.Tiles t = new Summary.Tiles(
+                ints(tiles.path("max_shape")),
+                tiles.path("count").asLong(),
+                tiles.path("tasks").asInt(),
+                tiles.path("task_memory_bytes").asLong());
         JsonNode codec = root.path("codec");
-        Summary.Codec c = new Summary.Codec(codec.path("tile_format_version").asInt(), codec.path("model_id").asText(),
-                text(codec.path("model_sha256")), codec.path("pixel_hash").asText(),
-                codec.path("pack_checksum").asText(), bound);
+        Summary.Codec c = new Summary.Codec(
+                codec.path("tile_format_version").asInt(),
+                codec.path("model_id").asText(),
+                text(codec.path("model_sha256")),
+                codec.path("pixel_hash").asText(),
+                codec.path("pack_checksum").asText(),
+                bound);
         JsonNode f = root.path("totals");
-        Summary.Figures figures = new Summary.Figures(f.path("samples").asLong(), f.path("original_bytes").asLong(),
-                f.path("compressed_bytes").asLong(), f.path("bits_per_pixel").asDouble(), f.path("ratio").asDouble(),
-                f.path("seconds").asDouble(), f.path("mb_per_s").asDouble(), f.path("bytes_read").asLong(),
-                f.path("read_amplification").asDouble(), f.path("verified").asBoolean());
+        Summary.Figures figures = new Summary.Figures(
+                f.path("samples").asLong(),
+                f.path("original_bytes").asLong(),
+                f.path("compressed_bytes").asLong(),
+                f.path("bits_per_pixel").asDouble(),
+                f.path("ratio").asDouble(),
+                f.path("seconds").asDouble(),
+                f.path("mb_per_s").asDouble(),
+                f.path("bytes_read").asLong(),
+                f.path("read_amplification").asDouble(),
+                f.path("verified").asBoolean());
         JsonNode spark = root.path("spark");
-        return new Summary(root.path("format_version").asInt(), root.path("archive_id").asText(),
-                root.path("created").asText(), root.path("photonzip_version").asText(), source, metadata, t, c,
-                figures, new Summary.Spark(spark.path("master").asText(), spark.path("parallelism").asInt()),
+        return new Summary(
+                root.path("format_version").asInt(),
+                root.path("archive_id").asText(),
+                root.path("created").asText(),
+                root.path("photonzip_version").asText(),
+                source,
+                metadata,
+                t,
+                c,
+                figures,
+                new Summary.Spark(
+                        spark.path("master").asText(), spark.path("parallelism").asInt()),
                 sourceRecord);
     }
 
@@ -256,22 +301,22 @@ final class SummaryJson {
         String at = "Invalid archive " + where + ": " + ArchiveLayout.SUMMARY + " field ";
         JsonNode version = root.path("format_version");
         if (!version.isInt() || version.asInt() != marker.version()) {
-            throw new InvalidArchiveException(at + "format_version is " + version + ", _SUCCESS says "
-                    + marker.version());
+            throw new InvalidArchiveException(
+                    at + "format_version is " + version + ", _SUCCESS says " + marker.version());
         }
         if (!marker.archiveId().equals(root.path("archive_id").asText(null))) {
-            throw new InvalidArchiveException(at + "archive_id is " + root.path("archive_id") + ", _SUCCESS says "
-                    + marker.archiveId());
+            throw new InvalidArchiveException(
+                    at + "archive_id is " + root.path("archive_id") + ", _SUCCESS says " + marker.archiveId());
         }
         JsonNode src = root.path("source");
         String dataset = src.path("dataset").isTextual() ? src.path("dataset").asText() : "";
         if (!dataset.startsWith("/") || dataset.length() > 4096) {
-            throw new InvalidArchiveException(at + "source.dataset is " + src.path("dataset")
-                    + ", expected an HDF5 path");
+            throw new InvalidArchiveException(
+                    at + "source.dataset is " + src.path("dataset") + ", expected an HDF5 path");
         }
         if (!DTYPES.contains(src.path("dtype").asText(""))) {
-            throw new InvalidArchiveException(at + "source.dtype is " + src.path("dtype") + ", expected one of "
-                    + DTYPES);
+            throw new InvalidArchiveException(
+                    at + "source.dtype is " + src.path("dtype") + ", expected one of " + DTYPES);
         }
         positiveInts(src.path("shape"), at + "source.shape");
         if (!src.path("chunks").isNull() && !src.path("chunks").isMissingNode()) {
@@ -311,22 +356,28 @@ final class SummaryJson {
         }
         try {
             JsonNode m = b.path("noise_model");
-            NoiseModel noise = m.isObject() ? new NoiseModel(m.path("gain_fixed").asInt(-1),
-                    m.path("dark_fixed").asInt(-1), m.path("read_fixed").asInt(-1)) : null;
+            NoiseModel noise = m.isObject()
+                    ? new NoiseModel(
+                            m.path("gain_fixed").asInt(-1),
+                            m.path("dark_fixed").asInt(-1),
+                            m.path("read_fixed").asInt(-1))
+                    : null;
             String mode = b.path("mode").asText();
-            ErrorBound bound = switch (mode) {
-                case "absolute" -> ErrorBound.absolute(b.path("bound").asInt(-1));
-                case "noise" -> {
-                    if (noise == null) {
-                        throw new IllegalArgumentException("a noise bound without its noise_model");
-                    }
-                    yield new ErrorBound.NoiseScaled(b.path("k_fixed").asInt(-1), noise);
-                }
-                default -> throw new IllegalArgumentException("unknown mode \"" + mode + "\"");
-            };
+            ErrorBound bound =
+                    switch (mode) {
+                        case "absolute" -> ErrorBound.absolute(b.path("bound").asInt(-1));
+                        case "noise" -> {
+                            if (noise == null) {
+                                throw new IllegalArgumentException("a noise bound without its noise_model");
+                            }
+                            yield new ErrorBound.NoiseScaled(b.path("k_fixed").asInt(-1), noise);
+                        }
+                        default -> throw new IllegalArgumentException("unknown mode \"" + mode + "\"");
+                    };
             return new BoundRecord(bound, noise, b.path("noise_model_origin").asText(""));
         } catch (IllegalArgumentException e) {
-            throw new InvalidArchiveException("Invalid archive: summary.json codec." + BOUND + ": " + e.getMessage(), e);
+            throw new InvalidArchiveException(
+                    "Invalid archive: summary.json codec." + BOUND + ": " + e.getMessage(), e);
         }
     }
 
@@ -342,7 +393,8 @@ final class SummaryJson {
         for (JsonNode e : coded) {
             JsonNode shape = e.path("shape");
             if (!shape.isArray() || shape.size() != 3 || !e.path("parts").isArray()) {
-                throw invalid(where, "metadata.coded entry " + e.path("path").asText("?") + " lacks its shape or parts");
+                throw invalid(
+                        where, "metadata.coded entry " + e.path("path").asText("?") + " lacks its shape or parts");
             }
             int[] dims = new int[3];
             for (int i = 0; i < 3; i++) {
@@ -350,13 +402,21 @@ final class SummaryJson {
             }
             List<CodedDataset.Part> parts = new ArrayList<>();
             for (JsonNode p : e.path("parts")) {
-                parts.add(new CodedDataset.Part(number(p.path("t0"), where, "t0"),
-                        number(p.path("frames"), where, "frames"), number(p.path("y0"), where, "y0"),
-                        number(p.path("rows"), where, "rows"), length(p.path("offset"), where, "offset"),
-                        length(p.path("length"), where, "length"), text(p.path("sample_sha256"), where)));
+                parts.add(new CodedDataset.Part(
+                        number(p.path("t0"), where, "t0"),
+                        number(p.path("frames"), where, "frames"),
+                        number(p.path("y0"), where, "y0"),
+                        number(p.path("rows"), where, "rows"),
+                        length(p.path("offset"), where, "offset"),
+                        length(p.path("length"), where, "length"),
+                        text(p.path("sample_sha256"), where)));
             }
-            out.add(new CodedDataset(text(e.path("path"), where), text(e.path("dtype"), where), dims,
-                    text(e.path("sample_sha256"), where), parts));
+            out.add(new CodedDataset(
+                    text(e.path("path"), where),
+                    text(e.path("dtype"), where),
+                    dims,
+                    text(e.path("sample_sha256"), where),
+                    parts));
         }
         return out;
     }
@@ -392,15 +452,18 @@ final class SummaryJson {
             return null;
         }
         if (!r.path("files").isArray() || !r.path("not_held").isArray()) {
-            throw new InvalidArchiveException("Invalid archive: summary.json " + SOURCE_RECORD
-                    + " lacks files or not_held");
+            throw new InvalidArchiveException(
+                    "Invalid archive: summary.json " + SOURCE_RECORD + " lacks files or not_held");
         }
         List<SourceRecord.File> files = new ArrayList<>();
         for (JsonNode f : r.path("files")) {
             if (!f.path("path").isTextual() || !f.path("bytes").canConvertToLong()) {
                 throw new InvalidArchiveException("Invalid archive: summary.json " + SOURCE_RECORD + ".files: " + f);
             }
-            files.add(new SourceRecord.File(f.path("path").asText(), f.path("bytes").asLong(), f.path("mtime").asLong(),
+            files.add(new SourceRecord.File(
+                    f.path("path").asText(),
+                    f.path("bytes").asLong(),
+                    f.path("mtime").asLong(),
                     f.path("sha256").isTextual() ? f.path("sha256").asText() : null));
         }
         List<String> notHeld = new ArrayList<>();

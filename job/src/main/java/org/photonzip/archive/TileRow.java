@@ -1,8 +1,7 @@
 package org.photonzip.archive;
 
-import org.photonzip.codec.TileIdentity;
-
 import java.io.Serializable;
+import org.photonzip.codec.TileIdentity;
 
 /**
  * One manifest row: where a tile lies in its stack and where its stream lies in the archive.
@@ -22,9 +21,22 @@ import java.io.Serializable;
  * @param bitsPerPixel {@code 8 * length / samples}
  * @param modelId      the model that coded the tile
  */
-public record TileRow(String dataset, int t0, int frames, int y0, int height, int x0, int width, String pack,
-                      long offset, long length, long crc32c, String pixelSha256, double bitsPerPixel,
-                      String modelId) implements Serializable {
+public record TileRow(
+        String dataset,
+        int t0,
+        int frames,
+        int y0,
+        int height,
+        int x0,
+        int width,
+        String pack,
+        long offset,
+        long length,
+        long crc32c,
+        String pixelSha256,
+        double bitsPerPixel,
+        String modelId)
+        implements Serializable {
 
     public long samples() {
         return (long) frames * height * width;

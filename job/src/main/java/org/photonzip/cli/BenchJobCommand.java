@@ -1,23 +1,5 @@
 package org.photonzip.cli;
 
-import org.apache.spark.sql.SparkSession;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.restore.Region;
-import org.photonzip.restore.RestoreTimes;
-import org.photonzip.restore.Restorer;
-import org.photonzip.spark.SparkSessions;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.plan.TileShape;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -28,16 +10,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.RestoreTimes;
+import org.photonzip.restore.Restorer;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.SparkSessions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code photonzip bench-job INPUT}: the job's scaling run. Compresses the same input once per Spark master
  * (local[1], local[2] by default), each in a fresh embedded Spark, and prints wall time, MB/s, MB/s per core, the
  * speed-up over the first master, read amplification, peak heap and bits/pixel.
  */
-@Command(name = "bench-job", mixinStandardHelpOptions = true,
-        description = {"Scaling run of the compress job: the same INPUT compressed with each Spark master in turn "
-                + "(embedded Spark), archives written to a temporary directory and removed.",
-                "Compare MB/s per core with 'photonzip bench INPUT --codecs photonzip' (single-thread codec)."})
+@Command(
+        name = "bench-job",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Scaling run of the compress job: the same INPUT compressed with each Spark master in turn "
+                    + "(embedded Spark), archives written to a temporary directory and removed.",
+            "Compare MB/s per core with 'photonzip bench INPUT --codecs photonzip' (single-thread codec)."
+        })
 public final class BenchJobCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,31 +48,44 @@ public final class BenchJobCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "INPUT", description = "The stack to compress, as compress takes it.")
     String input;
 
-    @Option(names = "--dataset", paramLabel = "PATH", description = "HDF5 dataset holding the frames "
-            + "(default: found).")
+    @Option(
+            names = "--dataset",
+            paramLabel = "PATH",
+            description = "HDF5 dataset holding the frames " + "(default: found).")
     String dataset;
 
-    @Option(names = "--masters", split = ",", defaultValue = "local[1],local[2]", paramLabel = "MASTER",
+    @Option(
+            names = "--masters",
+            split = ",",
+            defaultValue = "local[1],local[2]",
+            paramLabel = "MASTER",
             description = "Spark masters to run (default ${DEFAULT-VALUE}).")
     List<String> masters;
 
     @Mixin
     TileOption tile;
 
-    @Option(names = "--task-memory", paramLabel = "SIZE", description = "Most source samples one task "
-            + "holds (e.g. 256m; default as for compress).")
+    @Option(
+            names = "--task-memory",
+            paramLabel = "SIZE",
+            description = "Most source samples one task " + "holds (e.g. 256m; default as for compress).")
     String taskMemory;
 
-    @Option(names = "--work", paramLabel = "DIR", description = "Where archives are written (default: a temporary "
-            + "directory next to the system's temp dir).")
+    @Option(
+            names = "--work",
+            paramLabel = "DIR",
+            description =
+                    "Where archives are written (default: a temporary " + "directory next to the system's temp dir).")
     Path work;
 
     @Option(names = "--verify", description = "Also verify every tile before each commit.")
     boolean verify;
 
-    @Option(names = "--restore", description = "Also restore each archive (as decompress does, with the master's "
-            + "cores as threads) and compare restore with compress per CPU second, with where the restore's CPU "
-            + "went (decode, filter, write).")
+    @Option(
+            names = "--restore",
+            description = "Also restore each archive (as decompress does, with the master's "
+                    + "cores as threads) and compare restore with compress per CPU second, with where the restore's CPU "
+                    + "went (decode, filter, write).")
     boolean restore;
 
     @Override
@@ -91,8 +107,18 @@ public final class BenchJobCommand implements Callable<Integer> {
                 long peak;
                 long cpu0 = processCpuNanos();
                 try (HeapPeak heap = new HeapPeak()) {
-                    r = CompressJob.run(spark, new CompressJob.Request(input, dataset, archive, shape,
-                            ModelChoice.parse("auto"), verify, true, taskBytes, 1L << 30),
+                    r = CompressJob.run(
+                            spark,
+                            new CompressJob.Request(
+                                    input,
+                                    dataset,
+                                    archive,
+                                    shape,
+                                    ModelChoice.parse("auto"),
+                                    verify,
+                                    true,
+                                    taskBytes,
+                                    1L << 30),
                             new PrintStream(new ByteArrayOutputStream()));
                     peak = heap.sampledBytes();
                 } catch (Exception e) {
@@ -108,13 +134,26 @@ public final class BenchJobCommand implements Callable<Integer> {
                 LocalFiles.deleteTreeQuietly(Path.of(java.net.URI.create(r.archive())));
                 double mbps = r.totals().megabytesPerSecond();
                 first = first == 0 ? mbps : first;
-                rows.add(new String[]{master, String.valueOf(cores), f("%.1f", r.totals().seconds()), f("%.1f", mbps),
-                        f("%.1f", mbps / cores), f("%.2f", mbps / first),
-                        f("%.3f", r.stack().readAmplification(r.totals().bytesRead())), f("%.0f", peak / 1048576.0),
-                        f("%.3f", r.totals().bitsPerPixel()), r.totals().tasks() + " x " + ArchiveTable.bytes(r.taskBytes()),
-                        f("%.0f", cpu), f("%.0f", r.taskCpuNanos() / 1e9),
-                        f("%.1f", r.totals().originalBytes() / 1e6 / (r.taskCpuNanos() / 1e9))});
-                err.printf(Locale.ROOT, "bench-job: %s done in %.1f s%n", master, r.totals().seconds());
+                rows.add(new String[] {
+                    master,
+                    String.valueOf(cores),
+                    f("%.1f", r.totals().seconds()),
+                    f("%.1f", mbps),
+                    f("%.1f", mbps / cores),
+                    f("%.2f", mbps / first),
+                    f("%.3f", r.stack().readAmplification(r.totals().bytesRead())),
+                    f("%.0f", peak / 1048576.0),
+                    f("%.3f", r.totals().bitsPerPixel()),
+                    r.totals().tasks() + " x " + ArchiveTable.bytes(r.taskBytes()),
+                    f("%.0f", cpu),
+                    f("%.0f", r.taskCpuNanos() / 1e9),
+                    f("%.1f", r.totals().originalBytes() / 1e6 / (r.taskCpuNanos() / 1e9))
+                });
+                err.printf(
+                        Locale.ROOT,
+                        "bench-job: %s done in %.1f s%n",
+                        master,
+                        r.totals().seconds());
                 err.flush();
             }
         } finally {
@@ -122,20 +161,52 @@ public final class BenchJobCommand implements Callable<Integer> {
                 LocalFiles.deleteTreeQuietly(dir);
             }
         }
-        out.printf(Locale.ROOT, "%s (%s)%n", input, "MB = 10^6 bytes of uint16 samples; wall time includes planning, "
-                + "metadata capture, manifest and commit; CPU time shows what a shared machine's other load took away");
-        String[] header = {"master", "cores", "wall s", "MB/s", "MB/s/core", "speed-up", "read amp", "peak heap MiB",
-                "bits/pixel", "tasks", "JVM CPU s", "task CPU s", "MB per task CPU s"};
+        out.printf(
+                Locale.ROOT,
+                "%s (%s)%n",
+                input,
+                "MB = 10^6 bytes of uint16 samples; wall time includes planning, "
+                        + "metadata capture, manifest and commit; CPU time shows what a shared machine's other load took away");
+        String[] header = {
+            "master",
+            "cores",
+            "wall s",
+            "MB/s",
+            "MB/s/core",
+            "speed-up",
+            "read amp",
+            "peak heap MiB",
+            "bits/pixel",
+            "tasks",
+            "JVM CPU s",
+            "task CPU s",
+            "MB per task CPU s"
+        };
         out.print(table(header, rows));
         if (restore) {
             out.println("restore of each archive (MB = 10^6 bytes of the uint16 samples restored; CPU: the restore's "
                     + "threads, against the compress tasks' CPU)");
-            out.print(table(new String[]{"master", "threads", "wall s", "MB/s", "CPU s", "MB per CPU s",
-                "decode CPU s", "filter CPU s", "write CPU s", "restore/compress per CPU s"}, restores));
+            out.print(table(
+                    new String[] {
+                        "master",
+                        "threads",
+                        "wall s",
+                        "MB/s",
+                        "CPU s",
+                        "MB per CPU s",
+                        "decode CPU s",
+                        "filter CPU s",
+                        "write CPU s",
+                        "restore/compress per CPU s"
+                    },
+                    restores));
         }
         long rss = HeapPeak.peakRssBytes();
         if (rss > 0) {
-            out.printf(Locale.ROOT, "process peak RSS over all runs: %.0f MiB (max heap %d MiB)%n", rss / 1048576.0,
+            out.printf(
+                    Locale.ROOT,
+                    "process peak RSS over all runs: %.0f MiB (max heap %d MiB)%n",
+                    rss / 1048576.0,
                     Runtime.getRuntime().maxMemory() >> 20);
         }
         out.flush();
@@ -149,21 +220,31 @@ public final class BenchJobCommand implements Callable<Integer> {
     private static String[] restoreRow(String master, int threads, CompressJob.Report r, Path output)
             throws java.io.IOException {
         ArchiveReader reader = ArchiveReader.open(r.archive(), HadoopFiles.newConfiguration());
-        Restorer.Result x = Restorer.restore(reader, output.toString(), Region.whole(reader.summary().shape()), false,
-                threads);
+        Restorer.Result x = Restorer.restore(
+                reader, output.toString(), Region.whole(reader.summary().shape()), false, threads);
         Files.deleteIfExists(output);
         RestoreTimes.Seconds cpu = x.cpu();
         double perCpu = x.samples() * 2 / 1e6 / cpu.total();
         double compressPerCpu = r.totals().originalBytes() / 1e6 / (r.taskCpuNanos() / 1e9);
-        return new String[]{master, String.valueOf(threads), f("%.1f", x.seconds()), f("%.1f",
-                x.megabytesPerSecond()), f("%.1f", cpu.total()), f("%.1f", perCpu), f("%.1f", cpu.decode()),
-                f("%.1f", cpu.filter()), f("%.1f", cpu.write()), f("%.2f", perCpu / compressPerCpu)};
+        return new String[] {
+            master,
+            String.valueOf(threads),
+            f("%.1f", x.seconds()),
+            f("%.1f", x.megabytesPerSecond()),
+            f("%.1f", cpu.total()),
+            f("%.1f", perCpu),
+            f("%.1f", cpu.decode()),
+            f("%.1f", cpu.filter()),
+            f("%.1f", cpu.write()),
+            f("%.2f", perCpu / compressPerCpu)
+        };
     }
 
     /** CPU time of this JVM, all threads (tasks, GC, driver). */
     private static long processCpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String f(String format, double v) {
@@ -191,9 +272,11 @@ public final class BenchJobCommand implements Callable<Integer> {
     private static void appendRow(StringBuilder sb, String[] cells, int[] w) {
         sb.append('|');
         for (int i = 0; i < cells.length; i++) {
-            sb.append(' ').append(cells[i]).append(" ".repeat(w[i] - cells[i].length())).append(" |");
+            sb.append(' ')
+                    .append(cells[i])
+                    .append(" ".repeat(w[i] - cells[i].length()))
+                    .append(" |");
         }
         sb.append('\n');
     }
-
 }

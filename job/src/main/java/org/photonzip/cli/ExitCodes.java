@@ -1,20 +1,19 @@
 package org.photonzip.cli;
 
-import org.photonzip.codec.PhotonzipException;
-import org.photonzip.options.ModelUnavailableException;
-import org.photonzip.archive.ArchiveExistsException;
-import org.photonzip.archive.CommitStateUnknownException;
-import org.photonzip.archive.InvalidArchiveException;
-import org.photonzip.archive.TileCheckException;
-import org.photonzip.spark.VerificationFailedException;
-import org.photonzip.restore.DestinationException;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.photonzip.archive.ArchiveExistsException;
+import org.photonzip.archive.CommitStateUnknownException;
+import org.photonzip.archive.InvalidArchiveException;
+import org.photonzip.archive.TileCheckException;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.restore.DestinationException;
+import org.photonzip.spark.VerificationFailedException;
+import picocli.CommandLine;
 
 /**
  * The one mapping from what a command threw to its exit code and its one-line message (README, "Exit codes").

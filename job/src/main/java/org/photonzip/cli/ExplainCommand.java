@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.photonzip.codec.Tile;
-import org.photonzip.codec.TileInspector;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileInspector;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.report.FrameImages;
 import picocli.CommandLine.Command;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code photonzip explain ARCHIVE --frame N}: for one frame, the original, the model's prediction, the residual
  * and the model's confidence (predicted scale), as HDF5 datasets and PNG pictures: what the model learned.
  */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(
+        name = "explain",
+        mixinStandardHelpOptions = true,
         description = "Writes, for one frame, the original, the prediction, the residual and the predicted scale "
                 + "(the model's confidence) as HDF5 datasets (explain.h5) and PNGs.")
 public final class ExplainCommand implements Callable<Integer> {
@@ -37,11 +39,16 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--frame", required = true, paramLabel = "N", description = "Frame to explain.")
     int frame;
 
-    @Option(names = "--tile", paramLabel = "Y0,X0",
+    @Option(
+            names = "--tile",
+            paramLabel = "Y0,X0",
             description = "Only the tile whose top-left corner is row Y0, column X0 (default: the whole frame).")
     String tile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "explain",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "explain",
             description = "Output directory (default ${DEFAULT-VALUE}).")
     Path output;
 
@@ -51,14 +58,16 @@ public final class ExplainCommand implements Callable<Integer> {
         ArchiveReader reader = ArchiveReader.open(archive, HadoopFiles.newConfiguration());
         int[] shape = reader.summary().shape();
         if (frame < 0 || frame >= shape[0]) {
-            throw new IllegalArgumentException("Invalid --frame " + frame + ": the stack has frames 0.." + (shape[0] - 1));
+            throw new IllegalArgumentException(
+                    "Invalid --frame " + frame + ": the stack has frames 0.." + (shape[0] - 1));
         }
         List<TileRow> rows = reader.rows().stream()
                 .filter(r -> r.t0() <= frame && frame < r.t0() + r.frames())
                 .filter(r -> tile == null || (r.y0() + "," + r.x0()).equals(tile.replace(" ", "")))
                 .toList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("Invalid --tile " + tile + ": no tile of frame " + frame + " has that corner");
+            throw new IllegalArgumentException(
+                    "Invalid --tile " + tile + ": no tile of frame " + frame + " has that corner");
         }
         int y0 = rows.stream().mapToInt(TileRow::y0).min().orElseThrow();
         int x0 = rows.stream().mapToInt(TileRow::x0).min().orElseThrow();
@@ -103,9 +112,19 @@ public final class ExplainCommand implements Callable<Integer> {
         for (double v : residual) {
             sumAbs += Math.abs(v);
         }
-        out.printf(Locale.ROOT, "frame %d, rows %d..%d, columns %d..%d (%d tile%s): mean |residual| %.1f; wrote %s "
-                        + "and original/prediction/residual/scale PNGs%n", frame, y0, y0 + h - 1, x0, x0 + w - 1,
-                rows.size(), rows.size() == 1 ? "" : "s", sumAbs / residual.length, h5);
+        out.printf(
+                Locale.ROOT,
+                "frame %d, rows %d..%d, columns %d..%d (%d tile%s): mean |residual| %.1f; wrote %s "
+                        + "and original/prediction/residual/scale PNGs%n",
+                frame,
+                y0,
+                y0 + h - 1,
+                x0,
+                x0 + w - 1,
+                rows.size(),
+                rows.size() == 1 ? "" : "s",
+                sumAbs / residual.length,
+                h5);
         return 0;
     }
 

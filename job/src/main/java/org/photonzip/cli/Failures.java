@@ -1,14 +1,12 @@
 package org.photonzip.cli;
 
-import org.apache.spark.SparkException;
-
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
+import org.apache.spark.SparkException;
 
 /** Turns what a command caught into one clear line: the cause's own message, not a Spark stack dump. */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     static String message(Throwable e) {
         if (e instanceof NoSuchFileException n) {
@@ -22,8 +20,10 @@ final class Failures {
                 return fromSpark(t.getMessage());
             }
         }
-        if (!(e instanceof org.photonzip.codec.PhotonzipException) && !(e instanceof java.io.IOException)
-                && !(e instanceof IllegalArgumentException) && !(e instanceof java.io.UncheckedIOException)) {
+        if (!(e instanceof org.photonzip.codec.PhotonzipException)
+                && !(e instanceof java.io.IOException)
+                && !(e instanceof IllegalArgumentException)
+                && !(e instanceof java.io.UncheckedIOException)) {
             return "internal error: " + e; // not a failure photonzip raises on purpose: keep the type for the report
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();

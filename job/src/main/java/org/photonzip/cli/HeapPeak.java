@@ -21,16 +21,22 @@ final class HeapPeak implements AutoCloseable {
                 pool.resetPeakUsage();
             }
         }
-        sampler = new Thread(() -> {
-            while (!stopped) {
-                peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "photonzip-heap-peak");
+        sampler = new Thread(
+                () -> {
+                    while (!stopped) {
+                        peak = Math.max(
+                                peak,
+                                ManagementFactory.getMemoryMXBean()
+                                        .getHeapMemoryUsage()
+                                        .getUsed());
+                        try {
+                            Thread.sleep(20);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "photonzip-heap-peak");
         sampler.setDaemon(true);
         sampler.start();
     }

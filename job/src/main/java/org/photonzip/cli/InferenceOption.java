@@ -13,9 +13,12 @@ public final class InferenceOption {
     static final String PROPERTY = "photonzip.inference";
     static final String ENVIRONMENT = "PHOTONZIP_INFERENCE";
 
-    @Option(names = "--inference", paramLabel = "auto|java|tf", defaultValue = "${sys:" + PROPERTY + ":-${env:"
-            + ENVIRONMENT + ":-auto}}", description = "Backend for the learned model's network when encoding "
-            + "(default: ${DEFAULT-VALUE}); TensorFlow runs on the GPU when built with -Pgpu.")
+    @Option(
+            names = "--inference",
+            paramLabel = "auto|java|tf",
+            defaultValue = "${sys:" + PROPERTY + ":-${env:" + ENVIRONMENT + ":-auto}}",
+            description = "Backend for the learned model's network when encoding "
+                    + "(default: ${DEFAULT-VALUE}); TensorFlow runs on the GPU when built with -Pgpu.")
     String inference;
 
     /**

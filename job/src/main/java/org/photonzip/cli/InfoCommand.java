@@ -1,5 +1,9 @@
 package org.photonzip.cli;
 
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.spark.night.ArchiveList;
@@ -8,20 +12,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
-
 /** {@code photonzip info ARCHIVE...}: each archive's summary as a table, then one row per archive (no Spark). */
-@Command(name = "info", mixinStandardHelpOptions = true,
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
         description = "Prints an archive's summary: digest, source, shape, tiles, model, mode, sizes, bits/pixel, "
                 + "ratio, time (one tile is decoded to check the mode). Given several archives or a night directory: "
                 + "each summary, then a table of all.",
-        exitCodeListHeading = "Exit codes:%n", exitCodeList = {"0:printed (each archive opened: its record, summary "
-        + "and manifest are valid)", "1:an archive is not a readable, valid, committed archive (the others were "
-        + "printed)", "2:invalid arguments", "3:the first tile, decoded to check that its stream's mode (lossless or "
-        + "its bound) is the summary's, failed its checks"})
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            "0:printed (each archive opened: its record, summary " + "and manifest are valid)",
+            "1:an archive is not a readable, valid, committed archive (the others were " + "printed)",
+            "2:invalid arguments",
+            "3:the first tile, decoded to check that its stream's mode (lossless or "
+                    + "its bound) is the summary's, failed its checks"
+        })
 public final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,7 +48,10 @@ public final class InfoCommand implements Callable<Integer> {
                 out.print(ArchiveTable.info(reader));
                 int[] shape = reader.summary().shape();
                 var totals = reader.summary().totals();
-                table.row(archive, "committed", shape[0] + " x " + shape[1] + " x " + shape[2],
+                table.row(
+                        archive,
+                        "committed",
+                        shape[0] + " x " + shape[1] + " x " + shape[2],
                         String.format(Locale.ROOT, "%.3f", totals.ratio()),
                         totals.verified() ? "yes" : "no");
             } catch (Exception e) {
@@ -54,7 +62,8 @@ public final class InfoCommand implements Callable<Integer> {
         }
         if (list.size() > 1) {
             out.print(table);
-            out.printf(Locale.ROOT, "%d archives: %d committed, exit %d%n", list.size(), table.count("committed"), code);
+            out.printf(
+                    Locale.ROOT, "%d archives: %d committed, exit %d%n", list.size(), table.count("committed"), code);
         }
         out.flush();
         return code;

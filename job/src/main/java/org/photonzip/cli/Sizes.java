@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Parses sizes such as {@code 512m}, {@code 2g}, {@code 1048576}. */
 final class Sizes {
-    private Sizes() {
-    }
+    private Sizes() {}
 
     static long parse(String option, String value) {
         String v = value.trim().toLowerCase(Locale.ROOT);
@@ -19,8 +18,7 @@ final class Sizes {
             case 'k' -> unit = 1L << 10;
             case 'm' -> unit = 1L << 20;
             case 'g' -> unit = 1L << 30;
-            default -> {
-            }
+            default -> {}
         }
         if (unit > 1) {
             v = v.substring(0, v.length() - 1);
@@ -32,7 +30,8 @@ final class Sizes {
             }
             return Math.multiplyExact(n, unit);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": expected a size such as 256m or 1g");
+            throw new IllegalArgumentException(
+                    "Invalid " + option + " " + value + ": expected a size such as 256m or 1g");
         }
     }
 }

@@ -9,7 +9,10 @@ import picocli.CommandLine.Option;
  * {@code --masters}.
  */
 public final class SparkMasterOption {
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description = "Spark master (default: spark-submit's, else local[*]).")
     String master;
 
     /** The master given, or null for the default. */

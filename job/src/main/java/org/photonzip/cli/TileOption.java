@@ -9,9 +9,13 @@ import picocli.CommandLine.Option;
  * by its corner: another option of the same name.)
  */
 public final class TileOption {
-    @Option(names = "--tile", paramLabel = "FRAMESxHxW|auto", defaultValue = "auto", description = "Largest tile "
-            + "(default auto: chosen per stack by the tile planner from measurements: up to 512 x 512 pixels and "
-            + "about 4 M samples, at least 64 frames).")
+    @Option(
+            names = "--tile",
+            paramLabel = "FRAMESxHxW|auto",
+            defaultValue = "auto",
+            description = "Largest tile "
+                    + "(default auto: chosen per stack by the tile planner from measurements: up to 512 x 512 pixels and "
+                    + "about 4 M samples, at least 64 frames).")
     String tile;
 
     /** The largest tile asked for, or null for the planner's choice; an invalid shape is an IllegalArgumentException. */

@@ -1,14 +1,13 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Turns the paths users type ({@code /data/scan.h5}, {@code file:///...}, {@code hdfs://nn/...},
@@ -17,8 +16,7 @@ import java.util.Locale;
  * files the way a shell does.
  */
 public final class HadoopFiles {
-    private HadoopFiles() {
-    }
+    private HadoopFiles() {}
 
     /** The Hadoop path for {@code location}, fully qualified ({@code file:/abs/path} for a local path). */
     public static Path path(String location) {
@@ -28,7 +26,11 @@ public final class HadoopFiles {
         if (hasScheme(location)) {
             return new Path(location); // parsed by Hadoop, so glob characters such as '?' stay in the path
         }
-        String uri = java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri().toString();
+        String uri = java.nio.file.Path.of(location)
+                .toAbsolutePath()
+                .normalize()
+                .toUri()
+                .toString();
         // toUri() ends an existing directory with '/', which would make the Hadoop path's name empty.
         while (uri.endsWith("/") && !uri.endsWith(":///")) {
             uri = uri.substring(0, uri.length() - 1);
@@ -78,8 +80,8 @@ public final class HadoopFiles {
     }
 
     /** The environment variables SparkHadoopUtil copies into fs.s3a.* settings. */
-    static final java.util.List<String> SPARK_AWS_VARIABLES = java.util.List.of("AWS_ACCESS_KEY_ID",
-            "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL");
+    static final java.util.List<String> SPARK_AWS_VARIABLES =
+            java.util.List.of("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL");
 
     /** True when SparkHadoopUtil would add more: spark-submit's properties, AWS variables, a hive-site.xml. */
     static boolean sparkWouldAdd() {
@@ -110,7 +112,8 @@ public final class HadoopFiles {
     /** The local file behind a {@code file:} path. */
     public static java.nio.file.Path localFile(Path path) {
         if (!isLocal(path)) {
-            throw new IllegalArgumentException("Invalid local path: " + path + " is on " + path.toUri().getScheme());
+            throw new IllegalArgumentException(
+                    "Invalid local path: " + path + " is on " + path.toUri().getScheme());
         }
         return java.nio.file.Path.of(path.toUri().getPath());
     }

@@ -1,14 +1,13 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * A run's record, {@code DIR/RUN.jsonl}, one JSON line per item written as soon as the item ends (the night's and
@@ -56,8 +55,8 @@ public final class JsonLinesRecord implements Closeable {
             stream.hflush();
             return;
         }
-        try (FSDataOutputStream out = fs.create(new Path(parts, String.format(Locale.ROOT, "%05d.json", lines)),
-                true)) {
+        try (FSDataOutputStream out =
+                fs.create(new Path(parts, String.format(Locale.ROOT, "%05d.json", lines)), true)) {
             out.write(line);
         }
     }

@@ -9,8 +9,7 @@ import java.util.stream.Stream;
 
 /** Scratch directories on the local disk (temporary work, staging, benchmark output). */
 public final class LocalFiles {
-    private LocalFiles() {
-    }
+    private LocalFiles() {}
 
     /** Deletes {@code root} and everything below it; a root that does not exist is no error. */
     public static void deleteTree(Path root) throws IOException {

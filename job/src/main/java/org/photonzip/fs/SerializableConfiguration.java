@@ -1,17 +1,17 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import org.apache.hadoop.conf.Configuration;
 
 /** A Hadoop configuration that travels to executors (broadcast once per job). */
 public final class SerializableConfiguration implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
+
     private transient Configuration conf;
 
     public SerializableConfiguration(Configuration conf) {

@@ -1,21 +1,19 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The job's SHA-256: of a whole file on any Hadoop file system, streamed (what {@code sha256sum} prints for it), of
  * bytes, and new digests for hashing while writing or reading. Sample hashes are codec-core's {@code SampleHash}.
  */
 public final class Sha256 {
-    private Sha256() {
-    }
+    private Sha256() {}
 
     public static String of(FileSystem fs, Path file) throws IOException {
         MessageDigest digest = newDigest();

@@ -16,8 +16,7 @@ public final class ChunkFilters {
     private static final ThreadLocal<Deflater> DEFLATERS = ThreadLocal.withInitial(Deflater::new);
 
     /** One filter of a dataset's pipeline as the library reports it: id, flags and client data values. */
-    public record Filter(int id, int flags, int[] values) {
-    }
+    public record Filter(int id, int flags, int[] values) {}
 
     private final List<Filter> filters;
 
@@ -43,7 +42,8 @@ public final class ChunkFilters {
     public byte[] encode(byte[] raw, int elementSize) {
         byte[] b = raw;
         for (Filter f : filters) {
-            b = f.id() == SHUFFLE ? shuffle(b, f.values().length > 0 && f.values()[0] > 0 ? f.values()[0] : elementSize)
+            b = f.id() == SHUFFLE
+                    ? shuffle(b, f.values().length > 0 && f.values()[0] > 0 ? f.values()[0] : elementSize)
                     : deflate(b, f.values().length > 0 ? f.values()[0] : Deflater.DEFAULT_COMPRESSION);
         }
         return b;

@@ -3,12 +3,11 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5LibraryException;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.hdf5.global.hdf5;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.javacpp.BytePointer;
 
 /**
  * A stack dataset's storage as the library reports it, and direct chunk writes ({@code H5Dwrite_chunk}, which the
@@ -18,8 +17,7 @@ import java.util.List;
 final class ChunkIo {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private ChunkIo() {
-    }
+    private ChunkIo() {}
 
     static StackLayout layout(long ds, int elementSize) {
         long dcpl = H5.H5Dget_create_plist(ds);
@@ -39,8 +37,8 @@ final class ChunkIo {
                 int id = H5.H5Pget_filter(dcpl, i, flags, count, values, 120, new String[1], new int[1]);
                 filters.add(new ChunkFilters.Filter(id, flags[0], Arrays.copyOf(values, (int) Math.min(8, count[0]))));
             }
-            return new StackLayout(new int[]{(int) c[0], (int) c[1], (int) c[2]}, ChunkFilters.of(filters),
-                    elementSize, big);
+            return new StackLayout(
+                    new int[] {(int) c[0], (int) c[1], (int) c[2]}, ChunkFilters.of(filters), elementSize, big);
         } finally {
             NativeHdf5.close(type);
             NativeHdf5.close(dcpl);
@@ -53,12 +51,16 @@ final class ChunkIo {
         try {
             long stack = H5.H5Eget_current_stack();
             try {
-                H5.H5Ewalk2(stack, HDF5Constants.H5E_WALK_UPWARD, (n, error, data) -> {
-                    if (text.length() == 0 && error.desc != null && !error.desc.isBlank()) {
-                        text.append(error.desc.trim());
-                    }
-                    return 0;
-                }, new hdf.hdf5lib.callbacks.H5E_walk_t() { });
+                H5.H5Ewalk2(
+                        stack,
+                        HDF5Constants.H5E_WALK_UPWARD,
+                        (n, error, data) -> {
+                            if (text.length() == 0 && error.desc != null && !error.desc.isBlank()) {
+                                text.append(error.desc.trim());
+                            }
+                            return 0;
+                        },
+                        new hdf.hdf5lib.callbacks.H5E_walk_t() {});
             } finally {
                 H5.H5Eclose_stack(stack);
             }
@@ -73,8 +75,8 @@ final class ChunkIo {
         synchronized (H5.class) {
             try (BytePointer b = new BytePointer(bytes)) {
                 if (hdf5.H5Dwrite_chunk(ds, P, mask, offset.clone(), bytes.length, b) < 0) {
-                    throw new HDF5LibraryException("H5Dwrite_chunk failed at " + Arrays.toString(offset) + ": "
-                            + errorStack());
+                    throw new HDF5LibraryException(
+                            "H5Dwrite_chunk failed at " + Arrays.toString(offset) + ": " + errorStack());
                 }
             }
         }

@@ -3,7 +3,6 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.structs.H5L_info_t;
-
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
@@ -23,8 +22,7 @@ final class ContainedMetadata {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
     private static final int MAX_DEPTH = 256;
 
-    private ContainedMetadata() {
-    }
+    private ContainedMetadata() {}
 
     /** The file reaches out: what and how. */
     static final class OutsideReference extends IllegalArgumentException {
@@ -62,15 +60,15 @@ final class ContainedMetadata {
         }
     }
 
-    private static void walk(long file, long group, String path, Predicate<String> keptLink, Set<String> seen,
-                             int depth) {
+    private static void walk(
+            long file, long group, String path, Predicate<String> keptLink, Set<String> seen, int depth) {
         if (depth > MAX_DEPTH || !seen.add(HexFormat.of().formatHex(H5.H5Oget_info(group).token.data))) {
             return; // a group reached again through another hard link, or a cycle
         }
         long n = H5.H5Gget_info(group).nlinks;
         for (long i = 0; i < n; i++) {
-            String name = H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i,
-                    P);
+            String name =
+                    H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
             String child = path + "/" + name;
             H5L_info_t link = H5.H5Lget_info(group, name, P);
             if (link.type == HDF5Constants.H5L_TYPE_HARD) {
@@ -122,8 +120,8 @@ final class ContainedMetadata {
                 return;
             }
             if (type != HDF5Constants.H5L_TYPE_HARD) {
-                throw new OutsideReference(link + " is a soft link to " + target + ", which passes through " + at
-                        + ", " + kind(type) + " out of the file");
+                throw new OutsideReference(link + " is a soft link to " + target + ", which passes through " + at + ", "
+                        + kind(type) + " out of the file");
             }
         }
     }

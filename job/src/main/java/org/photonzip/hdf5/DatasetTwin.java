@@ -2,7 +2,6 @@ package org.photonzip.hdf5;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-
 import java.util.List;
 import java.util.Set;
 
@@ -15,22 +14,34 @@ import java.util.Set;
 final class DatasetTwin {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private DatasetTwin() {
-    }
+    private DatasetTwin() {}
 
     /**
      * Creates the twin of open dataset {@code src} as {@code name} in {@code group} with shape {@code dims} (null:
      * the source's; chunks are clipped to it); returns its open id. Filters this HDF5 build lacks are dropped
      * (reported in {@code skipped}).
      */
-    static long create(long src, long group, String name, long[] dims, String path, Set<String> exceptAttributes,
-                       List<String> skipped) {
+    static long create(
+            long src,
+            long group,
+            String name,
+            long[] dims,
+            String path,
+            Set<String> exceptAttributes,
+            List<String> skipped) {
         return create(src, group, name, dims, -1, path, exceptAttributes, skipped);
     }
 
     /** As above, with creation properties {@code dcplOrNegative} instead of the source's when not negative. */
-    static long create(long src, long group, String name, long[] dims, long dcplOrNegative, String path,
-                       Set<String> exceptAttributes, List<String> skipped) {
+    static long create(
+            long src,
+            long group,
+            String name,
+            long[] dims,
+            long dcplOrNegative,
+            String path,
+            Set<String> exceptAttributes,
+            List<String> skipped) {
         long type = H5.H5Dget_type(src);
         long space = -1, dcpl = -1;
         try {

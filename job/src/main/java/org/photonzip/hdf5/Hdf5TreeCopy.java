@@ -12,7 +12,6 @@ import io.jhdf.api.WritableNode;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.filter.PipelineFilterWithData;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,8 +36,7 @@ public final class Hdf5TreeCopy {
     }
 
     /** What a copy did and did not copy. */
-    public record Report(int groups, int datasets, int attributes, List<String> skipped) {
-    }
+    public record Report(int groups, int datasets, int attributes, List<String> skipped) {}
 
     private final StackHook stack;
     private final long maxDatasetBytes;
@@ -76,7 +74,8 @@ public final class Hdf5TreeCopy {
             try {
                 node = resolve(entry.getValue());
             } catch (HdfException e) {
-                skipped.add(childPath + ": " + describeLink(entry.getValue()) + " cannot be followed (" + rootCause(e) + ")");
+                skipped.add(childPath + ": " + describeLink(entry.getValue()) + " cannot be followed (" + rootCause(e)
+                        + ")");
                 continue;
             }
             if (node instanceof Dataset dataset) {
@@ -109,8 +108,11 @@ public final class Hdf5TreeCopy {
                 return;
             }
             if (dataset.isEmpty() || dataset.isCompound() || dataset.isVariableLength() && !isString(dataset)) {
-                skipped.add(path + ": " + (dataset.isEmpty() ? "empty dataset" : dataset.isCompound()
-                        ? "compound type" : "variable-length type") + " not copied");
+                skipped.add(path + ": "
+                        + (dataset.isEmpty()
+                                ? "empty dataset"
+                                : dataset.isCompound() ? "compound type" : "variable-length type")
+                        + " not copied");
                 return;
             }
             Hdf5Values.Writable w = Hdf5Values.of(dataset.getData(), dataset.getDataType());
@@ -132,7 +134,9 @@ public final class Hdf5TreeCopy {
         if (unsigned) {
             b.unsigned();
         }
-        if (dataset instanceof ChunkedDataset chunked && !dataset.isScalar() && dataset.getJavaType().isPrimitive()) {
+        if (dataset instanceof ChunkedDataset chunked
+                && !dataset.isScalar()
+                && dataset.getJavaType().isPrimitive()) {
             int[] chunk = chunked.getChunkDimensions();
             int[] dims = dataset.getDimensions();
             if (chunk.length == dims.length) {

@@ -5,7 +5,6 @@ import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
 import io.jhdf.object.datatype.StringData;
-
 import java.lang.reflect.Array;
 
 /**
@@ -15,11 +14,9 @@ import java.lang.reflect.Array;
  */
 final class Hdf5Values {
     /** Data ready for jhdf's writer and whether it must be written as unsigned. */
-    record Writable(Object data, boolean unsigned) {
-    }
+    record Writable(Object data, boolean unsigned) {}
 
-    private Hdf5Values() {
-    }
+    private Hdf5Values() {}
 
     /** The writable form of {@code data} of HDF5 type {@code type}; throws when jhdf cannot write that type. */
     static Writable of(Object data, DataType type) {
@@ -33,12 +30,13 @@ final class Hdf5Values {
             if (fixed.isSigned()) {
                 return new Writable(data, false);
             }
-            Class<?> narrow = switch (fixed.getSize()) {
-                case 1 -> byte.class;
-                case 2 -> short.class;
-                case 4 -> int.class;
-                default -> null;
-            };
+            Class<?> narrow =
+                    switch (fixed.getSize()) {
+                        case 1 -> byte.class;
+                        case 2 -> short.class;
+                        case 4 -> int.class;
+                        default -> null;
+                    };
             if (narrow == null) {
                 throw new IllegalArgumentException("uint" + fixed.getSize() * 8 + " is not written by jhdf");
             }
@@ -81,8 +79,9 @@ final class Hdf5Values {
     static Object convert(Object value, Class<?> to) {
         if (!value.getClass().isArray()) {
             long v = ((Number) value).longValue();
-            return to == byte.class ? Byte.valueOf((byte) v) : to == short.class ? Short.valueOf((short) v)
-                    : Integer.valueOf((int) v);
+            return to == byte.class
+                    ? Byte.valueOf((byte) v)
+                    : to == short.class ? Short.valueOf((short) v) : Integer.valueOf((int) v);
         }
         if (value instanceof int[] ints) {
             return narrow(ints, to);

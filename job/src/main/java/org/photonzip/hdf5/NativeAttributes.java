@@ -3,7 +3,6 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
-
 import java.util.List;
 import java.util.Set;
 
@@ -15,8 +14,7 @@ import java.util.Set;
 final class NativeAttributes {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private NativeAttributes() {
-    }
+    private NativeAttributes() {}
 
     /** Copies every attribute of {@code src} to {@code dst} but those in {@code except}; returns how many. */
     static int copy(long src, long dst, String path, Set<String> except, List<String> skipped) {
@@ -38,7 +36,8 @@ final class NativeAttributes {
                     continue;
                 }
                 out = H5.H5Acreate(dst, name, type, space, P, P);
-                long points = H5.H5Sget_simple_extent_type(space) == HDF5Constants.H5S_NULL ? 0
+                long points = H5.H5Sget_simple_extent_type(space) == HDF5Constants.H5S_NULL
+                        ? 0
                         : H5.H5Sget_simple_extent_npoints(space);
                 if (points > 0 && H5.H5Tis_variable_str(type)) {
                     String[] values = new String[(int) points];
@@ -91,7 +90,7 @@ final class NativeAttributes {
         if (H5.H5Aexists(object, name)) {
             H5.H5Adelete(object, name);
         }
-        long space = H5.H5Screate_simple(1, new long[]{n}, null);
+        long space = H5.H5Screate_simple(1, new long[] {n}, null);
         long attr = -1;
         try {
             attr = H5.H5Acreate(object, name, fileType, space, P, P);

@@ -5,7 +5,6 @@ import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
 import hdf.hdf5lib.structs.H5L_info_t;
 import hdf.hdf5lib.structs.H5O_info_t;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,8 +56,8 @@ public final class NativeCapture {
      * Writes {@code out} from {@code source}, whose stack is at {@code stackPath} (links followed). The stack's
      * twin carries the attribute {@code marker} holding the path it was captured at.
      */
-    public static Hdf5TreeCopy.Report capture(Path source, String stackPath, Path out, String marker,
-                                              long maxDatasetBytes, SampleSink sink) {
+    public static Hdf5TreeCopy.Report capture(
+            Path source, String stackPath, Path out, String marker, long maxDatasetBytes, SampleSink sink) {
         NativeHdf5.load();
         long fapl = H5.H5Pcreate(HDF5Constants.H5P_FILE_ACCESS);
         long src = -1, stack = -1, root = -1, outRoot = -1;
@@ -75,7 +74,9 @@ public final class NativeCapture {
             c.attributes += NativeAttributes.copy(root, outRoot, "/", Set.of(), c.skipped);
             c.walk(root, outRoot, "", 0);
             if (!c.firstPath.containsKey(c.stackKey)) {
-                String why = c.skipped.stream().filter(m -> m.startsWith(stackPath + ": ")).findFirst()
+                String why = c.skipped.stream()
+                        .filter(m -> m.startsWith(stackPath + ": "))
+                        .findFirst()
                         .orElse(stackPath + ": not reached from the root");
                 throw new IllegalStateException("Cannot capture " + source + ": " + why);
             }
@@ -95,7 +96,8 @@ public final class NativeCapture {
     private void walk(long group, long out, String path, int depth) {
         long n = H5.H5Gget_info(group).nlinks;
         for (long i = 0; i < n; i++) {
-            String name = H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
+            String name =
+                    H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
             String child = path + "/" + name;
             H5L_info_t link = H5.H5Lget_info(group, name, P);
             if (link.type == HDF5Constants.H5L_TYPE_SOFT) {

@@ -3,9 +3,8 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
-import org.bytedeco.javacpp.Loader;
-
 import java.nio.file.Path;
+import org.bytedeco.javacpp.Loader;
 
 /**
  * The HDF5 library itself (the JavaCPP preset's build of HDF5 1.14 with its official Java API), loaded once per
@@ -16,8 +15,7 @@ import java.nio.file.Path;
 public final class NativeHdf5 {
     private static boolean loaded;
 
-    private NativeHdf5() {
-    }
+    private NativeHdf5() {}
 
     /** Loads the library; the Java API otherwise prints an {@code UnsatisfiedLinkError} while finding it. */
     public static synchronized void load() {
@@ -39,7 +37,8 @@ public final class NativeHdf5 {
             throw named;
         }
         System.setProperty("hdf.hdf5lib.H5.loadLibraryName", "");
-        System.setProperty("hdf.hdf5lib.H5.hdf5lib",
+        System.setProperty(
+                "hdf.hdf5lib.H5.hdf5lib",
                 jni.resolveSibling(javaApiLibraryName(Loader.getPlatform())).toString());
         H5.H5open();
         loaded = true;

@@ -5,7 +5,6 @@ import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
 import hdf.hdf5lib.structs.H5L_info_t;
 import hdf.hdf5lib.structs.H5O_info_t;
-
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -21,8 +20,7 @@ public final class NativeLinks {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
     private static final int MAX_DEPTH = 64;
 
-    private NativeLinks() {
-    }
+    private NativeLinks() {}
 
     /** The distinct target file names of every external link in {@code file}, in the order first met. */
     public static List<String> externalTargets(Path file) {
@@ -54,7 +52,8 @@ public final class NativeLinks {
     }
 
     private static void visit(long group, long index, Set<String> targets, Set<String> seen, int depth) {
-        String name = H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, index, P);
+        String name =
+                H5.H5Lget_name_by_idx(group, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, index, P);
         H5L_info_t link = H5.H5Lget_info(group, name, P);
         if (link.type == HDF5Constants.H5L_TYPE_EXTERNAL) {
             String[] value = new String[2];

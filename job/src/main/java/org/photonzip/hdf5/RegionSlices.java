@@ -3,7 +3,6 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.structs.H5L_info_t;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,8 +32,7 @@ final class RegionSlices {
     static final String SOURCE_SHAPE = "photonzip_source_shape";
     private static final Set<String> FRAME_NAMES = Set.of("rotation_angle", "image_key");
 
-    private RegionSlices() {
-    }
+    private RegionSlices() {}
 
     /**
      * Cuts the datasets of {@code file} but {@code stacks} (their keys) to the region {@code r} = {t0, t1, y0, y1,
@@ -66,8 +64,16 @@ final class RegionSlices {
                             + " is the frame count and also the frame's height or width)");
                     continue;
                 }
-                done.add(cut(file, names, dims, new long[]{r[0]}, new long[]{r[1] - r[0]}, FRAMES,
-                        new int[]{r[0], r[1]}, notRestored, "frames " + r[0] + ":" + r[1] + " of " + dims[0]));
+                done.add(cut(
+                        file,
+                        names,
+                        dims,
+                        new long[] {r[0]},
+                        new long[] {r[1] - r[0]},
+                        FRAMES,
+                        new int[] {r[0], r[1]},
+                        notRestored,
+                        "frames " + r[0] + ":" + r[1] + " of " + dims[0]));
             } else if (roi && n >= 2 && dims[n - 2] == shape[1] && dims[n - 1] == shape[2]) {
                 long[] start = new long[n];
                 long[] count = dims.clone();
@@ -75,7 +81,15 @@ final class RegionSlices {
                 start[n - 1] = r[4];
                 count[n - 2] = r[3] - r[2];
                 count[n - 1] = r[5] - r[4];
-                done.add(cut(file, names, dims, start, count, ROI, new int[]{r[2], r[3], r[4], r[5]}, notRestored,
+                done.add(cut(
+                        file,
+                        names,
+                        dims,
+                        start,
+                        count,
+                        ROI,
+                        new int[] {r[2], r[3], r[4], r[5]},
+                        notRestored,
                         "rows " + r[2] + ":" + r[3] + ", columns " + r[4] + ":" + r[5] + " of " + dims[n - 2] + " x "
                                 + dims[n - 1]));
             }
@@ -84,14 +98,23 @@ final class RegionSlices {
     }
 
     /** Replaces the dataset {@code names} by its hyperslab {@code start}/{@code count}, recording the cut. */
-    private static String cut(long file, List<String> names, long[] dims, long[] start, long[] count, String attribute,
-                              int[] recorded, List<String> notRestored, String what) {
+    private static String cut(
+            long file,
+            List<String> names,
+            long[] dims,
+            long[] start,
+            long[] count,
+            String attribute,
+            int[] recorded,
+            List<String> notRestored,
+            String what) {
         String first = names.get(0);
         long old = H5.H5Dopen(file, first, P);
         long type = -1, fileSpace = -1, memSpace = -1, parent = -1, created = -1;
         try {
             type = H5.H5Dget_type(old);
-            if (H5.H5Tdetect_class(type, HDF5Constants.H5T_VLEN) || H5.H5Tis_variable_str(type)
+            if (H5.H5Tdetect_class(type, HDF5Constants.H5T_VLEN)
+                    || H5.H5Tis_variable_str(type)
                     || H5.H5Tdetect_class(type, HDF5Constants.H5T_REFERENCE)) {
                 return String.join(", ", names) + ": left whole (values of variable size or references)";
             }
@@ -140,8 +163,8 @@ final class RegionSlices {
     }
 
     /** Every hard-linked name of each dataset of the file, grouped by object. */
-    private static void collect(long file, String group, String prefix, Map<String, List<String>> found,
-                                Set<String> visited) {
+    private static void collect(
+            long file, String group, String prefix, Map<String, List<String>> found, Set<String> visited) {
         long g = H5.H5Gopen(file, group, P);
         try {
             if (!visited.add(NativeCapture.key(g))) {
@@ -149,7 +172,8 @@ final class RegionSlices {
             }
             long n = H5.H5Gget_info(g).nlinks;
             for (long i = 0; i < n; i++) {
-                String name = H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
+                String name =
+                        H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
                 H5L_info_t link = H5.H5Lget_info(g, name, P);
                 if (link.type != HDF5Constants.H5L_TYPE_HARD) {
                     continue;
@@ -161,7 +185,8 @@ final class RegionSlices {
                     if (type == HDF5Constants.H5O_TYPE_GROUP) {
                         collect(file, path, path, found, visited);
                     } else if (type == HDF5Constants.H5O_TYPE_DATASET) {
-                        found.computeIfAbsent(NativeCapture.key(object), k -> new ArrayList<>()).add(path);
+                        found.computeIfAbsent(NativeCapture.key(object), k -> new ArrayList<>())
+                                .add(path);
                     }
                 } finally {
                     NativeHdf5.close(object);

@@ -3,7 +3,6 @@ package org.photonzip.hdf5;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.structs.H5L_info_t;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,7 +69,7 @@ public final class RestoredFile implements AutoCloseable {
             paths.addAll(names);
             long ds = H5.H5Dopen(file, names.get(0), P);
             if (!Arrays.equals(SlabIo.dims(ds), target)) {
-                boolean twin = Arrays.equals(SlabIo.dims(ds), new long[]{source[0], source[1], source[2]});
+                boolean twin = Arrays.equals(SlabIo.dims(ds), new long[] {source[0], source[1], source[2]});
                 long replaced = replace(ds, names, target, twin ? null : chunks, twin, marker);
                 NativeHdf5.close(ds);
                 ds = replaced;
@@ -99,7 +98,7 @@ public final class RestoredFile implements AutoCloseable {
         TileStreamFilter.ensureKnown();
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         try {
-            H5.H5Pset_chunk(dcpl, 3, new long[]{chunk[0], chunk[1], chunk[2]});
+            H5.H5Pset_chunk(dcpl, 3, new long[] {chunk[0], chunk[1], chunk[2]});
             int[] values = TileStreamFilter.values(chunk, model);
             H5.H5Pset_filter(dcpl, TileStreamFilter.ID, 0, values.length, values);
             for (int i = 0; i < stacks.size(); i++) {
@@ -136,8 +135,15 @@ public final class RestoredFile implements AutoCloseable {
         String temporary = ".photonzip-restoring-" + first.substring(slash + 1);
         long parent = H5.H5Gopen(file, parentPath, P);
         try {
-            long created = DatasetTwin.create(old, parent, temporary, target, dcpl, first,
-                    marker == null ? Set.of() : Set.of(marker), notRestored);
+            long created = DatasetTwin.create(
+                    old,
+                    parent,
+                    temporary,
+                    target,
+                    dcpl,
+                    first,
+                    marker == null ? Set.of() : Set.of(marker),
+                    notRestored);
             for (String name : names) {
                 H5.H5Ldelete(file, name, P);
             }
@@ -152,8 +158,8 @@ public final class RestoredFile implements AutoCloseable {
     }
 
     /** Every hard-linked name of each dataset carrying {@code marker}, grouped by object. */
-    private void collect(String marker, String group, String prefix, Map<String, List<String>> found,
-                         Set<String> visited) {
+    private void collect(
+            String marker, String group, String prefix, Map<String, List<String>> found, Set<String> visited) {
         long g = H5.H5Gopen(file, group, P);
         try {
             if (!visited.add(NativeCapture.key(g))) {
@@ -161,7 +167,8 @@ public final class RestoredFile implements AutoCloseable {
             }
             long n = H5.H5Gget_info(g).nlinks;
             for (long i = 0; i < n; i++) {
-                String name = H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
+                String name =
+                        H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
                 H5L_info_t link = H5.H5Lget_info(g, name, P);
                 if (link.type != HDF5Constants.H5L_TYPE_HARD) {
                     continue;
@@ -173,7 +180,8 @@ public final class RestoredFile implements AutoCloseable {
                     if (type == HDF5Constants.H5O_TYPE_GROUP) {
                         collect(marker, path, path, found, visited);
                     } else if (type == HDF5Constants.H5O_TYPE_DATASET && H5.H5Aexists(object, marker)) {
-                        found.computeIfAbsent(NativeCapture.key(object), k -> new ArrayList<>()).add(path);
+                        found.computeIfAbsent(NativeCapture.key(object), k -> new ArrayList<>())
+                                .add(path);
                     }
                 } finally {
                     NativeHdf5.close(object);
@@ -237,16 +245,14 @@ public final class RestoredFile implements AutoCloseable {
         for (long ds : stacks) {
             keys.add(NativeCapture.key(ds));
         }
-        return RegionSlices.apply(file, keys, new long[]{source[0], source[1], source[2]}, r, notRestored);
+        return RegionSlices.apply(file, keys, new long[] {source[0], source[1], source[2]}, r, notRestored);
     }
 
     /** A dataset coded in metadata-samples.pz, as the archive's summary describes it. */
-    public record CodedEntry(String path, String dtype, int[] shape, List<CodedPart> parts) {
-    }
+    public record CodedEntry(String path, String dtype, int[] shape, List<CodedPart> parts) {}
 
     /** Part {@code index} of a coded dataset: frames [t0, t0 + frames) × rows [y0, y0 + rows). */
-    public record CodedPart(int index, int t0, int frames, int y0, int rows) {
-    }
+    public record CodedPart(int index, int t0, int frames, int y0, int rows) {}
 
     /** The coded dataset {@code entry} with the samples {@code decoder} gives for each part. */
     public void writeCoded(CodedEntry entry, java.util.function.Function<CodedPart, short[]> decoder) {
@@ -257,7 +263,11 @@ public final class RestoredFile implements AutoCloseable {
             SlabIo.Kind k = SlabIo.kind(ds);
             long[] d = SlabIo.dims(ds);
             int[] shape = entry.shape();
-            if (k == null || !k.dtype().equals(entry.dtype()) || d.length != 3 || d[0] != shape[0] || d[1] != shape[1]
+            if (k == null
+                    || !k.dtype().equals(entry.dtype())
+                    || d.length != 3
+                    || d[0] != shape[0]
+                    || d[1] != shape[1]
                     || d[2] != shape[2]) {
                 throw new IllegalArgumentException(entry.path() + " in metadata.h5 is not the " + entry.dtype() + " "
                         + Arrays.toString(shape) + " dataset summary.json describes");

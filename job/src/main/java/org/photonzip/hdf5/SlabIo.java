@@ -11,13 +11,13 @@ import hdf.hdf5lib.HDF5Constants;
 final class SlabIo {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private SlabIo() {
-    }
+    private SlabIo() {}
 
     /** The element size (1 or 2) and signedness of an integer dataset's type, or null when it is not one. */
     record Kind(int size, boolean signed) {
         long memoryType() {
-            return size == 1 ? (signed ? HDF5Constants.H5T_NATIVE_INT8 : HDF5Constants.H5T_NATIVE_UINT8)
+            return size == 1
+                    ? (signed ? HDF5Constants.H5T_NATIVE_INT8 : HDF5Constants.H5T_NATIVE_UINT8)
                     : signed ? HDF5Constants.H5T_NATIVE_INT16 : HDF5Constants.H5T_NATIVE_UINT16;
         }
 
@@ -95,7 +95,7 @@ final class SlabIo {
         long[] count = {frames, rows, dims[2]};
         long memory = H5.H5Screate_simple(3, count, null);
         long file = H5.H5Dget_space(dataset);
-        H5.H5Sselect_hyperslab(file, HDF5Constants.H5S_SELECT_SET, new long[]{t0, y0, 0}, null, count, null);
-        return new long[]{memory, file};
+        H5.H5Sselect_hyperslab(file, HDF5Constants.H5S_SELECT_SET, new long[] {t0, y0, 0}, null, count, null);
+        return new long[] {memory, file};
     }
 }

@@ -12,8 +12,7 @@ import hdf.hdf5lib.HDF5Constants;
 public final class StoredElsewhere {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private StoredElsewhere() {
-    }
+    private StoredElsewhere() {}
 
     /** Null for a dataset stored in its own file; else "stored in external raw storage (FILE, ...)" or similar. */
     public static String describe(long dataset) {
@@ -31,7 +30,9 @@ public final class StoredElsewhere {
             long n = H5.H5Pget_virtual_count(dcpl);
             StringBuilder files = new StringBuilder();
             for (long i = 0; i < Math.min(n, 3); i++) {
-                files.append(i == 0 ? "" : ", ").append(H5.H5Pget_virtual_filename(dcpl, i)).append(':')
+                files.append(i == 0 ? "" : ", ")
+                        .append(H5.H5Pget_virtual_filename(dcpl, i))
+                        .append(':')
                         .append(H5.H5Pget_virtual_dsetname(dcpl, i));
             }
             return "a virtual dataset (layout virtual, mapping " + files + (n > 3 ? ", ..." : "") + ")";
@@ -97,8 +98,8 @@ public final class StoredElsewhere {
             }
             long n = H5.H5Gget_info(g).nlinks;
             for (long i = 0; i < n; i++) {
-                String name = H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC,
-                        i, P);
+                String name =
+                        H5.H5Lget_name_by_idx(g, ".", HDF5Constants.H5_INDEX_NAME, HDF5Constants.H5_ITER_INC, i, P);
                 if (H5.H5Lget_info(g, name, P).type != HDF5Constants.H5L_TYPE_HARD) {
                     continue;
                 }
@@ -106,9 +107,11 @@ public final class StoredElsewhere {
                 long object = H5.H5Oopen(g, name, P);
                 try {
                     int type = H5.H5Oget_info(object).type;
-                    String found = type == HDF5Constants.H5O_TYPE_GROUP ? firstBelow(file, path, path, seen, depth + 1)
-                            : type == HDF5Constants.H5O_TYPE_DATASET && is(object) ? path + " is " + describe(object)
-                            : null;
+                    String found = type == HDF5Constants.H5O_TYPE_GROUP
+                            ? firstBelow(file, path, path, seen, depth + 1)
+                            : type == HDF5Constants.H5O_TYPE_DATASET && is(object)
+                                    ? path + " is " + describe(object)
+                                    : null;
                     if (found != null) {
                         return found;
                     }

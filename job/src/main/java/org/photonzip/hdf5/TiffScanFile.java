@@ -2,7 +2,6 @@ package org.photonzip.hdf5;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,9 +37,9 @@ public final class TiffScanFile implements AutoCloseable {
             NativeAttributes.putString(d, "NX_class", "NXdata");
             NativeAttributes.putString(d, "signal", "data");
             long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
-            long space = H5.H5Screate_simple(3, new long[]{frames, height, width}, null);
+            long space = H5.H5Screate_simple(3, new long[] {frames, height, width}, null);
             try {
-                H5.H5Pset_chunk(dcpl, 3, new long[]{1, height, width});
+                H5.H5Pset_chunk(dcpl, 3, new long[] {1, height, width});
                 H5.H5Pset_alloc_time(dcpl, HDF5Constants.H5D_ALLOC_TIME_INCR);
                 H5.H5Pset_fill_time(dcpl, HDF5Constants.H5D_FILL_TIME_NEVER);
                 NativeHdf5.close(H5.H5Dcreate(d, "data", HDF5Constants.H5T_STD_U16LE, space, P, dcpl, P));
@@ -61,24 +60,21 @@ public final class TiffScanFile implements AutoCloseable {
 
     /** {@code name} ({@code data_white}, {@code data_dark}): n x H x W uint16 fields. */
     public void putUint16(String name, short[] samples, List<String> sourceFiles) {
-        write(name, HDF5Constants.H5T_STD_U16LE, HDF5Constants.H5T_NATIVE_USHORT, samples.length, samples,
-                sourceFiles);
+        write(name, HDF5Constants.H5T_STD_U16LE, HDF5Constants.H5T_NATIVE_USHORT, samples.length, samples, sourceFiles);
     }
 
     /** {@code name}: n x H x W float32 fields. */
     public void putFloat32(String name, float[] samples, List<String> sourceFiles) {
-        write(name, HDF5Constants.H5T_IEEE_F32LE, HDF5Constants.H5T_NATIVE_FLOAT, samples.length, samples,
-                sourceFiles);
+        write(name, HDF5Constants.H5T_IEEE_F32LE, HDF5Constants.H5T_NATIVE_FLOAT, samples.length, samples, sourceFiles);
     }
 
     /** {@code rotation_angle}: the angles in degrees as given. */
     public void putAngles(double[] degrees, String sourceFile) {
-        long space = H5.H5Screate_simple(1, new long[]{degrees.length}, null);
+        long space = H5.H5Screate_simple(1, new long[] {degrees.length}, null);
         long ds = -1;
         try {
             ds = H5.H5Dcreate(data, "rotation_angle", HDF5Constants.H5T_IEEE_F64LE, space, P, P, P);
-            H5.H5Dwrite(ds, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, P,
-                    degrees);
+            H5.H5Dwrite(ds, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, P, degrees);
             NativeAttributes.putString(ds, "units", "degree");
             NativeAttributes.putString(ds, "source_files", sourceFile);
         } finally {
@@ -87,10 +83,10 @@ public final class TiffScanFile implements AutoCloseable {
         }
     }
 
-    private void write(String name, long fileType, long memoryType, int samples, Object values,
-                       List<String> sourceFiles) {
+    private void write(
+            String name, long fileType, long memoryType, int samples, Object values, List<String> sourceFiles) {
         long frame = (long) height * width;
-        long space = H5.H5Screate_simple(3, new long[]{samples / frame, height, width}, null);
+        long space = H5.H5Screate_simple(3, new long[] {samples / frame, height, width}, null);
         long ds = -1;
         try {
             ds = H5.H5Dcreate(data, name, fileType, space, P, P, P);
@@ -118,7 +114,7 @@ public final class TiffScanFile implements AutoCloseable {
         try {
             H5.H5Tset_size(type, size);
             H5.H5Tset_cset(type, HDF5Constants.H5T_CSET_UTF8);
-            space = H5.H5Screate_simple(1, new long[]{values.size()}, null);
+            space = H5.H5Screate_simple(1, new long[] {values.size()}, null);
             ds = H5.H5Dcreate(group, name, type, space, P, P, P);
             H5.H5Dwrite(ds, type, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, P, packed);
         } finally {

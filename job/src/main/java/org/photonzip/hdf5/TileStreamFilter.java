@@ -1,13 +1,13 @@
 package org.photonzip.hdf5;
 
 import hdf.hdf5lib.H5;
+import org.bytedeco.hdf5.H5Z_class2_t;
+import org.bytedeco.hdf5.H5Z_func_t;
+import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacpp.SizeTPointer;
-import org.bytedeco.hdf5.H5Z_class2_t;
-import org.bytedeco.hdf5.H5Z_func_t;
-import org.bytedeco.hdf5.global.hdf5;
 
 /**
  * HDF5 filter 305, "photonzip": a chunk is one photonzip tile stream (docs/tile-format.md) that decodes to uint16
@@ -26,8 +26,7 @@ public final class TileStreamFilter {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
     private static Object registered; // keeps the stand-in's native callback alive
 
-    private TileStreamFilter() {
-    }
+    private TileStreamFilter() {}
 
     /**
      * The client data values for chunks of {@code chunk} (frames, height, width) and, for learned tiles, the
@@ -61,20 +60,26 @@ public final class TileStreamFilter {
         }
         H5Z_func_t refuse = new H5Z_func_t() {
             @Override
-            public long call(int flags, long nelmts, IntPointer values, long nbytes, SizeTPointer bufSize,
-                             PointerPointer buf) {
+            public long call(
+                    int flags, long nelmts, IntPointer values, long nbytes, SizeTPointer bufSize, PointerPointer buf) {
                 return 0; // a failure: this stand-in neither encodes nor decodes
             }
         };
         BytePointer name = new BytePointer(NAME);
         H5Z_class2_t cls = new H5Z_class2_t();
-        cls.version(hdf5.H5Z_CLASS_T_VERS).id(ID).encoder_present(1).decoder_present(0).name(name)
-                .can_apply(null).set_local(null).filter(refuse);
+        cls.version(hdf5.H5Z_CLASS_T_VERS)
+                .id(ID)
+                .encoder_present(1)
+                .decoder_present(0)
+                .name(name)
+                .can_apply(null)
+                .set_local(null)
+                .filter(refuse);
         synchronized (H5.class) {
             if (hdf5.H5Zregister(cls) < 0) {
                 throw new IllegalStateException("Cannot register HDF5 filter " + ID + " with the library");
             }
         }
-        registered = new Object[]{refuse, name, cls};
+        registered = new Object[] {refuse, name, cls};
     }
 }

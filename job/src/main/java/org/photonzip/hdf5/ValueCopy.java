@@ -2,7 +2,6 @@ package org.photonzip.hdf5;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-
 import java.util.List;
 import java.util.Set;
 
@@ -14,8 +13,7 @@ import java.util.Set;
 final class ValueCopy {
     private static final long P = NativeHdf5.defaults(); // loads the library before any HDF5Constants use
 
-    private ValueCopy() {
-    }
+    private ValueCopy() {}
 
     /**
      * Copies open dataset {@code src} as {@code name} in {@code group}; returns null, or why it could not (a type of
@@ -26,8 +24,10 @@ final class ValueCopy {
         long space = -1, dcpl = -1, out = -1;
         try {
             int cls = H5.H5Tget_class(type);
-            if (H5.H5Tdetect_class(type, HDF5Constants.H5T_VLEN) || H5.H5Tis_variable_str(type)
-                    || H5.H5Tdetect_class(type, HDF5Constants.H5T_REFERENCE) || cls == HDF5Constants.H5T_REFERENCE) {
+            if (H5.H5Tdetect_class(type, HDF5Constants.H5T_VLEN)
+                    || H5.H5Tis_variable_str(type)
+                    || H5.H5Tdetect_class(type, HDF5Constants.H5T_REFERENCE)
+                    || cls == HDF5Constants.H5T_REFERENCE) {
                 return "stored in other files, with values of variable size or references, which are not copied";
             }
             space = H5.H5Dget_space(src);

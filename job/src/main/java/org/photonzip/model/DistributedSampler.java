@@ -1,18 +1,17 @@
 package org.photonzip.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.model.TrainingSampler;
 import org.photonzip.codec.model.TrainingSet;
 import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.source.SlabStackSource;
-import org.photonzip.source.StackDescriptor;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileRegion;
-
-import java.util.ArrayList;
-import java.util.List;
+import org.photonzip.source.SlabStackSource;
+import org.photonzip.source.StackDescriptor;
 
 /**
  * {@link StackSampler}'s sampling done by the executors: each sampled tile is read and turned into training
@@ -20,16 +19,23 @@ import java.util.List;
  * which then trains. Same tiles, same seeds, same order: the very examples {@link StackSampler} draws.
  */
 public final class DistributedSampler {
-    private DistributedSampler() {
-    }
+    private DistributedSampler() {}
 
-    public static StackSampler.Sample sample(JavaSparkContext jsc, StackDescriptor stack,
-                                             Broadcast<SerializableConfiguration> conf, int maxSamples, int maxTiles,
-                                             long seed) {
+    public static StackSampler.Sample sample(
+            JavaSparkContext jsc,
+            StackDescriptor stack,
+            Broadcast<SerializableConfiguration> conf,
+            int maxSamples,
+            int maxTiles,
+            long seed) {
         if (maxSamples < 1 || maxTiles < 1) {
-            throw new IllegalArgumentException("Invalid sampling: " + maxSamples + " samples from " + maxTiles + " tiles");
+            throw new IllegalArgumentException(
+                    "Invalid sampling: " + maxSamples + " samples from " + maxTiles + " tiles");
         }
-        List<TileRegion> all = TilePlanner.plan(stack.frames(), stack.height(), stack.width(),
+        List<TileRegion> all = TilePlanner.plan(
+                stack.frames(),
+                stack.height(),
+                stack.width(),
                 TilePlanner.defaultShape(stack.frames(), stack.height(), stack.width()));
         List<TileRegion> chosen = new ArrayList<>(StackSampler.spread(all, maxTiles));
         int perTile = (maxSamples + chosen.size() - 1) / chosen.size();
@@ -38,17 +44,20 @@ public final class DistributedSampler {
             indices.add(i);
         }
         jsc.setJobDescription("sample " + stack.description() + " for training");
-        List<int[][]> parts = jsc.parallelize(indices, indices.size()).map(i -> {
-            TileRegion r = chosen.get(i);
-            short[] samples = new short[Math.toIntExact(r.samples())];
-            try (SlabStackSource source = new SlabStackSource(stack, conf.value().get())) {
-                source.read(r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), samples);
-            }
-            TrainingSet.Builder b = new TrainingSet.Builder();
-            TrainingSampler.sample(Tile.wrap(r.frames(), r.height(), r.width(), samples), perTile, seed + i, b);
-            TrainingSet set = b.build();
-            return new int[][]{set.inputs(), set.residuals(), set.energies()};
-        }).collect();
+        List<int[][]> parts = jsc.parallelize(indices, indices.size())
+                .map(i -> {
+                    TileRegion r = chosen.get(i);
+                    short[] samples = new short[Math.toIntExact(r.samples())];
+                    try (SlabStackSource source =
+                            new SlabStackSource(stack, conf.value().get())) {
+                        source.read(r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), samples);
+                    }
+                    TrainingSet.Builder b = new TrainingSet.Builder();
+                    TrainingSampler.sample(Tile.wrap(r.frames(), r.height(), r.width(), samples), perTile, seed + i, b);
+                    TrainingSet set = b.build();
+                    return new int[][] {set.inputs(), set.residuals(), set.energies()};
+                })
+                .collect();
         return new StackSampler.Sample(concat(parts), chosen.size(), all.size());
     }
 

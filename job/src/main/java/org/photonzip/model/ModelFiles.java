@@ -10,8 +10,7 @@ import org.photonzip.codec.learned.ModelFile;
 
 /** Reading and writing model files on a local file system. */
 public final class ModelFiles {
-    private ModelFiles() {
-    }
+    private ModelFiles() {}
 
     /**
      * Reads and checks a model file.
@@ -37,7 +36,10 @@ public final class ModelFiles {
         // the umask gives any new file, as the archives and restored files do.
         Path temp = target.resolveSibling("." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            Files.write(temp, model.toBytes(), java.nio.file.StandardOpenOption.CREATE_NEW,
+            Files.write(
+                    temp,
+                    model.toBytes(),
+                    java.nio.file.StandardOpenOption.CREATE_NEW,
                     java.nio.file.StandardOpenOption.WRITE);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -6,9 +6,9 @@ import java.util.List;
 import org.photonzip.codec.Tile;
 import org.photonzip.codec.model.TrainingSampler;
 import org.photonzip.codec.model.TrainingSet;
-import org.photonzip.source.StackSource;
 import org.photonzip.plan.TilePlanner;
 import org.photonzip.plan.TileRegion;
+import org.photonzip.source.StackSource;
 
 /**
  * Training examples from a stack: the tiles the planner would cut (so that each example sees the per-tile
@@ -16,19 +16,21 @@ import org.photonzip.plan.TileRegion;
  * by {@link TrainingSampler}. Deterministic for a given seed.
  */
 public final class StackSampler {
-    private StackSampler() {
-    }
+    private StackSampler() {}
 
     /** Which tiles were read and how many examples they gave. */
-    public record Sample(TrainingSet set, int tilesRead, int tilesInStack) {
-    }
+    public record Sample(TrainingSet set, int tilesRead, int tilesInStack) {}
 
     /** About {@code maxSamples} examples from at most {@code maxTiles} tiles of {@code source}. */
     public static Sample sample(StackSource source, int maxSamples, int maxTiles, long seed) throws IOException {
         if (maxSamples < 1 || maxTiles < 1) {
-            throw new IllegalArgumentException("Invalid sampling: " + maxSamples + " samples from " + maxTiles + " tiles");
+            throw new IllegalArgumentException(
+                    "Invalid sampling: " + maxSamples + " samples from " + maxTiles + " tiles");
         }
-        List<TileRegion> all = TilePlanner.plan(source.frames(), source.height(), source.width(),
+        List<TileRegion> all = TilePlanner.plan(
+                source.frames(),
+                source.height(),
+                source.width(),
                 TilePlanner.defaultShape(source.frames(), source.height(), source.width()));
         List<TileRegion> chosen = spread(all, maxTiles);
         TrainingSet.Builder builder = new TrainingSet.Builder();

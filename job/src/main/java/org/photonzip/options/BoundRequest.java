@@ -11,23 +11,27 @@ import org.photonzip.codec.bound.NoiseModel;
  * becomes an {@link ErrorBound} only once the scan's noise model is fitted ({@link #resolve}).
  */
 public record BoundRequest(Mode mode, double value) implements Serializable {
-    public enum Mode { LOSSLESS, ABSOLUTE, NOISE }
+    public enum Mode {
+        LOSSLESS,
+        ABSOLUTE,
+        NOISE
+    }
 
     public static final BoundRequest LOSSLESS = new BoundRequest(Mode.LOSSLESS, 0);
 
     /** From the two options' text (each may be null). */
     public static BoundRequest parse(String errorBound, String noiseBound) {
         if (errorBound != null && noiseBound != null) {
-            throw new IllegalArgumentException("Invalid options: --error-bound and --noise-bound are exclusive "
-                    + "(an archive has one bound)");
+            throw new IllegalArgumentException(
+                    "Invalid options: --error-bound and --noise-bound are exclusive " + "(an archive has one bound)");
         }
         if (errorBound != null) {
             long n;
             try {
                 n = Long.parseLong(errorBound.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid --error-bound " + errorBound
-                        + ": not a whole number of counts");
+                throw new IllegalArgumentException(
+                        "Invalid --error-bound " + errorBound + ": not a whole number of counts");
             }
             if (n < 0 || n > ErrorBound.MAX_COUNTS) {
                 throw new IllegalArgumentException("Invalid --error-bound " + errorBound + ": must be 0.."
@@ -47,8 +51,8 @@ public record BoundRequest(Mode mode, double value) implements Serializable {
                         + "(noise standard deviations; above a few σ the data are noise-free estimates, not data)");
             }
             if (Math.round(k * 256) < 1) {
-                throw new IllegalArgumentException("Invalid --noise-bound " + noiseBound
-                        + ": below the stored resolution of 1/256");
+                throw new IllegalArgumentException(
+                        "Invalid --noise-bound " + noiseBound + ": below the stored resolution of 1/256");
             }
             return new BoundRequest(Mode.NOISE, k);
         }

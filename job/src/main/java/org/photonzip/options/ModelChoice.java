@@ -10,7 +10,12 @@ import java.util.Locale;
  * models codes it smaller; {@code inference} names the backend that evaluates the network when encoding.
  */
 public record ModelChoice(Kind kind, String file, String inference, int minLearnedSaving) implements Serializable {
-    public enum Kind { AUTO, CLASSICAL, LEARNED, FILE }
+    public enum Kind {
+        AUTO,
+        CLASSICAL,
+        LEARNED,
+        FILE
+    }
 
     public ModelChoice(Kind kind, String file, String inference) {
         this(kind, file, inference, 0);
@@ -22,14 +27,16 @@ public record ModelChoice(Kind kind, String file, String inference, int minLearn
      */
     public ModelChoice withMinLearnedSaving(int percent) {
         if (percent < 0 || percent > 99) {
-            throw new IllegalArgumentException("Invalid --learned-min-saving " + percent + ": expected 0..99 (percent)");
+            throw new IllegalArgumentException(
+                    "Invalid --learned-min-saving " + percent + ": expected 0..99 (percent)");
         }
         return new ModelChoice(kind, file, inference, percent);
     }
 
     public static ModelChoice parse(String value) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Invalid --model: empty (expected auto, classical, learned or a model file)");
+            throw new IllegalArgumentException(
+                    "Invalid --model: empty (expected auto, classical, learned or a model file)");
         }
         return switch (value.trim().toLowerCase(Locale.ROOT)) {
             case "auto" -> new ModelChoice(Kind.AUTO, null, "auto");

@@ -1,9 +1,8 @@
 package org.photonzip.options;
 
+import java.util.List;
 import org.photonzip.training.TensorFlowJars;
 import org.photonzip.training.TensorFlowRuntime;
-
-import java.util.List;
 
 /**
  * The driver's refusal, before any work, of a model choice that needs TensorFlow where it is missing:
@@ -11,12 +10,12 @@ import java.util.List;
  * executors (which get the same {@code --jars}).
  */
 public final class TensorFlowCheck {
-    private TensorFlowCheck() {
-    }
+    private TensorFlowCheck() {}
 
     /** @throws ModelUnavailableException naming the missing jars, or why TensorFlow's natives do not load */
     public static void require(ModelChoice choice) {
-        String need = choice.kind() == ModelChoice.Kind.LEARNED ? "--model learned (training runs on the driver)"
+        String need = choice.kind() == ModelChoice.Kind.LEARNED
+                ? "--model learned (training runs on the driver)"
                 : "tf".equalsIgnoreCase(choice.inference()) ? "--inference tf" : null;
         if (need == null) {
             return;
@@ -29,7 +28,8 @@ public final class TensorFlowCheck {
         }
         TensorFlowRuntime.Status s = TensorFlowRuntime.status();
         if (!s.loaded()) {
-            throw new ModelUnavailableException("Cannot use " + need + ": TensorFlow does not load here: " + s.detail());
+            throw new ModelUnavailableException(
+                    "Cannot use " + need + ": TensorFlow does not load here: " + s.detail());
         }
     }
 }

@@ -15,8 +15,7 @@ import java.util.TreeSet;
  * the chunk is not compressed); only when a single tile row is too wide are columns split.
  */
 public final class TaskPlanner {
-    private TaskPlanner() {
-    }
+    private TaskPlanner() {}
 
     public static List<TaskGroup> plan(int frames, int height, int width, TileShape shape, long maxTaskBytes) {
         if (maxTaskBytes <= 0) {
@@ -42,17 +41,21 @@ public final class TaskPlanner {
                 int y0 = band[0];
                 int h = band[1] - band[0];
                 List<int[]> columnSpans = (long) nt * h * width * 2 <= maxTaskBytes
-                        ? List.of(new int[]{0, width}) : spans(colStarts, (long) nt * h * 2, maxTaskBytes);
+                        ? List.of(new int[] {0, width})
+                        : spans(colStarts, (long) nt * h * 2, maxTaskBytes);
                 for (int[] columns : columnSpans) {
                     List<TileRegion> inside = new ArrayList<>();
                     for (TileRegion t : tiles) {
-                        if (t.t0() == t0 && t.y0() >= y0 && t.y0() < y0 + h && t.x0() >= columns[0]
+                        if (t.t0() == t0
+                                && t.y0() >= y0
+                                && t.y0() < y0 + h
+                                && t.x0() >= columns[0]
                                 && t.x0() < columns[1]) {
                             inside.add(t);
                         }
                     }
-                    groups.add(new TaskGroup(groups.size(), t0, nt, y0, h, columns[0], columns[1] - columns[0],
-                            List.copyOf(inside)));
+                    groups.add(new TaskGroup(
+                            groups.size(), t0, nt, y0, h, columns[0], columns[1] - columns[0], List.copyOf(inside)));
                 }
             }
         }
@@ -78,7 +81,7 @@ public final class TaskPlanner {
             boolean last = i == edges.length - 1;
             long next = last ? Long.MAX_VALUE : (edges[i + 1] - edges[start]) * perUnit;
             if (last || next > max) {
-                spans.add(new int[]{edges[start], edges[i]});
+                spans.add(new int[] {edges[start], edges[i]});
                 start = i;
             }
         }

@@ -18,8 +18,7 @@ public final class TilePlanner {
     static final int MAX_FRAMES = 4096;
     static final long TARGET_SAMPLES = 4L << 20;
 
-    private TilePlanner() {
-    }
+    private TilePlanner() {}
 
     /** The default largest tile for a stack of this shape. */
     public static TileShape defaultShape(int frames, int height, int width) {
@@ -41,8 +40,8 @@ public final class TilePlanner {
         for (int t0 = 0; t0 < frames; t0 += f) {
             for (int y0 = 0; y0 < height; y0 += h) {
                 for (int x0 = 0; x0 < width; x0 += w) {
-                    tiles.add(new TileRegion(t0, Math.min(f, frames - t0), y0, Math.min(h, height - y0),
-                            x0, Math.min(w, width - x0)));
+                    tiles.add(new TileRegion(
+                            t0, Math.min(f, frames - t0), y0, Math.min(h, height - y0), x0, Math.min(w, width - x0)));
                 }
             }
         }

@@ -13,6 +13,7 @@ import org.photonzip.codec.bound.ErrorBound;
 public final class ErrorHistogram {
     /** Bins cover u in [−RANGE, RANGE]. */
     static final double RANGE = 1.5;
+
     static final int BINS = 30;
     /** Above this δ the discrete uniform is taken as continuous on [−1, 1] (its cells tile it exactly). */
     private static final int CONTINUOUS = 1024;
@@ -94,7 +95,8 @@ public final class ErrorHistogram {
         for (int b = 0; b < BINS; b++) {
             tv += Math.abs(obs[b] - expected[b]);
         }
-        return new Result(centres, obs, expected, total, beyond, tv / 2, exact || !(bound instanceof ErrorBound.NoiseScaled));
+        return new Result(
+                centres, obs, expected, total, beyond, tv / 2, exact || !(bound instanceof ErrorBound.NoiseScaled));
     }
 
     /**
@@ -103,7 +105,12 @@ public final class ErrorHistogram {
      * @param codedBounds    whether each sample was compared with the bound it was coded with (false: a noise
      *                       bound estimated at the source value)
      */
-    public record Result(double[] centres, double[] observed, double[] expected, long samples, long beyondBound,
-                         double totalVariation, boolean codedBounds) {
-    }
+    public record Result(
+            double[] centres,
+            double[] observed,
+            double[] expected,
+            long samples,
+            long beyondBound,
+            double totalVariation,
+            boolean codedBounds) {}
 }

@@ -11,8 +11,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * 180° and equally over 360° (where every line is measured twice).
  */
 public final class FilteredBackProjection {
-    private FilteredBackProjection() {
-    }
+    private FilteredBackProjection() {}
 
     /** Ramp-filters each of the {@code angles} rows of {@code sinogram} ({@code angles × width}). */
     public static double[] filter(double[] sinogram, int angles, int width) {

@@ -1,8 +1,7 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.NoiseModel;
-
 import java.util.Arrays;
+import org.photonzip.codec.bound.NoiseModel;
 
 /**
  * Per-frame error sums of a restored stack against its source, filled block by block (any order, any tiling):
@@ -76,8 +75,8 @@ public final class FrameErrors {
 
     /** Statistics of frame {@code t}. */
     public Stats frame(int t) {
-        return new Stats(count[t], maxAbs[t], sumSq[t], sumSqNorm[t], min[t], max[t], ssimSum[t], ssimCount[t],
-                noise != null);
+        return new Stats(
+                count[t], maxAbs[t], sumSq[t], sumSqNorm[t], min[t], max[t], ssimSum[t], ssimCount[t], noise != null);
     }
 
     /** Statistics over the frames whose {@code include[t]} is true (all when null). */
@@ -106,8 +105,16 @@ public final class FrameErrors {
     }
 
     /** Error statistics of a set of samples. */
-    public record Stats(long samples, int maxAbsError, double sumSq, double sumSqNorm, int min, int max,
-                        double ssimSum, long ssimWindows, boolean hasNoise) {
+    public record Stats(
+            long samples,
+            int maxAbsError,
+            double sumSq,
+            double sumSqNorm,
+            int min,
+            int max,
+            double ssimSum,
+            long ssimWindows,
+            boolean hasNoise) {
         public double rmse() {
             return samples == 0 ? Double.NaN : Math.sqrt(sumSq / samples);
         }

@@ -1,12 +1,11 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.ErrorBound;
-import org.photonzip.codec.bound.NoiseModel;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /**
  * Gathers everything {@link QualityReport} shows from blocks of source and restored samples (tiles, in any
@@ -68,8 +67,8 @@ public final class QualityAccumulator {
         double[] b = new double[h * w];
         for (int dt = 0; dt < nt; dt++) {
             toDouble(source, restored, dt * h * w, a, b);
-            ssim[dt] = Ssim.sum(a, b, h, w, FrameErrors.PEAK, y0 == 0, y0 + h == plan.height(), x0 == 0,
-                    x0 + w == plan.width());
+            ssim[dt] = Ssim.sum(
+                    a, b, h, w, FrameErrors.PEAK, y0 == 0, y0 + h == plan.height(), x0 == 0, x0 + w == plan.width());
         }
         synchronized (this) {
             for (int dt = 0; dt < nt; dt++) {
@@ -102,7 +101,9 @@ public final class QualityAccumulator {
 
     private void copyWindow(double[] window, double[] a, double[] b, int y0, int h, int x0, int w) {
         for (int y = Math.max(y0, plan.windowY0()); y < Math.min(y0 + h, plan.windowY0() + plan.windowHeight()); y++) {
-            for (int x = Math.max(x0, plan.windowX0()); x < Math.min(x0 + w, plan.windowX0() + plan.windowWidth()); x++) {
+            for (int x = Math.max(x0, plan.windowX0());
+                    x < Math.min(x0 + w, plan.windowX0() + plan.windowWidth());
+                    x++) {
                 int i = (y - y0) * w + (x - x0);
                 window[(y - plan.windowY0()) * plan.windowWidth() + (x - plan.windowX0())] = b[i] - a[i];
             }
@@ -154,18 +155,30 @@ public final class QualityAccumulator {
         if (n >= 4 && plan.sinogramWidth() >= 2) {
             double[] a = angles;
             // The rows are independent and each costs width² × angles: reconstructed side by side.
-            recs.addAll(java.util.stream.IntStream.range(0, plan.rows().length).parallel().mapToObj(r -> {
-                double[] f = flat != null ? flat[r] : flats > 0 ? flatSum[r] : null;
-                double[] d = dark != null ? dark[r] : darks > 0 ? darkSum[r] : null;
-                return ReconstructionCheck.of(plan.rows()[r], sinoSource[r], sinoRestored[r], plan.sinogramWidth(),
-                        a, f, d);
-            }).toList());
+            recs.addAll(java.util.stream.IntStream.range(0, plan.rows().length)
+                    .parallel()
+                    .mapToObj(r -> {
+                        double[] f = flat != null ? flat[r] : flats > 0 ? flatSum[r] : null;
+                        double[] d = dark != null ? dark[r] : darks > 0 ? darkSum[r] : null;
+                        return ReconstructionCheck.of(
+                                plan.rows()[r], sinoSource[r], sinoRestored[r], plan.sinogramWidth(), a, f, d);
+                    })
+                    .toList());
         }
         String correction = flat != null || flats > 0 ? "flat/dark-corrected" : "normalised by the row's maximum";
         int[] frames = plan.spectrumFrames();
         int shown = frames.length == 0 ? -1 : frames[frames.length / 2];
-        return new QualityReport(bound, noise, plan, errors, histogram.result(), spectrum, recs,
-                radians == null ? "uniform over 180° (none in the file)" : "from the file", correction, shown,
+        return new QualityReport(
+                bound,
+                noise,
+                plan,
+                errors,
+                histogram.result(),
+                spectrum,
+                recs,
+                radians == null ? "uniform over 180° (none in the file)" : "from the file",
+                correction,
+                shown,
                 shown < 0 ? null : spectrumImages.get(shown).clone());
     }
 }

@@ -9,9 +9,20 @@ import org.photonzip.source.ScanGeometry;
  * {@value #MAX_ANGLES} projections (evenly spaced) and {@value #MAX_COLUMNS} detector columns (neighbours
  * summed into wider pixels), and the spectrum window is at most {@value #MAX_WINDOW} pixels square.
  */
-public record QualityPlan(int frames, int height, int width, int[] rows, int[] projections, boolean[] flat,
-                          boolean[] dark, int[] spectrumFrames, int windowY0, int windowHeight, int windowX0,
-                          int windowWidth, int columnBin)
+public record QualityPlan(
+        int frames,
+        int height,
+        int width,
+        int[] rows,
+        int[] projections,
+        boolean[] flat,
+        boolean[] dark,
+        int[] spectrumFrames,
+        int windowY0,
+        int windowHeight,
+        int windowX0,
+        int windowWidth,
+        int columnBin)
         implements ScanGeometry.Sampling {
     static final int MAX_ANGLES = 2048;
     static final int MAX_COLUMNS = 512;
@@ -23,7 +34,9 @@ public record QualityPlan(int frames, int height, int width, int[] rows, int[] p
      * "projection", "flat", "dark" as in NeXus {@code image_key}).
      */
     public static QualityPlan of(int frames, int height, int width, String[] kinds) {
-        int[] rows = java.util.stream.IntStream.of(height / 4, height / 2, 3 * height / 4).distinct().toArray();
+        int[] rows = java.util.stream.IntStream.of(height / 4, height / 2, 3 * height / 4)
+                .distinct()
+                .toArray();
         boolean[] flat = new boolean[frames];
         boolean[] dark = new boolean[frames];
         int projections = 0;
@@ -52,8 +65,20 @@ public record QualityPlan(int frames, int height, int width, int[] rows, int[] p
         int wh = Math.min(height, MAX_WINDOW);
         int ww = Math.min(width, MAX_WINDOW);
         int bin = (width + MAX_COLUMNS - 1) / MAX_COLUMNS;
-        return new QualityPlan(frames, height, width, rows, proj, flat, dark, spectrum, (height - wh) / 2, wh,
-                (width - ww) / 2, ww, bin);
+        return new QualityPlan(
+                frames,
+                height,
+                width,
+                rows,
+                proj,
+                flat,
+                dark,
+                spectrum,
+                (height - wh) / 2,
+                wh,
+                (width - ww) / 2,
+                ww,
+                bin);
     }
 
     /** Detector columns of the sinograms after binning. */

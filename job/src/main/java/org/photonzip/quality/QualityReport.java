@@ -1,10 +1,8 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.NoiseModel;
-
-import org.photonzip.codec.bound.ErrorBound;
-
 import java.util.List;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /**
  * What an error-bounded archive changed, against its source.
@@ -17,9 +15,18 @@ import java.util.List;
  * @param errorFrame      the frame of {@code errorWindow}, or -1
  * @param errorWindow     restored − source in the plan's spectrum window of {@code errorFrame}, or null
  */
-public record QualityReport(ErrorBound bound, NoiseModel noise, QualityPlan plan, FrameErrors errors, ErrorHistogram.Result histogram,
-                            ErrorSpectrum.Result spectrum, List<ReconstructionCheck.Result> reconstructions,
-                            String angles, String correction, int errorFrame, double[] errorWindow) {
+public record QualityReport(
+        ErrorBound bound,
+        NoiseModel noise,
+        QualityPlan plan,
+        FrameErrors errors,
+        ErrorHistogram.Result histogram,
+        ErrorSpectrum.Result spectrum,
+        List<ReconstructionCheck.Result> reconstructions,
+        String angles,
+        String correction,
+        int errorFrame,
+        double[] errorWindow) {
     /** The figures over every frame. */
     public FrameErrors.Stats overall() {
         return errors.overall(null);
@@ -27,6 +34,9 @@ public record QualityReport(ErrorBound bound, NoiseModel noise, QualityPlan plan
 
     /** The largest reconstruction difference relative to the reconstruction's noise, NaN without checks. */
     public double worstReconstruction() {
-        return reconstructions.stream().mapToDouble(ReconstructionCheck.Result::relative).max().orElse(Double.NaN);
+        return reconstructions.stream()
+                .mapToDouble(ReconstructionCheck.Result::relative)
+                .max()
+                .orElse(Double.NaN);
     }
 }

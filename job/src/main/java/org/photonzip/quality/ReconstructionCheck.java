@@ -13,8 +13,7 @@ package org.photonzip.quality;
  * the ratio then errs low). Statistics are taken inside the reconstruction circle (radius (width − 1)/2).
  */
 public final class ReconstructionCheck {
-    private ReconstructionCheck() {
-    }
+    private ReconstructionCheck() {}
 
     /**
      * @param row          the detector row the sinogram is of
@@ -23,8 +22,15 @@ public final class ReconstructionCheck {
      * @param maxDifference largest |restored − source| inside the circle
      * @param source       the source's reconstruction ({@code width × width}), and {@code difference}
      */
-    public record Result(int row, int angles, int width, double sigmaRec, double rmsDifference,
-                         double maxDifference, double[] source, double[] difference) {
+    public record Result(
+            int row,
+            int angles,
+            int width,
+            double sigmaRec,
+            double rmsDifference,
+            double maxDifference,
+            double[] source,
+            double[] difference) {
         /** RMS of the difference in units of the reconstruction's own noise σ. */
         public double relative() {
             return rmsDifference / sigmaRec;
@@ -37,8 +43,8 @@ public final class ReconstructionCheck {
      * @param flat     mean flat field of this row ({@code width}), or null: the row's largest value is used
      * @param dark     mean dark field of this row, or null: 0
      */
-    public static Result of(int row, double[] source, double[] restored, int width, double[] radians, double[] flat,
-                            double[] dark) {
+    public static Result of(
+            int row, double[] source, double[] restored, int width, double[] radians, double[] flat, double[] dark) {
         int n = radians.length;
         if (n < 4 || source.length != n * width || restored.length != n * width) {
             throw new IllegalArgumentException("Invalid sinogram: " + n + " angles x " + width + " columns, "

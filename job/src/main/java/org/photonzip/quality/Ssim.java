@@ -17,12 +17,10 @@ public final class Ssim {
     private static final double K2 = 0.03;
     private static final double[] KERNEL = kernel();
 
-    private Ssim() {
-    }
+    private Ssim() {}
 
     /** The sum of the SSIM map over the pixels kept, and how many were kept. */
-    public record Sum(double sum, long windows) {
-    }
+    public record Sum(double sum, long windows) {}
 
     /** SSIM of two whole images ({@code h × w}, row-major), range {@code dataRange}. */
     public static double of(double[] a, double[] b, int h, int w, double dataRange) {
@@ -34,8 +32,16 @@ public final class Ssim {
      * The SSIM map of a block summed over its pixels, trimming {@value #RADIUS} pixels at each edge flagged as
      * an image edge.
      */
-    public static Sum sum(double[] a, double[] b, int h, int w, double dataRange, boolean top, boolean bottom,
-                          boolean left, boolean right) {
+    public static Sum sum(
+            double[] a,
+            double[] b,
+            int h,
+            int w,
+            double dataRange,
+            boolean top,
+            boolean bottom,
+            boolean left,
+            boolean right) {
         int n = h * w;
         double[] ab = new double[n];
         double[] aa = new double[n];
@@ -64,7 +70,8 @@ public final class Ssim {
                 double va = uaa[i] - ua[i] * ua[i];
                 double vb = ubb[i] - ub[i] * ub[i];
                 double cov = uab[i] - ua[i] * ub[i];
-                sum += (2 * ua[i] * ub[i] + c1) * (2 * cov + c2)
+                sum += (2 * ua[i] * ub[i] + c1)
+                        * (2 * cov + c2)
                         / ((ua[i] * ua[i] + ub[i] * ub[i] + c1) * (va + vb + c2));
                 kept++;
             }

@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Byte counts for people: 1.23 GB, 45.6 MB, 7.8 kB. */
 public final class ArchiveBytes {
-    private ArchiveBytes() {
-    }
+    private ArchiveBytes() {}
 
     public static String format(long n) {
         if (n >= 1_000_000_000L) {

@@ -14,12 +14,12 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.photonzip.codec.Tile;
-import org.photonzip.codec.TileInspector;
-import org.photonzip.tiles.TileCompressor;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileInspector;
 import org.photonzip.source.FrameKinds;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * An archive's {@code report.html} and the per-frame and per-stage figures it draws on ({@code frames.csv},
@@ -31,44 +31,72 @@ public final class ArchiveReport {
     public static final String FRAMES = "frames.csv";
     public static final String STAGES = "stages.csv";
 
-    private ArchiveReport() {
-    }
+    private ArchiveReport() {}
 
     /** The page's content. {@code sample} is one decoded tile for the residual histogram, or null. */
-    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
-                                  double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
-                                  Tile sample, TileCompressor codec) {
+    public static ReportData data(
+            org.photonzip.archive.Summary summary,
+            String root,
+            long packs,
+            List<TileRow> rows,
+            double[] frameBitsPerPixel,
+            String[] frameKinds,
+            Map<String, Double> stages,
+            Tile sample,
+            TileCompressor codec) {
         return data(summary, root, packs, rows, frameBitsPerPixel, frameKinds, stages, sample, codec, null);
     }
 
     /** As above, with the section on what the error bound changed ({@code quality}, null when lossless). */
-    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
-                                  double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
-                                  Tile sample, TileCompressor codec, org.photonzip.report.QualityData quality) {
+    public static ReportData data(
+            org.photonzip.archive.Summary summary,
+            String root,
+            long packs,
+            List<TileRow> rows,
+            double[] frameBitsPerPixel,
+            String[] frameKinds,
+            Map<String, Double> stages,
+            Tile sample,
+            TileCompressor codec,
+            org.photonzip.report.QualityData quality) {
         TileRow middle = rows.get(rows.size() / 2); // the tile both callers decode as the sample
-        SampleFigures figures = sample == null || middle.height() != sample.height()
-                || middle.width() != sample.width() ? null : sampleFigures(sample, middle.y0(), middle.x0(), codec);
+        SampleFigures figures = sample == null || middle.height() != sample.height() || middle.width() != sample.width()
+                ? null
+                : sampleFigures(sample, middle.y0(), middle.x0(), codec);
         return data(summary, root, packs, rows, frameBitsPerPixel, frameKinds, stages, figures, quality);
     }
 
     /** As above, with what the sample tile gives already computed ({@link #sampleFigures}; null for none). */
-    public static ReportData data(org.photonzip.archive.Summary summary, String root, long packs, List<TileRow> rows,
-                                  double[] frameBitsPerPixel, String[] frameKinds, Map<String, Double> stages,
-                                  SampleFigures figures, org.photonzip.report.QualityData quality) {
+    public static ReportData data(
+            org.photonzip.archive.Summary summary,
+            String root,
+            long packs,
+            List<TileRow> rows,
+            double[] frameBitsPerPixel,
+            String[] frameKinds,
+            Map<String, Double> stages,
+            SampleFigures figures,
+            org.photonzip.report.QualityData quality) {
         List<String[]> table = new ArrayList<>();
         SummaryRows.of(summary, root, packs).forEach((k, v) -> table.add(new String[] {k, v}));
         ReportData.TileGrid tiles = grid(rows);
         if (figures != null && figures.blocks() != null && tiles.bpp().length * tiles.bpp()[0].length < 4) {
             tiles = figures.blocks(); // a few tiles say little: the model's bits over the sample window, finer
         }
-        return new ReportData("photonzip archive " + root, table, tiles, frameBitsPerPixel, frameKinds,
-                figures == null ? null : figures.residuals(), stages, quality);
+        return new ReportData(
+                "photonzip archive " + root,
+                table,
+                tiles,
+                frameBitsPerPixel,
+                frameKinds,
+                figures == null ? null : figures.residuals(),
+                stages,
+                quality);
     }
 
     /** What the report draws from its sample tile: the residual histogram and the finer grid of bits/pixel. */
     public record SampleFigures(ResidualHistogram residuals, ReportData.TileGrid blocks)
-            implements java.io.Serializable {
-    }
+            implements java.io.Serializable {}
 
     /**
      * The figures of the report's sample tile (the manifest's middle row, decoded; its corner at {@code y0},
@@ -83,10 +111,15 @@ public final class ArchiveReport {
         Tile sample = window(whole, SAMPLE_FRAMES, SAMPLE_SIDE);
         TileInspector.Inspection in = codec.inspect(sample);
         // Frame 0 of a tile is coded without temporal context; the histogram shows the steady state.
-        ResidualHistogram residuals = ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(),
-                sample.size());
-        return new SampleFigures(residuals, BlockBits.of(in, sample, y0 + (whole.height() - sample.height()) / 2,
-                x0 + (whole.width() - sample.width()) / 2));
+        ResidualHistogram residuals =
+                ResidualHistogram.of(in.residual(), in.scale(), sample.pixelsPerFrame(), sample.size());
+        return new SampleFigures(
+                residuals,
+                BlockBits.of(
+                        in,
+                        sample,
+                        y0 + (whole.height() - sample.height()) / 2,
+                        x0 + (whole.width() - sample.width()) / 2));
     }
 
     /**
@@ -137,7 +170,11 @@ public final class ArchiveReport {
                 bpp[i][j] = a == null ? Double.NaN : a[0] / a[1];
             }
         }
-        return new ReportData.TileGrid(bpp, y0, heights.values().stream().mapToInt(Integer::intValue).toArray(), x0,
+        return new ReportData.TileGrid(
+                bpp,
+                y0,
+                heights.values().stream().mapToInt(Integer::intValue).toArray(),
+                x0,
                 widths.values().stream().mapToInt(Integer::intValue).toArray());
     }
 
@@ -145,11 +182,17 @@ public final class ArchiveReport {
             throws IOException {
         StringBuilder frames = new StringBuilder("frame,bits_per_pixel\n");
         for (int t = 0; t < frameBitsPerPixel.length; t++) {
-            frames.append(t).append(',').append(String.format(Locale.ROOT, "%.5f", frameBitsPerPixel[t])).append('\n');
+            frames.append(t)
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.5f", frameBitsPerPixel[t]))
+                    .append('\n');
         }
         write(fs, new Path(root, FRAMES), frames.toString());
         StringBuilder s = new StringBuilder("stage,seconds\n");
-        stages.forEach((k, v) -> s.append(k).append(',').append(String.format(Locale.ROOT, "%.3f", v)).append('\n'));
+        stages.forEach((k, v) -> s.append(k)
+                .append(',')
+                .append(String.format(Locale.ROOT, "%.3f", v))
+                .append('\n'));
         write(fs, new Path(root, STAGES), s.toString());
     }
 
@@ -161,15 +204,26 @@ public final class ArchiveReport {
     /** Rebuilds the report of a committed archive from its files (one tile is decoded for the histogram). */
     public static ReportData load(ArchiveReader archive, java.nio.file.Path scratch) throws IOException {
         FileSystem fs = archive.root().getFileSystem(archive.conf());
-        double[] frameBits = readFrames(fs, new Path(archive.root(), FRAMES), archive.summary().shape()[0]);
+        double[] frameBits = readFrames(
+                fs, new Path(archive.root(), FRAMES), archive.summary().shape()[0]);
         Map<String, Double> stages = readStages(fs, new Path(archive.root(), STAGES));
-        String[] kinds = FrameKinds.fromMetadata(archive.fetchMetadata(scratch), archive.summary().shape()[0]);
+        String[] kinds = FrameKinds.fromMetadata(
+                archive.fetchMetadata(scratch), archive.summary().shape()[0]);
         List<TileRow> rows = archive.rows();
         TileRow middle = rows.get(rows.size() / 2);
         Tile sample = archive.decodeTile(middle);
         long packs = rows.stream().map(TileRow::pack).distinct().count();
-        return data(archive.summary(), archive.root().toString(), packs, rows, frameBits, kinds, stages,
-                sample, archive.compressor(), QualityFile.read(fs, archive.root()));
+        return data(
+                archive.summary(),
+                archive.root().toString(),
+                packs,
+                rows,
+                frameBits,
+                kinds,
+                stages,
+                sample,
+                archive.compressor(),
+                QualityFile.read(fs, archive.root()));
     }
 
     private static double[] readFrames(FileSystem fs, Path file, int frames) throws IOException {
@@ -199,7 +253,7 @@ public final class ArchiveReport {
     private static List<String[]> csv(FileSystem fs, Path file) throws IOException {
         List<String[]> rows = new ArrayList<>();
         try (FSDataInputStream in = fs.open(file);
-             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line = r.readLine(); // header
             while ((line = r.readLine()) != null) {
                 if (!line.isBlank()) {
@@ -215,5 +269,4 @@ public final class ArchiveReport {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
-
 }

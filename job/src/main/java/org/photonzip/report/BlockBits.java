@@ -14,8 +14,7 @@ import org.photonzip.codec.TileInspector;
 final class BlockBits {
     static final int BLOCK = 16;
 
-    private BlockBits() {
-    }
+    private BlockBits() {}
 
     /**
      * The grid of {@code window} (inspected as {@code in}), whose top-left sample lies at detector row {@code y0},
@@ -57,8 +56,20 @@ final class BlockBits {
             xs[j] = x0 + j * BLOCK;
             ws[j] = BLOCK;
         }
-        return new ReportData.TileGrid(bpp, ys, hs, xs, ws, String.format(java.util.Locale.ROOT,
-                "≈ bits/pixel per %d × %d block (model residuals, rows %d–%d, columns %d–%d)", BLOCK, BLOCK, y0,
-                y0 + rows * BLOCK - 1, x0, x0 + cols * BLOCK - 1));
+        return new ReportData.TileGrid(
+                bpp,
+                ys,
+                hs,
+                xs,
+                ws,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "≈ bits/pixel per %d × %d block (model residuals, rows %d–%d, columns %d–%d)",
+                        BLOCK,
+                        BLOCK,
+                        y0,
+                        y0 + rows * BLOCK - 1,
+                        x0,
+                        x0 + cols * BLOCK - 1));
     }
 }

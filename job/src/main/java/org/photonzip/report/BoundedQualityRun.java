@@ -1,7 +1,6 @@
 package org.photonzip.report;
 
 import io.jhdf.HdfFile;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,21 +10,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.photonzip.codec.DecodedTile;
-import org.photonzip.tiles.TileCompressor;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.TileRow;
-import org.photonzip.source.InputStack;
-import org.photonzip.source.SlabReader;
-import org.photonzip.source.StackDescriptor;
+import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.quality.QualityAccumulator;
 import org.photonzip.quality.QualityPlan;
 import org.photonzip.quality.QualityReport;
-import org.photonzip.source.ScanGeometry;
 import org.photonzip.source.FrameKinds;
+import org.photonzip.source.InputStack;
+import org.photonzip.source.ScanGeometry;
+import org.photonzip.source.SlabReader;
+import org.photonzip.source.StackDescriptor;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * Compares a bounded archive with its source on the driver, tile by tile on a few threads: each tile is decoded
@@ -42,8 +41,7 @@ public final class BoundedQualityRun {
     /** The kind of a frame the pass did not compare. */
     static final String NOT_COMPARED = "not compared";
 
-    private BoundedQualityRun() {
-    }
+    private BoundedQualityRun() {}
 
     /**
      * The tiles the pass compares: all of them for a stack of up to {@value #FULL_SAMPLES} samples, else those of
@@ -53,7 +51,8 @@ public final class BoundedQualityRun {
     static List<TileRow> sampled(List<TileRow> rows, long samples) {
         java.util.TreeMap<Long, List<TileRow>> ranges = new java.util.TreeMap<>();
         for (TileRow r : rows) {
-            ranges.computeIfAbsent(((long) r.t0() << 32) | r.frames(), k -> new ArrayList<>()).add(r);
+            ranges.computeIfAbsent(((long) r.t0() << 32) | r.frames(), k -> new ArrayList<>())
+                    .add(r);
         }
         int n = ranges.size();
         if (samples <= FULL_SAMPLES || n <= 1) {
@@ -98,18 +97,35 @@ public final class BoundedQualityRun {
     }
 
     /** The archive's tiles ({@code rows}, decoded with {@code codec}) at {@code root} against {@code source}. */
-    public static QualityReport run(FileSystem fs, org.apache.hadoop.fs.Path root, List<TileRow> rows,
-                                    TileCompressor codec, StackDescriptor source, Configuration conf,
-                                    ErrorBound bound, NoiseModel noise, Path metadataH5, int threads)
+    public static QualityReport run(
+            FileSystem fs,
+            org.apache.hadoop.fs.Path root,
+            List<TileRow> rows,
+            TileCompressor codec,
+            StackDescriptor source,
+            Configuration conf,
+            ErrorBound bound,
+            NoiseModel noise,
+            Path metadataH5,
+            int threads)
             throws IOException {
         return run(fs, root, rows, codec, source, null, conf, bound, noise, metadataH5, threads);
     }
 
     /** As above, with the source file already open ({@code sourceHdf}; null to open it here), as compress has it. */
-    public static QualityReport run(FileSystem fs, org.apache.hadoop.fs.Path root, List<TileRow> rows,
-                                    TileCompressor codec, StackDescriptor source, HdfFile sourceHdf,
-                                    Configuration conf, ErrorBound bound, NoiseModel noise, Path metadataH5,
-                                    int threads) throws IOException {
+    public static QualityReport run(
+            FileSystem fs,
+            org.apache.hadoop.fs.Path root,
+            List<TileRow> rows,
+            TileCompressor codec,
+            StackDescriptor source,
+            HdfFile sourceHdf,
+            Configuration conf,
+            ErrorBound bound,
+            NoiseModel noise,
+            Path metadataH5,
+            int threads)
+            throws IOException {
         String[] all = metadataH5 == null ? null : FrameKinds.fromMetadata(metadataH5, source.frames());
         List<TileRow> compared = sampled(rows, source.samples());
         int stride = frameStride(compared, source.samples());
@@ -119,8 +135,10 @@ public final class BoundedQualityRun {
         ScanGeometry geometry = sourceHdf != null ? geometry(sourceHdf, plan, all) : geometry(source, conf, plan, all);
         if (metadataH5 != null && (geometry.radians() == null || geometry.flat() == null || geometry.dark() == null)) {
             ScanGeometry m = ScanGeometry.read(metadataH5, plan, all); // what the source lacks, the archive may hold
-            geometry = new ScanGeometry(geometry.radians() != null ? geometry.radians() : m.radians(),
-                    geometry.flat() != null ? geometry.flat() : m.flat(), geometry.dark() != null ? geometry.dark() : m.dark());
+            geometry = new ScanGeometry(
+                    geometry.radians() != null ? geometry.radians() : m.radians(),
+                    geometry.flat() != null ? geometry.flat() : m.flat(),
+                    geometry.dark() != null ? geometry.dark() : m.dark());
         }
         QualityAccumulator acc = new QualityAccumulator(plan, bound, noise);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -145,7 +163,8 @@ public final class BoundedQualityRun {
             Thread.currentThread().interrupt();
             throw new IOException("Cannot compare with the source: interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io
+            throw e.getCause() instanceof IOException io
+                    ? io
                     : new IOException("Cannot compare with the source: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -154,26 +173,71 @@ public final class BoundedQualityRun {
     }
 
     /** The same for a committed archive. */
-    public static QualityReport run(ArchiveReader archive, StackDescriptor source, ErrorBound bound,
-                                    NoiseModel noise, Path scratch, int threads) throws IOException {
+    public static QualityReport run(
+            ArchiveReader archive,
+            StackDescriptor source,
+            ErrorBound bound,
+            NoiseModel noise,
+            Path scratch,
+            int threads)
+            throws IOException {
         FileSystem fs = archive.root().getFileSystem(archive.conf());
-        return run(fs, archive.root(), archive.rows(), archive.compressor(), source, archive.conf(), bound,
-                noise, archive.fetchMetadata(scratch), threads);
+        return run(
+                fs,
+                archive.root(),
+                archive.rows(),
+                archive.compressor(),
+                source,
+                archive.conf(),
+                bound,
+                noise,
+                archive.fetchMetadata(scratch),
+                threads);
     }
 
-    private static void compare(FileSystem fs, org.apache.hadoop.fs.Path root, TileRow row, TileCompressor codec,
-                                StackDescriptor source, SlabReader reader, QualityAccumulator acc, int stride)
+    private static void compare(
+            FileSystem fs,
+            org.apache.hadoop.fs.Path root,
+            TileRow row,
+            TileCompressor codec,
+            StackDescriptor source,
+            SlabReader reader,
+            QualityAccumulator acc,
+            int stride)
             throws IOException {
         // The same checked decode every reader uses (CRC32C, identity, pixel_sha256 of the reconstruction)
-        DecodedTile tile = CheckedTile.decodeWithBounds(row, CheckedTile.read(fs, root, row), codec,
-                new int[] {source.frames(), source.height(), source.width()}, source.dtype(), root.toString());
+        DecodedTile tile = CheckedTile.decodeWithBounds(
+                row,
+                CheckedTile.read(fs, root, row),
+                codec,
+                new int[] {source.frames(), source.height(), source.width()},
+                source.dtype(),
+                root.toString());
         short[] src = new short[Math.toIntExact(row.samples())];
-        reader.read(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), (t, y, x, s, off, len) ->
-                System.arraycopy(s, off, src,
-                        ((t - row.t0()) * row.height() + (y - row.y0())) * row.width() + (x - row.x0()), len));
+        reader.read(
+                row.t0(),
+                row.frames(),
+                row.y0(),
+                row.height(),
+                row.x0(),
+                row.width(),
+                (t, y, x, s, off, len) -> System.arraycopy(
+                        s,
+                        off,
+                        src,
+                        ((t - row.t0()) * row.height() + (y - row.y0())) * row.width() + (x - row.x0()),
+                        len));
         short[] restored = tile.tile().samples();
         if (stride == 1) {
-            acc.add(row.t0(), row.frames(), row.y0(), row.height(), row.x0(), row.width(), src, restored,
+            acc.add(
+                    row.t0(),
+                    row.frames(),
+                    row.y0(),
+                    row.height(),
+                    row.x0(),
+                    row.width(),
+                    src,
+                    restored,
                     tile.pixelBounds());
             return;
         }
@@ -181,7 +245,13 @@ public final class BoundedQualityRun {
         for (int dt = 0; dt < row.frames(); dt += stride) {
             int from = dt * frame;
             int[] bounds = tile.pixelBounds();
-            acc.add(row.t0() + dt, 1, row.y0(), row.height(), row.x0(), row.width(),
+            acc.add(
+                    row.t0() + dt,
+                    1,
+                    row.y0(),
+                    row.height(),
+                    row.x0(),
+                    row.width(),
                     java.util.Arrays.copyOfRange(src, from, from + frame),
                     java.util.Arrays.copyOfRange(restored, from, from + frame),
                     bounds == null ? null : java.util.Arrays.copyOfRange(bounds, from, from + frame));

@@ -29,8 +29,7 @@ public final class Charts {
     static final int WIDTH = 900;
     static final int HEIGHT = 420;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /**
      * Bits/pixel per spatial tile over the detector: {@code bpp[row][column]} of tiles whose top-left corners
@@ -44,8 +43,7 @@ public final class Charts {
      * The same with {@code title}. The colour bar spans at least 0.1 bits/pixel, labelled in fixed decimals: one
      * flat block once gave a bar of 22 identical labels ({@code 1.012647E1}).
      */
-    public static byte[] tileHeatMap(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths,
-                                     String title) {
+    public static byte[] tileHeatMap(double[][] bpp, int[] y0, int[] heights, int[] x0, int[] widths, String title) {
         int cells = 0;
         for (double[] row : bpp) {
             cells += row.length;
@@ -101,8 +99,8 @@ public final class Charts {
             byKind.computeIfAbsent(kind, n -> new XYSeries(n, true, false)).add(t, bitsPerPixel[t]);
         }
         byKind.values().forEach(data::addSeries);
-        JFreeChart chart = ChartFactory.createXYLineChart("Bits/pixel per frame", "frame", "bits/pixel", data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Bits/pixel per frame", "frame", "bits/pixel", data, PlotOrientation.VERTICAL, true, false, false);
         XYPlot plot = chart.getXYPlot();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(byKind.size() == 1, byKind.size() > 1);
         for (int i = 0; i < byKind.size(); i++) {
@@ -128,8 +126,15 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(bars);
         data.addSeries(line);
-        JFreeChart chart = ChartFactory.createXYLineChart("Residuals / predicted scale", "residual / scale",
-                "fraction of samples", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Residuals / predicted scale",
+                "residual / scale",
+                "fraction of samples",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer();
         renderer.setSeriesLinesVisible(0, false);
         renderer.setSeriesShapesVisible(0, true);
@@ -144,8 +149,8 @@ public final class Charts {
     public static byte[] stageTimes(Map<String, Double> secondsByStage) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         secondsByStage.forEach((stage, seconds) -> data.addValue(seconds, "seconds", stage));
-        JFreeChart chart = ChartFactory.createBarChart("Time per stage", "stage", "seconds", data,
-                PlotOrientation.HORIZONTAL, false, false, false);
+        JFreeChart chart = ChartFactory.createBarChart(
+                "Time per stage", "stage", "seconds", data, PlotOrientation.HORIZONTAL, false, false, false);
         return png(chart);
     }
 
@@ -173,7 +178,8 @@ public final class Charts {
     /** A perceptually uniform blue-green-yellow scale (after matplotlib's viridis), from five anchors. */
     private record Viridis(double lowerBound, double upperBound) implements PaintScale {
         private static final int[][] ANCHORS = {
-                {68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}};
+            {68, 1, 84}, {59, 82, 139}, {33, 145, 140}, {94, 201, 98}, {253, 231, 37}
+        };
 
         @Override
         public double getLowerBound() {
@@ -193,8 +199,9 @@ public final class Charts {
             double w = f - i;
             int[] a = ANCHORS[i];
             int[] b = ANCHORS[i + 1];
-            return new Color((int) Math.round(a[0] + w * (b[0] - a[0])), (int) Math.round(a[1] + w * (b[1] - a[1])),
-                    (int) Math.round(a[2] + w * (b[2] - a[2])));
+            return new Color(
+                    (int) Math.round(a[0] + w * (b[0] - a[0])), (int) Math.round(a[1] + w * (b[1] - a[1])), (int)
+                            Math.round(a[2] + w * (b[2] - a[2])));
         }
     }
 }

@@ -7,8 +7,7 @@ import javax.imageio.ImageIO;
 
 /** Frames as PNG pictures: grey levels between robust limits, or a diverging map for signed residuals. */
 public final class FrameImages {
-    private FrameImages() {
-    }
+    private FrameImages() {}
 
     /** Grey image of {@code v} (height × width), black at the 0.5th and white at the 99.5th percentile. */
     public static BufferedImage grey(double[] v, int height, int width) {

@@ -19,8 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** The plots of the bounded-archive section ({@link QualityData}), as PNG bytes. */
 public final class QualityCharts {
-    private QualityCharts() {
-    }
+    private QualityCharts() {}
 
     /** One or more per-frame series against the frame index; non-finite values are left out. */
     public static byte[] perFrame(String title, String axis, String[] names, double[]... series) {
@@ -34,8 +33,8 @@ public final class QualityCharts {
             }
             data.addSeries(xy);
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "frame", axis, data, PlotOrientation.VERTICAL,
-                series.length > 1, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title, "frame", axis, data, PlotOrientation.VERTICAL, series.length > 1, false, false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
         for (int s = 0; s < series.length; s++) {
             r.setSeriesStroke(s, new BasicStroke(1.2f));
@@ -55,7 +54,8 @@ public final class QualityCharts {
     static java.text.NumberFormat fixed(double lo, double hi) {
         double span = Double.isFinite(hi - lo) && hi > lo ? hi - lo : Math.max(1e-8, Math.abs(hi));
         int decimals = (int) Math.max(0, Math.min(8, Math.ceil(-Math.log10(span / 10))));
-        java.text.DecimalFormat f = new java.text.DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals),
+        java.text.DecimalFormat f = new java.text.DecimalFormat(
+                decimals == 0 ? "0" : "0." + "0".repeat(decimals),
                 java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
         f.setGroupingUsed(false);
         return f;
@@ -72,9 +72,15 @@ public final class QualityCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(obs);
         data.addSeries(exp);
-        JFreeChart chart = ChartFactory.createXYLineChart("Error / (bound + ½) against uniform quantisation",
-                "error / (δ + ½)   (beyond ±1: over the bound)", "fraction of samples", data,
-                PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                "Error / (bound + ½) against uniform quantisation",
+                "error / (δ + ½)   (beyond ±1: over the bound)",
+                "fraction of samples",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer();
         r.setSeriesLinesVisible(0, false);
         r.setSeriesShape(0, new java.awt.Rectangle(-3, -3, 6, 6));
@@ -96,10 +102,16 @@ public final class QualityCharts {
                 hi = Math.max(hi, s.power()[i]);
             }
         }
-        JFreeChart chart = ChartFactory.createXYLineChart(String.format(java.util.Locale.ROOT,
-                        "Error power spectrum (flatness %.3f: %s)", s.flatness(), s.verdict()),
-                "radial frequency (cycles/pixel)", "power", new XYSeriesCollection(xy), PlotOrientation.VERTICAL,
-                false, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                String.format(
+                        java.util.Locale.ROOT, "Error power spectrum (flatness %.3f: %s)", s.flatness(), s.verdict()),
+                "radial frequency (cycles/pixel)",
+                "power",
+                new XYSeriesCollection(xy),
+                PlotOrientation.VERTICAL,
+                false,
+                false,
+                false);
         if (xy.getItemCount() > 0) {
             LogAxis log = new LogAxis("power (counts²)");
             log.setSmallestValue(1e-6);
@@ -157,8 +169,17 @@ public final class QualityCharts {
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(fixedDiverging(w.difference(), w.height(), w.width(), w.bound()), 0, 30, iw, ih, null);
         g.setColor(Color.BLACK);
-        g.drawString(String.format(java.util.Locale.ROOT, "restored − source, frame %d, rows %d–%d, columns %d–%d",
-                w.frame(), w.y0(), w.y0() + w.height() - 1, w.x0(), w.x0() + w.width() - 1), 4, 18);
+        g.drawString(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "restored − source, frame %d, rows %d–%d, columns %d–%d",
+                        w.frame(),
+                        w.y0(),
+                        w.y0() + w.height() - 1,
+                        w.x0(),
+                        w.x0() + w.width() - 1),
+                4,
+                18);
         colourBar(g, 0, ih + 40, Math.max(iw, 420), w.bound(), "counts (± the largest bound)");
         g.dispose();
         return png(out);

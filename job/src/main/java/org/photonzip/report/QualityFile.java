@@ -20,8 +20,7 @@ public final class QualityFile {
     public static final String FRAMES = "quality-frames.csv";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private QualityFile() {
-    }
+    private QualityFile() {}
 
     public static void write(FileSystem fs, Path root, QualityData q) throws IOException {
         try (OutputStream out = fs.create(new Path(root, JSON), true)) {
@@ -31,11 +30,18 @@ public final class QualityFile {
         QualityData.Frames f = q.frames();
         for (int t = 0; t < f.rmse().length; t++) {
             csv.append(t).append(',').append(q.frameKinds() == null ? "frame" : q.frameKinds()[t]);
-            for (double v : new double[] {f.maxAbsError()[t], f.rmse()[t], f.rmseOverSigma()[t], f.psnr()[t],
-                    f.psnrRange()[t], f.ssim()[t]}) {
-                csv.append(',').append(Double.isNaN(v) ? "nan" : Double.isInfinite(v) ? "inf"
-                        : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-                        : String.format(Locale.ROOT, "%.6g", v));
+            for (double v : new double[] {
+                f.maxAbsError()[t], f.rmse()[t], f.rmseOverSigma()[t], f.psnr()[t], f.psnrRange()[t], f.ssim()[t]
+            }) {
+                csv.append(',')
+                        .append(
+                                Double.isNaN(v)
+                                        ? "nan"
+                                        : Double.isInfinite(v)
+                                                ? "inf"
+                                                : v == Math.rint(v) && Math.abs(v) < 1e15
+                                                        ? Long.toString((long) v)
+                                                        : String.format(Locale.ROOT, "%.6g", v));
             }
             csv.append('\n');
         }

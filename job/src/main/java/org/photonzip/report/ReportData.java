@@ -13,9 +13,15 @@ import java.util.Map;
  * @param stages      seconds per stage, in order
  * @param quality     what the error bound changed, for bounded archives; null for lossless ones
  */
-public record ReportData(String title, List<String[]> summary, TileGrid tiles, double[] frameBits,
-                         String[] frameKinds, ResidualHistogram residuals, Map<String, Double> stages,
-                         QualityData quality) {
+public record ReportData(
+        String title,
+        List<String[]> summary,
+        TileGrid tiles,
+        double[] frameBits,
+        String[] frameKinds,
+        ResidualHistogram residuals,
+        Map<String, Double> stages,
+        QualityData quality) {
 
     /**
      * Bits/pixel on a grid over the detector, {@code bpp[row][column]}: of the spatial tiles, or (with

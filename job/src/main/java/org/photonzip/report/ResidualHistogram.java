@@ -4,7 +4,8 @@ package org.photonzip.report;
  * Residuals divided by their predicted scale, binned, beside what the model predicts for them: with the scale
  * taken as the mean absolute residual, a Laplace law of scale 1.
  */
-public record ResidualHistogram(double[] centres, double[] observed, double[] predicted) implements java.io.Serializable {
+public record ResidualHistogram(double[] centres, double[] observed, double[] predicted)
+        implements java.io.Serializable {
     static final double RANGE = 8;
     static final double BIN = 0.25;
 

@@ -1,12 +1,11 @@
 package org.photonzip.restore;
 
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.TileRow;
-import org.photonzip.codec.Tile;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileRow;
+import org.photonzip.codec.Tile;
 
 /**
  * Decodes the tiles that overlap one band of the region on the workers and copies each, once it has passed every

@@ -1,11 +1,10 @@
 package org.photonzip.restore;
 
 import hdf.hdf5lib.exceptions.HDF5Exception;
-import org.photonzip.hdf5.StackLayout;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.photonzip.hdf5.StackLayout;
 
 /**
  * Writes one band of the region into every stack dataset. Where the restore can reproduce a dataset's filters
@@ -47,8 +46,9 @@ final class BandWriter {
                         long[] offset = {t, y, x};
                         jobs.add(() -> {
                             long start = RestoreTimes.now();
-                            Chunk chunk = new Chunk(offset, layout.filters().encode(raw(layout, band, a, b, offset),
-                                    layout.elementSize()));
+                            Chunk chunk = new Chunk(
+                                    offset,
+                                    layout.filters().encode(raw(layout, band, a, b, offset), layout.elementSize()));
                             times.filteredSince(start);
                             return chunk;
                         });
@@ -59,8 +59,7 @@ final class BandWriter {
         }
     }
 
-    private record Chunk(long[] offset, byte[] bytes) {
-    }
+    private record Chunk(long[] offset, byte[] bytes) {}
 
     /** The chunk at {@code offset} as the file stores it unfiltered: full chunk size, zeros beyond the stack's edge. */
     private byte[] raw(StackLayout layout, short[] band, int a, int b, long[] offset) {

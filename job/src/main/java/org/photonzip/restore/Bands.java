@@ -1,10 +1,9 @@
 package org.photonzip.restore;
 
-import org.photonzip.archive.TileRow;
-import org.photonzip.archive.UnsupportedArchiveException;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.photonzip.archive.TileRow;
+import org.photonzip.archive.UnsupportedArchiveException;
 
 /**
  * Cuts the restored frames into bands, each held in memory whole while its chunks are written. A band starts on a
@@ -18,8 +17,7 @@ final class Bands {
     /** Bands are merged up to this size only: enough tiles to keep every thread busy, far less than the budget. */
     static final long MERGE_BYTES = 64L << 20;
 
-    private Bands() {
-    }
+    private Bands() {}
 
     /** Bands {@code [a, b)} of restored frames (region coordinates) for the tiles {@code rows} overlapping it. */
     static List<int[]> plan(List<TileRow> rows, Region region, int step, int elementSize, long budgetBytes) {
@@ -40,17 +38,17 @@ final class Bands {
         for (int prev = 0, q = step; ; prev = q, q = Math.min(q + step, frames)) {
             if (q - start > maxFrames) {
                 int end = clean > start ? clean : prev;
-                bands.add(new int[]{start, end});
+                bands.add(new int[] {start, end});
                 start = end;
             }
             if (q == frames) {
-                bands.add(new int[]{start, frames});
+                bands.add(new int[] {start, frames});
                 return bands;
             }
             if (!crossed[q]) {
                 clean = q;
                 if (q - start >= mergeFrames) { // big enough: memory stays near one tile row, not the budget
-                    bands.add(new int[]{start, q});
+                    bands.add(new int[] {start, q});
                     start = q;
                 }
             }

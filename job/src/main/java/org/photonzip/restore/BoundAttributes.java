@@ -1,7 +1,7 @@
 package org.photonzip.restore;
 
-import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.archive.BoundRecord;
+import org.photonzip.codec.bound.ErrorBound;
 import org.photonzip.hdf5.RestoredFile;
 
 /**
@@ -15,8 +15,7 @@ final class BoundAttributes {
     static final String NOISE = "photonzip_noise_model";
     static final String NOTE = "photonzip_error_bound_note";
 
-    private BoundAttributes() {
-    }
+    private BoundAttributes() {}
 
     /** Adds the attributes for {@code bound}; a lossless archive (null) adds none. */
     static void put(RestoredFile ds, BoundRecord bound) {
@@ -28,11 +27,17 @@ final class BoundAttributes {
         if (bound.noise() == null) {
             ds.putStackAttribute(NOISE, "none");
         } else {
-            ds.putStackAttribute(NOISE, new double[] {bound.noise().gain(), bound.noise().dark(),
-                    bound.noise().readNoise()});
+            ds.putStackAttribute(NOISE, new double[] {
+                bound.noise().gain(), bound.noise().dark(), bound.noise().readNoise()
+            });
         }
-        ds.putStackAttribute(NOTE, "Restored from an ERROR-BOUNDED (lossy) photonzip archive: values differ from the "
-                + "source by up to " + bound.bound().describe() + (bound.bound() instanceof ErrorBound.NoiseScaled
-                ? ", sigma^2 = gain*max(I - dark, 0) + read_noise^2 at each pixel's prediction" : "") + ".");
+        ds.putStackAttribute(
+                NOTE,
+                "Restored from an ERROR-BOUNDED (lossy) photonzip archive: values differ from the "
+                        + "source by up to " + bound.bound().describe()
+                        + (bound.bound() instanceof ErrorBound.NoiseScaled
+                                ? ", sigma^2 = gain*max(I - dark, 0) + read_noise^2 at each pixel's prediction"
+                                : "")
+                        + ".");
     }
 }

@@ -5,8 +5,10 @@ import org.photonzip.codec.PhotonzipException;
 /** The restore's output could not be written (disk full, permission denied, ...): the destination's fault. */
 public class DestinationException extends PhotonzipException {
     public DestinationException(String output, Throwable cause) {
-        super("Cannot write " + output + ": " + oneLine(cause.getMessage() == null ? cause.toString()
-                : cause.getMessage()), cause);
+        super(
+                "Cannot write " + output + ": "
+                        + oneLine(cause.getMessage() == null ? cause.toString() : cause.getMessage()),
+                cause);
     }
 
     /** The HDF5 library's messages span lines (its error stack): one line for the command's report. */
@@ -22,8 +24,8 @@ public class DestinationException extends PhotonzipException {
     static RuntimeException rethrow(String output, java.nio.file.Path dir, java.nio.file.FileSystemException e)
             throws java.io.IOException {
         if (e.getFile() != null && java.nio.file.Path.of(e.getFile()).startsWith(dir)) {
-            throw new DestinationException(output, new java.io.IOException(
-                    e.getReason() == null ? e.toString() : e.getReason(), e));
+            throw new DestinationException(
+                    output, new java.io.IOException(e.getReason() == null ? e.toString() : e.getReason(), e));
         }
         throw e;
     }

@@ -1,19 +1,18 @@
 package org.photonzip.restore;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.CheckedTile;
-import org.photonzip.archive.Summary;
-import org.photonzip.archive.TileRow;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.CheckedTile;
+import org.photonzip.archive.Summary;
+import org.photonzip.archive.TileRow;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * Exports an archive to an HDF5 file whose stack is a chunked dataset with the archive's tile streams as its
@@ -28,12 +27,16 @@ import java.util.List;
  */
 public final class Exporter {
     /** What an export did. */
-    public record Result(String output, int[] shape, int[] chunk, long tiles, long streamBytes, double seconds,
-                         List<String> notRestored) {
-    }
+    public record Result(
+            String output,
+            int[] shape,
+            int[] chunk,
+            long tiles,
+            long streamBytes,
+            double seconds,
+            List<String> notRestored) {}
 
-    private Exporter() {
-    }
+    private Exporter() {}
 
     public static Result export(ArchiveReader archive, String output, boolean overwrite, int threads, boolean decode)
             throws IOException {
@@ -50,8 +53,10 @@ public final class Exporter {
         boolean local = HadoopFiles.isLocal(target);
         java.nio.file.Path work;
         try {
-            work = RestoreScratch.create(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
-                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+            work = RestoreScratch.create(
+                    local
+                            ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                            : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new DestinationException(output, e);
         }
@@ -59,16 +64,25 @@ public final class Exporter {
             java.nio.file.Path file = work.resolve("exported.h5");
             RestoredStack.Written written;
             long bytes;
-            try (RestoredStack stack = RestoredStack.open(archive, archive.fetchMetadata(work), file,
-                    Region.whole(summary.shape()), output)) {
-                stack.retile(chunk, archive.compressor().model() == null ? null
-                        : archive.compressor().model().toBytes());
+            try (RestoredStack stack = RestoredStack.open(
+                    archive, archive.fetchMetadata(work), file, Region.whole(summary.shape()), output)) {
+                stack.retile(
+                        chunk,
+                        archive.compressor().model() == null
+                                ? null
+                                : archive.compressor().model().toBytes());
                 bytes = copyStreams(archive, stack.sink(), threads, decode);
                 written = stack.finish();
             }
             Published.publish(file, target, fs, local, overwrite, output);
-            return new Result(output, summary.shape(), chunk, archive.rows().size(), bytes,
-                    (System.nanoTime() - start) / 1e9, written.notRestored());
+            return new Result(
+                    output,
+                    summary.shape(),
+                    chunk,
+                    archive.rows().size(),
+                    bytes,
+                    (System.nanoTime() - start) / 1e9,
+                    written.notRestored());
         } finally {
             LocalFiles.deleteTreeQuietly(work);
         }
@@ -82,8 +96,10 @@ public final class Exporter {
         Summary s = archive.summary();
         String order = s.source().byteOrder();
         if (!(s.dtype().equals("uint16") || s.dtype().equals("int16")) || !order.equals("little")) {
-            throw new NotExportableException(archive.root().toString(), "its stack is " + s.dtype() + " " + order
-                    + "-endian; export writes 16-bit little-endian stacks only (decompress restores it)");
+            throw new NotExportableException(
+                    archive.root().toString(),
+                    "its stack is " + s.dtype() + " " + order
+                            + "-endian; export writes 16-bit little-endian stacks only (decompress restores it)");
         }
     }
 
@@ -101,9 +117,20 @@ public final class Exporter {
             jobs.add(() -> {
                 byte[] stream = CheckedTile.read(fs, archive.root(), row);
                 if (decode) {
-                    CheckedTile.decode(row, stream, archive.compressor(), s.shape(), s.dtype(), archive.root().toString());
+                    CheckedTile.decode(
+                            row,
+                            stream,
+                            archive.compressor(),
+                            s.shape(),
+                            s.dtype(),
+                            archive.root().toString());
                 } else {
-                    CheckedTile.checkStream(row, stream, archive.compressor(), s.shape(), archive.root().toString());
+                    CheckedTile.checkStream(
+                            row,
+                            stream,
+                            archive.compressor(),
+                            s.shape(),
+                            archive.root().toString());
                 }
                 return new Checked(row, stream);
             });
@@ -120,6 +147,5 @@ public final class Exporter {
         return bytes[0];
     }
 
-    private record Checked(TileRow row, byte[] stream) {
-    }
+    private record Checked(TileRow row, byte[] stream) {}
 }

@@ -1,25 +1,24 @@
 package org.photonzip.restore;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.UUID;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopFiles;
 
 /**
  * Puts a complete restored file under its name. Without {@code --overwrite} an existing file is never replaced,
  * even one created meanwhile: locally the file is hard-linked into place (which fails if the name is taken).
  */
 final class Published {
-    private Published() {
-    }
+    private Published() {}
 
-    static void publish(java.nio.file.Path file, Path target, FileSystem fs, boolean local, boolean overwrite,
-                        String output) throws IOException {
+    static void publish(
+            java.nio.file.Path file, Path target, FileSystem fs, boolean local, boolean overwrite, String output)
+            throws IOException {
         try {
             if (local) {
                 java.nio.file.Path dst = HadoopFiles.localFile(target);

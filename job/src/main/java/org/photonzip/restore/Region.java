@@ -30,7 +30,7 @@ public record Region(int t0, int t1, int y0, int y1, int x0, int x1) {
 
     private static int[] range(String spec, int size, String option, String axis) {
         if (spec == null) {
-            return new int[]{0, size};
+            return new int[] {0, size};
         }
         String[] ends = spec.trim().split(":", -1);
         if (ends.length != 2) {
@@ -48,11 +48,11 @@ public record Region(int t0, int t1, int y0, int y1, int x0, int x1) {
             throw new IllegalArgumentException("Invalid " + option + " " + spec + ": " + axis + " [" + a + ", " + b
                     + ") must be a non-empty range within [0, " + size + ")");
         }
-        return new int[]{a, b};
+        return new int[] {a, b};
     }
 
     public int[] dims() {
-        return new int[]{t1 - t0, y1 - y0, x1 - x0};
+        return new int[] {t1 - t0, y1 - y0, x1 - x0};
     }
 
     public long samples() {

@@ -1,11 +1,5 @@
 package org.photonzip.restore;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.StagingOwner;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +9,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.StagingOwner;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * The hidden working directory of one restore ({@code .photonzip-restore-*} beside the output), which records its
@@ -26,8 +25,7 @@ final class RestoreScratch {
     static final String PREFIX = ".photonzip-restore-";
     static final Duration UNOWNED_AGE = Duration.ofDays(1);
 
-    private RestoreScratch() {
-    }
+    private RestoreScratch() {}
 
     /** Removes abandoned restore directories in {@code parent}, then creates this restore's, owned by this process. */
     static java.nio.file.Path create(java.nio.file.Path parent) throws IOException {
@@ -36,9 +34,11 @@ final class RestoreScratch {
         try {
             StagingOwner.current().write(local(), new Path(dir.toUri()));
         } catch (IOException | org.apache.hadoop.fs.FSError e) {
-            LocalFiles.deleteTreeQuietly(dir); // Hadoop's local file system reports a full disk as an Error: an IOException here
-            throw e instanceof IOException io ? io : new IOException(e.getCause() != null ? e.getCause().getMessage()
-                    : e.getMessage(), e);
+            LocalFiles.deleteTreeQuietly(
+                    dir); // Hadoop's local file system reports a full disk as an Error: an IOException here
+            throw e instanceof IOException io
+                    ? io
+                    : new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
         return dir;
     }

@@ -1,15 +1,14 @@
 package org.photonzip.restore;
 
 import hdf.hdf5lib.exceptions.HDF5Exception;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.InvalidArchiveException;
-import org.photonzip.archive.Summary;
-import org.photonzip.hdf5.RestoredFile;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.InvalidArchiveException;
+import org.photonzip.archive.Summary;
+import org.photonzip.hdf5.RestoredFile;
 
 /**
  * The HDF5 side of a restore. The restored file starts as a copy of {@code metadata.h5} with the stack's datasets
@@ -24,8 +23,7 @@ final class RestoredStack implements AutoCloseable {
      * What the restore could not reproduce exactly, and the datasets beside the stack that a partial restore cut to
      * the region (or left whole, with why).
      */
-    record Written(List<String> notRestored, List<String> cut) {
-    }
+    record Written(List<String> notRestored, List<String> cut) {}
 
     private final ArchiveReader archive;
     private final RestoredFile out;
@@ -35,8 +33,8 @@ final class RestoredStack implements AutoCloseable {
     private boolean closed;
     private final Path file; // the restored file's name in scratch
 
-    private RestoredStack(ArchiveReader archive, RestoredFile out, Region region, Path scratch, String output,
-                          Path file) {
+    private RestoredStack(
+            ArchiveReader archive, RestoredFile out, Region region, Path scratch, String output, Path file) {
         this.scratch = scratch;
         this.file = file.getFileName();
         this.output = output;
@@ -64,12 +62,19 @@ final class RestoredStack implements AutoCloseable {
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
             out.close();
-            throw invalid(archive, e instanceof HDF5Exception ? "metadata.h5 is not a readable HDF5 file ("
-                    + e.getMessage() + ")" : "metadata.h5 reaches outside the file, which a restore never follows: "
-                    + e.getMessage(), e);
+            throw invalid(
+                    archive,
+                    e instanceof HDF5Exception
+                            ? "metadata.h5 is not a readable HDF5 file (" + e.getMessage() + ")"
+                            : "metadata.h5 reaches outside the file, which a restore never follows: " + e.getMessage(),
+                    e);
         }
         try {
-            out.prepareStack(org.photonzip.archive.ArchiveLayout.STACK_PLACEHOLDER, region.dims(), summary.shape(), versionOneChunks(summary));
+            out.prepareStack(
+                    org.photonzip.archive.ArchiveLayout.STACK_PLACEHOLDER,
+                    region.dims(),
+                    summary.shape(),
+                    versionOneChunks(summary));
         } catch (HDF5Exception | IllegalArgumentException e) {
             discard(file);
             out.close();
@@ -90,7 +95,8 @@ final class RestoredStack implements AutoCloseable {
             int colon = line.indexOf(": external link to ");
             int end = line.indexOf(" cannot be followed (");
             if (colon > 0 && end > colon && line.endsWith("; kept as that link")) {
-                kept.add(line.substring(0, colon) + " -> " + line.substring(colon + ": external link to ".length(), end));
+                kept.add(line.substring(0, colon) + " -> "
+                        + line.substring(colon + ": external link to ".length(), end));
             }
         }
         return kept::contains;
@@ -99,9 +105,11 @@ final class RestoredStack implements AutoCloseable {
     /** Chunks for a version 1 placeholder, which records none: the source's, or one frame for a TIFF series. */
     private static int[] versionOneChunks(Summary summary) {
         int[] shape = summary.shape();
-        return summary.chunks() != null ? summary.chunks()
-                : "contiguous".equals(summary.layout()) || "compact".equals(summary.layout()) ? null
-                : new int[]{1, shape[1], shape[2]};
+        return summary.chunks() != null
+                ? summary.chunks()
+                : "contiguous".equals(summary.layout()) || "compact".equals(summary.layout())
+                        ? null
+                        : new int[] {1, shape[1], shape[2]};
     }
 
     /** Where the stack's samples go; the library's failures are the destination's. */
@@ -129,8 +137,9 @@ final class RestoredStack implements AutoCloseable {
     Written finish() throws IOException {
         try {
             if (!region.isWhole(archive.summary().shape())) {
-                out.putStackAttribute(Restorer.FRAMES_ATTRIBUTE, new int[]{region.t0(), region.t1()});
-                out.putStackAttribute(Restorer.ROI_ATTRIBUTE, new int[]{region.y0(), region.y1(), region.x0(), region.x1()});
+                out.putStackAttribute(Restorer.FRAMES_ATTRIBUTE, new int[] {region.t0(), region.t1()});
+                out.putStackAttribute(
+                        Restorer.ROI_ATTRIBUTE, new int[] {region.y0(), region.y1(), region.x0(), region.x1()});
             }
             BoundAttributes.put(out, archive.summary().bound());
             try {
@@ -140,8 +149,9 @@ final class RestoredStack implements AutoCloseable {
             }
             List<String> cut = List.of();
             if (!region.isWhole(archive.summary().shape())) {
-                cut = out.cutToRegion(archive.summary().shape(),
-                        new int[]{region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1()});
+                cut = out.cutToRegion(
+                        archive.summary().shape(),
+                        new int[] {region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1()});
             }
             List<String> notRestored = out.notRestored();
             out.flush(); // a full disk fails here, while the file can still be discarded and closed (see discard)
@@ -177,11 +187,11 @@ final class RestoredStack implements AutoCloseable {
      * anyway; what the close still writes lands in a sparse file that needs a few pages.
      */
     static void discard(java.nio.file.Path file) {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (java.nio.channels.FileChannel ch =
+                java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
             ch.truncate(0);
         } catch (IOException | RuntimeException ignored) {
             // Nothing written yet, or not truncatable: the close reports what it must.
         }
-}
+    }
 }

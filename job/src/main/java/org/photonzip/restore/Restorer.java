@@ -1,15 +1,14 @@
 package org.photonzip.restore;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * Restores an archive, or a frame range / region of it, to an HDF5 file: the stack at its original dataset path
@@ -26,6 +25,7 @@ import java.util.function.UnaryOperator;
 public final class Restorer {
     /** Attributes added to the stack when only part of it was restored. */
     public static final String FRAMES_ATTRIBUTE = "photonzip_frames";
+
     public static final String ROI_ATTRIBUTE = "photonzip_roi";
 
     /**
@@ -33,15 +33,21 @@ public final class Restorer {
      * "path: frames A:B of T" or "path: rows Y0:Y1, columns X0:X1 of H x W" (or left whole, with why);
      * {@code cpu}: the CPU seconds of the stack's restore by step, summed over its threads.
      */
-    public record Result(String output, int[] shape, long tiles, long samples, double seconds, List<String> notRestored,
-                         List<String> cut, RestoreTimes.Seconds cpu) {
+    public record Result(
+            String output,
+            int[] shape,
+            long tiles,
+            long samples,
+            double seconds,
+            List<String> notRestored,
+            List<String> cut,
+            RestoreTimes.Seconds cpu) {
         public double megabytesPerSecond() {
             return seconds <= 0 ? 0 : samples * 2 / 1e6 / seconds;
         }
     }
 
-    private Restorer() {
-    }
+    private Restorer() {}
 
     public static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads)
             throws IOException {
@@ -57,8 +63,15 @@ public final class Restorer {
      * As {@link #restore(ArchiveReader, String, Region, boolean, int)}, with bands of at most {@code bandBytes},
      * writing the samples through {@code sinks} applied to the file's sink (tests inject a full disk there).
      */
-    static Result restore(ArchiveReader archive, String output, Region region, boolean overwrite, int threads,
-                          UnaryOperator<StackSink> sinks, long bandBytes) throws IOException {
+    static Result restore(
+            ArchiveReader archive,
+            String output,
+            Region region,
+            boolean overwrite,
+            int threads,
+            UnaryOperator<StackSink> sinks,
+            long bandBytes)
+            throws IOException {
         long start = System.nanoTime();
         Path target = HadoopFiles.path(output);
         FileSystem fs = HadoopFiles.fileSystem(target, archive.conf());
@@ -69,13 +82,15 @@ public final class Restorer {
         }
         if (overwrite && fs.exists(target) && fs.getFileStatus(target).isDirectory()) {
             // Before any tile is decoded: --overwrite replaces a file, never a directory.
-            throw new DestinationException(output, new IOException("it is a directory (--overwrite replaces a "
-                    + "file only)"));
+            throw new DestinationException(
+                    output, new IOException("it is a directory (--overwrite replaces a " + "file only)"));
         }
         java.nio.file.Path work;
         try {
-            work = RestoreScratch.create(local ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
-                    : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+            work = RestoreScratch.create(
+                    local
+                            ? HadoopFiles.localFile(target).toAbsolutePath().getParent()
+                            : java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         } catch (IOException e) {
             throw new DestinationException(output, e);
         }
@@ -84,15 +99,22 @@ public final class Restorer {
             RestoredStack.Written written;
             RestoreTimes times = new RestoreTimes();
             long tiles;
-            try (RestoredStack stack = RestoredStack.open(archive, fetchMetadata(archive, work, output), file, region,
-                    output)) {
-                tiles = new StackFill(archive, region, output).fill(sinks.apply(stack.sink()), threads, bandBytes,
-                        times);
+            try (RestoredStack stack =
+                    RestoredStack.open(archive, fetchMetadata(archive, work, output), file, region, output)) {
+                tiles = new StackFill(archive, region, output)
+                        .fill(sinks.apply(stack.sink()), threads, bandBytes, times);
                 written = stack.finish();
             }
             Published.publish(file, target, fs, local, overwrite, output);
-            return new Result(output, region.dims(), tiles, region.samples(), (System.nanoTime() - start) / 1e9,
-                    written.notRestored(), written.cut(), times.seconds());
+            return new Result(
+                    output,
+                    region.dims(),
+                    tiles,
+                    region.samples(),
+                    (System.nanoTime() - start) / 1e9,
+                    written.notRestored(),
+                    written.cut(),
+                    times.seconds());
         } finally {
             LocalFiles.deleteTreeQuietly(work);
         }

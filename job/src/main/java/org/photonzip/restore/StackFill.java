@@ -1,15 +1,14 @@
 package org.photonzip.restore;
 
-import org.photonzip.source.Dtype;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.TileRow;
-import org.photonzip.hdf5.StackLayout;
-
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileRow;
+import org.photonzip.hdf5.StackLayout;
+import org.photonzip.source.Dtype;
 
 /**
  * Writes the region's samples into the stack datasets band by band ({@link Bands}): the tiles of a band are decoded

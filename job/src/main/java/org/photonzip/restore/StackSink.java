@@ -1,10 +1,9 @@
 package org.photonzip.restore;
 
-import org.photonzip.hdf5.RestoredFile;
-import org.photonzip.hdf5.StackLayout;
-
 import java.io.IOException;
 import java.util.List;
+import org.photonzip.hdf5.RestoredFile;
+import org.photonzip.hdf5.StackLayout;
 
 /** Where a restore puts the stack's samples: the restored file's stack datasets. Tests wrap it to fill the disk. */
 interface StackSink {

@@ -1,8 +1,7 @@
 package org.photonzip.restore;
 
-import org.photonzip.archive.TileRow;
-
 import java.util.List;
+import org.photonzip.archive.TileRow;
 
 /**
  * The archive's tiles as the chunks of an HDF5 dataset: equal tiles of the chunk's shape laid on a regular grid
@@ -10,8 +9,7 @@ import java.util.List;
  * (exactly once) was checked when the archive was opened; this adds that every tile is one cell of that grid.
  */
 final class TileGrid {
-    private TileGrid() {
-    }
+    private TileGrid() {}
 
     /**
      * The chunk shape (frames, height, width) of the grid the rows form in a stack of {@code shape}.
@@ -34,8 +32,10 @@ final class TileGrid {
             int[] size = {r.frames(), r.height(), r.width()};
             for (int i = 0; i < 3; i++) {
                 if (origin[i] % c[i] != 0 || size[i] != Math.min(c[i], shape[i] - origin[i])) {
-                    throw new NotExportableException(archive, "the tiles do not form a regular grid of "
-                            + c[0] + "x" + c[1] + "x" + c[2] + " chunks (" + r.position() + "); decompress restores it");
+                    throw new NotExportableException(
+                            archive,
+                            "the tiles do not form a regular grid of " + c[0] + "x" + c[1] + "x" + c[2] + " chunks ("
+                                    + r.position() + "); decompress restores it");
                 }
             }
         }

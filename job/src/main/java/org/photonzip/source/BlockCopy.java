@@ -6,8 +6,7 @@ package org.photonzip.source;
  * {@link #into}.
  */
 final class BlockCopy {
-    private BlockCopy() {
-    }
+    private BlockCopy() {}
 
     /**
      * A sink that stores the rows of the block at frame {@code t0}, row {@code y0}, column {@code x0} ({@code h}
@@ -22,8 +21,20 @@ final class BlockCopy {
      * {@code src}, which holds a block of {@code rows} rows of {@code columns} samples a frame whose first sample
      * is frame {@code ot}, row {@code oy}, column {@code ox} of the stack.
      */
-    static void rows(short[] src, int ot, int oy, int ox, int rows, int columns, int t0, int nt, int y0, int h,
-                     int x0, int w, SampleSink sink) {
+    static void rows(
+            short[] src,
+            int ot,
+            int oy,
+            int ox,
+            int rows,
+            int columns,
+            int t0,
+            int nt,
+            int y0,
+            int h,
+            int x0,
+            int w,
+            SampleSink sink) {
         for (int t = t0; t < t0 + nt; t++) {
             for (int y = y0; y < y0 + h; y++) {
                 sink.row(t, y, x0, src, ((t - ot) * rows + (y - oy)) * columns + (x0 - ox), w);

@@ -14,8 +14,7 @@ import java.nio.file.Path;
 public final class FrameKinds {
     private static final String[] NAMES = {"projection", "flat", "dark", "invalid"};
 
-    private FrameKinds() {
-    }
+    private FrameKinds() {}
 
     public static String[] fromMetadata(Path metadataH5, int frames) {
         try (HdfFile file = new HdfFile(metadataH5)) {
@@ -41,8 +40,10 @@ public final class FrameKinds {
                 if (found != null) {
                     return found;
                 }
-            } else if (node instanceof Dataset d && "image_key".equals(node.getName())
-                    && d.getDimensions().length == 1 && d.getDimensions()[0] == frames) {
+            } else if (node instanceof Dataset d
+                    && "image_key".equals(node.getName())
+                    && d.getDimensions().length == 1
+                    && d.getDimensions()[0] == frames) {
                 Object data = d.getData();
                 String[] kinds = new String[frames];
                 for (int t = 0; t < frames; t++) {

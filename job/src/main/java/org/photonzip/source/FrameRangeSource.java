@@ -17,8 +17,8 @@ public final class FrameRangeSource implements StackSource {
     /** A view of frames {@code [first, end)}; the range must be non-empty and inside the base. */
     public static FrameRangeSource of(StackSource base, int first, int end) {
         if (first < 0 || end <= first || end > base.frames()) {
-            throw new IllegalArgumentException("Invalid frame range @" + first + ":" + end + " of "
-                    + base.description() + ", which has " + base.frames() + " frames");
+            throw new IllegalArgumentException("Invalid frame range @" + first + ":" + end + " of " + base.description()
+                    + ", which has " + base.frames() + " frames");
         }
         return new FrameRangeSource(base, first, end - first);
     }

@@ -9,7 +9,6 @@ import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfBrokenLinkException;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.HdfInvalidPathException;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,11 +32,9 @@ public final class Hdf5DatasetLocator {
     private static final int MAX_DEPTH = 12;
 
     /** A dataset and the path that reached it. */
-    public record Found(String path, Dataset dataset) {
-    }
+    public record Found(String path, Dataset dataset) {}
 
-    private Hdf5DatasetLocator() {
-    }
+    private Hdf5DatasetLocator() {}
 
     /** The dataset at {@code path}, which must exist (after following links) and be a dataset. */
     public static Found byPath(HdfFile file, String path) throws IOException {
@@ -47,8 +44,8 @@ public final class Hdf5DatasetLocator {
         } catch (HdfBrokenLinkException e) {
             throw new IOException("Cannot follow link " + path + " in " + file.getFile() + ": " + e.getMessage(), e);
         } catch (HdfInvalidPathException e) {
-            throw new IllegalArgumentException("Invalid dataset: no " + path + " in " + file.getFile()
-                    + describeCandidates(file), e);
+            throw new IllegalArgumentException(
+                    "Invalid dataset: no " + path + " in " + file.getFile() + describeCandidates(file), e);
         }
         if (!(node instanceof Dataset)) {
             throw new IllegalArgumentException("Invalid dataset: " + path + " in " + file.getFile()
@@ -72,10 +69,16 @@ public final class Hdf5DatasetLocator {
         Found signal = defaultSignal(file);
         if (signal == null) {
             List<Found> signals = new ArrayList<>();
-            walk(file, "", (group, path) -> {
-                Found s = signalOf(group, path);
-                return s != null && s.dataset().getDimensions().length == 3 ? s : null;
-            }, d -> false, signals, 1);
+            walk(
+                    file,
+                    "",
+                    (group, path) -> {
+                        Found s = signalOf(group, path);
+                        return s != null && s.dataset().getDimensions().length == 3 ? s : null;
+                    },
+                    d -> false,
+                    signals,
+                    1);
             signal = signals.isEmpty() ? null : signals.get(0);
         }
         if (signal != null) {
@@ -86,8 +89,8 @@ public final class Hdf5DatasetLocator {
         if (!found.isEmpty()) {
             return found.get(0);
         }
-        throw new UnsupportedStackException("No 3-D integer dataset found in " + file.getFile()
-                + "; name one as FILE:/path/to/dataset");
+        throw new UnsupportedStackException(
+                "No 3-D integer dataset found in " + file.getFile() + "; name one as FILE:/path/to/dataset");
     }
 
     /** Follows NeXus {@code default} attributes from the root to an NXdata group and returns its 3-D signal. */
@@ -122,13 +125,20 @@ public final class Hdf5DatasetLocator {
     }
 
     /** Depth-first, in the file's child order: collects up to {@code limit} groups' probes and wanted datasets. */
-    private static void walk(HdfFile file, String rootPath, GroupProbe probe, Predicate<Dataset> wanted,
-                             List<Found> out, int limit) {
+    private static void walk(
+            HdfFile file, String rootPath, GroupProbe probe, Predicate<Dataset> wanted, List<Found> out, int limit) {
         walk(file, rootPath, probe, wanted, out, limit, new HashSet<>(), 0);
     }
 
-    private static void walk(Group group, String path, GroupProbe probe, Predicate<Dataset> wanted,
-                             List<Found> out, int limit, Set<String> seen, int depth) {
+    private static void walk(
+            Group group,
+            String path,
+            GroupProbe probe,
+            Predicate<Dataset> wanted,
+            List<Found> out,
+            int limit,
+            Set<String> seen,
+            int depth) {
         if (depth > MAX_DEPTH || out.size() >= limit || !seen.add(identity(group))) {
             return;
         }
@@ -159,7 +169,10 @@ public final class Hdf5DatasetLocator {
         }
         StringBuilder sb = new StringBuilder(" (3-D datasets:");
         for (Found f : found) {
-            sb.append(' ').append(f.path()).append(' ').append(Hdf5Types.dtypeName(f.dataset().getDataType()))
+            sb.append(' ')
+                    .append(f.path())
+                    .append(' ')
+                    .append(Hdf5Types.dtypeName(f.dataset().getDataType()))
                     .append(Arrays.toString(f.dataset().getDimensions()));
         }
         return sb.append(')').toString();

@@ -5,8 +5,7 @@ package org.photonzip.source;
  * {@code int[][][]}, int8 as {@code byte[][][]}, int16 as {@code short[][][]}; signed values must not be negative.
  */
 public final class Hdf5Samples {
-    private Hdf5Samples() {
-    }
+    private Hdf5Samples() {}
 
     /** Copies {@code data} into {@code dst}; returns -1 on success, or the flat index of the first invalid value. */
     public static long copy(Object data, short[] dst) {
@@ -19,7 +18,8 @@ public final class Hdf5Samples {
         if (data instanceof byte[][][]) {
             return copyBytes((byte[][][]) data, dst);
         }
-        throw new IllegalStateException("Unexpected slab type from jhdf: " + data.getClass().getSimpleName());
+        throw new IllegalStateException(
+                "Unexpected slab type from jhdf: " + data.getClass().getSimpleName());
     }
 
     /** The value at frame {@code t}, row {@code y}, column {@code x} of a slab, for error messages. */

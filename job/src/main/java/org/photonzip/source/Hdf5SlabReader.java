@@ -5,12 +5,11 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.fs.HadoopChannel;
 import org.photonzip.fs.HadoopFiles;
-
-import java.io.IOException;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Reads blocks of an HDF5 dataset through a {@link HadoopChannel}. Unfiltered data (contiguous, or chunked without
@@ -31,8 +30,8 @@ final class Hdf5SlabReader implements SlabReader {
     private short[] samples = new short[0];
     private short[] compact; // a compact dataset, read whole (HDF5 keeps them under 64 KiB; jhdf cannot slice them)
 
-    private Hdf5SlabReader(StackDescriptor stack, HadoopChannel channel, HdfFile hdf, Dataset dataset,
-                           RawHdf5Layout raw) {
+    private Hdf5SlabReader(
+            StackDescriptor stack, HadoopChannel channel, HdfFile hdf, Dataset dataset, RawHdf5Layout raw) {
         this.stack = stack;
         this.channel = channel;
         this.hdf = hdf;
@@ -69,7 +68,8 @@ final class Hdf5SlabReader implements SlabReader {
         int[] dims = ds.getDimensions();
         if (dims.length != 3 || dims[0] != stack.frames() || dims[1] != stack.height() || dims[2] != stack.width()) {
             throw new IOException("Cannot read " + stack.file() + ":" + stack.dataset() + ": its shape "
-                    + java.util.Arrays.toString(dims) + " changed since the job was planned (" + stack.shapeString() + ")");
+                    + java.util.Arrays.toString(dims) + " changed since the job was planned (" + stack.shapeString()
+                    + ")");
         }
         return ds;
     }
@@ -83,8 +83,10 @@ final class Hdf5SlabReader implements SlabReader {
                 readThroughJhdf(t0, nt, y0, h, x0, w, sink);
             }
         } catch (HdfException e) {
-            throw new IOException("Cannot read " + stack.description() + " frames [" + t0 + ", " + (t0 + nt)
-                    + ") rows [" + y0 + ", " + (y0 + h) + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "Cannot read " + stack.description() + " frames [" + t0 + ", " + (t0 + nt) + ") rows [" + y0 + ", "
+                            + (y0 + h) + "): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -107,7 +109,7 @@ final class Hdf5SlabReader implements SlabReader {
             // Pieces end on chunk frame boundaries, so no chunk is inflated twice within a block.
             int end = Math.min(t0 + nt, (t / ct) * ct + pieceFrames);
             int n = end - t;
-            Object data = dataset.getData(new long[]{t, y0, x0}, new int[]{n, h, w});
+            Object data = dataset.getData(new long[] {t, y0, x0}, new int[] {n, h, w});
             int count = (int) (n * perFrame);
             if (samples.length < count) {
                 samples = new short[count];

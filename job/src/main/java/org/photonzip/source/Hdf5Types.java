@@ -4,13 +4,11 @@ import io.jhdf.api.Dataset;
 import io.jhdf.object.datatype.DataType;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
-
 import java.util.Arrays;
 
 /** Which HDF5 datasets can be read as a uint16 stack, and how to name their types in messages. */
 public final class Hdf5Types {
-    private Hdf5Types() {
-    }
+    private Hdf5Types() {}
 
     /** numpy-style name of an HDF5 element type: {@code uint16}, {@code int8}, {@code float32}, ... */
     public static String dtypeName(DataType type) {

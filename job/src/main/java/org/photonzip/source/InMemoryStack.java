@@ -22,8 +22,8 @@ public final class InMemoryStack implements StackSource {
     public static InMemoryStack wrap(String description, int frames, int height, int width, short[] samples) {
         long n = Tile.checkedSize(frames, height, width);
         if (samples.length != n) {
-            throw new IllegalArgumentException("Invalid stack: " + frames + "x" + height + "x" + width + " needs "
-                    + n + " samples, got " + samples.length);
+            throw new IllegalArgumentException("Invalid stack: " + frames + "x" + height + "x" + width + " needs " + n
+                    + " samples, got " + samples.length);
         }
         return new InMemoryStack(description, frames, height, width, samples);
     }
@@ -55,6 +55,5 @@ public final class InMemoryStack implements StackSource {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

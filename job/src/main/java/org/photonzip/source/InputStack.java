@@ -8,15 +8,6 @@ import io.jhdf.filter.PipelineFilterWithData;
 import io.jhdf.object.datatype.OrderedDataType;
 import io.jhdf.object.message.DataLayout;
 import io.jhdf.storage.HdfFileChannel;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopChannel;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.hdf5.Hdf5TreeCopy;
-import org.photonzip.hdf5.NativeCapture;
-
 import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -27,6 +18,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopChannel;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.hdf5.Hdf5TreeCopy;
+import org.photonzip.hdf5.NativeCapture;
 
 /**
  * An input opened on the driver: an HDF5 / NeXus file (its stack dataset found or named) or a TIFF series, on any
@@ -48,13 +47,13 @@ public final class InputStack implements Closeable {
     public static final String PLACEHOLDER_ATTRIBUTE = "photonzip_stack_placeholder";
 
     private final StackDescriptor descriptor;
-    private final HdfFile hdf;       // null for TIFF
-    private final Dataset dataset;   // null for TIFF
+    private final HdfFile hdf; // null for TIFF
+    private final Dataset dataset; // null for TIFF
     private final List<AutoCloseable> opened; // channels and linked files to close with the input
-    private java.nio.file.Path localFile;     // the HDF5 input on a local disk, which the HDF5 library can open
-    private RemoteStage.Source remote;        // the HDF5 input on another file system, staged for the library
-    private RemoteStage.Stats staging;        // what the last capture's staging cost, or null
-    private Configuration referencesConf;     // where a TIFF series' references are read from
+    private java.nio.file.Path localFile; // the HDF5 input on a local disk, which the HDF5 library can open
+    private RemoteStage.Source remote; // the HDF5 input on another file system, staged for the library
+    private RemoteStage.Stats staging; // what the last capture's staging cost, or null
+    private Configuration referencesConf; // where a TIFF series' references are read from
 
     private InputStack(StackDescriptor descriptor, HdfFile hdf, Dataset dataset, List<AutoCloseable> opened) {
         this.descriptor = descriptor;
@@ -114,8 +113,8 @@ public final class InputStack implements Closeable {
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
         if (TiffSeries.isGlob(path.getName())) {
             FileStatus[] matches = fs.globStatus(path);
-            return tiff(TiffSeries.describe(input, datasetPath, matches == null ? new FileStatus[0] : matches, false,
-                    conf));
+            return tiff(TiffSeries.describe(
+                    input, datasetPath, matches == null ? new FileStatus[0] : matches, false, conf));
         }
         FileStatus status;
         try {
@@ -127,7 +126,7 @@ public final class InputStack implements Closeable {
             return tiff(TiffSeries.describe(input, datasetPath, fs.listStatus(path), false, conf));
         }
         if (TiffSeries.isTiff(path, conf)) {
-            return tiff(TiffSeries.describe(input, datasetPath, new FileStatus[]{status}, true, conf));
+            return tiff(TiffSeries.describe(input, datasetPath, new FileStatus[] {status}, true, conf));
         }
         return hdf5(input, path, status.getLen(), datasetPath, conf);
     }
@@ -162,11 +161,14 @@ public final class InputStack implements Closeable {
             } else {
                 Hdf5DatasetLocator.Found f;
                 try {
-                    f = datasetPath == null ? Hdf5DatasetLocator.find(hdf) : Hdf5DatasetLocator.byPath(hdf, datasetPath);
+                    f = datasetPath == null
+                            ? Hdf5DatasetLocator.find(hdf)
+                            : Hdf5DatasetLocator.byPath(hdf, datasetPath);
                 } catch (io.jhdf.exceptions.HdfException e) {
                     // jhdf cannot load a group holding a virtual or externally stored dataset: say which and why
-                    String elsewhere = local ? org.photonzip.hdf5.StoredElsewhere.findIn(HadoopFiles.localFile(path),
-                            datasetPath) : null;
+                    String elsewhere = local
+                            ? org.photonzip.hdf5.StoredElsewhere.findIn(HadoopFiles.localFile(path), datasetPath)
+                            : null;
                     if (elsewhere != null) {
                         throw new UnsupportedStackException("Unsupported dataset " + input + ": " + elsewhere
                                 + "; archive the files it maps instead");
@@ -190,11 +192,12 @@ public final class InputStack implements Closeable {
             }
             DataLayout layout = ds.getDataLayout();
             if (layout != DataLayout.CONTIGUOUS && layout != DataLayout.CHUNKED && layout != DataLayout.COMPACT) {
-                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": "
-                        + layout + " layout; archive the files it maps instead");
+                throw new UnsupportedStackException("Unsupported dataset " + input + ":" + found + ": " + layout
+                        + " layout; archive the files it maps instead");
             }
             checkFill(ds, input + ":" + found);
-            long holderSize = holder.equals(path) ? size
+            long holderSize = holder.equals(path)
+                    ? size
                     : HadoopFiles.fileSystem(holder, conf).getFileStatus(holder).getLen();
             long end = RawHdf5Layout.storageEnd(ds.getHdfFile(), ds);
             if (end > holderSize) {
@@ -208,10 +211,23 @@ public final class InputStack implements Closeable {
                 filters.add(f.getName());
             }
             boolean big = ds.getDataType() instanceof OrderedDataType o && o.getByteOrder() == ByteOrder.BIG_ENDIAN;
-            StackDescriptor d = new StackDescriptor(StackDescriptor.Kind.HDF5, input, holder.toString(), ds.getPath(),
-                    found, dims[0], dims[1], dims[2], Hdf5Types.dtypeName(ds.getDataType()), big,
-                    layout.name().toLowerCase(Locale.ROOT), chunks == null ? null : Arrays.copyOf(chunks, 3),
-                    List.copyOf(filters), List.of(), holderSize, ds.getStorageInBytes(),
+            StackDescriptor d = new StackDescriptor(
+                    StackDescriptor.Kind.HDF5,
+                    input,
+                    holder.toString(),
+                    ds.getPath(),
+                    found,
+                    dims[0],
+                    dims[1],
+                    dims[2],
+                    Hdf5Types.dtypeName(ds.getDataType()),
+                    big,
+                    layout.name().toLowerCase(Locale.ROOT),
+                    chunks == null ? null : Arrays.copyOf(chunks, 3),
+                    List.copyOf(filters),
+                    List.of(),
+                    holderSize,
+                    ds.getStorageInBytes(),
                     TiffReferences.NONE);
             InputStack stack = new InputStack(d, hdf, ds, opened);
             stack.localFile = local ? HadoopFiles.localFile(path) : null;
@@ -250,10 +266,11 @@ public final class InputStack implements Closeable {
     /** A file shorter than its superblock's end-of-file address lost its tail (an interrupted copy). */
     private static void checkLength(HdfFile hdf, String input, long size) throws IOException {
         if (hdf.getHdfBackingStorage() instanceof HdfFileChannel channel) {
-            long eof = channel.getSuperblock().getBaseAddressByte() + channel.getSuperblock().getEndOfFileAddress();
+            long eof = channel.getSuperblock().getBaseAddressByte()
+                    + channel.getSuperblock().getEndOfFileAddress();
             if (eof > size) {
-                throw new IOException("Cannot read " + input + ": the file is truncated (its superblock records "
-                        + eof + " bytes, the file has " + size + ")");
+                throw new IOException("Cannot read " + input + ": the file is truncated (its superblock records " + eof
+                        + " bytes, the file has " + size + ")");
             }
         }
     }
@@ -277,8 +294,11 @@ public final class InputStack implements Closeable {
             dataset.getAttributes().forEach((name, a) -> {
                 try {
                     Object v = a.getData();
-                    out.put(name, v != null && v.getClass().isArray()
-                            ? Arrays.deepToString(new Object[]{v}).replaceAll("^\\[|\\]$", "") : String.valueOf(v));
+                    out.put(
+                            name,
+                            v != null && v.getClass().isArray()
+                                    ? Arrays.deepToString(new Object[] {v}).replaceAll("^\\[|\\]$", "")
+                                    : String.valueOf(v));
                 } catch (HdfException e) {
                     out.put(name, "(unreadable: " + e.getMessage() + ")");
                 }
@@ -306,16 +326,16 @@ public final class InputStack implements Closeable {
      *
      * @throws IOException when a remote input cannot be staged (no space, unreadable) or its metadata is damaged
      */
-    public Hdf5TreeCopy.Report captureMetadata(java.nio.file.Path file, long maxDatasetBytes,
-                                               NativeCapture.SampleSink samples) throws IOException {
+    public Hdf5TreeCopy.Report captureMetadata(
+            java.nio.file.Path file, long maxDatasetBytes, NativeCapture.SampleSink samples) throws IOException {
         if (hdf == null && !descriptor.references().isEmpty()) {
             return TiffScan.capture(descriptor, file, maxDatasetBytes, samples, referencesConf);
         }
         boolean library = hdf != null && org.photonzip.hdf5.NativeHdf5.available();
         if (localFile != null && library) {
             try {
-                return NativeCapture.capture(localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE,
-                        maxDatasetBytes, samples);
+                return NativeCapture.capture(
+                        localFile, descriptor.datasetPath(), file, PLACEHOLDER_ATTRIBUTE, maxDatasetBytes, samples);
             } catch (hdf.hdf5lib.exceptions.HDF5Exception e) { // a file jhdf opened but the library refuses
                 throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": " + e.getMessage(), e);
             }
@@ -326,18 +346,23 @@ public final class InputStack implements Closeable {
         return new JhdfCapture(descriptor, hdf, dataset).capture(file, maxDatasetBytes);
     }
 
-    private Hdf5TreeCopy.Report captureStaged(java.nio.file.Path file, long maxDatasetBytes,
-                                              NativeCapture.SampleSink samples) throws IOException {
+    private Hdf5TreeCopy.Report captureStaged(
+            java.nio.file.Path file, long maxDatasetBytes, NativeCapture.SampleSink samples) throws IOException {
         long[][] holes = RawHdf5Layout.storageRanges(dataset.getHdfFile(), dataset);
         try (RemoteStage stage = RemoteStage.stage(remote, holes)) {
             try {
-                Hdf5TreeCopy.Report report = NativeCapture.capture(stage.master(), descriptor.datasetPath(), file,
-                        PLACEHOLDER_ATTRIBUTE, maxDatasetBytes, samples);
+                Hdf5TreeCopy.Report report = NativeCapture.capture(
+                        stage.master(),
+                        descriptor.datasetPath(),
+                        file,
+                        PLACEHOLDER_ATTRIBUTE,
+                        maxDatasetBytes,
+                        samples);
                 staging = stage.stats();
                 return report;
             } catch (hdf.hdf5lib.exceptions.HDF5Exception | IllegalStateException e) {
-                throw new IOException("Cannot read HDF5 file " + descriptor.input() + ": "
-                        + stage.remoteNames(e.getMessage()), e);
+                throw new IOException(
+                        "Cannot read HDF5 file " + descriptor.input() + ": " + stage.remoteNames(e.getMessage()), e);
             }
         }
     }
@@ -346,7 +371,6 @@ public final class InputStack implements Closeable {
     public RemoteStage.Stats staging() {
         return staging;
     }
-
 
     @Override
     public void close() {

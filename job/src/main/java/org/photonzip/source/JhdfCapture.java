@@ -1,17 +1,16 @@
 package org.photonzip.source;
 
+import static org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.hdf5.Hdf5TreeCopy;
-
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.hdf5.Hdf5TreeCopy;
 
 /**
  * The metadata capture where the HDF5 library does not load: jhdf reads the input and writes {@code metadata.h5}
@@ -21,8 +20,8 @@ import static org.photonzip.source.InputStack.PLACEHOLDER_ATTRIBUTE;
  */
 final class JhdfCapture {
     private final StackDescriptor descriptor;
-    private final HdfFile hdf;       // null for TIFF
-    private final Dataset dataset;   // null for TIFF
+    private final HdfFile hdf; // null for TIFF
+    private final Dataset dataset; // null for TIFF
 
     JhdfCapture(StackDescriptor descriptor, HdfFile hdf, Dataset dataset) {
         this.descriptor = descriptor;
@@ -37,18 +36,22 @@ final class JhdfCapture {
             }
             String stackId = identity(dataset);
             boolean[] written = new boolean[1];
-            Hdf5TreeCopy.Report report = Hdf5TreeCopy.copy(hdf, out, new Hdf5TreeCopy.StackHook() {
-                @Override
-                public boolean isStack(Dataset candidate, String path) {
-                    return identity(candidate).equals(stackId);
-                }
+            Hdf5TreeCopy.Report report = Hdf5TreeCopy.copy(
+                    hdf,
+                    out,
+                    new Hdf5TreeCopy.StackHook() {
+                        @Override
+                        public boolean isStack(Dataset candidate, String path) {
+                            return identity(candidate).equals(stackId);
+                        }
 
-                @Override
-                public void write(Dataset stack, String path, WritableGroup parent, String name) {
-                    stackPlaceholder(parent, name, path);
-                    written[0] = true;
-                }
-            }, maxDatasetBytes);
+                        @Override
+                        public void write(Dataset stack, String path, WritableGroup parent, String name) {
+                            stackPlaceholder(parent, name, path);
+                            written[0] = true;
+                        }
+                    },
+                    maxDatasetBytes);
             if (written[0]) {
                 return report;
             }
@@ -66,7 +69,8 @@ final class JhdfCapture {
                     skipped.add(s);
                 }
             }
-            return new Hdf5TreeCopy.Report(report.groups(), report.datasets(), report.attributes(), List.copyOf(skipped));
+            return new Hdf5TreeCopy.Report(
+                    report.groups(), report.datasets(), report.attributes(), List.copyOf(skipped));
         }
     }
 
@@ -84,7 +88,8 @@ final class JhdfCapture {
         data.putAttribute("NX_class", "NXdata");
         data.putAttribute("signal", "data");
         placeholder(data, "data").putAttribute(PLACEHOLDER_ATTRIBUTE, descriptor.datasetPath());
-        String[] names = descriptor.tiffFiles().stream().map(u -> new Path(u).getName()).toArray(String[]::new);
+        String[] names =
+                descriptor.tiffFiles().stream().map(u -> new Path(u).getName()).toArray(String[]::new);
         data.putDataset("source_files", names);
         return new Hdf5TreeCopy.Report(2, 1, 5, List.of());
     }
@@ -92,8 +97,14 @@ final class JhdfCapture {
     private WritableDataset placeholder(WritableGroup parent, String name) {
         boolean unsigned = descriptor.dtype().startsWith("u");
         Object sample = descriptor.elementSize() == 1 ? new byte[1][1][1] : new short[1][1][1];
-        return parent.putDataset(name, sample, unsigned ? io.jhdf.api.DatasetCreationOptions.builder().unsigned().build()
-                : io.jhdf.api.DatasetCreationOptions.DEFAULT);
+        return parent.putDataset(
+                name,
+                sample,
+                unsigned
+                        ? io.jhdf.api.DatasetCreationOptions.builder()
+                                .unsigned()
+                                .build()
+                        : io.jhdf.api.DatasetCreationOptions.DEFAULT);
     }
 
     private static String identity(Dataset d) {

@@ -6,12 +6,11 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.dataset.chunked.Chunk;
 import io.jhdf.dataset.chunked.ChunkedDatasetBase;
-import org.photonzip.fs.HadoopChannel;
-
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
+import org.photonzip.fs.HadoopChannel;
 
 /**
  * Where the bytes of an unfiltered dataset lie in its file: one address for a contiguous dataset, one per chunk
@@ -21,16 +20,17 @@ import java.util.Map;
 final class RawHdf5Layout {
     /** A request may span unneeded bytes up to this fraction of the needed ones, to save requests. */
     private static final double MAX_GAP = 0.25;
+
     private static final long NO_CHUNK = -1;
     /** Largest single request, which is also the read buffer's size. */
     private static final long MAX_REQUEST = 8L << 20;
 
     private final StackDescriptor stack;
     private final int es;
-    private final int[] chunk;      // chunk shape; the whole dataset for a contiguous one
-    private final int[] grid;       // chunks along each axis
+    private final int[] chunk; // chunk shape; the whole dataset for a contiguous one
+    private final int[] grid; // chunks along each axis
     private final long[] addresses; // absolute file offset of each chunk, grid order; NO_CHUNK when never written
-    private final short fill;       // what a chunk never written holds
+    private final short fill; // what a chunk never written holds
     private byte[] bytes = new byte[0];
 
     private RawHdf5Layout(StackDescriptor stack, int[] chunk, int[] grid, long[] addresses) {
@@ -93,9 +93,11 @@ final class RawHdf5Layout {
         if (dataset instanceof ContiguousDataset contiguous) {
             int[] whole = {stack.frames(), stack.height(), stack.width()};
             long address = contiguous.getDataAddress();
-            return new RawHdf5Layout(stack, whole, new int[]{1, 1, 1}, new long[]{address < 0 ? NO_CHUNK : base + address});
+            return new RawHdf5Layout(
+                    stack, whole, new int[] {1, 1, 1}, new long[] {address < 0 ? NO_CHUNK : base + address});
         }
-        if (!(dataset instanceof ChunkedDatasetBase chunked) || !((ChunkedDataset) dataset).getFilters().isEmpty()) {
+        if (!(dataset instanceof ChunkedDatasetBase chunked)
+                || !((ChunkedDataset) dataset).getFilters().isEmpty()) {
             return null;
         }
         Map<?, Chunk> lookup = chunkLookup(chunked);
@@ -166,12 +168,13 @@ final class RawHdf5Layout {
         long base = hdf.getUserBlockSize();
         java.util.List<long[]> ranges = new java.util.ArrayList<>();
         if (dataset instanceof ContiguousDataset contiguous && contiguous.getDataAddress() >= 0) {
-            ranges.add(new long[]{base + contiguous.getDataAddress(), base + contiguous.getDataAddress()
-                    + dataset.getSizeInBytes()});
+            ranges.add(new long[] {
+                base + contiguous.getDataAddress(), base + contiguous.getDataAddress() + dataset.getSizeInBytes()
+            });
         } else if (dataset instanceof ChunkedDatasetBase chunked) {
             Map<?, Chunk> lookup = chunkLookup(chunked);
             for (Chunk c : lookup == null ? java.util.List.<Chunk>of() : lookup.values()) {
-                ranges.add(new long[]{base + c.getAddress(), base + c.getAddress() + c.getSize()});
+                ranges.add(new long[] {base + c.getAddress(), base + c.getAddress() + c.getSize()});
             }
         }
         ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
@@ -204,8 +207,8 @@ final class RawHdf5Layout {
         return end;
     }
 
-    void read(HadoopChannel ch, SampleDecoder decoder, int t0, int nt, int y0, int h, int x0, int w,
-              SampleSink sink) throws IOException {
+    void read(HadoopChannel ch, SampleDecoder decoder, int t0, int nt, int y0, int h, int x0, int w, SampleSink sink)
+            throws IOException {
         short[] row = new short[w];
         for (int ti = t0 / chunk[0]; ti <= (t0 + nt - 1) / chunk[0]; ti++) {
             for (int yi = y0 / chunk[1]; yi <= (y0 + h - 1) / chunk[1]; yi++) {
@@ -216,8 +219,21 @@ final class RawHdf5Layout {
         }
     }
 
-    private void readChunk(HadoopChannel ch, SampleDecoder decoder, int ti, int yi, int xi, int t0, int nt, int y0,
-                           int h, int x0, int w, SampleSink sink, short[] row) throws IOException {
+    private void readChunk(
+            HadoopChannel ch,
+            SampleDecoder decoder,
+            int ti,
+            int yi,
+            int xi,
+            int t0,
+            int nt,
+            int y0,
+            int h,
+            int x0,
+            int w,
+            SampleSink sink,
+            short[] row)
+            throws IOException {
         int ot = ti * chunk[0], oy = yi * chunk[1], ox = xi * chunk[2];
         // The block's part of this chunk, in chunk coordinates [fa, fb) x [ya, yb) x [xa, xb).
         int fa = Math.max(t0, ot) - ot, fb = Math.min(t0 + nt, ot + chunk[0]) - ot;
@@ -245,8 +261,22 @@ final class RawHdf5Layout {
      * Reads chunk-local frames [fa, fb) x rows [ya, yb) x columns [xa, xb) in one request when the byte span is
      * small enough and not much larger than the samples needed; otherwise halves the frames, then the rows.
      */
-    private void readRange(HadoopChannel ch, SampleDecoder decoder, long address, int ot, int oy, int ox, int fa,
-                           int fb, int ya, int yb, int xa, int xb, SampleSink sink, short[] row) throws IOException {
+    private void readRange(
+            HadoopChannel ch,
+            SampleDecoder decoder,
+            long address,
+            int ot,
+            int oy,
+            int ox,
+            int fa,
+            int fb,
+            int ya,
+            int yb,
+            int xa,
+            int xb,
+            SampleSink sink,
+            short[] row)
+            throws IOException {
         long first = offset(fa, ya, xa);
         long length = offset(fb - 1, yb - 1, xb) - first;
         long needed = (long) (fb - fa) * (yb - ya) * (xb - xa) * es;

@@ -2,8 +2,7 @@ package org.photonzip.source;
 
 /** Argument checks shared by every {@link StackSource#read} implementation. */
 final class ReadChecks {
-    private ReadChecks() {
-    }
+    private ReadChecks() {}
 
     /** Rejects a block outside the stack or a destination too small for it; returns the block's sample count. */
     static int checkBlock(StackSource source, int t0, int nt, int y0, int h, int x0, int w, short[] dst) {
@@ -12,8 +11,8 @@ final class ReadChecks {
         checkRange("columns", x0, w, source.width(), source);
         long n = (long) nt * h * w;
         if (n > dst.length) {
-            throw new IllegalArgumentException("Invalid destination: block " + nt + "x" + h + "x" + w + " needs "
-                    + n + " samples, buffer holds " + dst.length);
+            throw new IllegalArgumentException("Invalid destination: block " + nt + "x" + h + "x" + w + " needs " + n
+                    + " samples, buffer holds " + dst.length);
         }
         return (int) n;
     }

@@ -6,12 +6,11 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.links.ExternalLink;
+import java.io.IOException;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopChannel;
-
-import java.io.IOException;
-import java.util.List;
 
 /**
  * Follows a dataset path through HDF5 external links on any Hadoop file system. jhdf resolves an external link
@@ -22,17 +21,16 @@ final class RemoteLinks {
     private static final int MAX_HOPS = 12;
 
     /** The dataset found, and the Hadoop path of the file that holds it. */
-    record Resolved(Dataset dataset, Path file) {
-    }
+    record Resolved(Dataset dataset, Path file) {}
 
-    private RemoteLinks() {
-    }
+    private RemoteLinks() {}
 
     /**
      * Resolves {@code datasetPath} from the root of {@code root} (opened from {@code rootPath}); files opened on
      * the way are added to {@code opened} for the caller to close.
      */
-    static Resolved resolve(HdfFile root, Path rootPath, String datasetPath, Configuration conf, List<AutoCloseable> opened)
+    static Resolved resolve(
+            HdfFile root, Path rootPath, String datasetPath, Configuration conf, List<AutoCloseable> opened)
             throws IOException {
         Node node = root;
         Path file = rootPath;

@@ -1,14 +1,5 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.hdf5.NativeLinks;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +7,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
+import org.photonzip.hdf5.NativeLinks;
 
 /**
  * A remote HDF5 input (HDFS, S3, ...) staged on the driver's disk so that the HDF5 library, which opens local files
@@ -28,15 +27,14 @@ import java.util.Map;
 public final class RemoteStage implements AutoCloseable {
     /** Hadoop configuration key (or system property) of the directory to stage in; default: java.io.tmpdir. */
     public static final String DIR_KEY = "photonzip.capture.staging.dir";
+
     private static final int MAX_FILES = 4096;
 
     /** A remote input: its file and length when opened, the file holding the stack and its length. */
-    record Source(Path file, long length, Path holder, long holderLength, Configuration conf) {
-    }
+    record Source(Path file, long length, Path holder, long holderLength, Configuration conf) {}
 
     /** What staging cost: files staged, bytes copied, the staged files' total length, seconds. */
-    public record Stats(int files, long bytesStaged, long sourceBytes, double seconds) {
-    }
+    public record Stats(int files, long bytesStaged, long sourceBytes, double seconds) {}
 
     private final java.nio.file.Path dir;
     private final Configuration conf;
@@ -84,8 +82,8 @@ public final class RemoteStage implements AutoCloseable {
                 if (local == null || stage.staged.containsKey(remote)) {
                     continue;
                 }
-                long expected = remote.equals(master) ? source.length()
-                        : remote.equals(holder) ? source.holderLength() : -1;
+                long expected =
+                        remote.equals(master) ? source.length() : remote.equals(holder) ? source.holderLength() : -1;
                 if (!stage.copy(remote, expected, remote.equals(holder) ? holes : new long[0][], local)) {
                     continue; // a missing target: the capture keeps the link as it is and lists it
                 }
@@ -163,8 +161,8 @@ public final class RemoteStage implements AutoCloseable {
             return null;
         }
         if (staged.size() >= MAX_FILES) {
-            throw new IOException("Cannot stage " + remote + ": its external links name more than " + MAX_FILES
-                    + " files");
+            throw new IOException(
+                    "Cannot stage " + remote + ": its external links name more than " + MAX_FILES + " files");
         }
         return local;
     }
@@ -190,8 +188,8 @@ public final class RemoteStage implements AutoCloseable {
         }
         long free = Files.getFileStore(dir).getUsableSpace();
         if (needed > free) {
-            throw new IOException("Cannot stage " + remote + " for metadata capture: it needs " + needed
-                    + " bytes in " + dir + ", which has " + free + " free (set " + DIR_KEY + " to a larger disk)");
+            throw new IOException("Cannot stage " + remote + " for metadata capture: it needs " + needed + " bytes in "
+                    + dir + ", which has " + free + " free (set " + DIR_KEY + " to a larger disk)");
         }
         staged.put(remote, local);
         sourceBytes += length;

@@ -1,6 +1,5 @@
 package org.photonzip.source;
 
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 

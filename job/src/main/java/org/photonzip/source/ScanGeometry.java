@@ -60,8 +60,9 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
 
     /** The same from an open file (the source itself); each item that cannot be read is left null alone. */
     public static ScanGeometry read(HdfFile file, Sampling plan, String[] kinds) {
-        return new ScanGeometry(attempt(() -> radians(find(file, ANGLES, d -> d.getDimensions().length == 1), plan,
-                kinds)), attempt(() -> rows(find(file, FLATS, d -> fieldShaped(d, plan)), plan)),
+        return new ScanGeometry(
+                attempt(() -> radians(find(file, ANGLES, d -> d.getDimensions().length == 1), plan, kinds)),
+                attempt(() -> rows(find(file, FLATS, d -> fieldShaped(d, plan)), plan)),
                 attempt(() -> rows(find(file, DARKS, d -> fieldShaped(d, plan)), plan)));
     }
 
@@ -86,8 +87,10 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
                 if (found != null) {
                     return found;
                 }
-            } else if (node instanceof Dataset d && !node.isLink()
-                    && names.contains(node.getName().toLowerCase(Locale.ROOT)) && ok.test(d)) {
+            } else if (node instanceof Dataset d
+                    && !node.isLink()
+                    && names.contains(node.getName().toLowerCase(Locale.ROOT))
+                    && ok.test(d)) {
                 return d;
             }
         }
@@ -119,7 +122,8 @@ public record ScanGeometry(double[] radians, double[][] flat, double[][] dark) {
             hi = Math.max(hi, out[p]);
         }
         String units = units(d);
-        boolean degrees = units.startsWith("rad") ? false
+        boolean degrees = units.startsWith("rad")
+                ? false
                 : units.startsWith("deg") || d.getName().contains("deg") || hi - lo > 2 * Math.PI + 1e-3;
         if (degrees) {
             for (int p = 0; p < out.length; p++) {

@@ -9,10 +9,6 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.photonzip.codec.bound.NoiseModel;
 import org.photonzip.codec.bound.NoiseModelFit;
-import org.photonzip.source.FrameKinds;
-import org.photonzip.source.InputStack;
-import org.photonzip.source.SlabReader;
-import org.photonzip.source.StackDescriptor;
 
 /**
  * The one noise fit: compress (for {@code --noise-bound}) and bench (for its {@code photonzip-kK} rows) fit a
@@ -58,7 +54,9 @@ public record ScanNoise(NoiseModel model, String origin) {
         short[] d = new short[nd * h * w];
         flats.read(0, nf, y0, h, x0, w, f);
         darks.read(0, nd, y0, h, x0, w, d);
-        return NoiseModelFit.fromFlatsAndDarks(f, nf, d, nd, h * w).map(m -> new ScanNoise(m, origin)).orElse(null);
+        return NoiseModelFit.fromFlatsAndDarks(f, nf, d, nd, h * w)
+                .map(m -> new ScanNoise(m, origin))
+                .orElse(null);
     }
 
     public static ScanNoise fit(InputStack input, Configuration conf) throws IOException {
@@ -71,8 +69,12 @@ public record ScanNoise(NoiseModel model, String origin) {
         String[] kinds = hdf == null ? null : FrameKinds.fromFile(hdf, s.frames());
         try (SlabReader reader = SlabReader.open(s, conf, null)) {
             if (kinds != null) {
-                Optional<NoiseModel> m = NoiseModelFit.fromFlatsAndDarks(frames(reader, kinds, "flat", y0, h, x0, w),
-                        count(kinds, "flat"), frames(reader, kinds, "dark", y0, h, x0, w), count(kinds, "dark"), h * w);
+                Optional<NoiseModel> m = NoiseModelFit.fromFlatsAndDarks(
+                        frames(reader, kinds, "flat", y0, h, x0, w),
+                        count(kinds, "flat"),
+                        frames(reader, kinds, "dark", y0, h, x0, w),
+                        count(kinds, "dark"),
+                        h * w);
                 if (m.isPresent()) {
                     return new ScanNoise(m.get(), "flat and dark frames of the stack (image_key)");
                 }
@@ -88,8 +90,9 @@ public record ScanNoise(NoiseModel model, String origin) {
             short[] block = new short[n * h * w];
             read(reader, t0, n, y0, h, x0, w, block, 0);
             return NoiseModelFit.fromStack(block, n, h, w)
-                    .map(m -> new ScanNoise(m, String.format(Locale.ROOT,
-                            "temporal second differences of frames %d..%d", t0, t0 + n - 1)))
+                    .map(m -> new ScanNoise(
+                            m,
+                            String.format(Locale.ROOT, "temporal second differences of frames %d..%d", t0, t0 + n - 1)))
                     .orElse(new ScanNoise(null, "none: no flats and darks, and the projections gave no usable fit"));
         }
     }
@@ -134,8 +137,15 @@ public record ScanNoise(NoiseModel model, String origin) {
 
     private static void read(SlabReader reader, int t0, int n, int y0, int h, int x0, int w, short[] dst, int at)
             throws IOException {
-        reader.read(t0, n, y0, h, x0, w, (t, y, x, src, off, len) ->
-                System.arraycopy(src, off, dst, at + ((t - t0) * h + (y - y0)) * w + (x - x0), len));
+        reader.read(
+                t0,
+                n,
+                y0,
+                h,
+                x0,
+                w,
+                (t, y, x, src, off, len) ->
+                        System.arraycopy(src, off, dst, at + ((t - t0) * h + (y - y0)) * w + (x - x0), len));
     }
 
     private static ScanNoise siblings(HdfFile hdf, StackDescriptor s, int y0, int h, int x0, int w) {
@@ -158,7 +168,9 @@ public record ScanNoise(NoiseModel model, String origin) {
     private static int[][][] field(HdfFile hdf, String path, StackDescriptor s, int y0, int h, int x0, int w) {
         try {
             Node node = hdf.getByPath(path);
-            if (!(node instanceof Dataset d) || d.getDimensions().length != 3 || d.getDimensions()[1] != s.height()
+            if (!(node instanceof Dataset d)
+                    || d.getDimensions().length != 3
+                    || d.getDimensions()[1] != s.height()
                     || d.getDimensions()[2] != s.width()) {
                 return null;
             }

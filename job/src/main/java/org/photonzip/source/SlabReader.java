@@ -1,10 +1,9 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.conf.Configuration;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.hadoop.conf.Configuration;
 
 /** Reads blocks of a stack from its storage on an executor, fetching only the byte ranges a block needs. */
 public interface SlabReader extends Closeable {
@@ -17,7 +16,8 @@ public interface SlabReader extends Closeable {
      * (may be null).
      */
     static SlabReader open(StackDescriptor stack, Configuration conf, LongAdder bytesRead) throws IOException {
-        return stack.kind() == StackDescriptor.Kind.TIFF ? new TiffSlabReader(stack, conf, bytesRead)
+        return stack.kind() == StackDescriptor.Kind.TIFF
+                ? new TiffSlabReader(stack, conf, bytesRead)
                 : Hdf5SlabReader.open(stack, conf, bytesRead);
     }
 }

@@ -1,13 +1,12 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.fs.FSDataInputStream;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.hadoop.fs.FSDataInputStream;
 
 /**
  * A local copy of a file of {@code length} bytes with the byte ranges {@code holes} left out: a sparse file of the
@@ -16,8 +15,7 @@ import java.nio.file.Path;
 final class SparseCopy {
     private static final int BUFFER = 8 << 20;
 
-    private SparseCopy() {
-    }
+    private SparseCopy() {}
 
     /** Copies {@code in} (of {@code length} bytes) but for the sorted, disjoint {@code holes}; the bytes copied. */
     static long copy(FSDataInputStream in, long length, long[][] holes, Path local) throws IOException {

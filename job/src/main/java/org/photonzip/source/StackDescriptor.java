@@ -27,18 +27,51 @@ import java.util.List;
  *                      denominator of read amplification
  * @param references    TIFF: the flat and dark fields and angles named beside the frames ({@link TiffReferences})
  */
-public record StackDescriptor(Kind kind, String input, String file, String dataset, String datasetPath,
-                              int frames, int height, int width, String dtype, boolean bigEndian, String layout,
-                              int[] chunks, List<String> filters, List<String> tiffFiles, long fileBytes,
-                              long storedBytes, TiffReferences references)
+public record StackDescriptor(
+        Kind kind,
+        String input,
+        String file,
+        String dataset,
+        String datasetPath,
+        int frames,
+        int height,
+        int width,
+        String dtype,
+        boolean bigEndian,
+        String layout,
+        int[] chunks,
+        List<String> filters,
+        List<String> tiffFiles,
+        long fileBytes,
+        long storedBytes,
+        TiffReferences references)
         implements Serializable {
 
-    public enum Kind { HDF5, TIFF }
+    public enum Kind {
+        HDF5,
+        TIFF
+    }
 
     /** This TIFF series with {@code refs} named beside its frames. */
     public StackDescriptor withReferences(TiffReferences refs) {
-        return new StackDescriptor(kind, input, file, dataset, datasetPath, frames, height, width, dtype, bigEndian,
-                layout, chunks, filters, tiffFiles, fileBytes, storedBytes, refs);
+        return new StackDescriptor(
+                kind,
+                input,
+                file,
+                dataset,
+                datasetPath,
+                frames,
+                height,
+                width,
+                dtype,
+                bigEndian,
+                layout,
+                chunks,
+                filters,
+                tiffFiles,
+                fileBytes,
+                storedBytes,
+                refs);
     }
 
     /** Bytes one sample takes in the source. */

@@ -5,12 +5,11 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.Link;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopChannel;
 import org.photonzip.fs.HadoopFiles;
-
-import java.io.IOException;
 
 /**
  * Opens a stack from a {@link StackSpec}: an HDF5 / NeXus file or a TIFF series on any Hadoop file system,
@@ -18,8 +17,7 @@ import java.io.IOException;
  * {@link SlabReader} reads it), so bench, train and demo read exactly what compress archives.
  */
 public final class StackSources {
-    private StackSources() {
-    }
+    private StackSources() {}
 
     /**
      * Opens {@code PATH[:DATASET][@A:B]}, e.g. {@code scan.h5:/entry/data/data@100:3100},
@@ -74,7 +72,8 @@ public final class StackSources {
                     return isDataset(hdf.getByPath(datasetPath));
                 }
             }
-            try (HadoopChannel ch = HadoopChannel.open(p, conf, null); HdfFile hdf = new HdfFile(ch, p.toUri())) {
+            try (HadoopChannel ch = HadoopChannel.open(p, conf, null);
+                    HdfFile hdf = new HdfFile(ch, p.toUri())) {
                 return isDataset(hdf.getByPath(datasetPath));
             }
         } catch (IOException | HdfException e) {

@@ -1,11 +1,10 @@
 package org.photonzip.source;
 
-import org.photonzip.fs.HadoopFiles;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.photonzip.fs.HadoopFiles;
 
 /**
  * A parsed stack specification {@code PATH[:DATASET][@A:B]}: a file or TIFF directory / glob (a local path, or a

@@ -38,8 +38,15 @@ public final class TiffLayout {
     private final java.util.List<Integer> otherTags;
     private final boolean float32;
 
-    private TiffLayout(String name, int width, int height, ByteOrder order, int rowsPerStrip,
-                       long[] stripOffsets, java.util.List<Integer> otherTags, boolean float32) {
+    private TiffLayout(
+            String name,
+            int width,
+            int height,
+            ByteOrder order,
+            int rowsPerStrip,
+            long[] stripOffsets,
+            java.util.List<Integer> otherTags,
+            boolean float32) {
         this.float32 = float32;
         this.otherTags = java.util.List.copyOf(otherTags);
         this.name = name;
@@ -188,13 +195,17 @@ public final class TiffLayout {
             }
             int sampleBytes = float32 ? 4 : 2;
             if (tiled) {
-                throw new UnsupportedStackException("Unsupported TIFF " + file + ": tiled layout; only strips are read");
+                throw new UnsupportedStackException(
+                        "Unsupported TIFF " + file + ": tiled layout; only strips are read");
             }
             if (nextIfd != 0) {
-                throw new UnsupportedStackException("Unsupported TIFF " + file
-                        + ": holds more than one image; expected one frame per file");
+                throw new UnsupportedStackException(
+                        "Unsupported TIFF " + file + ": holds more than one image; expected one frame per file");
             }
-            if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE / sampleBytes || height > Integer.MAX_VALUE
+            if (width <= 0
+                    || height <= 0
+                    || width > Integer.MAX_VALUE / sampleBytes
+                    || height > Integer.MAX_VALUE
                     || stripOffsets == null) {
                 throw new IOException("Invalid TIFF " + file + ": size " + width + "x" + height
                         + (stripOffsets == null ? ", no strip offsets" : ""));
@@ -220,8 +231,8 @@ public final class TiffLayout {
     }
 
     /** Whether the entry at {@code at} holds the one value {@code expected}; false for anything else, unreadable too. */
-    private static boolean plain(SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file,
-                                 long expected) {
+    private static boolean plain(
+            SeekableByteChannel ch, ByteBuffer dir, int at, ByteOrder order, String file, long expected) {
         try {
             long[] v = values(ch, dir, at, order, file);
             return v.length == 1 && v[0] == expected;
@@ -238,10 +249,11 @@ public final class TiffLayout {
         int size = type == TYPE_SHORT ? 2 : type == TYPE_LONG ? 4 : -1;
         int tag = dir.getShort(at) & 0xFFFF;
         if (size < 0 || count == 0 || count > (1 << 24)) {
-            throw new IOException("Invalid TIFF " + file + ": tag " + tag + " has type " + type + " and " + count
-                    + " values");
+            throw new IOException(
+                    "Invalid TIFF " + file + ": tag " + tag + " has type " + type + " and " + count + " values");
         }
-        ByteBuffer data = count * size <= 4 ? dir.duplicate().order(order).position(at + 8).slice().order(order)
+        ByteBuffer data = count * size <= 4
+                ? dir.duplicate().order(order).position(at + 8).slice().order(order)
                 : readAt(ch, dir.getInt(at + 8) & 0xFFFFFFFFL, (int) (count * size), order, file);
         long[] out = new long[(int) count];
         for (int i = 0; i < out.length; i++) {

@@ -1,12 +1,5 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopChannel;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
@@ -15,6 +8,12 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopChannel;
+import org.photonzip.fs.HadoopFiles;
 
 /**
  * The files a TIFF series needs beside its frames to be flat-field corrected and reconstructed, as compress's
@@ -56,7 +55,9 @@ public record TiffReferences(List<String> flats, List<String> darks, String angl
      */
     public static TiffReferences resolve(String flats, String darks, String angles, Configuration conf)
             throws IOException {
-        return new TiffReferences(match("--flats", flats, conf), match("--darks", darks, conf),
+        return new TiffReferences(
+                match("--flats", flats, conf),
+                match("--darks", darks, conf),
                 angles == null ? null : match("--angles", angles, conf).get(0));
     }
 
@@ -85,8 +86,7 @@ public record TiffReferences(List<String> flats, List<String> darks, String angl
     }
 
     /** One flat or dark field: uint16 ({@code u16}) or float32 ({@code f32}) samples, row by row. */
-    public record Image(String file, int height, int width, short[] u16, float[] f32) {
-    }
+    public record Image(String file, int height, int width, short[] u16, float[] f32) {}
 
     /** The layout of reference TIFF {@code file}, checked to be {@code height} x {@code width}. */
     static TiffLayout layout(String file, int height, int width, Configuration conf) throws IOException {
@@ -109,8 +109,7 @@ public record TiffReferences(List<String> flats, List<String> darks, String angl
         try (HadoopChannel ch = HadoopChannel.open(HadoopFiles.path(file), conf, null)) {
             for (int y0 = 0, s = 0; y0 < height; y0 += l.rowsPerStrip(), s++) {
                 int rows = Math.min(l.rowsPerStrip(), height - y0);
-                ByteBuffer b = TiffLayout.readAt(ch, l.stripOffset(s), rows * width * l.sampleBytes(), l.order(),
-                        file);
+                ByteBuffer b = TiffLayout.readAt(ch, l.stripOffset(s), rows * width * l.sampleBytes(), l.order(), file);
                 for (int i = 0; i < rows * width; i++) {
                     if (u16 != null) {
                         u16[y0 * width + i] = b.getShort(i * 2);
@@ -135,8 +134,8 @@ public record TiffReferences(List<String> flats, List<String> darks, String angl
             try {
                 out.add(Double.parseDouble(line));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid angles file " + file + ": line " + (i + 1) + " \""
-                        + line + "\" is not a number");
+                throw new IllegalArgumentException(
+                        "Invalid angles file " + file + ": line " + (i + 1) + " \"" + line + "\" is not a number");
             }
         }
         if (out.isEmpty()) {
@@ -175,8 +174,8 @@ public record TiffReferences(List<String> flats, List<String> darks, String angl
         FileSystem fs = HadoopFiles.fileSystem(p, conf);
         long len = fs.getFileStatus(p).getLen();
         if (len > (64 << 20)) {
-            throw new IllegalArgumentException("Invalid angles file " + file + ": " + len + " bytes is not a list "
-                    + "of angles");
+            throw new IllegalArgumentException(
+                    "Invalid angles file " + file + ": " + len + " bytes is not a list " + "of angles");
         }
         try (var in = fs.open(p)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

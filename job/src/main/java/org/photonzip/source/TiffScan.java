@@ -1,15 +1,14 @@
 package org.photonzip.source;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.hdf5.Hdf5TreeCopy;
 import org.photonzip.hdf5.NativeCapture;
 import org.photonzip.hdf5.NativeHdf5;
 import org.photonzip.hdf5.TiffScanFile;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The metadata capture of a TIFF series with references ({@link TiffReferences}): the series, its flat and dark
@@ -18,11 +17,14 @@ import java.util.List;
  * (float32) and a restore writes them where a NeXus input's would be.
  */
 final class TiffScan {
-    private TiffScan() {
-    }
+    private TiffScan() {}
 
-    static Hdf5TreeCopy.Report capture(StackDescriptor d, java.nio.file.Path file, long maxDatasetBytes,
-                                       NativeCapture.SampleSink samples, org.apache.hadoop.conf.Configuration conf)
+    static Hdf5TreeCopy.Report capture(
+            StackDescriptor d,
+            java.nio.file.Path file,
+            long maxDatasetBytes,
+            NativeCapture.SampleSink samples,
+            org.apache.hadoop.conf.Configuration conf)
             throws IOException {
         if (!NativeHdf5.available()) {
             throw new UnsupportedStackException("Cannot archive " + d.input() + " with --flats, --darks or --angles: "
@@ -38,16 +40,21 @@ final class TiffScan {
                     out.putAngles(TiffReferences.angles(refs.angles(), conf), new Path(refs.angles()).getName());
                 }
             }
-            return NativeCapture.capture(scan, TiffScanFile.STACK, file, InputStack.PLACEHOLDER_ATTRIBUTE,
-                    maxDatasetBytes, samples);
+            return NativeCapture.capture(
+                    scan, TiffScanFile.STACK, file, InputStack.PLACEHOLDER_ATTRIBUTE, maxDatasetBytes, samples);
         } finally {
             Files.deleteIfExists(scan);
         }
     }
 
     /** The fields of {@code files} stacked as {@code name}; all uint16 or all float32. */
-    private static void fields(TiffScanFile out, String name, List<String> files, StackDescriptor d,
-                               org.apache.hadoop.conf.Configuration conf) throws IOException {
+    private static void fields(
+            TiffScanFile out,
+            String name,
+            List<String> files,
+            StackDescriptor d,
+            org.apache.hadoop.conf.Configuration conf)
+            throws IOException {
         if (files.isEmpty()) {
             return;
         }

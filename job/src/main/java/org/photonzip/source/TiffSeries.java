@@ -1,10 +1,5 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopChannel;
-
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.nio.file.NoSuchFileException;
@@ -12,6 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopChannel;
 
 /**
  * A TIFF series as the driver finds it: the frames a directory, a glob or a single file names, in file-name order.
@@ -20,8 +19,7 @@ import java.util.Locale;
  * ({@link TiffSlabReader}).
  */
 final class TiffSeries {
-    private TiffSeries() {
-    }
+    private TiffSeries() {}
 
     /** True when the last path component holds glob characters (Hadoop's glob syntax). */
     static boolean isGlob(String name) {
@@ -46,11 +44,12 @@ final class TiffSeries {
      * Describes the series {@code input}: {@code entries} are the directory's or glob's matches (only {@code .tif}
      * and {@code .tiff} files count), or the one file the user named (taken whatever its name, {@code named}).
      */
-    static StackDescriptor describe(String input, String datasetPath, FileStatus[] entries, boolean named,
-                                    Configuration conf) throws IOException {
+    static StackDescriptor describe(
+            String input, String datasetPath, FileStatus[] entries, boolean named, Configuration conf)
+            throws IOException {
         if (datasetPath != null) {
-            throw new IllegalArgumentException("Invalid dataset " + datasetPath + ": " + input
-                    + " is a TIFF series, which has no datasets");
+            throw new IllegalArgumentException(
+                    "Invalid dataset " + datasetPath + ": " + input + " is a TIFF series, which has no datasets");
         }
         List<FileStatus> files = new ArrayList<>();
         for (FileStatus s : entries) {
@@ -73,9 +72,23 @@ final class TiffSeries {
             uris.add(s.getPath().toString());
             bytes += s.getLen();
         }
-        return new StackDescriptor(StackDescriptor.Kind.TIFF, input, null, null, "/entry/data/data", files.size(),
-                first.height(), first.width(), "uint16", first.order() == ByteOrder.BIG_ENDIAN, "tiff", null,
-                List.of(), List.copyOf(uris), bytes, (long) files.size() * first.height() * first.width() * 2,
+        return new StackDescriptor(
+                StackDescriptor.Kind.TIFF,
+                input,
+                null,
+                null,
+                "/entry/data/data",
+                files.size(),
+                first.height(),
+                first.width(),
+                "uint16",
+                first.order() == ByteOrder.BIG_ENDIAN,
+                "tiff",
+                null,
+                List.of(),
+                List.copyOf(uris),
+                bytes,
+                (long) files.size() * first.height() * first.width() * 2,
                 TiffReferences.NONE);
     }
 }

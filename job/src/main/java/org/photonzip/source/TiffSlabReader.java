@@ -1,12 +1,11 @@
 package org.photonzip.source;
 
-import org.apache.hadoop.conf.Configuration;
-import org.photonzip.fs.HadoopChannel;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.fs.HadoopChannel;
+import org.photonzip.fs.HadoopFiles;
 
 /** Reads blocks of a TIFF series (one uncompressed uint16 frame per file) on any Hadoop file system. */
 final class TiffSlabReader implements SlabReader {
@@ -39,8 +38,9 @@ final class TiffSlabReader implements SlabReader {
     }
 
     /** Reads, strip by strip, the byte span from the block's first pixel to its last in that strip. */
-    private void readFrame(HadoopChannel ch, TiffLayout frame, int t, int y0, int h, int x0, int w, SampleSink sink,
-                           short[] row) throws IOException {
+    private void readFrame(
+            HadoopChannel ch, TiffLayout frame, int t, int y0, int h, int x0, int w, SampleSink sink, short[] row)
+            throws IOException {
         int rps = frame.rowsPerStrip();
         int width = frame.width();
         int y = y0;
@@ -64,6 +64,5 @@ final class TiffSlabReader implements SlabReader {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

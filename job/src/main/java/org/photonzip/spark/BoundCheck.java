@@ -1,8 +1,8 @@
 package org.photonzip.spark;
 
 import java.io.IOException;
-import org.photonzip.codec.DecodedTile;
 import org.photonzip.archive.TileRow;
+import org.photonzip.codec.DecodedTile;
 import org.photonzip.source.SlabReader;
 
 /**
@@ -10,8 +10,7 @@ import org.photonzip.source.SlabReader;
  * stream gives each pixel's bound, computed as the encoder did), and the largest error seen.
  */
 final class BoundCheck {
-    private BoundCheck() {
-    }
+    private BoundCheck() {}
 
     /** The first pixel over its bound, in words, or null; {@code maxError[0]} grows to the largest |error|. */
     static String compare(DecodedTile decoded, TileRow row, SlabReader source, int[] maxError) throws IOException {
@@ -23,7 +22,8 @@ final class BoundCheck {
                 int e = Math.abs((restored[at + i] & 0xFFFF) - (src[off + i] & 0xFFFF));
                 maxError[0] = Math.max(maxError[0], e);
                 if (e > decoded.boundAt(at + i) && first[0] == null) {
-                    first[0] = row.position() + " differs from the source by " + e + " at frame " + t + " row " + y + " column "
+                    first[0] = row.position() + " differs from the source by " + e + " at frame " + t + " row " + y
+                            + " column "
                             + (x + i) + ", beyond its bound of " + decoded.boundAt(at + i) + " ("
                             + (restored[at + i] & 0xFFFF) + " restored, " + (src[off + i] & 0xFFFF) + " in the source)";
                 }

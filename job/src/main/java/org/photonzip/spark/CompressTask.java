@@ -1,6 +1,10 @@
 package org.photonzip.spark;
 
-import org.photonzip.codec.SampleHash;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -9,26 +13,21 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
-import org.photonzip.codec.EncodedTile;
-import org.photonzip.codec.Tile;
-import org.photonzip.codec.TileIdentity;
-import org.photonzip.tiles.TileCompressor;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.PackWriter;
 import org.photonzip.archive.PackedTiles;
 import org.photonzip.archive.TileRow;
+import org.photonzip.codec.EncodedTile;
+import org.photonzip.codec.SampleHash;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.TileIdentity;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.source.SlabReader;
-import org.photonzip.source.StackDescriptor;
 import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TileRegion;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
-import java.util.concurrent.atomic.LongAdder;
+import org.photonzip.source.SlabReader;
+import org.photonzip.source.StackDescriptor;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * What an executor does for one task: read the task's slab from the source once, encode its tiles, append them
@@ -45,8 +44,13 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
     private final JobCounters counters;
     private final ReportSample sample;
 
-    CompressTask(StackDescriptor stack, String root, Broadcast<TileCompressor> compressor,
-                 Broadcast<SerializableConfiguration> conf, JobCounters counters, ReportSample sample) {
+    CompressTask(
+            StackDescriptor stack,
+            String root,
+            Broadcast<TileCompressor> compressor,
+            Broadcast<SerializableConfiguration> conf,
+            JobCounters counters,
+            ReportSample sample) {
         this.stack = stack;
         this.root = root;
         this.compressor = compressor;
@@ -103,9 +107,19 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
                 TileRegion r = group.tiles().get(i);
                 short[] samples = buffers.take(i);
                 long t0 = System.nanoTime();
-                EncodedTile encoded = codec.encode(Tile.wrap(r.frames(), r.height(), r.width(), samples),
-                        new TileIdentity(stack.datasetPath(), r.t0(), r.y0(), r.x0(), r.frames(), r.height(),
-                                r.width(), stack.frames(), stack.height(), stack.width()));
+                EncodedTile encoded = codec.encode(
+                        Tile.wrap(r.frames(), r.height(), r.width(), samples),
+                        new TileIdentity(
+                                stack.datasetPath(),
+                                r.t0(),
+                                r.y0(),
+                                r.x0(),
+                                r.frames(),
+                                r.height(),
+                                r.width(),
+                                stack.frames(),
+                                stack.height(),
+                                stack.width()));
                 byte[] stream = encoded.stream();
                 long t1 = System.nanoTime();
                 // What the tile decodes to: the samples themselves when lossless, the reconstruction when bounded,
@@ -117,9 +131,21 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
                 counters.encodeNanos().add(t1 - t0);
                 counters.hashNanos().add(t2 - t1);
                 counters.writeNanos().add(System.nanoTime() - t2);
-                rows.add(new TileRow(stack.datasetPath(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(),
-                        name, offset, stream.length, PackWriter.crc32c(stream, 0, stream.length), hash,
-                        8.0 * stream.length / r.samples(), TileCompressor.modelIdOf(encoded)));
+                rows.add(new TileRow(
+                        stack.datasetPath(),
+                        r.t0(),
+                        r.frames(),
+                        r.y0(),
+                        r.height(),
+                        r.x0(),
+                        r.width(),
+                        name,
+                        offset,
+                        stream.length,
+                        PackWriter.crc32c(stream, 0, stream.length),
+                        hash,
+                        8.0 * stream.length / r.samples(),
+                        TileCompressor.modelIdOf(encoded)));
                 float[] bits = new float[encoded.frameBits().length];
                 for (int k = 0; k < bits.length; k++) {
                     bits[k] = (float) encoded.frameBits()[k];
@@ -145,10 +171,16 @@ final class CompressTask implements FlatMapFunction<Iterator<TaskGroup>, PackedT
     }
 
     /** Accumulators the driver reads for its progress line and summary. */
-    record JobCounters(LongAccumulator tilesDone, LongAccumulator samplesDone, LongAccumulator bytesRead,
-                       LongAccumulator bytesWritten, LongAccumulator readNanos, LongAccumulator hashNanos,
-                       LongAccumulator encodeNanos, LongAccumulator writeNanos, LongAccumulator taskCpuNanos,
-                       CollectionAccumulator<FrameBits> frameBits)
-            implements java.io.Serializable {
-    }
+    record JobCounters(
+            LongAccumulator tilesDone,
+            LongAccumulator samplesDone,
+            LongAccumulator bytesRead,
+            LongAccumulator bytesWritten,
+            LongAccumulator readNanos,
+            LongAccumulator hashNanos,
+            LongAccumulator encodeNanos,
+            LongAccumulator writeNanos,
+            LongAccumulator taskCpuNanos,
+            CollectionAccumulator<FrameBits> frameBits)
+            implements java.io.Serializable {}
 }

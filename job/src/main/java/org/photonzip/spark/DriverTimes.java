@@ -19,7 +19,15 @@ public record DriverTimes(double prepare, double encode, double metadataWait, do
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "driver serial %.2f s (prepare %.2f, metadata wait %.2f, finish %.2f); "
-                + "Spark jobs: encode %.2f s, verify %.2f s", serial(), prepare, metadataWait, finish, encode, verify);
+        return String.format(
+                Locale.ROOT,
+                "driver serial %.2f s (prepare %.2f, metadata wait %.2f, finish %.2f); "
+                        + "Spark jobs: encode %.2f s, verify %.2f s",
+                serial(),
+                prepare,
+                metadataWait,
+                finish,
+                encode,
+                verify);
     }
 }

@@ -7,5 +7,4 @@ import java.io.Serializable;
  * identified by its corner; a retried task resends identical values (encoding is deterministic), which the
  * driver keeps once.
  */
-record FrameBits(int t0, int y0, int x0, int pixelsPerFrame, float[] bits) implements Serializable {
-}
+record FrameBits(int t0, int y0, int x0, int pixelsPerFrame, float[] bits) implements Serializable {}

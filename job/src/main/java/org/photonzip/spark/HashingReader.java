@@ -1,12 +1,12 @@
 package org.photonzip.spark;
 
-import org.photonzip.fs.Sha256;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import org.photonzip.fs.Sha256;
 
 /** Reads a pack front to back once, hashing every byte, handing out the byte ranges of its tile streams. */
 final class HashingReader implements Closeable {

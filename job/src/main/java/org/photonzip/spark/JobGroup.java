@@ -1,11 +1,10 @@
 package org.photonzip.spark;
 
+import java.util.UUID;
 import org.apache.spark.SparkJobInfo;
 import org.apache.spark.SparkStageInfo;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.JavaSparkStatusTracker;
-
-import java.util.UUID;
 
 /**
  * The Spark jobs of one scan, tagged with a job group of their own, so that waiting for a scan's stragglers
@@ -15,8 +14,7 @@ import java.util.UUID;
 final class JobGroup {
     private static final long STRAGGLER_NANOS = 30_000_000_000L;
 
-    private JobGroup() {
-    }
+    private JobGroup() {}
 
     /** Tags the calling thread's jobs from now on; returns the group's id. */
     static String begin(JavaSparkContext jsc, String description) {

@@ -6,18 +6,18 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.model.DistributedSampler;
-import org.photonzip.model.StackSampler;
 import org.photonzip.codec.learned.InvalidModelException;
 import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.tiles.TileCompressor;
-import org.photonzip.source.StackDescriptor;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.model.DistributedSampler;
 import org.photonzip.model.ModelFiles;
+import org.photonzip.model.StackSampler;
 import org.photonzip.model.StackTraining;
-import org.photonzip.training.TrainingOptions;
-import org.photonzip.options.ModelUnavailableException;
 import org.photonzip.options.ModelChoice;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.source.StackDescriptor;
+import org.photonzip.tiles.TileCompressor;
+import org.photonzip.training.TrainingOptions;
 
 /**
  * Turns {@code --model} into the job's {@link TileCompressor}, on the driver before any task starts: a model
@@ -25,17 +25,18 @@ import org.photonzip.options.ModelChoice;
  * ({@link DistributedSampler}), the driver trains on the examples.
  */
 final class ModelSetup {
-    private ModelSetup() {
-    }
+    private ModelSetup() {}
 
-    static TileCompressor compressor(ModelChoice choice, StackDescriptor stack, JavaSparkContext jsc,
-                                     PrintStream console) throws IOException {
+    static TileCompressor compressor(
+            ModelChoice choice, StackDescriptor stack, JavaSparkContext jsc, PrintStream console) throws IOException {
         return switch (choice.kind()) {
             case AUTO, CLASSICAL -> TileCompressor.classical();
-            case FILE -> TileCompressor.learned(read(choice.file()), choice.inference())
-                    .withMinLearnedSaving(choice.minLearnedSaving());
-            case LEARNED -> TileCompressor.learned(train(stack, jsc, console), choice.inference())
-                    .withMinLearnedSaving(choice.minLearnedSaving());
+            case FILE ->
+                TileCompressor.learned(read(choice.file()), choice.inference())
+                        .withMinLearnedSaving(choice.minLearnedSaving());
+            case LEARNED ->
+                TileCompressor.learned(train(stack, jsc, console), choice.inference())
+                        .withMinLearnedSaving(choice.minLearnedSaving());
         };
     }
 
@@ -59,16 +60,28 @@ final class ModelSetup {
             // The executors read and sample the tiles (where the data is); the driver trains on what comes back.
             long start = System.nanoTime();
             TrainingOptions options = TrainingOptions.defaults();
-            StackSampler.Sample sample = DistributedSampler.sample(jsc, stack, jsc.broadcast(
-                    new SerializableConfiguration(jsc.hadoopConfiguration())), StackTraining.DEFAULT_SAMPLES,
-                    StackTraining.DEFAULT_TILES, options.seed());
-            r = StackTraining.trainOn(sample, (System.nanoTime() - start) / 1e9, stack.description(), options,
+            StackSampler.Sample sample = DistributedSampler.sample(
+                    jsc,
+                    stack,
+                    jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration())),
+                    StackTraining.DEFAULT_SAMPLES,
+                    StackTraining.DEFAULT_TILES,
+                    options.seed());
+            r = StackTraining.trainOn(
+                    sample,
+                    (System.nanoTime() - start) / 1e9,
+                    stack.description(),
+                    options,
                     line -> console.println("train: " + line));
         } catch (IllegalStateException e) {
             throw new ModelUnavailableException("Cannot train a model: " + e.getMessage());
         }
-        console.println(String.format(Locale.ROOT, "train: model %s (%d bytes) in %.1f s",
-                r.trained().model().hashHex(), r.trained().model().toBytes().length, r.seconds()));
+        console.println(String.format(
+                Locale.ROOT,
+                "train: model %s (%d bytes) in %.1f s",
+                r.trained().model().hashHex(),
+                r.trained().model().toBytes().length,
+                r.seconds()));
         return r.trained().model();
     }
 }

@@ -8,5 +8,4 @@ import java.util.List;
  * of its error-bounded tiles (0 when lossless or not compared with the source).
  */
 public record PackCheck(long tiles, long samples, long compressedBytes, List<String> failures, int maxError)
-        implements Serializable {
-}
+        implements Serializable {}

@@ -1,5 +1,9 @@
 package org.photonzip.spark;
 
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.scheduler.AccumulableInfo;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorMetricsUpdate;
@@ -7,11 +11,6 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.LongAccumulator;
 import scala.Tuple4;
 import scala.jdk.javaapi.CollectionConverters;
-
-import java.io.PrintStream;
-import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The driver's progress line: tiles done of total, MB/s of uint16 input encoded, ETA. Finished tasks report their
@@ -35,8 +34,13 @@ final class ProgressLine extends SparkListener implements AutoCloseable {
     private final Thread printer;
     private volatile boolean stopped;
 
-    ProgressLine(String label, long totalTiles, long totalSamples, LongAccumulator tiles, LongAccumulator samples,
-                 PrintStream out) {
+    ProgressLine(
+            String label,
+            long totalTiles,
+            long totalSamples,
+            LongAccumulator tiles,
+            LongAccumulator samples,
+            PrintStream out) {
         this.label = label;
         this.totalTiles = totalTiles;
         this.totalSamples = totalSamples;
@@ -63,8 +67,8 @@ final class ProgressLine extends SparkListener implements AutoCloseable {
 
     @Override
     public void onExecutorMetricsUpdate(SparkListenerExecutorMetricsUpdate update) {
-        for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> t
-                : CollectionConverters.asJava(update.accumUpdates())) {
+        for (Tuple4<Object, Object, Object, scala.collection.immutable.Seq<AccumulableInfo>> t :
+                CollectionConverters.asJava(update.accumUpdates())) {
             long[] v = values(CollectionConverters.asJava(t._4()));
             if (v[0] > 0 || v[1] > 0) {
                 running.put((Long) t._1(), v);
@@ -115,8 +119,16 @@ final class ProgressLine extends SparkListener implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         double mbps = samples * 2 / 1e6 / Math.max(seconds, 1e-9);
         String eta = samples == 0 ? "?" : format((totalSamples - samples) * 2 / 1e6 / Math.max(mbps, 1e-9));
-        String line = String.format(Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.1f MB/s, %s elapsed, ETA %s", label,
-                tiles, totalTiles, 100.0 * samples / Math.max(1, totalSamples), mbps, format(seconds), eta);
+        String line = String.format(
+                Locale.ROOT,
+                "%s: %d/%d tiles (%.0f%%), %.1f MB/s, %s elapsed, ETA %s",
+                label,
+                tiles,
+                totalTiles,
+                100.0 * samples / Math.max(1, totalSamples),
+                mbps,
+                format(seconds),
+                eta);
         if (terminal) {
             out.print("\r" + line + "   " + (last ? "\n" : ""));
         } else {
@@ -127,7 +139,8 @@ final class ProgressLine extends SparkListener implements AutoCloseable {
 
     private static String format(double seconds) {
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 

@@ -1,5 +1,8 @@
 package org.photonzip.spark;
 
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.CollectionAccumulator;
 import org.photonzip.codec.Tile;
@@ -7,10 +10,6 @@ import org.photonzip.plan.TaskGroup;
 import org.photonzip.plan.TileRegion;
 import org.photonzip.report.ArchiveReport;
 import org.photonzip.tiles.TileCompressor;
-
-import java.io.Serializable;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * The report's sample tile (the middle one in manifest order) and its figures (residual histogram, finer grid of
@@ -33,9 +32,12 @@ final class ReportSample implements Serializable {
 
     /** The middle tile of the manifest's order (frame run, row, column) across {@code groups}. */
     static ReportSample of(List<TaskGroup> groups, SparkContext sc) {
-        List<TileRegion> tiles = groups.stream().flatMap(g -> g.tiles().stream())
-                .sorted(Comparator.comparingInt(TileRegion::t0).thenComparingInt(TileRegion::y0)
-                        .thenComparingInt(TileRegion::x0)).toList();
+        List<TileRegion> tiles = groups.stream()
+                .flatMap(g -> g.tiles().stream())
+                .sorted(Comparator.comparingInt(TileRegion::t0)
+                        .thenComparingInt(TileRegion::y0)
+                        .thenComparingInt(TileRegion::x0))
+                .toList();
         return new ReportSample(tiles.get(tiles.size() / 2), sc.collectionAccumulator("photonzip report sample"));
     }
 

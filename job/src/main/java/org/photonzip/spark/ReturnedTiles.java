@@ -10,8 +10,7 @@ import org.photonzip.source.StackDescriptor;
 
 /** What the driver makes of the tiles its tasks returned: their exact coverage of the plan, bits per frame. */
 final class ReturnedTiles {
-    private ReturnedTiles() {
-    }
+    private ReturnedTiles() {}
 
     /** Bits per pixel of every frame, from each tile's per-frame bits (each tile counted once). */
     static double[] frameBitsPerPixel(StackDescriptor stack, List<FrameBits> tiles) {
@@ -48,8 +47,8 @@ final class ReturnedTiles {
             }
         }
         if (seen.size() != planned.size()) {
-            throw new IllegalStateException("Cannot commit " + stack.description() + ": " + (planned.size() - seen.size())
-                    + " planned tiles did not come back");
+            throw new IllegalStateException("Cannot commit " + stack.description() + ": "
+                    + (planned.size() - seen.size()) + " planned tiles did not come back");
         }
     }
 

@@ -10,10 +10,10 @@ import org.photonzip.spark.cluster.ExecutorWait;
  * {@code --master} says otherwise, bound to the loopback address.
  */
 public final class SparkSessions {
-    private SparkSessions() {
-    }
+    private SparkSessions() {}
 
-    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** How many sessions {@link #start} has started in this JVM: commands that need no Spark must start none. */
     public static int started() {

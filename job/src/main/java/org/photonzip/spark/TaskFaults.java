@@ -1,9 +1,8 @@
 package org.photonzip.spark;
 
-import org.photonzip.archive.PackWriter;
-
 import java.io.IOException;
 import java.util.ServiceLoader;
+import org.photonzip.archive.PackWriter;
 
 /**
  * Where tests make a compress task fail on purpose (a task killed mid-pack, say). Production installs none:
@@ -20,7 +19,7 @@ public interface TaskFaults {
         }
     }
 
-    TaskFaults NONE = (task, attempt, tile, pack) -> { };
+    TaskFaults NONE = (task, attempt, tile, pack) -> {};
 
     static TaskFaults installed() {
         return Holder.INSTALLED;
@@ -28,9 +27,9 @@ public interface TaskFaults {
 
     /** Loaded once per JVM. */
     final class Holder {
-        static final TaskFaults INSTALLED = ServiceLoader.load(TaskFaults.class).findFirst().orElse(NONE);
+        static final TaskFaults INSTALLED =
+                ServiceLoader.load(TaskFaults.class).findFirst().orElse(NONE);
 
-        private Holder() {
-        }
+        private Holder() {}
     }
 }

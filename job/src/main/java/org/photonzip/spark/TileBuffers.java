@@ -1,11 +1,10 @@
 package org.photonzip.spark;
 
-import org.photonzip.source.SampleSink;
-import org.photonzip.plan.TaskGroup;
-import org.photonzip.plan.TileRegion;
-
 import java.util.Arrays;
 import java.util.List;
+import org.photonzip.plan.TaskGroup;
+import org.photonzip.plan.TileRegion;
+import org.photonzip.source.SampleSink;
 
 /**
  * The sample buffers of one task's tiles, filled straight from the source: each incoming row run is split at the
@@ -15,16 +14,18 @@ final class TileBuffers implements SampleSink {
     private final TaskGroup group;
     private final List<TileRegion> tiles;
     private final short[][] samples;
-    private final int[] rowStarts;    // distinct tile y0, sorted
-    private final int[] colStarts;    // distinct tile x0, sorted
-    private final int[][] tileAt;     // [row index][column index] -> tile index
+    private final int[] rowStarts; // distinct tile y0, sorted
+    private final int[] colStarts; // distinct tile x0, sorted
+    private final int[][] tileAt; // [row index][column index] -> tile index
 
     TileBuffers(TaskGroup group) {
         this.group = group;
         this.tiles = group.tiles();
         this.samples = new short[tiles.size()][];
-        this.rowStarts = tiles.stream().mapToInt(TileRegion::y0).distinct().sorted().toArray();
-        this.colStarts = tiles.stream().mapToInt(TileRegion::x0).distinct().sorted().toArray();
+        this.rowStarts =
+                tiles.stream().mapToInt(TileRegion::y0).distinct().sorted().toArray();
+        this.colStarts =
+                tiles.stream().mapToInt(TileRegion::x0).distinct().sorted().toArray();
         this.tileAt = new int[rowStarts.length][colStarts.length];
         for (int[] row : tileAt) {
             Arrays.fill(row, -1);

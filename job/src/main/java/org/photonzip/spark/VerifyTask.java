@@ -1,27 +1,26 @@
 package org.photonzip.spark;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
-import org.photonzip.codec.DecodedTile;
-import org.photonzip.codec.Tile;
-import org.photonzip.tiles.TileCompressor;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.CheckedTile;
 import org.photonzip.archive.FileEntry;
 import org.photonzip.archive.TileCheckException;
 import org.photonzip.archive.TileRow;
+import org.photonzip.codec.DecodedTile;
+import org.photonzip.codec.Tile;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.source.SlabReader;
 import org.photonzip.source.StackDescriptor;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import org.photonzip.tiles.TileCompressor;
 
 /**
  * Checks one pack on an executor in one sequential read: the pack's SHA-256 against the commit record (when
@@ -37,8 +36,14 @@ final class VerifyTask implements Function<List<TileRow>, PackCheck> {
     private final StackDescriptor against;
     private final TileCompressor codec;
 
-    VerifyTask(String root, int[] shape, String dtype, java.util.Map<String, FileEntry> packs,
-               Broadcast<SerializableConfiguration> conf, StackDescriptor against, TileCompressor codec) {
+    VerifyTask(
+            String root,
+            int[] shape,
+            String dtype,
+            java.util.Map<String, FileEntry> packs,
+            Broadcast<SerializableConfiguration> conf,
+            StackDescriptor against,
+            TileCompressor codec) {
         this.root = root;
         this.shape = shape;
         this.dtype = dtype;

@@ -8,8 +8,7 @@ import org.photonzip.codec.bound.NoiseModel;
  * absolute bound, {@code {2, kFixed, gainFixed, darkFixed, readFixed}} for a noise bound, null for lossless.
  */
 final class BoundCodes {
-    private BoundCodes() {
-    }
+    private BoundCodes() {}
 
     static int[] of(ErrorBound b) {
         if (b instanceof ErrorBound.Absolute a) {
@@ -26,7 +25,8 @@ final class BoundCodes {
         if (c == null) {
             return ErrorBound.none();
         }
-        return c[0] == 1 ? ErrorBound.absolute(c[1])
+        return c[0] == 1
+                ? ErrorBound.absolute(c[1])
                 : new ErrorBound.NoiseScaled(c[1], new NoiseModel(c[2], c[3], c[4]));
     }
 }

@@ -2,7 +2,6 @@ package org.photonzip.tiles;
 
 import java.io.Serializable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.LoggerFactory;
 import org.photonzip.codec.DecodedTile;
 import org.photonzip.codec.EncodedTile;
 import org.photonzip.codec.EncoderOptions;
@@ -10,12 +9,11 @@ import org.photonzip.codec.Tile;
 import org.photonzip.codec.TileCodec;
 import org.photonzip.codec.TileIdentity;
 import org.photonzip.codec.bound.ErrorBound;
-import org.photonzip.codec.learned.InferenceBackend;
-import org.photonzip.codec.learned.JavaInference;
 import org.photonzip.codec.learned.ModelFile;
 import org.photonzip.codec.model.LearnedModel;
 import org.photonzip.codec.model.ModelResolver;
 import org.photonzip.training.Backends;
+import org.slf4j.LoggerFactory;
 
 /**
  * How the job encodes and decodes the stack's tiles with the archive's model: executors receive a
@@ -41,6 +39,7 @@ public final class TileCompressor implements Serializable {
     private final int[] bound;
     /** A tile keeps the learned model only where its stream is at least this many % smaller (0: any smaller). */
     private int minLearnedSaving;
+
     private transient ModelFile model;
     private transient EncoderOptions options;
 
@@ -117,8 +116,8 @@ public final class TileCompressor implements Serializable {
 
     /** Encodes a tile whose stream binds its place {@code identity}; {@link #modelIdOf} names the model it chose. */
     public EncodedTile encode(Tile tile, TileIdentity identity) {
-        return paying(TileCodec.encodeDetailed(tile, options(), identity),
-                o -> TileCodec.encodeDetailed(tile, o, identity));
+        return paying(
+                TileCodec.encodeDetailed(tile, options(), identity), o -> TileCodec.encodeDetailed(tile, o, identity));
     }
 
     /** {@code chosen}, or the classical stream where a learned one does not save {@link #minLearnedSaving} %. */
@@ -187,8 +186,8 @@ public final class TileCompressor implements Serializable {
                 Backends.Selection selection = Backends.select(backendName, 1);
                 if (BACKEND_LOGGED.compareAndSet(false, true)) {
                     // Once per JVM: on a cluster this lands in each executor's log.
-                    LoggerFactory.getLogger(TileCompressor.class).info("learned model {}: {}", m.hashHex(),
-                            selection.message());
+                    LoggerFactory.getLogger(TileCompressor.class)
+                            .info("learned model {}: {}", m.hashHex(), selection.message());
                 }
                 options = EncoderOptions.learned(m, selection.backend(), true);
             }

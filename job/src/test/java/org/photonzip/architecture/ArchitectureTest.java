@@ -65,8 +65,22 @@ class ArchitectureTest {
         USES.put("archive", List.of("(" + ROOT + ")", "codec", "fs", "source", "tiles"));
         USES.put("restore", List.of("codec", "fs", "hdf5", "source", "tiles", "archive"));
         USES.put("report", List.of("codec", "source", "tiles", "archive", "quality"));
-        USES.put("spark", List.of("codec", "training", "fs", "hdf5", "source", "plan", "tiles", "options", "(quality)",
-                "model", "archive", "restore", "report"));
+        USES.put(
+                "spark",
+                List.of(
+                        "codec",
+                        "training",
+                        "fs",
+                        "hdf5",
+                        "source",
+                        "plan",
+                        "tiles",
+                        "options",
+                        "(quality)",
+                        "model",
+                        "archive",
+                        "restore",
+                        "report"));
         USES.put("tools", List.of("codec", "training", "source", "plan"));
         USES.put("cli", ANY);
     }
@@ -77,17 +91,35 @@ class ArchitectureTest {
      */
     static final Set<String> CODEC_API = Set.of(
             // tiles and their streams
-            "Tile", "TileCodec", "TileIdentity", "TileInspector", "EncoderOptions", "EncodedTile", "DecodedTile",
-            "format.TileFormat", "SampleHash",
+            "Tile",
+            "TileCodec",
+            "TileIdentity",
+            "TileInspector",
+            "EncoderOptions",
+            "EncodedTile",
+            "DecodedTile",
+            "format.TileFormat",
+            "SampleHash",
             // errors a caller may catch
-            "PhotonzipException", "MalformedStreamException", "UnsupportedFormatException",
+            "PhotonzipException",
+            "MalformedStreamException",
+            "UnsupportedFormatException",
             "learned.InvalidModelException",
             // error bounds and the noise model behind them
-            "bound.ErrorBound", "bound.NoiseModel", "bound.NoiseModelFit",
+            "bound.ErrorBound",
+            "bound.NoiseModel",
+            "bound.NoiseModelFit",
             // learned models: files, inference backends, training samples (model-training implements these)
-            "learned.ModelFile", "learned.InferenceBackend", "learned.JavaInference", "learned.IntegerMlp",
-            "learned.LearnedInputs", "model.ModelResolver", "model.LearnedModel", "model.TrainingSampler",
-            "model.TrainingSet", "entropy.ResidualAlphabet");
+            "learned.ModelFile",
+            "learned.InferenceBackend",
+            "learned.JavaInference",
+            "learned.IntegerMlp",
+            "learned.LearnedInputs",
+            "model.ModelResolver",
+            "model.LearnedModel",
+            "model.TrainingSampler",
+            "model.TrainingSet",
+            "entropy.ResidualAlphabet");
 
     private static JavaClasses classes;
 
@@ -106,7 +138,8 @@ class ArchitectureTest {
 
     private static Location rootOf(Class<?> type) {
         try {
-            Path root = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
             return Files.isDirectory(root) ? Location.of(root) : Location.of(new JarFile(root.toFile()));
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException("Cannot locate the classes of " + type, e);
@@ -137,9 +170,10 @@ class ArchitectureTest {
 
     @Test
     void eachPackageUsesOnlyThePackagesItsRowNames() {
-        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .ensureAllClassesAreContainedInArchitectureIgnoring(DescribedPredicate.describe("outside photonzip",
-                        c -> layerOf(c) == null));
+        LayeredArchitecture layers = layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .ensureAllClassesAreContainedInArchitectureIgnoring(
+                        DescribedPredicate.describe("outside photonzip", c -> layerOf(c) == null));
         for (String layer : USES.keySet()) {
             layers = layers.layer(layer).definedBy(packageOf(layer));
         }
@@ -147,12 +181,16 @@ class ArchitectureTest {
             if (row.getValue().equals(ANY)) {
                 continue;
             }
-            layers = row.getValue().isEmpty() ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
-                    : layers.whereLayer(row.getKey()).mayOnlyAccessLayers(
-                            row.getValue().stream().map(ArchitectureTest::unmarked).toArray(String[]::new));
+            layers = row.getValue().isEmpty()
+                    ? layers.whereLayer(row.getKey()).mayNotAccessAnyLayer()
+                    : layers.whereLayer(row.getKey())
+                            .mayOnlyAccessLayers(row.getValue().stream()
+                                    .map(ArchitectureTest::unmarked)
+                                    .toArray(String[]::new));
         }
         layers.because("each package has a row in docs/architecture.md and ArchitectureTest.USES naming the packages "
-                + "it may use: a new package or arrow goes into both, with why").check(classes);
+                        + "it may use: a new package or arrow goes into both, with why")
+                .check(classes);
     }
 
     @Test
@@ -181,8 +219,11 @@ class ArchitectureTest {
                 declared.put(from, arrows);
             }
         });
-        assertEquals(declared, used, "arrows declared (docs/architecture.md, ArchitectureTest.USES) vs used by "
-                + "the classes: an arrow no class needs any more leaves both");
+        assertEquals(
+                declared,
+                used,
+                "arrows declared (docs/architecture.md, ArchitectureTest.USES) vs used by "
+                        + "the classes: an arrow no class needs any more leaves both");
     }
 
     @Test
@@ -195,8 +236,8 @@ class ArchitectureTest {
                 String[] cells = line.split("\\|");
                 String name = cells[1].trim().replace("`", "");
                 String uses = cells[cells.length - 1].trim();
-                documented.put(name, uses.equals("—") ? List.of()
-                        : uses.equals("any") ? ANY : List.of(uses.split(",\\s*")));
+                documented.put(
+                        name, uses.equals("—") ? List.of() : uses.equals("any") ? ANY : List.of(uses.split(",\\s*")));
             }
         }
         Map<String, Set<String>> expected = new TreeMap<>();
@@ -208,9 +249,13 @@ class ArchitectureTest {
 
     @Test
     void otherModulesUseOnlyCodecCoresApi() {
-        noClasses().that().resideOutsideOfPackage("org.photonzip.codec..")
-                .should().dependOnClassesThat(DescribedPredicate.describe("are codec-core types outside its API "
-                        + new TreeSet<>(CODEC_API), ArchitectureTest::outsideCodecApi))
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.photonzip.codec..")
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
+                        "are codec-core types outside its API " + new TreeSet<>(CODEC_API),
+                        ArchitectureTest::outsideCodecApi))
                 .check(classes);
     }
 
@@ -226,22 +271,34 @@ class ArchitectureTest {
 
     @Test
     void codecCoreDependsOnTheJdkAlone() {
-        noClasses().that().resideInAPackage("org.photonzip.codec..")
-                .should().dependOnClassesThat().resideOutsideOfPackages("org.photonzip.codec..", "java..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.photonzip.codec..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("org.photonzip.codec..", "java..")
                 .check(classes);
     }
 
     @Test
     void nothingUsesTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("org.photonzip.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.photonzip.cli..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.photonzip.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.photonzip.cli..")
                 .check(classes);
     }
 
     @Test
     void packagesHaveNoCycles() {
-        // codec-core is held to its own layering (codec-core CodecLayeringTest); here: the job's and training's packages
-        slices().matching("org.photonzip.(**)").should().beFreeOfCycles()
-                .check(classes.that(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.photonzip.codec.."))));
+        // codec-core is held to its own layering (codec-core CodecLayeringTest); here: the job's and training's
+        // packages
+        slices().matching("org.photonzip.(**)")
+                .should()
+                .beFreeOfCycles()
+                .check(classes.that(
+                        DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("org.photonzip.codec.."))));
     }
 }

@@ -1,11 +1,9 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.fs.HadoopFiles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.HadoopFiles;
 
 class ArchiveCommitterTest {
     private static TileRow row(String pack, long offset, int length) {
@@ -56,19 +55,22 @@ class ArchiveCommitterTest {
         assertTrue(c.staged());
         assertTrue(c.root().getName().startsWith(".a.pz.staging-"), c.root().toString());
         write(c, "packs/part-00000-0-1-aaaa.pz", 10);
-        write(c, "packs/part-00001-0-2-bbbb.pz", 7);  // a killed attempt's torn pack
+        write(c, "packs/part-00001-0-2-bbbb.pz", 7); // a killed attempt's torn pack
         write(c, "packs/part-00001-1-3-cccc.pz", 12); // its retry
         write(c, "summary.json", 3);
         assertEquals(List.of(c.root().getName()), names(dir), "nothing is visible before the commit");
 
-        commit(c, row("part-00000-0-1-aaaa.pz", 0, 10),
-                row("part-00001-1-3-cccc.pz", 0, 12));
+        commit(c, row("part-00000-0-1-aaaa.pz", 0, 10), row("part-00001-1-3-cccc.pz", 0, 12));
         assertEquals(List.of("a.pz"), names(dir));
         assertEquals(List.of("part-00000-0-1-aaaa.pz", "part-00001-1-3-cccc.pz"), names(dir.resolve("a.pz/packs")));
         CommitMarker marker = CommitMarker.parse(Files.readAllBytes(dir.resolve("a.pz/_SUCCESS")), "a.pz");
         assertEquals(c.archiveId(), marker.archiveId());
-        assertEquals(new FileEntry(12, ArchiveFiles.sha256(new byte[12])), marker.files().get("packs/part-00001-1-3-cccc.pz"));
-        assertEquals(new FileEntry(3, ArchiveFiles.sha256(new byte[3])), marker.files().get("summary.json"));
+        assertEquals(
+                new FileEntry(12, ArchiveFiles.sha256(new byte[12])),
+                marker.files().get("packs/part-00001-1-3-cccc.pz"));
+        assertEquals(
+                new FileEntry(3, ArchiveFiles.sha256(new byte[3])),
+                marker.files().get("summary.json"));
         assertEquals(ArchiveLayout.VERSION, marker.version());
         assertEquals(ArchiveFiles.sha256(Files.readAllBytes(dir.resolve("a.pz/_SUCCESS"))), c.digest());
         assertFalse(marker.files().containsKey("packs/part-00001-0-2-bbbb.pz"));

@@ -1,12 +1,8 @@
 package org.photonzip.archive;
 
-import org.photonzip.codec.SampleHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.photonzip.codec.SampleHash;
 
 /**
  * What an adversary does to an archive on disk: flip bits, truncate, rewrite the manifest or the summary, and
@@ -24,8 +23,7 @@ import java.util.stream.Stream;
 public final class ArchiveDamage {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ArchiveDamage() {
-    }
+    private ArchiveDamage() {}
 
     public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
@@ -71,13 +69,17 @@ public final class ArchiveDamage {
             byte[] b = Files.readAllBytes(archive.resolve(n));
             files.put(n, new FileEntry(b.length, m.version() >= 2 ? ArchiveFiles.sha256(b) : null));
         }
-        Files.write(archive.resolve(ArchiveLayout.SUCCESS), new CommitMarker(m.version(), m.archiveId(), m.tiles(),
-                files).toJson());
+        Files.write(
+                archive.resolve(ArchiveLayout.SUCCESS),
+                new CommitMarker(m.version(), m.archiveId(), m.tiles(), files).toJson());
     }
 
     public static List<TileRow> rows(Path archive) throws IOException {
-        return Manifest.readParquet(new org.apache.hadoop.fs.Path(archive.resolve(ArchiveLayout.MANIFEST).toUri()),
-                new Configuration(), Long.MAX_VALUE);
+        return Manifest.readParquet(
+                new org.apache.hadoop.fs.Path(
+                        archive.resolve(ArchiveLayout.MANIFEST).toUri()),
+                new Configuration(),
+                Long.MAX_VALUE);
     }
 
     /**
@@ -89,16 +91,26 @@ public final class ArchiveDamage {
         FileSystem fs = FileSystem.getLocal(new Configuration()).getRaw();
         Files.delete(archive.resolve(ArchiveLayout.MANIFEST));
         Files.delete(archive.resolve(ArchiveLayout.MANIFEST_CSV));
-        Manifest.writeParquet(rows, fs, new org.apache.hadoop.fs.Path(archive.resolve(ArchiveLayout.MANIFEST).toUri()),
+        Manifest.writeParquet(
+                rows,
+                fs,
+                new org.apache.hadoop.fs.Path(
+                        archive.resolve(ArchiveLayout.MANIFEST).toUri()),
                 new Configuration());
-        Manifest.writeCsv(rows, fs, new org.apache.hadoop.fs.Path(archive.resolve(ArchiveLayout.MANIFEST_CSV).toUri()));
+        Manifest.writeCsv(
+                rows,
+                fs,
+                new org.apache.hadoop.fs.Path(
+                        archive.resolve(ArchiveLayout.MANIFEST_CSV).toUri()));
         editSummary(archive, s -> ((ObjectNode) s.path("tiles")).put("count", rows.size()));
-        for (String crc : new String[]{"." + ArchiveLayout.MANIFEST + ".crc", "." + ArchiveLayout.MANIFEST_CSV + ".crc"}) {
+        for (String crc :
+                new String[] {"." + ArchiveLayout.MANIFEST + ".crc", "." + ArchiveLayout.MANIFEST_CSV + ".crc"}) {
             Files.deleteIfExists(archive.resolve(crc));
         }
         CommitMarker m = marker(archive);
-        Files.write(archive.resolve(ArchiveLayout.SUCCESS), new CommitMarker(m.version(), m.archiveId(), rows.size(),
-                m.files()).toJson());
+        Files.write(
+                archive.resolve(ArchiveLayout.SUCCESS),
+                new CommitMarker(m.version(), m.archiveId(), rows.size(), m.files()).toJson());
         restate(archive, ArchiveLayout.MANIFEST, ArchiveLayout.MANIFEST_CSV, ArchiveLayout.SUMMARY);
     }
 
@@ -113,10 +125,13 @@ public final class ArchiveDamage {
 
     /** Replaces summary.json by an edit of its typed record (as compress would write it) and re-states it. */
     public static void editRecord(Path archive, java.util.function.UnaryOperator<Summary> edit) throws IOException {
-        CommitMarker marker = CommitMarker.parse(Files.readAllBytes(archive.resolve(ArchiveLayout.SUCCESS)),
-                archive.toString());
+        CommitMarker marker =
+                CommitMarker.parse(Files.readAllBytes(archive.resolve(ArchiveLayout.SUCCESS)), archive.toString());
         Path file = archive.resolve(ArchiveLayout.SUMMARY);
-        Files.write(file, edit.apply(Summary.parse(Files.readAllBytes(file), marker, archive.toString())).toJson());
+        Files.write(
+                file,
+                edit.apply(Summary.parse(Files.readAllBytes(file), marker, archive.toString()))
+                        .toJson());
         restate(archive, ArchiveLayout.SUMMARY);
     }
 
@@ -134,13 +149,26 @@ public final class ArchiveDamage {
         TileRow row = reader.rows().get(index);
         org.photonzip.codec.Tile tile = reader.decodeTile(row);
         tile.samples()[0] = (short) ((tile.samples()[0] & 0xFFFF) ^ 1);
-        byte[] stream = reader.compressor().encode(tile, row.identity(reader.summary().shape())).stream();
+        byte[] stream =
+                reader.compressor().encode(tile, row.identity(reader.summary().shape())).stream();
         Path pack = archive.resolve(ArchiveLayout.PACKS).resolve(row.pack());
         long offset = Files.size(pack);
         Files.write(pack, stream, java.nio.file.StandardOpenOption.APPEND);
-        TileRow forged = new TileRow(row.dataset(), row.t0(), row.frames(), row.y0(), row.height(), row.x0(),
-                row.width(), row.pack(), offset, stream.length, PackWriter.crc32c(stream, 0, stream.length),
-                SampleHash.of(tile.samples()), row.bitsPerPixel(), row.modelId());
+        TileRow forged = new TileRow(
+                row.dataset(),
+                row.t0(),
+                row.frames(),
+                row.y0(),
+                row.height(),
+                row.x0(),
+                row.width(),
+                row.pack(),
+                offset,
+                stream.length,
+                PackWriter.crc32c(stream, 0, stream.length),
+                SampleHash.of(tile.samples()),
+                row.bitsPerPixel(),
+                row.modelId());
         rewriteRows(archive, rows -> {
             rows.set(index, forged);
             return rows;
@@ -150,12 +178,38 @@ public final class ArchiveDamage {
 
     /** A row with other values in some fields. */
     public static TileRow with(TileRow r, int t0, int y0, int x0, long offset, long length) {
-        return new TileRow(r.dataset(), t0, r.frames(), y0, r.height(), x0, r.width(), r.pack(), offset, length,
-                r.crc32c(), r.pixelSha256(), r.bitsPerPixel(), r.modelId());
+        return new TileRow(
+                r.dataset(),
+                t0,
+                r.frames(),
+                y0,
+                r.height(),
+                x0,
+                r.width(),
+                r.pack(),
+                offset,
+                length,
+                r.crc32c(),
+                r.pixelSha256(),
+                r.bitsPerPixel(),
+                r.modelId());
     }
 
     public static TileRow pointingAt(TileRow r, TileRow source, String pack, long offset) {
-        return new TileRow(r.dataset(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), pack, offset,
-                source.length(), source.crc32c(), source.pixelSha256(), source.bitsPerPixel(), source.modelId());
+        return new TileRow(
+                r.dataset(),
+                r.t0(),
+                r.frames(),
+                r.y0(),
+                r.height(),
+                r.x0(),
+                r.width(),
+                pack,
+                offset,
+                source.length(),
+                source.crc32c(),
+                source.pixelSha256(),
+                source.bitsPerPixel(),
+                source.modelId());
     }
 }

@@ -1,11 +1,11 @@
 package org.photonzip.archive;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Only names inside the archive may be listed: a reader never opens a path the commit record points elsewhere. */
 class ArchivePathsTest {
@@ -16,11 +16,27 @@ class ArchivePathsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "..", "../x", "/etc/passwd", "packs/../../x", "packs/a/b", "s3a://b/k", "file:/x",
-            "a\\b", "packs/", "packs/..", "other/x.pz", ".hidden", "a\nb", "x/../summary.json"})
+    @ValueSource(
+            strings = {
+                "",
+                "..",
+                "../x",
+                "/etc/passwd",
+                "packs/../../x",
+                "packs/a/b",
+                "s3a://b/k",
+                "file:/x",
+                "a\\b",
+                "packs/",
+                "packs/..",
+                "other/x.pz",
+                ".hidden",
+                "a\nb",
+                "x/../summary.json"
+            })
     void namesThatLeaveTheArchiveAreRefused(String name) {
-        InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
-                () -> ArchivePaths.checked(name, "a.pz", "files[3].name"));
+        InvalidArchiveException e =
+                assertThrows(InvalidArchiveException.class, () -> ArchivePaths.checked(name, "a.pz", "files[3].name"));
         assertTrue(e.getMessage().startsWith("Invalid archive a.pz: files[3].name names"), e.getMessage());
     }
 }

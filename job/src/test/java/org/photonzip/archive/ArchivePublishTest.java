@@ -1,11 +1,9 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.fs.HadoopFiles;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.HadoopFiles;
 
 /** Publication never deletes or moves what is not ours: rename-if-absent, --overwrite limits, leftovers. */
 class ArchivePublishTest {
@@ -32,7 +31,8 @@ class ArchivePublishTest {
 
     private static ArchiveCommitter started(java.nio.file.Path target, boolean overwrite, String pack, int bytes)
             throws IOException {
-        ArchiveCommitter c = ArchiveCommitter.begin(HadoopFiles.path(target.toString()), new Configuration(), overwrite);
+        ArchiveCommitter c =
+                ArchiveCommitter.begin(HadoopFiles.path(target.toString()), new Configuration(), overwrite);
         try (FSDataOutputStream out = c.fileSystem().create(ArchiveLayout.pack(c.root(), pack), false)) {
             out.write(new byte[bytes]);
         }
@@ -62,11 +62,15 @@ class ArchivePublishTest {
         first.commit(List.of(row(P1, 5)), packs(row(P1, 5)));
         Map<String, Integer> committed = snapshot(dir);
         committed.keySet().removeIf(k -> k.startsWith(".a.pz.staging-"));
-        ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> second.commit(List.of(row(P2, 6)), packs(row(P2, 6))));
+        ArchiveExistsException e =
+                assertThrows(ArchiveExistsException.class, () -> second.commit(List.of(row(P2, 6)), packs(row(P2, 6))));
         assertTrue(e.getMessage().contains("another run committed"), e.getMessage());
         assertEquals(committed, snapshot(dir), "the loser removed only its own staging directory");
         assertEquals(List.of("a.pz"), List.of(dir.toFile().list()));
-        assertEquals(first.archiveId(), CommitMarker.parse(Files.readAllBytes(target.resolve("_SUCCESS")), "a").archiveId());
+        assertEquals(
+                first.archiveId(),
+                CommitMarker.parse(Files.readAllBytes(target.resolve("_SUCCESS")), "a")
+                        .archiveId());
 
         assertThrows(ArchiveExistsException.class, () -> started(target, false, P2, 6));
         assertEquals(committed, snapshot(dir), "without --overwrite an existing archive is never moved or deleted");
@@ -80,7 +84,8 @@ class ArchivePublishTest {
         Files.writeString(foreign.resolve("packs/part-00000-0-1-aaaa.pz"), "x");
         Map<String, Integer> before = snapshot(dir);
         ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> started(foreign, true, P1, 5));
-        assertTrue(e.getMessage().contains("other content") && e.getMessage().contains("even with --overwrite"),
+        assertTrue(
+                e.getMessage().contains("other content") && e.getMessage().contains("even with --overwrite"),
                 e.getMessage());
         Files.writeString(dir.resolve("file.pz"), "a file");
         assertThrows(ArchiveExistsException.class, () -> started(dir.resolve("file.pz"), true, P1, 5));
@@ -118,7 +123,8 @@ class ArchivePublishTest {
         StagingOwner.current().write(fs, live);
         Path elsewhere = staging(dir, "00000000-0000-0000-0000-000000000003");
         new StagingOwner("another-host", 1, 0).write(fs, elsewhere);
-        java.nio.file.Path notOurs = Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000004"));
+        java.nio.file.Path notOurs =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000004"));
         Files.writeString(notOurs.resolve("thesis.tex"), "keep");
 
         ArchiveCommitter c = started(dir.resolve("a.pz"), false, P1, 5);
@@ -132,7 +138,8 @@ class ArchivePublishTest {
         c.abort();
 
         conf.setLong(Leftovers.GRACE, 0);
-        List<String> later = Leftovers.clean(fs, HadoopFiles.path(dir.resolve("a.pz").toString()), conf, true);
+        List<String> later =
+                Leftovers.clean(fs, HadoopFiles.path(dir.resolve("a.pz").toString()), conf, true);
         assertFalse(Files.exists(HadoopFiles.localFile(elsewhere)), later.toString());
         assertTrue(Files.exists(HadoopFiles.localFile(live)), later.toString());
     }
@@ -163,8 +170,11 @@ class ArchivePublishTest {
         Map<String, Integer> before = snapshot(dir);
         for (java.nio.file.Path target : List.of(folder, b)) {
             ArchiveExistsException e = assertThrows(ArchiveExistsException.class, () -> started(target, true, P1, 5));
-            assertTrue(e.getMessage().contains(target.toString()) && e.getMessage().contains("not provably photonzip's")
-                    && e.getMessage().contains("even with --overwrite"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains(target.toString())
+                            && e.getMessage().contains("not provably photonzip's")
+                            && e.getMessage().contains("even with --overwrite"),
+                    e.getMessage());
         }
         assertEquals(before, snapshot(dir));
     }
@@ -175,27 +185,33 @@ class ArchivePublishTest {
             throws Exception {
         Configuration conf = new Configuration();
         var fs = HadoopFiles.fileSystem(HadoopFiles.path(dir.toString()), conf);
-        java.nio.file.Path old = Files.createDirectories(
-                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000011").resolve("packs"));
-        java.nio.file.Path fresh = Files.createDirectories(
-                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000012").resolve("packs"));
-        java.nio.file.Path torn = Files.createDirectories(
-                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000013").resolve("packs"));
+        java.nio.file.Path old =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000011")
+                        .resolve("packs"));
+        java.nio.file.Path fresh =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000012")
+                        .resolve("packs"));
+        java.nio.file.Path torn =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000013")
+                        .resolve("packs"));
         Files.writeString(torn.resolveSibling(StagingOwner.TEMPORARY), "{\"format\":\"photonzip-sta");
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        java.nio.file.Path unrenamed = Files.createDirectories(
-                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000014").resolve("packs"));
-        java.nio.file.Path alive = Files.createDirectories(
-                dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000015").resolve("packs"));
+        java.nio.file.Path unrenamed =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000014")
+                        .resolve("packs"));
+        java.nio.file.Path alive =
+                Files.createDirectories(dir.resolve(".a.pz.staging-00000000-0000-0000-0000-000000000015")
+                        .resolve("packs"));
         String host = java.net.InetAddress.getLocalHost().getHostName();
         // Killed between writing _owner.tmp and renaming it: the record is whole, its process is gone.
-        new StagingOwner(host, gone.pid(), 0).write(fs, HadoopFiles.path(unrenamed.getParent().toString()));
+        new StagingOwner(host, gone.pid(), 0)
+                .write(fs, HadoopFiles.path(unrenamed.getParent().toString()));
         Files.move(unrenamed.resolveSibling(StagingOwner.NAME), unrenamed.resolveSibling(StagingOwner.TEMPORARY));
         StagingOwner.current().write(fs, HadoopFiles.path(alive.getParent().toString()));
         Files.move(alive.resolveSibling(StagingOwner.NAME), alive.resolveSibling(StagingOwner.TEMPORARY));
-        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(
-                System.currentTimeMillis() - 20 * 60 * 1000);
+        java.nio.file.attribute.FileTime longAgo =
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 20 * 60 * 1000);
         for (java.nio.file.Path p : List.of(old, torn, alive)) {
             Files.setLastModifiedTime(p, longAgo);
             for (java.nio.file.Path f : Files.list(p.getParent()).toList()) {
@@ -209,13 +225,17 @@ class ArchivePublishTest {
         assertFalse(Files.exists(old.getParent()), said);
         assertFalse(Files.exists(torn.getParent()), said);
         assertFalse(Files.exists(unrenamed.getParent()), said);
-        assertTrue(Files.exists(fresh) && said.contains("left alone staging directory " + target.getParent() + "/"
-                + fresh.getParent().getFileName()), said);
+        assertTrue(
+                Files.exists(fresh)
+                        && said.contains("left alone staging directory " + target.getParent() + "/"
+                                + fresh.getParent().getFileName()),
+                said);
         assertTrue(Files.exists(alive) && said.contains("is still running"), said);
     }
 
     private static Path staging(java.nio.file.Path dir, String id) throws IOException {
-        java.nio.file.Path p = Files.createDirectories(dir.resolve(".a.pz.staging-" + id).resolve("packs"));
+        java.nio.file.Path p =
+                Files.createDirectories(dir.resolve(".a.pz.staging-" + id).resolve("packs"));
         Files.write(p.resolve("part-00000-0-1-abcd.pz"), new byte[3]);
         return HadoopFiles.path(p.getParent().toString());
     }

@@ -1,12 +1,11 @@
 package org.photonzip.archive;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** Exact coverage on 10^5 tiles: the grid check finds a hole, an overlap or a non-grid tiling, and passes a grid. */
 class CoverageTest {
@@ -26,8 +25,21 @@ class CoverageTest {
     }
 
     private static TileRow moved(TileRow r, int t0, int y0, int x0) {
-        return new TileRow(r.dataset(), t0, r.frames(), y0, r.height(), x0, r.width(), r.pack(), r.offset(),
-                r.length(), r.crc32c(), r.pixelSha256(), r.bitsPerPixel(), r.modelId());
+        return new TileRow(
+                r.dataset(),
+                t0,
+                r.frames(),
+                y0,
+                r.height(),
+                x0,
+                r.width(),
+                r.pack(),
+                r.offset(),
+                r.length(),
+                r.crc32c(),
+                r.pixelSha256(),
+                r.bitsPerPixel(),
+                r.modelId());
     }
 
     @Test
@@ -45,7 +57,8 @@ class CoverageTest {
         TileRow gone = rows.remove(54_321);
         List<String> hole = Coverage.problems(rows, SHAPE);
         assertEquals(1, hole.size());
-        assertTrue(hole.get(0).contains("frame " + gone.t0() + " row " + gone.y0() + " column " + gone.x0()), hole.get(0));
+        assertTrue(
+                hole.get(0).contains("frame " + gone.t0() + " row " + gone.y0() + " column " + gone.x0()), hole.get(0));
 
         rows.add(moved(gone, 0, 0, 0));
         List<String> overlap = Coverage.problems(rows, SHAPE);
@@ -57,7 +70,9 @@ class CoverageTest {
         List<TileRow> rows = grid();
         TileRow r = rows.get(7);
         rows.set(7, moved(r, r.t0(), r.y0(), r.x0() + 1));
-        assertTrue(Coverage.problems(rows, SHAPE).get(0).contains("overlaps"), Coverage.problems(rows, SHAPE).get(0));
+        assertTrue(
+                Coverage.problems(rows, SHAPE).get(0).contains("overlaps"),
+                Coverage.problems(rows, SHAPE).get(0));
 
         List<TileRow> outside = grid();
         outside.set(3, moved(outside.get(3), 950, 0, 0));
@@ -73,7 +88,7 @@ class CoverageTest {
             rows.add(new TileRow("/d", 0, 1, y, 1, 0, split, "p.pz", 0, 1, 0, "", 0, "classical"));
             rows.add(new TileRow("/d", 0, 1, y, 1, split, 2001 - split, "p.pz", 0, 1, 0, "", 0, "classical"));
         }
-        List<String> p = Coverage.problems(rows, new int[]{1, 2000, 2001});
+        List<String> p = Coverage.problems(rows, new int[] {1, 2000, 2001});
         assertTrue(p.get(0).contains("not a tile grid"), p.toString());
     }
 }

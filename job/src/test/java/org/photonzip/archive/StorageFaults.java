@@ -1,11 +1,10 @@
 package org.photonzip.archive;
 
-import org.apache.hadoop.fs.Path;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Test fault: a storage that drops the connection around the next rename onto an armed target. Arming is per
@@ -45,7 +44,7 @@ public final class StorageFaults implements RenameFaults {
                 java.nio.file.Path from = java.nio.file.Path.of(src.toUri());
                 Files.move(from, from.resolveSibling("lost-by-the-storage"));
             }
-            case BEFORE -> { }
+            case BEFORE -> {}
         }
         throw new IOException("Connection reset during rename (" + fault + ")");
     }

@@ -1,16 +1,12 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.source.ScanNoise;
-import org.photonzip.source.StackSpec;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,17 +14,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.source.ScanNoise;
+import org.photonzip.source.StackSpec;
+import picocli.CommandLine;
 
 /** {@code photonzip bench} end to end on a small generated HDF5 stack, with the baseline codecs only. */
 class BenchCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-    }
+    private record Run(int exitCode, String out, String err) {}
 
     private static Run bench(String... args) {
         StringWriter out = new StringWriter();
@@ -52,15 +50,16 @@ class BenchCommandTest {
             for (int y = 0; y < 20; y++) {
                 for (int x = 0; x < 30; x++) {
                     intensity[t][y][x] = 1000 + 40 * x + 7 * y + t;
-                    counts[t][y][x] = (short) Math.round(intensity[t][y][x]
-                            + Math.sqrt(intensity[t][y][x]) * random.nextGaussian());
+                    counts[t][y][x] = (short)
+                            Math.round(intensity[t][y][x] + Math.sqrt(intensity[t][y][x]) * random.nextGaussian());
                 }
             }
         }
         Path file = dir.resolve("gen.h5");
         try (WritableHdfFile f = HdfFile.write(file)) {
             WritableGroup data = f.putGroup("entry").putGroup("data");
-            data.putDataset("data", counts, DatasetCreationOptions.builder().unsigned().build());
+            data.putDataset(
+                    "data", counts, DatasetCreationOptions.builder().unsigned().build());
             data.putDataset("intensity", intensity);
         }
         return file;
@@ -83,20 +82,26 @@ class BenchCommandTest {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("noise floor")), out);
         // Progress on stderr (issue 18: bench said nothing for half an hour): the stack, its tiles, each codec.
         String err = run.err();
-        assertTrue(err.contains("bench: " + stack + ":/entry/data/data@2:12: 10 x 20 x 30, 12 tiles of up to 4x16x16, "
-                + "codecs zstd-3, deflate-6"), err);
+        assertTrue(
+                err.contains("bench: " + stack + ":/entry/data/data@2:12: 10 x 20 x 30, 12 tiles of up to 4x16x16, "
+                        + "codecs zstd-3, deflate-6"),
+                err);
         assertTrue(err.contains("12/12 tiles (100%)"), err);
         assertTrue(err.lines().anyMatch(l -> l.matches("bench: .*@2:12: zstd-3 done: \\d+\\.\\d{3} bits/px, .*")), err);
         assertTrue(err.lines().anyMatch(l -> l.matches("bench: .*@2:12: deflate-6 done: .*")), err);
 
         bench(stack.toString(), "--tile", "4x16x16", "--codecs", "zstd-3", "--csv", csv.toString());
         List<String> rows = Files.readAllLines(csv);
-        assertEquals("stack,codec,bpp,ratio,encode_mbps,decode_mbps,max_error,rmse,rmse_over_sigma,psnr_db",
-                rows.get(0));
+        assertEquals(
+                "stack,codec,bpp,ratio,encode_mbps,decode_mbps,max_error,rmse,rmse_over_sigma,psnr_db", rows.get(0));
         assertEquals(1, rows.stream().filter(r -> r.startsWith("stack,")).count());
         assertTrue(rows.stream().anyMatch(r -> r.contains("@2:12,deflate-6,")), rows.toString());
         assertTrue(rows.stream().anyMatch(r -> r.contains("gen.h5:/entry/data/data,zstd-3,")), rows.toString());
-        String[] fields = rows.stream().filter(r -> r.contains(",zstd-3,")).findFirst().orElseThrow().split(",");
+        String[] fields = rows.stream()
+                .filter(r -> r.contains(",zstd-3,"))
+                .findFirst()
+                .orElseThrow()
+                .split(",");
         double bpp = Double.parseDouble(fields[2]);
         assertTrue(bpp > 4 && bpp < 16, String.valueOf(bpp));
     }
@@ -143,8 +148,12 @@ class BenchCommandTest {
         }
         Path file = dir.resolve("ramp.h5");
         try (WritableHdfFile f = HdfFile.write(file)) {
-            f.putGroup("entry").putGroup("data").putDataset("data", counts,
-                    DatasetCreationOptions.builder().unsigned().build());
+            f.putGroup("entry")
+                    .putGroup("data")
+                    .putDataset(
+                            "data",
+                            counts,
+                            DatasetCreationOptions.builder().unsigned().build());
         }
         return file;
     }
@@ -152,16 +161,37 @@ class BenchCommandTest {
     @Test
     void boundedRowsReportTheirDistortion() throws IOException {
         Path csv = dir.resolve("rd.csv");
-        Run run = bench(rampStack().toString(), "--codecs", "photonzip", "--error-bounds", "0,3",
-                "--noise-bounds", "1", "--csv", csv.toString());
+        Run run = bench(
+                rampStack().toString(),
+                "--codecs",
+                "photonzip",
+                "--error-bounds",
+                "0,3",
+                "--noise-bounds",
+                "1",
+                "--csv",
+                csv.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("noise  gain"), run.out());
         assertTrue(run.out().contains("max err") && run.out().contains("PSNR dB"), run.out());
-        List<String[]> rows = Files.readAllLines(csv).stream().skip(1).map(r -> r.split(",", -1)).toList();
-        String[] lossless = rows.stream().filter(r -> r[1].equals("photonzip")).findFirst().orElseThrow();
-        String[] e0 = rows.stream().filter(r -> r[1].equals("photonzip-e0")).findFirst().orElseThrow();
-        String[] e3 = rows.stream().filter(r -> r[1].equals("photonzip-e3")).findFirst().orElseThrow();
-        String[] k1 = rows.stream().filter(r -> r[1].equals("photonzip-k1")).findFirst().orElseThrow();
+        List<String[]> rows = Files.readAllLines(csv).stream()
+                .skip(1)
+                .map(r -> r.split(",", -1))
+                .toList();
+        String[] lossless =
+                rows.stream().filter(r -> r[1].equals("photonzip")).findFirst().orElseThrow();
+        String[] e0 = rows.stream()
+                .filter(r -> r[1].equals("photonzip-e0"))
+                .findFirst()
+                .orElseThrow();
+        String[] e3 = rows.stream()
+                .filter(r -> r[1].equals("photonzip-e3"))
+                .findFirst()
+                .orElseThrow();
+        String[] k1 = rows.stream()
+                .filter(r -> r[1].equals("photonzip-k1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("0", lossless[6]);
         assertEquals("0", e0[6]);
         int e3Max = Integer.parseInt(e3[6]);
@@ -179,9 +209,16 @@ class BenchCommandTest {
     @Test
     void badBoundsAreRefusedBeforeAnyWork() {
         Path stack = generatedStack();
-        for (String[] args : new String[][] {{"--error-bounds", "-1"}, {"--error-bounds", "65536"},
-                {"--error-bounds", "four"}, {"--noise-bounds", "0"}, {"--noise-bounds", "16"},
-                {"--noise-bounds", "NaN"}, {"--noise-bounds", "-0.5"}, {"--flats", stack.toString()}}) {
+        for (String[] args : new String[][] {
+            {"--error-bounds", "-1"},
+            {"--error-bounds", "65536"},
+            {"--error-bounds", "four"},
+            {"--noise-bounds", "0"},
+            {"--noise-bounds", "16"},
+            {"--noise-bounds", "NaN"},
+            {"--noise-bounds", "-0.5"},
+            {"--flats", stack.toString()}
+        }) {
             String[] all = new String[args.length + 3];
             all[0] = stack.toString();
             all[1] = "--codecs";
@@ -211,8 +248,8 @@ class BenchCommandTest {
         assertTrue(compress.origin().contains("image_key"), compress.origin());
         Run run = bench(stack.toString(), "--codecs", "photonzip", "--noise-bounds", "1");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("noise  " + compress.model().describe() + ", from " + compress.origin()),
-                run.out());
+        assertTrue(
+                run.out().contains("noise  " + compress.model().describe() + ", from " + compress.origin()), run.out());
     }
 
     @Test
@@ -220,10 +257,19 @@ class BenchCommandTest {
         // the same frames named as --flats/--darks give the model compress fits from image_key, to the bit
         Path stack = keyedStack();
         ScanNoise compress = ScanNoise.fit(StackSpec.parse(stack.toString()), HadoopFiles.newConfiguration());
-        Run run = bench(stack + "@10:20", "--codecs", "photonzip", "--noise-bounds", "1",
-                "--flats", stack + "@4:10", "--darks", stack + "@0:4");
+        Run run = bench(
+                stack + "@10:20",
+                "--codecs",
+                "photonzip",
+                "--noise-bounds",
+                "1",
+                "--flats",
+                stack + "@4:10",
+                "--darks",
+                stack + "@0:4");
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("noise  " + compress.model().describe() + ", from flats " + stack + "@4:10"),
+        assertTrue(
+                run.out().contains("noise  " + compress.model().describe() + ", from flats " + stack + "@4:10"),
                 run.out());
     }
 
@@ -239,8 +285,12 @@ class BenchCommandTest {
         }
         Path file = dir.resolve("two.h5");
         try (WritableHdfFile f = HdfFile.write(file)) {
-            f.putGroup("entry").putGroup("data").putDataset("data", counts,
-                    DatasetCreationOptions.builder().unsigned().build());
+            f.putGroup("entry")
+                    .putGroup("data")
+                    .putDataset(
+                            "data",
+                            counts,
+                            DatasetCreationOptions.builder().unsigned().build());
         }
         return file;
     }
@@ -257,8 +307,9 @@ class BenchCommandTest {
             key[t] = t < 4 ? 2 : t < 10 ? 1 : 0;
             for (int y = 0; y < 40; y++) {
                 for (int x = 0; x < 60; x++) {
-                    double mean = key[t] == 2 ? 100 : key[t] == 1 ? 1000 + 800 * x + 3 * y
-                            : 5000 + 3000 * Math.sin((x + 5 * t) / 4.0) + 20 * y;
+                    double mean = key[t] == 2
+                            ? 100
+                            : key[t] == 1 ? 1000 + 800 * x + 3 * y : 5000 + 3000 * Math.sin((x + 5 * t) / 4.0) + 20 * y;
                     double sigma = key[t] == 2 ? 2 : Math.sqrt(mean);
                     counts[t][y][x] = (short) Math.round(mean + sigma * random.nextGaussian());
                 }
@@ -267,7 +318,8 @@ class BenchCommandTest {
         Path file = dir.resolve("keyed.h5");
         try (WritableHdfFile f = HdfFile.write(file)) {
             WritableGroup data = f.putGroup("entry").putGroup("data");
-            data.putDataset("data", counts, DatasetCreationOptions.builder().unsigned().build());
+            data.putDataset(
+                    "data", counts, DatasetCreationOptions.builder().unsigned().build());
             data.putDataset("image_key", key);
         }
         return file;

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.tools.generate.GeneratorConfig;
-import org.photonzip.tools.generate.Hdf5StackWriter;
-import org.photonzip.tools.generate.StackGenerator;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
 
 /**
  * Error-bounded archives as users make them: bad bounds are refused before any work (exit 2, nothing
@@ -39,11 +39,20 @@ class BoundedCommandsTest extends CommandTest {
         org.photonzip.spark.JobFixtures.writeStack(flat, 8, 16, 16, "uint8", null, 1);
         String archive = dir.resolve("a.pz").toString();
         String[][] cases = {
-                {"--error-bound", "-1"}, {"--error-bound", "abc"}, {"--error-bound", "65536"}, {"--error-bound", "2.5"},
-                {"--noise-bound", "NaN"}, {"--noise-bound", "0"}, {"--noise-bound", "-1"}, {"--noise-bound", "16"},
-                {"--noise-bound", "1e9"}, {"--noise-bound", "x"}, {"--noise-bound", "0.001"},
-                {"--error-bound", "3", "--noise-bound", "1"},
-                {"--noise-bound", "1", "--model", dir.resolve("none.pzm").toString(), "--inference", "tf"}};
+            {"--error-bound", "-1"},
+            {"--error-bound", "abc"},
+            {"--error-bound", "65536"},
+            {"--error-bound", "2.5"},
+            {"--noise-bound", "NaN"},
+            {"--noise-bound", "0"},
+            {"--noise-bound", "-1"},
+            {"--noise-bound", "16"},
+            {"--noise-bound", "1e9"},
+            {"--noise-bound", "x"},
+            {"--noise-bound", "0.001"},
+            {"--error-bound", "3", "--noise-bound", "1"},
+            {"--noise-bound", "1", "--model", dir.resolve("none.pzm").toString(), "--inference", "tf"}
+        };
         for (String[] c : cases) {
             String[] args = new String[c.length + 5];
             args[0] = "compress";
@@ -67,13 +76,28 @@ class BoundedCommandsTest extends CommandTest {
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 3)), scan);
         Path lossless = dir.resolve("lossless.pz");
         Path bounded = dir.resolve("bounded.pz");
-        assertEquals(0, run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32",
-                "--master", "local[2]"), err.toString());
-        assertEquals(0, run("compress", scan.toString(), bounded.toString(), "--noise-bound", "1", "--verify",
-                "--tile", "12x24x32", "--master", "local[2]"), err.toString());
+        assertEquals(
+                0,
+                run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32", "--master", "local[2]"),
+                err.toString());
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        scan.toString(),
+                        bounded.toString(),
+                        "--noise-bound",
+                        "1",
+                        "--verify",
+                        "--tile",
+                        "12x24x32",
+                        "--master",
+                        "local[2]"),
+                err.toString());
         assertTrue(out.toString().contains("ERROR-BOUNDED (LOSSY)"), out.toString());
         assertTrue(out.toString().contains("largest error"), out.toString());
-        JsonNode summary = new ObjectMapper().readTree(bounded.resolve("summary.json").toFile());
+        JsonNode summary =
+                new ObjectMapper().readTree(bounded.resolve("summary.json").toFile());
         JsonNode b = summary.path("codec").path("error_bound");
         assertEquals("noise", b.path("mode").asText());
         assertEquals(1.0, b.path("bound").asDouble());
@@ -81,17 +105,27 @@ class BoundedCommandsTest extends CommandTest {
         int maxBound = b.path("max_pixel_bound").asInt();
         assertTrue(maxBound >= 1, b.toString());
         assertTrue(packBytes(bounded) < packBytes(lossless), "a bound of 1 σ must save bits");
-        assertTrue(new ObjectMapper().readTree(lossless.resolve("summary.json").toFile()).path("codec")
-                .path("error_bound").isMissingNode(), "lossless summaries carry no bound");
+        assertTrue(
+                new ObjectMapper()
+                        .readTree(lossless.resolve("summary.json").toFile())
+                        .path("codec")
+                        .path("error_bound")
+                        .isMissingNode(),
+                "lossless summaries carry no bound");
 
         assertEquals(0, run("info", bounded.toString()), err.toString());
-        assertTrue(out.toString().contains("ERROR-BOUNDED (LOSSY)") && out.toString().contains("noise model"), out.toString());
+        assertTrue(
+                out.toString().contains("ERROR-BOUNDED (LOSSY)")
+                        && out.toString().contains("noise model"),
+                out.toString());
         assertEquals(0, run("info", lossless.toString()), err.toString());
         assertTrue(out.toString().contains("lossless"), out.toString());
 
         assertEquals(0, run("verify", bounded.toString(), "--master", "local[2]"), err.toString());
         assertTrue(out.toString().contains("ERROR-BOUNDED"), out.toString());
-        assertEquals(0, run("verify", bounded.toString(), "--against", scan.toString(), "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("verify", bounded.toString(), "--against", scan.toString(), "--master", "local[2]"),
                 err.toString());
         assertTrue(out.toString().contains("largest error"), out.toString());
 
@@ -111,7 +145,8 @@ class BoundedCommandsTest extends CommandTest {
         try (HdfFile f = new HdfFile(restored)) {
             Dataset d = f.getDatasetByPath(Hdf5StackWriter.DATA);
             assertEquals("noise", d.getAttribute("photonzip_error_bound_mode").getData());
-            assertEquals(1.0, ((double[]) d.getAttribute("photonzip_error_bound").getData())[0]);
+            assertEquals(
+                    1.0, ((double[]) d.getAttribute("photonzip_error_bound").getData())[0]);
             assertEquals(3, ((double[]) d.getAttribute("photonzip_noise_model").getData()).length);
         }
         // A source value moved beyond its bound: verify --against finds it.
@@ -140,25 +175,45 @@ class BoundedCommandsTest extends CommandTest {
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.of(T, H, W, 5)), scan);
         Path bounded = dir.resolve("bounded.pz");
         Path lossless = dir.resolve("lossless.pz");
-        assertEquals(0, run("compress", scan.toString(), bounded.toString(), "--error-bound", "8", "--tile",
-                "12x24x32", "--master", "local[2]"), err.toString());
-        assertEquals(0, run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32", "--master",
-                "local[2]"), err.toString());
-        JsonNode record = org.photonzip.archive.ArchiveDamage.summary(bounded).path("codec").path("error_bound");
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        scan.toString(),
+                        bounded.toString(),
+                        "--error-bound",
+                        "8",
+                        "--tile",
+                        "12x24x32",
+                        "--master",
+                        "local[2]"),
+                err.toString());
+        assertEquals(
+                0,
+                run("compress", scan.toString(), lossless.toString(), "--tile", "12x24x32", "--master", "local[2]"),
+                err.toString());
+        JsonNode record = org.photonzip.archive.ArchiveDamage.summary(bounded)
+                .path("codec")
+                .path("error_bound");
 
         Path stripped = dir.resolve("stripped.pz");
         org.photonzip.archive.ArchiveDamage.copy(bounded, stripped);
-        org.photonzip.archive.ArchiveDamage.editSummary(stripped,
+        org.photonzip.archive.ArchiveDamage.editSummary(
+                stripped,
                 s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec")).remove("error_bound"));
         Path claimed = dir.resolve("claimed.pz");
         org.photonzip.archive.ArchiveDamage.copy(lossless, claimed);
-        org.photonzip.archive.ArchiveDamage.editSummary(claimed,
+        org.photonzip.archive.ArchiveDamage.editSummary(
+                claimed,
                 s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec")).set("error_bound", record));
 
-        for (Path archive : new Path[]{stripped, claimed}) {
-            String says = archive == stripped ? "the tile stream is error-bounded (±8 counts), summary.json says "
-                    + "lossless" : "the tile stream is lossless, summary.json says error-bounded (±8 counts)";
-            assertEquals(3, run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
+        for (Path archive : new Path[] {stripped, claimed}) {
+            String says = archive == stripped
+                    ? "the tile stream is error-bounded (±8 counts), summary.json says " + "lossless"
+                    : "the tile stream is lossless, summary.json says error-bounded (±8 counts)";
+            assertEquals(
+                    3,
+                    run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
                     archive + ": " + out);
             assertMentions(err.toString(), says);
             assertFalse(out.toString().contains("every value matches"), out.toString());
@@ -186,9 +241,23 @@ class BoundedCommandsTest extends CommandTest {
         Path scan = dir.resolve("full.h5");
         writeStack(scan, src);
         Path archive = dir.resolve("full.pz");
-        assertEquals(0, run("compress", scan.toString(), archive.toString(), "--error-bound", "65535", "--verify",
-                "--tile", "12x24x32", "--master", "local[2]"), err.toString());
-        assertEquals(0, run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        scan.toString(),
+                        archive.toString(),
+                        "--error-bound",
+                        "65535",
+                        "--verify",
+                        "--tile",
+                        "12x24x32",
+                        "--master",
+                        "local[2]"),
+                err.toString());
+        assertEquals(
+                0,
+                run("verify", archive.toString(), "--against", scan.toString(), "--master", "local[2]"),
                 err.toString());
         assertTrue(out.toString().contains("every value within its bound (±65535 counts)"), out.toString());
         Path restored = dir.resolve("restored.h5");
@@ -197,8 +266,12 @@ class BoundedCommandsTest extends CommandTest {
     }
 
     private static void assertMentions(String message, String says) {
-        assertTrue(message.contains("field codec.error_bound") && message.contains(says)
-                && message.contains("Invalid tile in") && message.contains("packs/"), message);
+        assertTrue(
+                message.contains("field codec.error_bound")
+                        && message.contains(says)
+                        && message.contains("Invalid tile in")
+                        && message.contains("packs/"),
+                message);
     }
 
     private static long packBytes(Path archive) throws Exception {
@@ -223,8 +296,14 @@ class BoundedCommandsTest extends CommandTest {
             }
         }
         try (io.jhdf.WritableHdfFile hdf = HdfFile.write(file)) {
-            hdf.putGroup("entry").putGroup("data").putDataset("data", data,
-                    io.jhdf.api.DatasetCreationOptions.builder().unsigned().build());
+            hdf.putGroup("entry")
+                    .putGroup("data")
+                    .putDataset(
+                            "data",
+                            data,
+                            io.jhdf.api.DatasetCreationOptions.builder()
+                                    .unsigned()
+                                    .build());
         }
     }
 }

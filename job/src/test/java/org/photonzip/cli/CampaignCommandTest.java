@@ -1,14 +1,12 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.restore.Region;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.RestoredFiles;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,11 +17,12 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.restore.Region;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.RestoredFiles;
 
 /**
  * {@code decompress} over many archives (issue 15): a night restored as one Spark application, resumed with
@@ -47,7 +46,9 @@ class CampaignCommandTest extends CommandTest {
             JobFixtures.writeStack(raw.resolve(SCANS[i] + ".h5"), 8 + 2 * i, 32, 40, "uint16", null, 11 + i);
         }
         Path night = dir.resolve("night");
-        assertEquals(0, run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
                 err.toString());
         return night;
     }
@@ -55,8 +56,9 @@ class CampaignCommandTest extends CommandTest {
     private static void assertRestored(Path dir, Path out, String scan) throws IOException {
         Path restored = out.resolve(scan + ".h5");
         int frames = 8 + 2 * List.of(SCANS).indexOf(scan);
-        RestoredFiles.assertStackEquals(dir.resolve("raw/" + scan + ".h5").toString(), restored, STACK,
-                Region.whole(new int[]{frames, 32, 40}));
+        RestoredFiles.assertStackEquals(
+                dir.resolve("raw/" + scan + ".h5").toString(), restored, STACK, Region.whole(new int[] {frames, 32, 40
+                }));
     }
 
     @Test
@@ -64,8 +66,12 @@ class CampaignCommandTest extends CommandTest {
         Path night = night(dir);
         Path out = dir.resolve("out");
         assertEquals(0, run("decompress", night.toString(), out + "/", "--master", "local[2]"), err.toString());
-        assertTrue(out.toString().length() > 0 && this.out.toString().contains("3 archives: 3 restored, 0 already "
-                + "restored (skipped), 0 failed"), this.out.toString());
+        assertTrue(
+                out.toString().length() > 0
+                        && this.out
+                                .toString()
+                                .contains("3 archives: 3 restored, 0 already " + "restored (skipped), 0 failed"),
+                this.out.toString());
         for (String scan : SCANS) {
             assertRestored(dir, out, scan);
         }
@@ -73,22 +79,32 @@ class CampaignCommandTest extends CommandTest {
         assertEquals(3, record.size());
         for (JsonNode r : record) {
             assertEquals("done", r.get("status").asText());
-            assertEquals(sha256(Path.of(r.get("output").asText().replace("file:", ""))), r.get("output_sha256").asText());
-            assertEquals(sha256(Path.of(r.get("archive").asText().replace("file:", "")).resolve("_SUCCESS")),
+            assertEquals(
+                    sha256(Path.of(r.get("output").asText().replace("file:", ""))),
+                    r.get("output_sha256").asText());
+            assertEquals(
+                    sha256(Path.of(r.get("archive").asText().replace("file:", ""))
+                            .resolve("_SUCCESS")),
                     r.get("archive_digest").asText());
         }
         assertEquals(List.of("_restore", "scan_a.h5", "scan_b.h5", "scan_c.h5"), names(out), "nothing else left");
 
         // A killed run: scan_a restored and recorded, scan_b and scan_c not; a hidden partial file, a torn line.
         Path log = onlyRecordFile(out);
-        String first = Files.readAllLines(log).stream().filter(l -> l.contains("scan_a.pz")).findFirst().orElseThrow();
+        String first = Files.readAllLines(log).stream()
+                .filter(l -> l.contains("scan_a.pz"))
+                .findFirst()
+                .orElseThrow();
         Files.writeString(log, first + "\n{\"run_id\":\"x\",\"out", StandardCharsets.UTF_8);
         Files.delete(out.resolve("scan_b.h5"));
         Files.delete(out.resolve("scan_c.h5"));
         FileTime kept = Files.getLastModifiedTime(out.resolve("scan_a.h5"));
-        assertEquals(0, run("decompress", night + "/scan_*.pz", out.toString(), "--skip-existing", "--master",
-                "local[2]"), err.toString());
-        assertTrue(this.out.toString().contains("3 archives: 2 restored, 1 already restored (skipped), 0 failed"),
+        assertEquals(
+                0,
+                run("decompress", night + "/scan_*.pz", out.toString(), "--skip-existing", "--master", "local[2]"),
+                err.toString());
+        assertTrue(
+                this.out.toString().contains("3 archives: 2 restored, 1 already restored (skipped), 0 failed"),
                 this.out.toString());
         assertEquals(kept, Files.getLastModifiedTime(out.resolve("scan_a.h5")), "kept, not restored again");
         for (String scan : SCANS) {
@@ -98,8 +114,10 @@ class CampaignCommandTest extends CommandTest {
         // A file photonzip did not write, under an output name: never replaced, with any option.
         byte[] mine = "a user's own file".getBytes(StandardCharsets.UTF_8);
         Files.write(out.resolve("scan_c.h5"), mine);
-        for (String option : new String[]{"--overwrite", "--skip-existing"}) {
-            assertEquals(1, run("decompress", night.toString(), out.toString(), option, "--master", "local[2]"),
+        for (String option : new String[] {"--overwrite", "--skip-existing"}) {
+            assertEquals(
+                    1,
+                    run("decompress", night.toString(), out.toString(), option, "--master", "local[2]"),
                     err.toString());
             assertTrue(err.toString().contains("photonzip never replaces a file it did not write"), err.toString());
             assertArrayEquals(mine, Files.readAllBytes(out.resolve("scan_c.h5")), option);
@@ -120,20 +138,28 @@ class CampaignCommandTest extends CommandTest {
         byte[] bytes = Files.readAllBytes(pack);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(pack, bytes);
-        assertEquals(3, run("decompress", night.resolve("scan_b.pz").toString(), dir.resolve("b.h5").toString()));
+        assertEquals(
+                3,
+                run(
+                        "decompress",
+                        night.resolve("scan_b.pz").toString(),
+                        dir.resolve("b.h5").toString()));
         String alone = err.toString().strip().replace("photonzip decompress: ", "");
         assertFalse(Files.exists(dir.resolve("b.h5")));
 
         Path out = dir.resolve("out");
         assertEquals(3, run("decompress", night + "/", out + "/", "--master", "local[2]"));
         assertTrue(err.toString().contains("scan_b.pz: " + alone), err + " should hold " + alone);
-        assertTrue(this.out.toString().contains("3 archives: 2 restored, 0 already restored (skipped), 1 failed"),
+        assertTrue(
+                this.out.toString().contains("3 archives: 2 restored, 0 already restored (skipped), 1 failed"),
                 this.out.toString());
         assertRestored(dir, out, "scan_a");
         assertRestored(dir, out, "scan_c");
         assertEquals(List.of("_restore", "scan_a.h5", "scan_c.h5"), names(out), "no partial or hidden file");
-        JsonNode failed = records(out).stream().filter(r -> r.get("archive").asText().endsWith("scan_b.pz"))
-                .findFirst().orElseThrow();
+        JsonNode failed = records(out).stream()
+                .filter(r -> r.get("archive").asText().endsWith("scan_b.pz"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("failed", failed.get("status").asText());
         assertTrue(failed.get("tile_failed").asBoolean());
 

@@ -1,15 +1,14 @@
 package org.photonzip.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.golden.GoldenArchivesTest;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.golden.GoldenArchivesTest;
 
 /**
  * Commands without a catch ladder of their own: what they throw reaches the one mapper ({@link ExitCodes}), which
@@ -18,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CommandFailuresTest extends CommandTest {
 
     private static String golden() {
-        return GoldenArchivesTest.ROOT.resolve("v2/classical.pz").toAbsolutePath().toString();
+        return GoldenArchivesTest.ROOT
+                .resolve("v2/classical.pz")
+                .toAbsolutePath()
+                .toString();
     }
 
     private void assertOneLine(String prefix) {
@@ -29,11 +31,28 @@ class CommandFailuresTest extends CommandTest {
 
     @Test
     void explainOutsideTheStackIsAUsageError(@TempDir Path dir) {
-        assertEquals(ExitCodes.USAGE, run("explain", golden(), "--frame", "99999", "-o", dir.resolve("x").toString()));
+        assertEquals(
+                ExitCodes.USAGE,
+                run(
+                        "explain",
+                        golden(),
+                        "--frame",
+                        "99999",
+                        "-o",
+                        dir.resolve("x").toString()));
         assertOneLine("photonzip explain: Invalid --frame 99999: the stack has frames 0..");
         assertFalse(Files.exists(dir.resolve("x")));
-        assertEquals(ExitCodes.USAGE, run("explain", golden(), "--frame", "0", "--tile", "7,7", "-o",
-                dir.resolve("y").toString()));
+        assertEquals(
+                ExitCodes.USAGE,
+                run(
+                        "explain",
+                        golden(),
+                        "--frame",
+                        "0",
+                        "--tile",
+                        "7,7",
+                        "-o",
+                        dir.resolve("y").toString()));
         assertTrue(err.toString().contains("Invalid --tile 7,7: no tile of frame 0 has that corner"), err.toString());
     }
 

@@ -1,14 +1,14 @@
 package org.photonzip.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import picocli.CommandLine;
 
 /** Runs photonzip's production command line (its exit-code mapper included) in-process, keeping what it printed. */
 abstract class CommandTest {
     /** What the last {@link #run} printed to standard output and to standard error. */
     protected StringWriter out = new StringWriter();
+
     protected StringWriter err = new StringWriter();
 
     protected int run(String... args) {

@@ -1,17 +1,16 @@
 package org.photonzip.cli;
 
-import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CompressHelpTest {
     @Test
@@ -31,7 +30,8 @@ class CompressHelpTest {
         assertEquals(0, rc);
         String err = stderr.toString(StandardCharsets.UTF_8);
         assertFalse(err.contains("picocli WARN"), err);
-        assertTrue(out.toString().replaceAll("\\s+", " ").contains("else 30% of an executor's heap per core"),
+        assertTrue(
+                out.toString().replaceAll("\\s+", " ").contains("else 30% of an executor's heap per core"),
                 out.toString());
     }
 
@@ -40,6 +40,7 @@ class CompressHelpTest {
         // The refusal itself runs in StandaloneClusterIT, where the driver lacks the jars; here they are present and
         // the natives load, so the check lets learned and tf through.
         org.photonzip.options.TensorFlowCheck.require(org.photonzip.options.ModelChoice.parse("learned"));
-        org.photonzip.options.TensorFlowCheck.require(org.photonzip.options.ModelChoice.parse("auto").withInference("tf"));
+        org.photonzip.options.TensorFlowCheck.require(
+                org.photonzip.options.ModelChoice.parse("auto").withInference("tf"));
     }
 }

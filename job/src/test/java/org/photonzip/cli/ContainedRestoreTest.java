@@ -1,16 +1,10 @@
 package org.photonzip.cli;
 
-import io.jhdf.HdfFile;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.hdf5.OpenHdf5Objects;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +17,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.hdf5.OpenHdf5Objects;
 
 /**
  * Issue 17, "writes and reads outside the output": an archive whose metadata.h5 was crafted (and re-hashed in
@@ -48,8 +47,24 @@ class ContainedRestoreTest extends CommandTest {
     void archive(@TempDir Path setup) throws IOException {
         this.setup = setup;
         source = setup.resolve("s.h5");
-        assertEquals(0, run("generate", source.toString(), "--frames", "8", "--height", "64", "--width", "64",
-                "--seed", "1", "--flats", "4", "--darks", "4"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "generate",
+                        source.toString(),
+                        "--frames",
+                        "8",
+                        "--height",
+                        "64",
+                        "--width",
+                        "64",
+                        "--seed",
+                        "1",
+                        "--flats",
+                        "4",
+                        "--darks",
+                        "4"),
+                err.toString());
         base = setup.resolve("base.pz");
         assertEquals(0, run("compress", source.toString(), base.toString(), "--tile", "8x32x32"), err.toString());
     }
@@ -63,8 +78,24 @@ class ContainedRestoreTest extends CommandTest {
         Path v = Files.createDirectories(root.resolve("victims"));
         Path h5 = v.resolve("victim.h5");
         if (Files.notExists(h5)) {
-            assertEquals(0, run("generate", h5.toString(), "--frames", "8", "--height", "64", "--width", "64",
-                    "--seed", "2", "--flats", "4", "--darks", "4"), err.toString());
+            assertEquals(
+                    0,
+                    run(
+                            "generate",
+                            h5.toString(),
+                            "--frames",
+                            "8",
+                            "--height",
+                            "64",
+                            "--width",
+                            "64",
+                            "--seed",
+                            "2",
+                            "--flats",
+                            "4",
+                            "--darks",
+                            "4"),
+                    err.toString());
         }
         Path raw = v.resolve("raw.bin");
         byte[] bytes = new byte[(1 << 20) + 8192];
@@ -110,8 +141,8 @@ class ContainedRestoreTest extends CommandTest {
             Path archive = copyOfBase("r" + i + ".pz");
             CraftedMetadata.apply(archive, victims, pick);
             restoreContained(archive, dir.resolve("r" + i + ".h5"), pick);
-            outcomes.add(pick + ": " + (pick.stream().allMatch(CraftedMetadata.Craft::harmless) ? "exit 0, values right"
-                    : "refused"));
+            outcomes.add(pick + ": "
+                    + (pick.stream().allMatch(CraftedMetadata.Craft::harmless) ? "exit 0, values right" : "refused"));
         }
         Files.write(Path.of("target/crafted-metadata.txt"), outcomes);
     }
@@ -127,8 +158,11 @@ class ContainedRestoreTest extends CommandTest {
         } else {
             assertEquals(ExitCodes.UNREADABLE, code, crafts + " must be refused; printed " + out + err);
             String message = err.toString();
-            assertTrue(message.contains("metadata.h5") && message.contains(crafts.size() == 1 ? crafts.get(0).mention()
-                    : ""), crafts + ": " + message);
+            assertTrue(
+                    message.contains("metadata.h5")
+                            && message.contains(
+                                    crafts.size() == 1 ? crafts.get(0).mention() : ""),
+                    crafts + ": " + message);
             assertFalse(Files.exists(out), crafts + ": nothing under the output's name");
         }
         assertEquals(List.of(), leftovers(out.getParent()), "no working directory left");
@@ -138,14 +172,20 @@ class ContainedRestoreTest extends CommandTest {
     void anOutputInsideTheArchiveIsRefusedBeforeAnyWork() throws IOException {
         Path archive = copyOfBase("inside.pz");
         Map<String, String> before = hashes(dir, null);
-        for (String out : new String[]{archive.resolve(ArchiveLayout.METADATA).toString(), archive.toString(),
-                archive.resolve("packs/new.h5").toString(), archive.resolve("sub/../x.h5").toString()}) {
+        for (String out : new String[] {
+            archive.resolve(ArchiveLayout.METADATA).toString(),
+            archive.toString(),
+            archive.resolve("packs/new.h5").toString(),
+            archive.resolve("sub/../x.h5").toString()
+        }) {
             assertEquals(ExitCodes.UNREADABLE, run("decompress", archive.toString(), out, "--overwrite"), out);
             assertTrue(err.toString().contains("inside the archive"), err.toString());
             assertEquals(List.of(), changed(before, hashes(dir, null)), "the archive is untouched");
         }
         Path link = Files.createSymbolicLink(dir.resolve("link-to-archive"), archive);
-        assertEquals(ExitCodes.UNREADABLE, run("decompress", archive.toString(), link.resolve("y.h5").toString()));
+        assertEquals(
+                ExitCodes.UNREADABLE,
+                run("decompress", archive.toString(), link.resolve("y.h5").toString()));
         assertTrue(err.toString().contains("inside the archive"), err.toString());
         assertEquals(List.of(), changed(before, hashes(dir, null)));
         assertEquals(0, run("verify", archive.toString()), err.toString());
@@ -155,16 +195,21 @@ class ContainedRestoreTest extends CommandTest {
     void aMissingDirectoryIsNamedWithItsReason() {
         Path out = dir.resolve("no/such/dir/out.h5");
         assertEquals(ExitCodes.UNREADABLE, run("decompress", base.toString(), out.toString()));
-        assertTrue(err.toString().contains("Cannot write " + out) && err.toString().contains("does not exist"),
+        assertTrue(
+                err.toString().contains("Cannot write " + out) && err.toString().contains("does not exist"),
                 err.toString());
     }
 
     /** A restore that exits 0 wrote every value of the source: stack, flats and darks. */
     private void assertSameValues(Path out) {
-        try (HdfFile a = new HdfFile(source); HdfFile b = new HdfFile(out)) {
+        try (HdfFile a = new HdfFile(source);
+                HdfFile b = new HdfFile(out)) {
             for (String path : List.of(CraftedMetadata.STACK, CraftedMetadata.FLATS, CraftedMetadata.DARKS)) {
-                assertTrue(java.util.Objects.deepEquals(a.getDatasetByPath(path).getData(),
-                        b.getDatasetByPath(path).getData()), path + " differs in " + out);
+                assertTrue(
+                        java.util.Objects.deepEquals(
+                                a.getDatasetByPath(path).getData(),
+                                b.getDatasetByPath(path).getData()),
+                        path + " differs in " + out);
             }
         }
     }
@@ -173,7 +218,9 @@ class ContainedRestoreTest extends CommandTest {
     static Map<String, String> hashes(Path root, Path except) throws IOException {
         Map<String, String> h = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.equals(except)).toList()) {
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.equals(except))
+                    .toList()) {
                 h.put(root.relativize(f).toString(), sha256(f));
             }
         }
@@ -184,12 +231,15 @@ class ContainedRestoreTest extends CommandTest {
     static List<String> changed(Map<String, String> before, Map<String, String> after) {
         java.util.Set<String> names = new java.util.TreeSet<>(before.keySet());
         names.addAll(after.keySet());
-        return names.stream().filter(n -> !java.util.Objects.equals(before.get(n), after.get(n))).toList();
+        return names.stream()
+                .filter(n -> !java.util.Objects.equals(before.get(n), after.get(n)))
+                .toList();
     }
 
     static List<Path> leftovers(Path parent) throws IOException {
         try (Stream<Path> s = Files.list(parent)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(".photonzip-restore-")).toList();
+            return s.filter(p -> p.getFileName().toString().startsWith(".photonzip-restore-"))
+                    .toList();
         }
     }
 

@@ -2,14 +2,13 @@ package org.photonzip.cli;
 
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.hdf5.NativeHdf5;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.hdf5.NativeHdf5;
 
 /**
  * Edits of an archive's metadata.h5 (then re-hashed in _SUCCESS) that try to make a restore reach other files, as
@@ -22,8 +21,7 @@ final class CraftedMetadata {
     private static final String MARKER = "photonzip_stack_placeholder";
 
     /** The files a crafted archive points at; none may change. */
-    record Victims(Path hdf5, Path raw, Path text) {
-    }
+    record Victims(Path hdf5, Path raw, Path text) {}
 
     /** One edit of an open metadata.h5 ({@code f}); {@code archive} for edits that also touch summary.json. */
     interface Edit {
@@ -45,47 +43,81 @@ final class CraftedMetadata {
         }
     }
 
-    private CraftedMetadata() {
-    }
+    private CraftedMetadata() {}
 
     static List<Craft> all() {
         return List.of(
-                new Craft("flats an external link into another file", (f, v, a) -> {
-                    H5.H5Ldelete(f, FLATS, p());
-                    H5.H5Lcreate_external(v.hdf5().toString(), FLATS, f, FLATS, p(), p());
-                }, false, FLATS + " is an external link"),
-                new Craft("stack twin in external raw storage", (f, v, a) -> replaceWithStorage(f, STACK,
-                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 4096, 1 << 20)), false,
+                new Craft(
+                        "flats an external link into another file",
+                        (f, v, a) -> {
+                            H5.H5Ldelete(f, FLATS, p());
+                            H5.H5Lcreate_external(v.hdf5().toString(), FLATS, f, FLATS, p(), p());
+                        },
+                        false,
+                        FLATS + " is an external link"),
+                new Craft(
+                        "stack twin in external raw storage",
+                        (f, v, a) -> replaceWithStorage(
+                                f,
+                                STACK,
+                                dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 4096, 1 << 20)),
+                        false,
                         STACK + " is stored in external raw storage"),
-                new Craft("stack twin a virtual dataset of another file",
-                        (f, v, a) -> replaceWithVirtual(f, STACK, v.hdf5(), STACK), false,
+                new Craft(
+                        "stack twin a virtual dataset of another file",
+                        (f, v, a) -> replaceWithVirtual(f, STACK, v.hdf5(), STACK),
+                        false,
                         STACK + " is a virtual dataset"),
-                new Craft("flats twin a virtual dataset of another file",
-                        (f, v, a) -> replaceWithVirtual(f, FLATS, v.hdf5(), FLATS), false,
+                new Craft(
+                        "flats twin a virtual dataset of another file",
+                        (f, v, a) -> replaceWithVirtual(f, FLATS, v.hdf5(), FLATS),
+                        false,
                         FLATS + " is a virtual dataset"),
-                new Craft("darks twin in external raw storage", (f, v, a) -> replaceWithStorage(f, DARKS,
-                        dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 0, 1 << 20)), false,
+                new Craft(
+                        "darks twin in external raw storage",
+                        (f, v, a) -> replaceWithStorage(
+                                f,
+                                DARKS,
+                                dcpl -> H5.H5Pset_external(dcpl, v.raw().toString(), 0, 1 << 20)),
+                        false,
                         DARKS + " is stored in external raw storage"),
-                new Craft("a dataset stored in a text file", (f, v, a) -> externalText(f, v.text()), false,
+                new Craft(
+                        "a dataset stored in a text file",
+                        (f, v, a) -> externalText(f, v.text()),
+                        false,
                         "/entry/notes is stored in external raw storage"),
-                new Craft("an external link compress did not write", (f, v, a) ->
-                        H5.H5Lcreate_external(v.text().toString(), "/", f, "/entry/elsewhere", p(), p()), false,
+                new Craft(
+                        "an external link compress did not write",
+                        (f, v, a) -> H5.H5Lcreate_external(v.text().toString(), "/", f, "/entry/elsewhere", p(), p()),
+                        false,
                         "/entry/elsewhere is an external link"),
-                new Craft("flats a soft link through a kept external link", (f, v, a) -> {
-                    keptLink(f, a, "/entry/outside", v.hdf5(), "/entry");
-                    H5.H5Ldelete(f, FLATS, p());
-                    H5.H5Lcreate_soft("/entry/outside/data/flats", f, FLATS, p(), p());
-                }, false, FLATS + " is a soft link to /entry/outside/data/flats"),
-                new Craft("coded flats a soft link to a dataset of the file itself", (f, v, a) -> {
-                    if (H5.H5Lget_info(f, FLATS, p()).type == HDF5Constants.H5L_TYPE_HARD) {
-                        H5.H5Lmove(f, FLATS, f, "/entry/flats_moved", p(), p());
-                        H5.H5Lcreate_soft("/entry/flats_moved", f, FLATS, p(), p());
-                    }
-                }, false, FLATS + " is a soft link, not a dataset of the file itself"),
-                new Craft("a kept external link, as compress writes for one it cannot follow",
-                        (f, v, a) -> keptLink(f, a, "/entry/kept", v.hdf5(), "/entry"), true),
-                new Craft("a dangling soft link", (f, v, a) ->
-                        H5.H5Lcreate_soft("/entry/nowhere", f, "/entry/dangling", p(), p()), true));
+                new Craft(
+                        "flats a soft link through a kept external link",
+                        (f, v, a) -> {
+                            keptLink(f, a, "/entry/outside", v.hdf5(), "/entry");
+                            H5.H5Ldelete(f, FLATS, p());
+                            H5.H5Lcreate_soft("/entry/outside/data/flats", f, FLATS, p(), p());
+                        },
+                        false,
+                        FLATS + " is a soft link to /entry/outside/data/flats"),
+                new Craft(
+                        "coded flats a soft link to a dataset of the file itself",
+                        (f, v, a) -> {
+                            if (H5.H5Lget_info(f, FLATS, p()).type == HDF5Constants.H5L_TYPE_HARD) {
+                                H5.H5Lmove(f, FLATS, f, "/entry/flats_moved", p(), p());
+                                H5.H5Lcreate_soft("/entry/flats_moved", f, FLATS, p(), p());
+                            }
+                        },
+                        false,
+                        FLATS + " is a soft link, not a dataset of the file itself"),
+                new Craft(
+                        "a kept external link, as compress writes for one it cannot follow",
+                        (f, v, a) -> keptLink(f, a, "/entry/kept", v.hdf5(), "/entry"),
+                        true),
+                new Craft(
+                        "a dangling soft link",
+                        (f, v, a) -> H5.H5Lcreate_soft("/entry/nowhere", f, "/entry/dangling", p(), p()),
+                        true));
     }
 
     /** Applies {@code edits} to the archive's metadata.h5 and re-states it (and summary.json) in _SUCCESS. */
@@ -151,7 +183,7 @@ final class CraftedMetadata {
     private static void externalText(long f, Path text) {
         long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
         H5.H5Pset_external(dcpl, text.toString(), 0, 64);
-        long space = H5.H5Screate_simple(1, new long[]{64}, null);
+        long space = H5.H5Screate_simple(1, new long[] {64}, null);
         long ds = H5.H5Dcreate(f, "/entry/notes", HDF5Constants.H5T_NATIVE_UINT8, space, p(), dcpl, p());
         H5.H5Dclose(ds);
         H5.H5Sclose(space);

@@ -1,32 +1,7 @@
 package org.photonzip.cli;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.opentest4j.AssertionFailedError;
-import org.photonzip.codec.PhotonzipException;
-import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.source.StackSource;
-import org.photonzip.source.StackSources;
-import org.photonzip.source.StackSpec;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.LocalSpark;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.spark.VerifyJob;
-import org.photonzip.plan.TileShape;
-import picocli.CommandLine;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,9 +14,33 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
+import org.photonzip.spark.VerifyJob;
+import picocli.CommandLine;
 
 /**
  * Issue #8's damage classes against both readers: every damaged archive must be refused by verify and by
@@ -57,11 +56,14 @@ class DamagedArchivesTest {
 
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
     private JavaSparkContext jsc;
     private Broadcast<SerializableConfiguration> conf;
+
     @TempDir
     Path dir;
+
     private Path input;
     private Path classical;
     private Path learned;
@@ -74,13 +76,23 @@ class DamagedArchivesTest {
         conf = jsc.broadcast(new SerializableConfiguration(new Configuration()));
         input = JobFixtures.writeStack(setup.resolve("in.h5"), 6, 32, 32, "uint16", null, 7);
         classical = setup.resolve("classical.pz");
-        JobFixtures.compress(spark, input.toString(), null, classical.toString(), new TileShape(3, 16, 16), false,
-                false, 32L << 10);
+        JobFixtures.compress(
+                spark, input.toString(), null, classical.toString(), new TileShape(3, 16, 16), false, false, 32L << 10);
         learned = setup.resolve("learned.pz");
         Path model = Path.of("src/test/resources/golden-archives/v1/learned.pz", ArchiveLayout.MODEL);
-        CompressJob.run(spark, new CompressJob.Request(input.toString(), null, learned.toString(),
-                new TileShape(6, 16, 32), ModelChoice.parse(model.toString()).withInference("java"), false, false, 0,
-                1L << 30), JobFixtures.quiet());
+        CompressJob.run(
+                spark,
+                new CompressJob.Request(
+                        input.toString(),
+                        null,
+                        learned.toString(),
+                        new TileShape(6, 16, 32),
+                        ModelChoice.parse(model.toString()).withInference("java"),
+                        false,
+                        false,
+                        0,
+                        1L << 30),
+                JobFixtures.quiet());
         try (StackSource s = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
             source = new short[(int) s.samples()];
             s.read(0, s.frames(), 0, s.height(), 0, s.width(), source);
@@ -101,12 +113,20 @@ class DamagedArchivesTest {
             tally(c, classical, counts, problems, lines);
         }
         ModelFile golden = ModelFile.parse(Files.readAllBytes(learned.resolve(ArchiveLayout.MODEL)));
-        ModelFile other = new ModelFile(golden.network(), golden.locationShift() + 1, golden.scaleShift(),
-                golden.metadata());
+        ModelFile other =
+                new ModelFile(golden.network(), golden.locationShift() + 1, golden.scaleShift(), golden.metadata());
         tally(Damages.modelSwapped(other.toBytes()), learned, counts, problems, lines);
-        String report = String.format(Locale.ROOT, "damage cases tried %d, refused by verify %d, refused by "
-                        + "decompress %d, wrong pixels written %d, foreign exception types %d, hangs %d%n",
-                counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]) + String.join("\n", problems);
+        String report = String.format(
+                        Locale.ROOT,
+                        "damage cases tried %d, refused by verify %d, refused by "
+                                + "decompress %d, wrong pixels written %d, foreign exception types %d, hangs %d%n",
+                        counts[0],
+                        counts[1],
+                        counts[2],
+                        counts[3],
+                        counts[4],
+                        counts[5])
+                + String.join("\n", problems);
         System.out.println(report);
         Files.writeString(Path.of("target/damage-report.txt"), report + "\n" + String.join("\n", lines) + "\n");
         assertEquals(List.of(), problems, report);
@@ -143,8 +163,18 @@ class DamagedArchivesTest {
         if (!mentions.isEmpty()) {
             return mentions.stream().allMatch(w -> m.contains(w.toLowerCase(Locale.ROOT)));
         }
-        return Arrays.asList("_success", "summary.json", "manifest", "metadata.h5", "packs/", "tile", "frames.csv",
-                "stages.csv", "model.pzm").stream().anyMatch(m::contains);
+        return Arrays.asList(
+                        "_success",
+                        "summary.json",
+                        "manifest",
+                        "metadata.h5",
+                        "packs/",
+                        "tile",
+                        "frames.csv",
+                        "stages.csv",
+                        "model.pzm")
+                .stream()
+                .anyMatch(m::contains);
     }
 
     private DamageOutcome verify(Path archive) {
@@ -153,8 +183,12 @@ class DamagedArchivesTest {
                 try {
                     ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
                     VerifyJob.Result r = VerifyJob.run(jsc, reader, conf, null);
-                    return new DamageOutcome(r.ok() ? 0 : ExitCodes.TILE_FAILED, r.ok() ? "" : r.failures().get(0),
-                            false, false, false);
+                    return new DamageOutcome(
+                            r.ok() ? 0 : ExitCodes.TILE_FAILED,
+                            r.ok() ? "" : r.failures().get(0),
+                            false,
+                            false,
+                            false);
                 } catch (Throwable t) {
                     boolean own = t instanceof PhotonzipException || t instanceof IOException;
                     return new DamageOutcome(ExitCodes.of(t), Failures.message(t), !own, false, false);
@@ -173,7 +207,8 @@ class DamagedArchivesTest {
         cli.setOut(new PrintWriter(new StringWriter(), true));
         int code;
         try {
-            code = assertTimeoutPreemptively(LIMIT, () -> cli.execute("decompress", archive.toString(), out.toString()));
+            code = assertTimeoutPreemptively(
+                    LIMIT, () -> cli.execute("decompress", archive.toString(), out.toString()));
         } catch (AssertionFailedError timeout) {
             return new DamageOutcome(-1, "timed out", false, true, Files.exists(out));
         }

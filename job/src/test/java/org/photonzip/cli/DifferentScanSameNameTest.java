@@ -1,17 +1,16 @@
 package org.photonzip.cli;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.spark.JobFixtures;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.spark.JobFixtures;
 
 /**
  * Issue 18: a re-run with {@code --skip-existing --delete-source-after-verify} that finds a different scan under a
@@ -32,8 +31,14 @@ class DifferentScanSameNameTest extends CommandTest {
         Files.delete(scan);
         JobFixtures.writeStack(scan, 8, 32, 40, "uint16", null, 2); // another scan, same name and shape
         byte[] source = Files.readAllBytes(scan);
-        int code = run("compress", "--skip-existing", "--delete-source-after-verify", scan.toString(), night,
-                "--master", "local[1]");
+        int code = run(
+                "compress",
+                "--skip-existing",
+                "--delete-source-after-verify",
+                scan.toString(),
+                night,
+                "--master",
+                "local[1]");
         String said = err.toString() + out;
         assertEquals(1, code, said);
         assertTrue(said.contains("is not the file that was archived"), said);

@@ -1,17 +1,16 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.TileRow;
 import org.photonzip.archive.golden.GoldenArchivesTest;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code photonzip export}: what it prints, and the exit code and one line of each refusal. */
 class ExportCommandTest extends CommandTest {
@@ -21,8 +20,11 @@ class ExportCommandTest extends CommandTest {
         ArchiveDamage.copy(GoldenArchivesTest.ROOT.resolve("v2/classical.pz"), archive);
         String out = dir.resolve("e.h5").toString();
         assertEquals(ExitCodes.OK, run("export", archive.toString(), out));
-        assertTrue(this.out.toString().contains("(8 x 32 x 32 uint16, chunks 4 x 16 x 16, filter 305) from 8 tile "
-                + "streams"), this.out.toString());
+        assertTrue(
+                this.out
+                        .toString()
+                        .contains("(8 x 32 x 32 uint16, chunks 4 x 16 x 16, filter 305) from 8 tile " + "streams"),
+                this.out.toString());
 
         assertEquals(ExitCodes.UNREADABLE, run("export", archive.toString(), out));
         assertTrue(err.toString().strip().startsWith("photonzip export: "), err.toString());

@@ -1,25 +1,24 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.hdf5.OpenHdf5Objects;
-import org.photonzip.restore.Region;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.RestoredFiles;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.hdf5.OpenHdf5Objects;
+import org.photonzip.restore.Region;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.RestoredFiles;
 
 /**
  * A campaign whose output disk (a small tmpfs) has room for two small outputs but not for the large one between
@@ -40,11 +39,13 @@ class FullDiskCampaignTest extends CommandTest {
         int[][] shapes = {{4, 32, 32}, {48, 128, 128}, {4, 32, 32}}; // scan_b's output (1.5 MiB) cannot fit
         String[] scans = {"scan_a", "scan_b", "scan_c"};
         for (int i = 0; i < scans.length; i++) {
-            JobFixtures.writeStack(raw.resolve(scans[i] + ".h5"), shapes[i][0], shapes[i][1], shapes[i][2], "uint16",
-                    null, 21 + i);
+            JobFixtures.writeStack(
+                    raw.resolve(scans[i] + ".h5"), shapes[i][0], shapes[i][1], shapes[i][2], "uint16", null, 21 + i);
         }
         Path night = dir.resolve("night");
-        assertEquals(0, run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
                 err.toString());
         Path reference = dir.resolve("reference");
         assertEquals(0, run("decompress", night + "/", reference + "/", "--master", "local[1]"), err.toString());
@@ -55,7 +56,8 @@ class FullDiskCampaignTest extends CommandTest {
 
         Path disk = Files.createDirectory(dir.resolve("disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + room, "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         mount.getInputStream().readAllBytes();
         Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here (needs root)");
         try {
@@ -70,20 +72,27 @@ class FullDiskCampaignTest extends CommandTest {
                 String output = r.path("output").asText();
                 if (output.endsWith("scan_b.h5")) {
                     assertEquals("failed", r.path("status").asText(), r.toString());
-                    assertTrue(r.path("error").asText().contains(out.resolve("scan_b.h5").toString()),
+                    assertTrue(
+                            r.path("error")
+                                    .asText()
+                                    .contains(out.resolve("scan_b.h5").toString()),
                             "the error names the output: " + r);
                 } else {
                     assertEquals("done", r.path("status").asText(), r.toString());
                 }
             }
-            assertEquals(List.of("_restore", "scan_a.h5", "scan_c.h5"), names(out),
+            assertEquals(
+                    List.of("_restore", "scan_a.h5", "scan_c.h5"),
+                    names(out),
                     "nothing partial under a final name, no hidden file left");
-            for (int i : new int[]{0, 2}) {
+            for (int i : new int[] {0, 2}) {
                 // compared on a copy: the reader maps the file it reads, which would keep the tmpfs busy
-                Path copy = Files.copy(out.resolve(scans[i] + ".h5"), dir.resolve(scans[i] + "-restored.h5"),
+                Path copy = Files.copy(
+                        out.resolve(scans[i] + ".h5"),
+                        dir.resolve(scans[i] + "-restored.h5"),
                         StandardCopyOption.REPLACE_EXISTING);
-                RestoredFiles.assertStackEquals(raw.resolve(scans[i] + ".h5").toString(), copy, STACK,
-                        Region.whole(shapes[i]));
+                RestoredFiles.assertStackEquals(
+                        raw.resolve(scans[i] + ".h5").toString(), copy, STACK, Region.whole(shapes[i]));
             }
         } finally {
             OpenHdf5Objects.closeFiles();
@@ -95,7 +104,8 @@ class FullDiskCampaignTest extends CommandTest {
         List<JsonNode> all = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> s = Files.list(out.resolve("_restore"))) {
-            for (Path f : s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList()) {
+            for (Path f :
+                    s.filter(p -> p.getFileName().toString().endsWith(".jsonl")).toList()) {
                 for (String line : Files.readAllLines(f)) {
                     all.add(json.readTree(line));
                 }

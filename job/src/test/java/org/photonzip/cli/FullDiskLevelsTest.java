@@ -1,12 +1,10 @@
 package org.photonzip.cli;
 
-import io.jhdf.HdfFile;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.hdf5.OpenHdf5Objects;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,10 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.hdf5.OpenHdf5Objects;
 
 /**
  * Issue 17, "a restore that says restored and is wrong": {@code decompress} onto a disk with a little less room than
@@ -38,8 +37,24 @@ class FullDiskLevelsTest extends CommandTest {
     @Test
     void atEveryFillLevelTheRestoreIsRightOrFailsNamingTheOutput() throws Exception {
         Path source = dir.resolve("s.h5");
-        assertEquals(0, run("generate", source.toString(), "--frames", "8", "--height", "64", "--width", "64",
-                "--seed", "1", "--flats", "4", "--darks", "4"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "generate",
+                        source.toString(),
+                        "--frames",
+                        "8",
+                        "--height",
+                        "64",
+                        "--width",
+                        "64",
+                        "--seed",
+                        "1",
+                        "--flats",
+                        "4",
+                        "--darks",
+                        "4"),
+                err.toString());
         Path archive = dir.resolve("base.pz");
         assertEquals(0, run("compress", source.toString(), archive.toString(), "--tile", "8x32x32"), err.toString());
         Path reference = dir.resolve("reference.h5");
@@ -50,7 +65,8 @@ class FullDiskLevelsTest extends CommandTest {
         Path disk = Files.createDirectory(dir.resolve("disk"));
         long room = ((size * 2 + (1 << 20)) / PAGE + 1) * PAGE;
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + room, "tmpfs", disk.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         mount.getInputStream().readAllBytes();
         Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here (needs root)");
         List<String> report = new ArrayList<>();
@@ -79,20 +95,28 @@ class FullDiskLevelsTest extends CommandTest {
                 assertEquals(List.of(), ContainedRestoreTest.leftovers(disk), "level " + level);
                 if (OpenHdf5Objects.count() != 0) {
                     leaks++; // give the disk room so the library can close what it kept, then go on
-                    new ProcessBuilder("mount", "-o", "remount,size=" + (room * 4), disk.toString()).start().waitFor();
+                    new ProcessBuilder("mount", "-o", "remount,size=" + (room * 4), disk.toString())
+                            .start()
+                            .waitFor();
                     OpenHdf5Objects.closeFiles();
-                    new ProcessBuilder("mount", "-o", "remount,size=" + room, disk.toString()).start().waitFor();
+                    new ProcessBuilder("mount", "-o", "remount,size=" + room, disk.toString())
+                            .start()
+                            .waitFor();
                 }
                 report.add(level + " bytes free (" + (100 * level / size) + " % of " + size + "): " + outcome);
                 Files.deleteIfExists(out);
                 Files.deleteIfExists(filler);
             }
         } finally {
-            new ProcessBuilder("mount", "-o", "remount,size=64m", disk.toString()).start().waitFor();
+            new ProcessBuilder("mount", "-o", "remount,size=64m", disk.toString())
+                    .start()
+                    .waitFor();
             OpenHdf5Objects.closeFiles();
             new ProcessBuilder("umount", disk.toString()).start().waitFor();
-            report.add(0, report.size() + " levels: " + restored + " restored right, " + refused
-                    + " refused naming the output, " + leaks + " with HDF5 objects left open");
+            report.add(
+                    0,
+                    report.size() + " levels: " + restored + " restored right, " + refused
+                            + " refused naming the output, " + leaks + " with HDF5 objects left open");
             Files.write(Path.of("target/full-disk-levels.txt"), report);
         }
         assertEquals(0, leaks, "HDF5 objects left open after a failure (the library would crash at exit)");
@@ -109,9 +133,13 @@ class FullDiskLevelsTest extends CommandTest {
     }
 
     private static void assertSameValues(Path source, Path out, long level) {
-        try (HdfFile a = new HdfFile(source); HdfFile b = new HdfFile(out)) {
+        try (HdfFile a = new HdfFile(source);
+                HdfFile b = new HdfFile(out)) {
             for (String path : List.of(CraftedMetadata.STACK, CraftedMetadata.FLATS, CraftedMetadata.DARKS)) {
-                assertTrue(Objects.deepEquals(a.getDatasetByPath(path).getData(), b.getDatasetByPath(path).getData()),
+                assertTrue(
+                        Objects.deepEquals(
+                                a.getDatasetByPath(path).getData(),
+                                b.getDatasetByPath(path).getData()),
                         "level " + level + ": exit 0 but " + path + " differs");
             }
         } catch (RuntimeException e) {

@@ -1,29 +1,46 @@
 package org.photonzip.cli;
 
-import io.jhdf.HdfFile;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenerateCommandTest extends CommandTest {
 
     @Test
     void writesTheRequestedShapeAndReportsIt(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("g.h5");
-        assertEquals(0, run("generate", file.toString(), "--frames", "3", "--height", "16", "--width", "24",
-                "--seed", "5", "--intensity", "--threads", "1"));
+        assertEquals(
+                0,
+                run(
+                        "generate",
+                        file.toString(),
+                        "--frames",
+                        "3",
+                        "--height",
+                        "16",
+                        "--width",
+                        "24",
+                        "--seed",
+                        "5",
+                        "--intensity",
+                        "--threads",
+                        "1"));
         assertTrue(out.toString().contains("data 3 x 16 x 24 uint16"), out.toString());
         assertTrue(out.toString().contains("noise-entropy floor"), out.toString());
         try (HdfFile hdf = new HdfFile(file)) {
-            assertArrayEquals(new int[]{3, 16, 24}, hdf.getDatasetByPath("/entry/data/data").getDimensions());
-            assertArrayEquals(new int[]{3, 16, 24}, hdf.getDatasetByPath("/entry/data/intensity").getDimensions());
+            assertArrayEquals(
+                    new int[] {3, 16, 24},
+                    hdf.getDatasetByPath("/entry/data/data").getDimensions());
+            assertArrayEquals(
+                    new int[] {3, 16, 24},
+                    hdf.getDatasetByPath("/entry/data/intensity").getDimensions());
         }
     }
 
@@ -42,8 +59,10 @@ class GenerateCommandTest extends CommandTest {
         assertEquals(1, run("generate", file.toString(), "--frames", "2", "--height", "8", "--width", "8"));
         assertTrue(err.toString().contains("--overwrite"), err.toString());
         assertEquals("keep", Files.readString(file));
-        assertEquals(0, run("generate", file.toString(), "--frames", "2", "--height", "8", "--width", "8", "--overwrite"));
-        assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1).equals("keep"));
+        assertEquals(
+                0, run("generate", file.toString(), "--frames", "2", "--height", "8", "--width", "8", "--overwrite"));
+        assertFalse(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)
+                .equals("keep"));
     }
 
     @Test
@@ -54,8 +73,17 @@ class GenerateCommandTest extends CommandTest {
         assertEquals(2, run("generate", file.toString(), "--frames", "-3"));
         assertEquals(2, run("generate", file.toString(), "--width", "many"));
         assertFalse(Files.exists(file));
-        assertEquals(1, run("generate", dir.resolve("nowhere").resolve("g.h5").toString(), "--frames", "1",
-                "--height", "4", "--width", "4"));
+        assertEquals(
+                1,
+                run(
+                        "generate",
+                        dir.resolve("nowhere").resolve("g.h5").toString(),
+                        "--frames",
+                        "1",
+                        "--height",
+                        "4",
+                        "--width",
+                        "4"));
         assertTrue(err.toString().contains("directory does not exist"), err.toString());
     }
 }

@@ -1,14 +1,13 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 18: some --help entries had no description. Every option and parameter of every command has one. */
 class HelpDescriptionsTest {
@@ -24,8 +23,8 @@ class HelpDescriptionsTest {
     private static void check(CommandLine command, List<String> bare) {
         for (ArgSpec arg : command.getCommandSpec().args()) {
             if (String.join("", arg.description()).isBlank()) {
-                bare.add(command.getCommandName() + " " + (arg instanceof OptionSpec o ? o.longestName()
-                        : arg.paramLabel()));
+                bare.add(command.getCommandName() + " "
+                        + (arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel()));
             }
         }
     }

@@ -1,13 +1,9 @@
 package org.photonzip.cli;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.StagingOwner;
-import org.photonzip.restore.Region;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.RestoredFiles;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.StagingOwner;
+import org.photonzip.restore.Region;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.RestoredFiles;
 
 /**
  * A campaign whose driver (a real {@code photonzip decompress} JVM) is killed with SIGKILL while its second archive's
@@ -45,7 +44,9 @@ class KilledCampaignTest extends CommandTest {
             JobFixtures.writeStack(raw.resolve(SCANS[i] + ".h5"), 8 + 2 * i, 32, 40, "uint16", null, 11 + i);
         }
         Path night = dir.resolve("night");
-        assertEquals(0, run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("compress", raw.resolve("scan_*.h5").toString(), night + "/", "--master", "local[2]"),
                 err.toString());
         Path out = Files.createDirectories(dir.resolve("out"));
         Map<Path, byte[]> others = othersFiles(out);
@@ -57,7 +58,8 @@ class KilledCampaignTest extends CommandTest {
         Process driver = startCampaign(dir, night, out);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (System.nanoTime() < deadline && driver.isAlive()
+            while (System.nanoTime() < deadline
+                    && driver.isAlive()
                     && !Files.readString(dir.resolve("driver.log")).contains("holding archive 2")) {
                 Thread.sleep(50);
             }
@@ -73,7 +75,9 @@ class KilledCampaignTest extends CommandTest {
         assertFalse(Files.exists(out.resolve("scan_c.h5")));
         assertRestored(raw, out, "scan_a"); // done before the kill, whole
 
-        assertEquals(0, run("decompress", night.toString(), out + "/", "--skip-existing", "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("decompress", night.toString(), out + "/", "--skip-existing", "--master", "local[2]"),
                 err.toString());
         for (String scan : SCANS) {
             assertRestored(raw, out, scan);
@@ -83,12 +87,22 @@ class KilledCampaignTest extends CommandTest {
             assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), e.getKey() + " is not photonzip's");
             assertEquals(times.get(e.getKey()), Files.getLastModifiedTime(e.getKey()));
         }
-        List<String> expected = new ArrayList<>(List.of(".scan_x.h5.photonzip-local-1-1",
-                ".scan_y.h5.photonzip-local-live-7", "_restore", "notes.txt", "scan_a.h5", "scan_b.h5", "scan_c.h5"));
+        List<String> expected = new ArrayList<>(List.of(
+                ".scan_x.h5.photonzip-local-1-1",
+                ".scan_y.h5.photonzip-local-live-7",
+                "_restore",
+                "notes.txt",
+                "scan_a.h5",
+                "scan_b.h5",
+                "scan_c.h5"));
         assertEquals(expected, names(out));
         try (Stream<Path> s = Files.list(out.resolve("_restore"))) {
-            assertEquals(List.of("local-live.owner"), s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".owner")).toList(), "only the live run's owner record remains");
+            assertEquals(
+                    List.of("local-live.owner"),
+                    s.map(p -> p.getFileName().toString())
+                            .filter(n -> n.endsWith(".owner"))
+                            .toList(),
+                    "only the live run's owner record remains");
         }
     }
 
@@ -99,13 +113,14 @@ class KilledCampaignTest extends CommandTest {
     private static Map<Path, byte[]> othersFiles(Path out) throws Exception {
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(out.resolve("notes.txt"), "a user's notes".getBytes());
-        files.put(out.resolve(".scan_x.h5.photonzip-local-1-1"), new byte[]{1, 2, 3});
-        files.put(out.resolve(".scan_y.h5.photonzip-local-live-7"), new byte[]{4, 5, 6});
+        files.put(out.resolve(".scan_x.h5.photonzip-local-1-1"), new byte[] {1, 2, 3});
+        files.put(out.resolve(".scan_y.h5.photonzip-local-live-7"), new byte[] {4, 5, 6});
         for (Map.Entry<Path, byte[]> e : files.entrySet()) {
             Files.write(e.getKey(), e.getValue());
         }
         Path owner = Files.createDirectories(out.resolve("_restore/local-live.owner"));
-        FileSystem fs = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw();
+        FileSystem fs =
+                FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw();
         StagingOwner.current().write(fs, new org.apache.hadoop.fs.Path(owner.toUri()));
         return files;
     }
@@ -118,16 +133,28 @@ class KilledCampaignTest extends CommandTest {
                 command.add(arg);
             }
         }
-        command.addAll(List.of("-D" + HOLD + "=2", "-cp", System.getProperty("java.class.path"),
-                Photonzip.class.getName(), "decompress", night.toString(), out + "/", "--master", "local[1]"));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("driver.log").toFile()).start();
+        command.addAll(List.of(
+                "-D" + HOLD + "=2",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Photonzip.class.getName(),
+                "decompress",
+                night.toString(),
+                out + "/",
+                "--master",
+                "local[1]"));
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("driver.log").toFile())
+                .start();
     }
 
     private static void assertRestored(Path raw, Path out, String scan) throws Exception {
         int frames = 8 + 2 * List.of(SCANS).indexOf(scan);
-        RestoredFiles.assertStackEquals(raw.resolve(scan + ".h5").toString(), out.resolve(scan + ".h5"), STACK,
-                Region.whole(new int[]{frames, 32, 40}));
+        RestoredFiles.assertStackEquals(
+                raw.resolve(scan + ".h5").toString(), out.resolve(scan + ".h5"), STACK, Region.whole(new int[] {
+                    frames, 32, 40
+                }));
     }
 
     private static List<String> hidden(Path out, String prefix) throws Exception {

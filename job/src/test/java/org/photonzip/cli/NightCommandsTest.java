@@ -1,15 +1,14 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A night as a scheduler runs it: compress a glob, re-run it, then info and verify of the night directory. */
 @Tag("slow")
@@ -23,16 +22,25 @@ class NightCommandsTest extends CommandTest {
         String glob = raw.resolve("scan_*.h5").toString();
         Path night = dir.resolve("night");
         assertEquals(0, run("compress", glob, night + "/", "--verify", "--master", "local[2]"), err.toString());
-        assertTrue(out.toString().contains("2 scans: 2 archived, 0 already archived (skipped), 0 failed"), out.toString());
-        assertEquals(0, run("compress", glob, night.toString(), "--skip-existing", "--master", "local[2]"),
-                err.toString());
-        assertTrue(out.toString().contains("2 scans: 0 archived, 2 already archived (skipped), 0 failed"), out.toString());
+        assertTrue(
+                out.toString().contains("2 scans: 2 archived, 0 already archived (skipped), 0 failed"), out.toString());
+        assertEquals(
+                0, run("compress", glob, night.toString(), "--skip-existing", "--master", "local[2]"), err.toString());
+        assertTrue(
+                out.toString().contains("2 scans: 0 archived, 2 already archived (skipped), 0 failed"), out.toString());
         assertEquals(2, run("compress", glob, night.toString(), "--skip-existing", "--overwrite"));
         assertTrue(err.toString().contains("Invalid options"), err.toString());
         assertEquals(1, run("compress", raw.resolve("run_*.h5").toString(), night.toString(), "--master", "local[1]"));
         assertTrue(err.toString().contains("nothing matches"), err.toString());
-        assertEquals(0, run("compress", raw.resolve("run_*.h5").toString(), night.toString(), "--skip-existing",
-                "--master", "local[1]"));
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        raw.resolve("run_*.h5").toString(),
+                        night.toString(),
+                        "--skip-existing",
+                        "--master",
+                        "local[1]"));
 
         assertEquals(0, run("info", night.toString()), err.toString());
         assertTrue(out.toString().contains("2 archives: 2 committed, exit 0"), out.toString());
@@ -46,11 +54,23 @@ class NightCommandsTest extends CommandTest {
         byte[] bytes = Files.readAllBytes(pack);
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(pack, bytes);
-        assertEquals(3, run("verify", night.resolve("scan_a.pz").toString(), night.toString() + "/scan_b.pz",
-                "--master", "local[2]"));
+        assertEquals(
+                3,
+                run(
+                        "verify",
+                        night.resolve("scan_a.pz").toString(),
+                        night.toString() + "/scan_b.pz",
+                        "--master",
+                        "local[2]"));
         assertTrue(out.toString().contains("2 archives: 1 verified, exit 3"), out.toString());
         assertTrue(out.toString().contains("FAILED"), out.toString());
-        assertEquals(2, run("verify", night.toString(), "--against", raw.resolve("scan_a.h5").toString()));
+        assertEquals(
+                2,
+                run(
+                        "verify",
+                        night.toString(),
+                        "--against",
+                        raw.resolve("scan_a.h5").toString()));
     }
 
     /**
@@ -61,13 +81,24 @@ class NightCommandsTest extends CommandTest {
     void anArchiveAmongTheInputsIsLeftAloneAndAFinishedDirectoryNightExitsZero(@TempDir Path dir) throws Exception {
         Path raw = Files.createDirectories(dir.resolve("raw"));
         Path earlier = JobFixtures.writeStack(dir.resolve("earlier.h5"), 8, 32, 40, "uint16", null, 7);
-        assertEquals(0, run("compress", earlier.toString(), raw.resolve("a.pz").toString(), "--master", "local[1]"),
+        assertEquals(
+                0,
+                run("compress", earlier.toString(), raw.resolve("a.pz").toString(), "--master", "local[1]"),
                 err.toString());
-        java.util.Map<String, String> archive = org.photonzip.spark.night.NightFixturesAccess.snapshot(raw.resolve("a.pz"));
+        java.util.Map<String, String> archive =
+                org.photonzip.spark.night.NightFixturesAccess.snapshot(raw.resolve("a.pz"));
         Path spaced = JobFixtures.writeStack(raw.resolve("a b.h5"), 8, 32, 40, "uint16", null, 8);
         Path night = dir.resolve("night");
-        assertEquals(0, run("compress", raw.resolve("*").toString(), night + "/", "--delete-source-after-verify",
-                "--master", "local[2]"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        raw.resolve("*").toString(),
+                        night + "/",
+                        "--delete-source-after-verify",
+                        "--master",
+                        "local[2]"),
+                err.toString());
         assertTrue(err.toString().contains("a.pz: a photonzip archive, not a scan"), err.toString());
         assertTrue(Files.exists(night.resolve("a b.pz/_SUCCESS")) && !Files.exists(spaced), err.toString());
         assertTrue(!Files.exists(night.resolve("metadata.pz")) && !Files.exists(night.resolve("a.pz")));
@@ -77,11 +108,29 @@ class NightCommandsTest extends CommandTest {
         Path scans = Files.createDirectories(dir.resolve("scans"));
         JobFixtures.writeStack(scans.resolve("s1.h5"), 8, 32, 40, "uint16", null, 9);
         Path night2 = dir.resolve("night2");
-        assertEquals(0, run("compress", scans.toString(), night2 + "/", "--skip-existing",
-                "--delete-source-after-verify", "--master", "local[1]"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        scans.toString(),
+                        night2 + "/",
+                        "--skip-existing",
+                        "--delete-source-after-verify",
+                        "--master",
+                        "local[1]"),
+                err.toString());
         assertTrue(!Files.exists(scans.resolve("s1.h5")));
-        assertEquals(0, run("compress", scans.toString(), night2 + "/", "--skip-existing",
-                "--delete-source-after-verify", "--master", "local[1]"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "compress",
+                        scans.toString(),
+                        night2 + "/",
+                        "--skip-existing",
+                        "--delete-source-after-verify",
+                        "--master",
+                        "local[1]"),
+                err.toString());
         assertTrue(err.toString().contains("nothing matches " + scans), err.toString());
     }
 
@@ -93,11 +142,13 @@ class NightCommandsTest extends CommandTest {
     @Test
     void archivesNamedLikeHiddenEntriesAreVerifiedAndListed(@TempDir Path dir) throws Exception {
         Path raw = Files.createDirectories(dir.resolve("raw"));
-        for (String scan : new String[]{"a", "b", "c"}) {
+        for (String scan : new String[] {"a", "b", "c"}) {
             JobFixtures.writeStack(raw.resolve(scan + ".h5"), 4, 16, 24, "uint16", null, scan.charAt(0));
         }
         Path night = dir.resolve("night");
-        assertEquals(0, run("compress", raw.resolve("*.h5").toString(), night + "/", "--master", "local[2]"),
+        assertEquals(
+                0,
+                run("compress", raw.resolve("*.h5").toString(), night + "/", "--master", "local[2]"),
                 err.toString());
         Files.move(night.resolve("a.pz"), night.resolve("_a.pz"));
         Files.move(night.resolve("c.pz"), night.resolve(".c.pz"));
@@ -113,8 +164,10 @@ class NightCommandsTest extends CommandTest {
         Path staging = Files.createDirectories(night.resolve(".d.pz.staging-0123abcd-0123-4567-89ab-0123456789ab"));
         Files.writeString(staging.resolve("summary.json"), "{}");
         Path restore = Files.createDirectories(night.resolve(".photonzip-restore-42"));
-        org.photonzip.archive.StagingOwner.current().write(org.apache.hadoop.fs.FileSystem.getLocal(
-                new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path(restore.toUri()));
+        org.photonzip.archive.StagingOwner.current()
+                .write(
+                        org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+                        new org.apache.hadoop.fs.Path(restore.toUri()));
         Files.writeString(restore.resolve("metadata.h5"), "partial");
         assertTrue(Files.isDirectory(night.resolve("_night")), "the night record is there to be left out");
 

@@ -1,17 +1,16 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.SparkSessions;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Commands that need no Spark start none, and compress reports bad options and inputs before it starts Spark
@@ -30,7 +29,8 @@ class NoSparkCommandsTest extends CommandTest {
 
         assertEquals(0, run("info", archive.toString()), err.toString());
         assertTrue(out.toString().contains("8 x 32 x 40 uint16"), out.toString());
-        assertEquals(0, run("decompress", archive.toString(), dir.resolve("out.h5").toString()), err.toString());
+        assertEquals(
+                0, run("decompress", archive.toString(), dir.resolve("out.h5").toString()), err.toString());
         assertTrue(Files.size(dir.resolve("out.h5")) > 0);
         // An existing directory as OUTPUT is where the restore goes (OUTPUT/NAME.h5, docs/reprocessing.md), without
         // Spark for one archive; what the directory held is left alone.
@@ -47,14 +47,34 @@ class NoSparkCommandsTest extends CommandTest {
         assertTrue(err.toString().contains("Cannot write " + blocked + ": it is a directory"), err.toString());
         assertEquals("mine", Files.readString(blocked.resolve("keep.txt")));
 
-        assertEquals(2, run("compress", "--bogus", scan.toString(), dir.resolve("a.pz").toString()));
+        assertEquals(
+                2,
+                run("compress", "--bogus", scan.toString(), dir.resolve("a.pz").toString()));
         assertTrue(err.toString().contains("Unknown option: '--bogus'"), err.toString());
-        assertEquals(2, run("compress", "--tile", "nonsense", scan.toString(), dir.resolve("b.pz").toString()));
-        assertEquals(2, run("compress", "--skip-existing", "--overwrite", scan.toString(),
-                dir.resolve("c.pz").toString()));
-        assertEquals(1, run("compress", dir.resolve("absent_*.h5").toString(), dir.resolve("d.pz").toString()));
+        assertEquals(
+                2,
+                run(
+                        "compress",
+                        "--tile",
+                        "nonsense",
+                        scan.toString(),
+                        dir.resolve("b.pz").toString()));
+        assertEquals(
+                2,
+                run(
+                        "compress",
+                        "--skip-existing",
+                        "--overwrite",
+                        scan.toString(),
+                        dir.resolve("c.pz").toString()));
+        assertEquals(
+                1,
+                run(
+                        "compress",
+                        dir.resolve("absent_*.h5").toString(),
+                        dir.resolve("d.pz").toString()));
         assertTrue(err.toString().contains("nothing matches"), err.toString());
-        for (String name : new String[]{"a.pz", "b.pz", "c.pz", "d.pz"}) {
+        for (String name : new String[] {"a.pz", "b.pz", "c.pz", "d.pz"}) {
             assertFalse(Files.exists(dir.resolve(name)), name);
         }
 

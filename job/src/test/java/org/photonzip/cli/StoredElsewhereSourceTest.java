@@ -1,7 +1,19 @@
 package org.photonzip.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,19 +21,6 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.hdf5.NativeHdf5;
 import org.photonzip.hdf5.OpenHdf5Objects;
 import org.photonzip.hdf5.StoredElsewhere;
-
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Sources whose datasets keep their samples in other files (external raw storage, virtual datasets). A stack stored
@@ -43,8 +42,22 @@ class StoredElsewhereSourceTest extends CommandTest {
 
     private Path generate() {
         Path s = dir.resolve("s.h5");
-        assertEquals(0, run("generate", s.toString(), "--frames", "4", "--height", "32", "--width", "32", "--flats",
-                "0", "--darks", "0"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "generate",
+                        s.toString(),
+                        "--frames",
+                        "4",
+                        "--height",
+                        "32",
+                        "--width",
+                        "32",
+                        "--flats",
+                        "0",
+                        "--darks",
+                        "0"),
+                err.toString());
         return s;
     }
 
@@ -60,22 +73,29 @@ class StoredElsewhereSourceTest extends CommandTest {
         try (Writer w = new Writer(external)) {
             long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
             H5.H5Pset_external(dcpl, raw.toString(), 0, dims * 2);
-            w.dataset("/entry/data/data", new long[]{4, 32, 32}, dcpl);
+            w.dataset("/entry/data/data", new long[] {4, 32, 32}, dcpl);
         }
         try (Writer w = new Writer(virtual)) {
-            long space = H5.H5Screate_simple(3, new long[]{4, 32, 32}, null);
+            long space = H5.H5Screate_simple(3, new long[] {4, 32, 32}, null);
             long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
             H5.H5Pset_virtual(dcpl, space, s.toString(), "/entry/data/data", space);
             H5.H5Sclose(space);
-            w.dataset("/entry/data/data", new long[]{4, 32, 32}, dcpl);
+            w.dataset("/entry/data/data", new long[] {4, 32, 32}, dcpl);
         }
-        for (Path input : new Path[]{external, virtual}) {
-            int code = run("compress", input.toString(), dir.resolve(input.getFileName() + ".pz").toString(),
-                    "--dataset", "/entry/data/data");
+        for (Path input : new Path[] {external, virtual}) {
+            int code = run(
+                    "compress",
+                    input.toString(),
+                    dir.resolve(input.getFileName() + ".pz").toString(),
+                    "--dataset",
+                    "/entry/data/data");
             assertNotEquals(0, code);
             String m = err.toString();
-            assertTrue(m.contains("Unsupported dataset") && m.contains("/entry/data/data")
-                    && m.contains(input == external ? "external raw storage" : "virtual"), m);
+            assertTrue(
+                    m.contains("Unsupported dataset")
+                            && m.contains("/entry/data/data")
+                            && m.contains(input == external ? "external raw storage" : "virtual"),
+                    m);
             assertTrue(!m.contains("Failed to load children"), m);
         }
         assertEquals(0, OpenHdf5Objects.count());
@@ -92,36 +112,43 @@ class StoredElsewhereSourceTest extends CommandTest {
         Path other = dir.resolve("other.h5");
         NativeHdf5.load();
         try (Writer w = new Writer(other)) {
-            long ds = w.dataset("/values", new long[]{VALUES.length}, H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE));
-            H5.H5Dwrite_short(ds, HDF5Constants.H5T_NATIVE_UINT16, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, p(),
-                    VALUES);
+            long ds = w.dataset("/values", new long[] {VALUES.length}, H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE));
+            H5.H5Dwrite_short(
+                    ds, HDF5Constants.H5T_NATIVE_UINT16, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, p(), VALUES);
         }
         try (Writer w = new Writer(input, true)) {
             long dcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
             H5.H5Pset_external(dcpl, raw.toString(), 0, VALUES.length * 2);
-            w.dataset("/instrument/external", new long[]{VALUES.length}, dcpl);
-            long space = H5.H5Screate_simple(1, new long[]{VALUES.length}, null);
+            w.dataset("/instrument/external", new long[] {VALUES.length}, dcpl);
+            long space = H5.H5Screate_simple(1, new long[] {VALUES.length}, null);
             long vcpl = H5.H5Pcreate(HDF5Constants.H5P_DATASET_CREATE);
             H5.H5Pset_virtual(vcpl, space, other.toString(), "/values", space);
             H5.H5Sclose(space);
-            w.dataset("/instrument/virtual", new long[]{VALUES.length}, vcpl);
+            w.dataset("/instrument/virtual", new long[] {VALUES.length}, vcpl);
         }
         Path archive = dir.resolve("a.pz");
-        assertEquals(0, run("compress", input.toString(), archive.toString(), "--dataset", "/entry/data/data"),
+        assertEquals(
+                0,
+                run("compress", input.toString(), archive.toString(), "--dataset", "/entry/data/data"),
                 err.toString());
         Path restored = dir.resolve("out.h5");
         assertEquals(0, run("decompress", archive.toString(), restored.toString()), err.toString());
         Files.delete(raw); // neither file may still be needed: the values are in the archive
         Files.delete(other);
-        for (Path f : new Path[]{archive.resolve(ArchiveLayout.METADATA), restored}) {
-            for (String path : new String[]{"/instrument/external", "/instrument/virtual"}) {
+        for (Path f : new Path[] {archive.resolve(ArchiveLayout.METADATA), restored}) {
+            for (String path : new String[] {"/instrument/external", "/instrument/virtual"}) {
                 long file = H5.H5Fopen(f.toString(), HDF5Constants.H5F_ACC_RDONLY, p());
                 long ds = H5.H5Dopen(file, path, p());
                 try {
                     assertNull(StoredElsewhere.describe(ds), f + ":" + path);
                     short[] read = new short[VALUES.length];
-                    H5.H5Dread_short(ds, HDF5Constants.H5T_NATIVE_UINT16, HDF5Constants.H5S_ALL,
-                            HDF5Constants.H5S_ALL, p(), read);
+                    H5.H5Dread_short(
+                            ds,
+                            HDF5Constants.H5T_NATIVE_UINT16,
+                            HDF5Constants.H5S_ALL,
+                            HDF5Constants.H5S_ALL,
+                            p(),
+                            read);
                     assertArrayEquals(VALUES, read, f + ":" + path);
                 } finally {
                     H5.H5Dclose(ds);
@@ -142,7 +169,8 @@ class StoredElsewhereSourceTest extends CommandTest {
         }
 
         Writer(Path path, boolean existing) {
-            file = existing ? H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, p())
+            file = existing
+                    ? H5.H5Fopen(path.toString(), HDF5Constants.H5F_ACC_RDWR, p())
                     : H5.H5Fcreate(path.toString(), HDF5Constants.H5F_ACC_TRUNC, p(), p());
         }
 

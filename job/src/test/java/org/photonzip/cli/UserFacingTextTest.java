@@ -1,11 +1,8 @@
 package org.photonzip.cli;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.PhotonzipVersion;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.restore.Region;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +11,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.PhotonzipVersion;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.restore.Region;
 
 /** Issue 18's small items: what -V, the README and the launcher's build say agree with what photonzip does. */
 @Tag("slow")
@@ -27,7 +26,8 @@ class UserFacingTextTest extends CommandTest {
     @Test
     void versionIsTheOneTheFormatDocAssignsToTheFormatWritten() throws Exception {
         String doc = Files.readString(ROOT.resolve("docs/archive-format.md"));
-        Matcher row = Pattern.compile("(?m)^\\| " + ArchiveLayout.VERSION + " \\| ([0-9.]+) \\|").matcher(doc);
+        Matcher row = Pattern.compile("(?m)^\\| " + ArchiveLayout.VERSION + " \\| ([0-9.]+) \\|")
+                .matcher(doc);
         assertTrue(row.find(), "docs/archive-format.md §11 has a row for format " + ArchiveLayout.VERSION);
         assertEquals(row.group(1), PhotonzipVersion.NUMBER);
         assertEquals(0, run("-V"));
@@ -39,7 +39,7 @@ class UserFacingTextTest extends CommandTest {
         Matcher m = Pattern.compile("(?m)^bin/photonzip decompress \\S+ \\S+ --frames (\\S+) --roi (\\S+)")
                 .matcher(Files.readString(ROOT.resolve("README.md")));
         assertTrue(m.find(), "the README shows a partial restore");
-        for (int[] shape : List.of(new int[]{128, 256, 256}, new int[]{64, 256, 256})) { // demo's, generate's
+        for (int[] shape : List.of(new int[] {128, 256, 256}, new int[] {64, 256, 256})) { // demo's, generate's
             Region.parse(m.group(1), m.group(2), shape); // throws "Invalid --roi ..." where it does not fit
         }
     }
@@ -80,8 +80,8 @@ class UserFacingTextTest extends CommandTest {
         Path tools = Files.createDirectories(dir.resolve("tools"));
         fake(tools.resolve("java"), "echo \"$@\"");
         for (String command : List.of("info", "help", "-V", "compress", "decompress", "verify")) {
-            ProcessBuilder pb = new ProcessBuilder(bin.resolve("photonzip").toString(), command)
-                    .redirectErrorStream(true);
+            ProcessBuilder pb =
+                    new ProcessBuilder(bin.resolve("photonzip").toString(), command).redirectErrorStream(true);
             pb.environment().put("PATH", tools + ":" + System.getenv("PATH"));
             pb.environment().put("PHOTONZIP_SKIP_BUILD", "1");
             pb.environment().remove("PHOTONZIP_JAVA_OPTS");

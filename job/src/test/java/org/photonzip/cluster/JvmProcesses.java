@@ -52,8 +52,7 @@ final class JvmProcesses implements AutoCloseable {
         return new Result(p.exitValue(), Files.readString(log(name)));
     }
 
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
     Path log(String name) {
         return logs.resolve(name + ".log");

@@ -1,11 +1,5 @@
 package org.photonzip.cluster;
 
-import org.photonzip.fs.LocalFiles;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.DistributedFileSystem;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;
@@ -17,6 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.DistributedFileSystem;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * A real cluster on one machine, every part its own JVM: a Spark standalone master and two one-core workers
@@ -44,8 +43,12 @@ final class LocalCluster implements AutoCloseable {
      *                     {@code notOnCluster}, i.e. what a Spark distribution with S3A support brings
      * @param logs         where each process's output goes (kept after the test)
      */
-    LocalCluster(java.nio.file.Path projectRoot, java.nio.file.Path libDir, List<String> notOnCluster,
-                 java.nio.file.Path logs) throws IOException {
+    LocalCluster(
+            java.nio.file.Path projectRoot,
+            java.nio.file.Path libDir,
+            List<String> notOnCluster,
+            java.nio.file.Path logs)
+            throws IOException {
         this.base = Files.createTempDirectory("photonzip-cluster-");
         this.sparkHome = Files.createDirectories(base.resolve("spark-home"));
         this.projectRoot = projectRoot;
@@ -75,13 +78,20 @@ final class LocalCluster implements AutoCloseable {
     }
 
     Map<String, String> sparkEnv() {
-        return Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_SCALA_VERSION", "2.13",
-                "SPARK_LOCAL_IP", "127.0.0.1", "SPARK_CONF_DIR", sparkHome.resolve("conf").toString());
+        return Map.of(
+                "SPARK_HOME",
+                sparkHome.toString(),
+                "SPARK_SCALA_VERSION",
+                "2.13",
+                "SPARK_LOCAL_IP",
+                "127.0.0.1",
+                "SPARK_CONF_DIR",
+                sparkHome.resolve("conf").toString());
     }
 
     List<String> sparkJvm(String heap, String mainClass, String... args) {
-        List<String> c = new ArrayList<>(List.of(JvmProcesses.java(), "-Xmx" + heap, "-cp",
-                sparkHome.resolve("jars") + "/*", mainClass));
+        List<String> c = new ArrayList<>(
+                List.of(JvmProcesses.java(), "-Xmx" + heap, "-cp", sparkHome.resolve("jars") + "/*", mainClass));
         c.addAll(List.of(args));
         return c;
     }
@@ -92,13 +102,31 @@ final class LocalCluster implements AutoCloseable {
      */
     void start(String bucket) throws Exception {
         writeHadoopConf();
-        java.nio.file.Path s3dir = Files.createDirectories(base.resolve("s3").resolve(bucket)).getParent();
+        java.nio.file.Path s3dir =
+                Files.createDirectories(base.resolve("s3").resolve(bucket)).getParent();
         java.nio.file.Path s3props = base.resolve("s3proxy.properties");
-        Files.writeString(s3props, String.join("\n", "s3proxy.endpoint=" + s3Endpoint(),
-                "s3proxy.authorization=aws-v2-or-v4", "s3proxy.identity=" + ACCESS, "s3proxy.credential=" + SECRET,
-                "jclouds.provider=filesystem", "jclouds.filesystem.basedir=" + s3dir, ""));
-        processes.start("s3proxy", List.of(JvmProcesses.java(), "-Xmx256m", "-cp", testClasspath,
-                "org.gaul.s3proxy.Main", "--properties", s3props.toString()), Map.of());
+        Files.writeString(
+                s3props,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=" + s3Endpoint(),
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + ACCESS,
+                        "s3proxy.credential=" + SECRET,
+                        "jclouds.provider=filesystem",
+                        "jclouds.filesystem.basedir=" + s3dir,
+                        ""));
+        processes.start(
+                "s3proxy",
+                List.of(
+                        JvmProcesses.java(),
+                        "-Xmx256m",
+                        "-cp",
+                        testClasspath,
+                        "org.gaul.s3proxy.Main",
+                        "--properties",
+                        s3props.toString()),
+                Map.of());
 
         // What "hdfs namenode -format" does, in this JVM: one JVM start less on a loaded machine.
         // The settings are given directly (no defaults loaded: without them format() falls back to /tmp/hadoop).
@@ -109,22 +137,50 @@ final class LocalCluster implements AutoCloseable {
         processes.start("namenode", hadoopJvm("org.apache.hadoop.hdfs.server.namenode.NameNode"), Map.of());
         processes.start("datanode", hadoopJvm("org.apache.hadoop.hdfs.server.datanode.DataNode"), Map.of());
 
-        processes.start("master", sparkJvm("256m", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
-                "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUi)), sparkEnv());
+        processes.start(
+                "master",
+                sparkJvm(
+                        "256m",
+                        "org.apache.spark.deploy.master.Master",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        String.valueOf(masterPort),
+                        "--webui-port",
+                        String.valueOf(masterUi)),
+                sparkEnv());
         for (int i = 1; i <= 2; i++) {
-            processes.start("worker-" + i, sparkJvm("256m", "org.apache.spark.deploy.worker.Worker", master(),
-                    "--host", "127.0.0.1", "--cores", "1", "--memory", "2g", "--webui-port", "0", "--work-dir",
-                    Files.createDirectories(base.resolve("work-" + i)).toString()), sparkEnv());
+            processes.start(
+                    "worker-" + i,
+                    sparkJvm(
+                            "256m",
+                            "org.apache.spark.deploy.worker.Worker",
+                            master(),
+                            "--host",
+                            "127.0.0.1",
+                            "--cores",
+                            "1",
+                            "--memory",
+                            "2g",
+                            "--webui-port",
+                            "0",
+                            "--work-dir",
+                            Files.createDirectories(base.resolve("work-" + i)).toString()),
+                    sparkEnv());
         }
         await("s3proxy on port " + s3Port, STARTUP_SECONDS, () -> listening(s3Port));
         await("HDFS with a live DataNode out of safe mode", STARTUP_SECONDS, this::hdfsReady);
-        await("two alive workers at the master", STARTUP_SECONDS, () -> masterJson().contains("\"aliveworkers\" : 2")
-                || masterJson().contains("\"aliveworkers\":2"));
+        await(
+                "two alive workers at the master",
+                STARTUP_SECONDS,
+                () -> masterJson().contains("\"aliveworkers\" : 2")
+                        || masterJson().contains("\"aliveworkers\":2"));
     }
 
     /** The master's state as its web UI serves it. */
     String masterJson() {
-        try (InputStream in = URI.create("http://127.0.0.1:" + masterUi + "/json").toURL().openStream()) {
+        try (InputStream in =
+                URI.create("http://127.0.0.1:" + masterUi + "/json").toURL().openStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
@@ -143,15 +199,26 @@ final class LocalCluster implements AutoCloseable {
 
     /** S3A settings for s3proxy (given to spark-submit as spark.hadoop.* --conf only). */
     Map<String, String> s3aSettings() {
-        return Map.of("fs.s3a.endpoint", s3Endpoint(), "fs.s3a.endpoint.region", "us-east-1",
-                "fs.s3a.path.style.access", "true", "fs.s3a.connection.ssl.enabled", "false",
-                "fs.s3a.access.key", ACCESS, "fs.s3a.secret.key", SECRET,
-                "fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        return Map.of(
+                "fs.s3a.endpoint",
+                s3Endpoint(),
+                "fs.s3a.endpoint.region",
+                "us-east-1",
+                "fs.s3a.path.style.access",
+                "true",
+                "fs.s3a.connection.ssl.enabled",
+                "false",
+                "fs.s3a.access.key",
+                ACCESS,
+                "fs.s3a.secret.key",
+                SECRET,
+                "fs.s3a.aws.credentials.provider",
+                "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
     }
 
     private List<String> hadoopJvm(String mainClass, String... args) {
-        List<String> c = new ArrayList<>(List.of(JvmProcesses.java(), "-Xmx256m", "-cp",
-                base.resolve("hadoop-conf") + ":" + testClasspath, mainClass));
+        List<String> c = new ArrayList<>(List.of(
+                JvmProcesses.java(), "-Xmx256m", "-cp", base.resolve("hadoop-conf") + ":" + testClasspath, mainClass));
         c.addAll(List.of(args));
         return c;
     }
@@ -163,7 +230,11 @@ final class LocalCluster implements AutoCloseable {
     }
 
     private Map<String, String> coreSite() {
-        return Map.of("fs.defaultFS", hdfs(), "hadoop.tmp.dir", base.resolve("hadoop-tmp").toString());
+        return Map.of(
+                "fs.defaultFS",
+                hdfs(),
+                "hadoop.tmp.dir",
+                base.resolve("hadoop-tmp").toString());
     }
 
     private Map<String, String> hdfsSite() {
@@ -186,7 +257,10 @@ final class LocalCluster implements AutoCloseable {
 
     private static String xml(Map<String, String> props) {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<configuration>\n");
-        props.forEach((k, v) -> sb.append("  <property><name>").append(k).append("</name><value>").append(v)
+        props.forEach((k, v) -> sb.append("  <property><name>")
+                .append(k)
+                .append("</name><value>")
+                .append(v)
                 .append("</value></property>\n"));
         return sb.append("</configuration>\n").toString();
     }

@@ -22,8 +22,8 @@ final class SparkSubmit {
 
     JvmProcesses.Result run(String name, List<String> submitArgs, long timeoutSeconds)
             throws IOException, InterruptedException {
-        List<String> launcher = new ArrayList<>(cluster.sparkJvm("128m", "org.apache.spark.launcher.Main",
-                "org.apache.spark.deploy.SparkSubmit"));
+        List<String> launcher = new ArrayList<>(
+                cluster.sparkJvm("128m", "org.apache.spark.launcher.Main", "org.apache.spark.deploy.SparkSubmit"));
         launcher.addAll(submitArgs);
         ProcessBuilder pb = new ProcessBuilder(launcher).directory(cluster.projectRoot.toFile());
         pb.environment().putAll(cluster.sparkEnv());
@@ -39,7 +39,7 @@ final class SparkSubmit {
                 command.add(token.strip()); // the launcher starts its output with a line break
             }
         }
-        return cluster.processes.run(String.format("submit-%02d-%s", ++runs, name), command, cluster.sparkEnv(),
-                timeoutSeconds);
+        return cluster.processes.run(
+                String.format("submit-%02d-%s", ++runs, name), command, cluster.sparkEnv(), timeoutSeconds);
     }
 }

@@ -1,5 +1,13 @@
 package org.photonzip.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -8,18 +16,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.restore.Region;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.RestoredFiles;
-import org.photonzip.restore.Region;
-
-import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The README's spark-submit line on a real standalone cluster (master and two one-core workers, each its own JVM;
@@ -32,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StandaloneClusterIT {
     private static final String BUCKET = "beamline";
     private static final int[][] SHAPES = {{20, 64, 80}, {24, 48, 96}, {16, 64, 64}};
-    private static final List<String> NOT_ON_CLUSTER = List.of("photonzip-", "tensorflow-", "ndarray-", "javacpp-",
-            "jhdf-", "picocli-", "jfreechart-", "hdf5-");
+    private static final List<String> NOT_ON_CLUSTER =
+            List.of("photonzip-", "tensorflow-", "ndarray-", "javacpp-", "jhdf-", "picocli-", "jfreechart-", "hdf5-");
 
     private java.nio.file.Path dir;
     private LocalCluster cluster;
@@ -57,8 +56,14 @@ class StandaloneClusterIT {
         submit = new SparkSubmit(cluster);
         for (int i = 0; i < SHAPES.length; i++) {
             int[] s = SHAPES[i];
-            scans.add(JobFixtures.writeStack(base.resolve(String.format("scan_%03d.h5", i + 1)), s[0], s[1], s[2],
-                    "uint16", new int[]{1, s[1], s[2]}, 40 + i));
+            scans.add(JobFixtures.writeStack(
+                    base.resolve(String.format("scan_%03d.h5", i + 1)),
+                    s[0],
+                    s[1],
+                    s[2],
+                    "uint16",
+                    new int[] {1, s[1], s[2]},
+                    40 + i));
         }
     }
 
@@ -66,8 +71,12 @@ class StandaloneClusterIT {
     void stop() {
         if (cluster != null) {
             cluster.close();
-            assertEquals(List.of(), cluster.processes.leftovers().stream()
-                    .map(h -> h.pid() + " " + h.info().commandLine().orElse("?")).toList(), "processes left running");
+            assertEquals(
+                    List.of(),
+                    cluster.processes.leftovers().stream()
+                            .map(h -> h.pid() + " " + h.info().commandLine().orElse("?"))
+                            .toList(),
+                    "processes left running");
         }
     }
 
@@ -88,8 +97,8 @@ class StandaloneClusterIT {
         assertTrue(c.output().contains("3 archives: 3 restored"), c.output());
         for (int i = 0; i < SHAPES.length; i++) {
             java.nio.file.Path restored = out.resolve(String.format("scan_%03d.h5", i + 1));
-            RestoredFiles.assertStackEquals(scans.get(i).toString(), restored, "/entry/data/data",
-                    Region.whole(SHAPES[i]));
+            RestoredFiles.assertStackEquals(
+                    scans.get(i).toString(), restored, "/entry/data/data", Region.whole(SHAPES[i]));
         }
         try (var records = Files.list(out.resolve("_restore"))) {
             assertEquals(1, records.filter(p -> p.toString().endsWith(".jsonl")).count(), "the campaign's record");
@@ -117,12 +126,12 @@ class StandaloneClusterIT {
 
         // Every value of a restored scan (compress --verify compared every tile of all three with the pixels read).
         java.nio.file.Path restored = dir.resolve(label + "-restored.h5");
-        JvmProcesses.Result d = photonzip(label + "-decompress", List.of("decompress", night + "scan_003.pz",
-                restored.toString()));
+        JvmProcesses.Result d =
+                photonzip(label + "-decompress", List.of("decompress", night + "scan_003.pz", restored.toString()));
         assertEquals(0, d.exitCode(), d.output());
         RestoredFiles.assertStackEquals(scans.get(2).toString(), restored, "/entry/data/data", Region.whole(SHAPES[2]));
-        RestoredFiles.assertMetadataEquals(scans.get(2), restored, "/entry/data/data",
-                new int[]{1, SHAPES[2][1], SHAPES[2][2]}, List.of());
+        RestoredFiles.assertMetadataEquals(
+                scans.get(2), restored, "/entry/data/data", new int[] {1, SHAPES[2][1], SHAPES[2][2]}, List.of());
         JvmProcesses.Result info = photonzip(label + "-info", List.of("info", night + "scan_002.pz"));
         assertEquals(0, info.exitCode(), info.output());
         assertTrue(info.output().contains("24 x 48 x 96"), info.output());
@@ -149,7 +158,7 @@ class StandaloneClusterIT {
         assertEquals(0, r.exitCode(), r.output());
         assertEquals(8, count(r.output(), "| yes: "), r.output());
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                "photonzip: night: 8 scans, (\\d+) in flight; executors busy ([0-9.]+) of the time[^\n]*")
+                        "photonzip: night: 8 scans, (\\d+) in flight; executors busy ([0-9.]+) of the time[^\n]*")
                 .matcher(r.output());
         assertTrue(m.find(), r.output());
         double busy = Double.parseDouble(m.group(2));
@@ -162,8 +171,15 @@ class StandaloneClusterIT {
     void executorThatFitsNoWorkerFailsFastWithADiagnosis() throws Exception {
         List<String> inputs = upload(cluster.hdfs() + "/raw/too-big");
         long start = System.nanoTime();
-        JvmProcesses.Result r = photonzip("too-big", List.of("--conf", "spark.executor.cores=4", "--conf",
-                "spark.executor.memory=4g", "--conf", "spark.photonzip.executor.timeout=10s"),
+        JvmProcesses.Result r = photonzip(
+                "too-big",
+                List.of(
+                        "--conf",
+                        "spark.executor.cores=4",
+                        "--conf",
+                        "spark.executor.memory=4g",
+                        "--conf",
+                        "spark.photonzip.executor.timeout=10s"),
                 List.of("compress", inputs.get(0), cluster.hdfs() + "/archive/too-big.pz"));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(2, r.exitCode(), r.output());
@@ -180,8 +196,9 @@ class StandaloneClusterIT {
     @Test
     void learnedModelWithoutTensorFlowJarsIsRefusedOnTheDriver() throws Exception {
         List<String> inputs = upload(cluster.hdfs() + "/raw/learned");
-        JvmProcesses.Result r = photonzip("learned-no-tf", List.of("compress", "--model", "learned", inputs.get(0),
-                cluster.hdfs() + "/archive/learned.pz"));
+        JvmProcesses.Result r = photonzip(
+                "learned-no-tf",
+                List.of("compress", "--model", "learned", inputs.get(0), cluster.hdfs() + "/archive/learned.pz"));
         assertEquals(2, r.exitCode(), r.output());
         assertTrue(r.output().contains("missing tensorflow-core-api"), r.output());
         assertTrue(r.output().contains("submit-lib-tf"), r.output());
@@ -206,15 +223,26 @@ class StandaloneClusterIT {
 
     /** The README's line: spark-submit --properties-file conf/spark-defaults.conf ... photonzip-job.jar COMMAND. */
     private JvmProcesses.Result photonzip(String name, List<String> extraConf, List<String> command) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--master", cluster.master(), "--deploy-mode", "client",
-                "--properties-file", "conf/spark-defaults.conf",
-                "--driver-java-options", "-Dlog4j2.configurationFile=conf/log4j2.properties",
-                "--conf", "spark.driver.memory=1g", "--conf", "spark.master.ui.port=" + cluster.masterUi));
+        List<String> args = new ArrayList<>(List.of(
+                "--master",
+                cluster.master(),
+                "--deploy-mode",
+                "client",
+                "--properties-file",
+                "conf/spark-defaults.conf",
+                "--driver-java-options",
+                "-Dlog4j2.configurationFile=conf/log4j2.properties",
+                "--conf",
+                "spark.driver.memory=1g",
+                "--conf",
+                "spark.master.ui.port=" + cluster.masterUi));
         cluster.s3aSettings().forEach((k, v) -> args.addAll(List.of("--conf", "spark.hadoop." + k + "=" + v)));
         args.addAll(extraConf);
         String jars;
         try (var s = Files.list(cluster.projectRoot.resolve("job/target/submit-lib"))) {
-            jars = s.map(p -> "job/target/submit-lib/" + p.getFileName()).sorted().collect(Collectors.joining(","));
+            jars = s.map(p -> "job/target/submit-lib/" + p.getFileName())
+                    .sorted()
+                    .collect(Collectors.joining(","));
         }
         args.addAll(List.of("--class", "org.photonzip.cli.Photonzip", "--jars", jars, "job/target/photonzip-job.jar"));
         args.addAll(command);

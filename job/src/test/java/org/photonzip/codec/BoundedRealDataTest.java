@@ -28,9 +28,12 @@ class BoundedRealDataTest {
     private static final int COLUMNS = 96;
 
     static Stream<String> stacks() {
-        return Stream.of("k11-diad/k11-18014/k11-18014-imaging.h5|:/entry/detector/detector",
-                "psi-neutron-ct/stack.h5|:/entry/data/data", "psi-neutron-ct/stack.h5|:/entry/data/flats",
-                "psi-stepwedge/stack.h5|:/entry/data/data", "savu-i13/tiffs|");
+        return Stream.of(
+                "k11-diad/k11-18014/k11-18014-imaging.h5|:/entry/detector/detector",
+                "psi-neutron-ct/stack.h5|:/entry/data/data",
+                "psi-neutron-ct/stack.h5|:/entry/data/flats",
+                "psi-stepwedge/stack.h5|:/entry/data/data",
+                "savu-i13/tiffs|");
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package org.photonzip.codec;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +9,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.photonzip.plan.TilePlanner;
+import org.photonzip.plan.TileRegion;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.TestData;
-import org.photonzip.plan.TilePlanner;
-import org.photonzip.plan.TileRegion;
 
 /**
  * Every uint16 stack of the shared real data, tiled as the job tiles it, round trips bit for bit (every value
@@ -49,7 +49,10 @@ class RealDataRoundTripTest {
         long bytes = 0;
         long samples = 0;
         try (StackSource source = StackSources.open(spec)) {
-            List<TileRegion> tiles = TilePlanner.plan(source.frames(), source.height(), source.width(),
+            List<TileRegion> tiles = TilePlanner.plan(
+                    source.frames(),
+                    source.height(),
+                    source.width(),
                     TilePlanner.defaultShape(source.frames(), source.height(), source.width()));
             for (TileRegion r : tiles) {
                 short[] original = new short[(int) r.samples()];

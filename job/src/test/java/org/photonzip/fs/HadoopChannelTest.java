@@ -1,8 +1,9 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.EOFException;
 import java.nio.ByteBuffer;
@@ -11,11 +12,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.LongAdder;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HadoopChannelTest {
     private static byte[] random(int n) {
@@ -67,9 +66,14 @@ class HadoopChannelTest {
     @Test
     void localPathsAndUrisBecomeQualifiedHadoopPaths(@TempDir Path dir) throws Exception {
         assertEquals("file", HadoopFiles.path(dir.toString()).toUri().getScheme());
-        assertTrue(HadoopFiles.path(dir.toString()).getName().equals(dir.getFileName().toString()),
+        assertTrue(
+                HadoopFiles.path(dir.toString())
+                        .getName()
+                        .equals(dir.getFileName().toString()),
                 "an existing directory keeps its name (no trailing slash)");
-        assertEquals("raw_0000?.tiff", HadoopFiles.path("hdfs://nn:8020/scans/raw_0000?.tiff").getName());
+        assertEquals(
+                "raw_0000?.tiff",
+                HadoopFiles.path("hdfs://nn:8020/scans/raw_0000?.tiff").getName());
         assertTrue(HadoopFiles.hasAtomicDirectoryRename(HadoopFiles.path("hdfs://nn/x")));
         assertTrue(!HadoopFiles.hasAtomicDirectoryRename(HadoopFiles.path("s3a://bucket/x")));
         assertTrue(HadoopFiles.hasAtomicDirectoryRename(HadoopFiles.path(dir.toString())));

@@ -1,13 +1,12 @@
 package org.photonzip.fs;
 
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
 
 /** The configuration built without Spark is the one Spark's SparkHadoopUtil builds when it has nothing to add. */
 class HadoopConfigurationTest {

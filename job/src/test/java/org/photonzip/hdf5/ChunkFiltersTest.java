@@ -1,22 +1,21 @@
 package org.photonzip.hdf5;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import org.junit.jupiter.api.Test;
 
 /** The filters a restore applies itself give back the raw chunk when undone as HDF5 undoes them (written here anew). */
 class ChunkFiltersTest {
-    private static final ChunkFilters.Filter SHUFFLE = new ChunkFilters.Filter(2, 1, new int[]{2});
-    private static final ChunkFilters.Filter GZIP4 = new ChunkFilters.Filter(1, 1, new int[]{4});
+    private static final ChunkFilters.Filter SHUFFLE = new ChunkFilters.Filter(2, 1, new int[] {2});
+    private static final ChunkFilters.Filter GZIP4 = new ChunkFilters.Filter(1, 1, new int[] {4});
 
     private static byte[] chunk(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -63,8 +62,8 @@ class ChunkFiltersTest {
     @Test
     void shuffleIsHdf5sByteTransposeWithTheTailInPlace() {
         byte[] raw = {1, 2, 3, 4, 5, 6, 7};
-        assertArrayEquals(new byte[]{1, 3, 5, 2, 4, 6, 7}, ChunkFilters.shuffle(raw, 2));
-        assertArrayEquals(new byte[]{1, 4, 2, 5, 3, 6, 7}, ChunkFilters.shuffle(raw, 3));
+        assertArrayEquals(new byte[] {1, 3, 5, 2, 4, 6, 7}, ChunkFilters.shuffle(raw, 2));
+        assertArrayEquals(new byte[] {1, 4, 2, 5, 3, 6, 7}, ChunkFilters.shuffle(raw, 3));
         assertArrayEquals(raw, ChunkFilters.shuffle(raw, 1));
         byte[] big = chunk(10_000, 1);
         assertArrayEquals(big, unshuffle(ChunkFilters.shuffle(big, 2), 2));
@@ -86,7 +85,7 @@ class ChunkFiltersTest {
     void incompressibleAndEmptyChunksStillDeflate() throws DataFormatException {
         byte[] noise = new byte[100_000];
         new SplittableRandom(3).nextBytes(noise);
-        for (int level : new int[]{0, 1, 9}) {
+        for (int level : new int[] {0, 1, 9}) {
             byte[] d = ChunkFilters.deflate(noise, level);
             assertArrayEquals(noise, inflate(d), "level " + level);
         }

@@ -1,14 +1,13 @@
 package org.photonzip.hdf5;
 
-import org.bytedeco.javacpp.Loader;
-import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacpp.Loader;
+import org.junit.jupiter.api.Test;
 
 /** HDF5's Java API library is found by the name each platform's preset jar gives it (it was libhdf5_java.so on all). */
 class NativeHdf5Test {
@@ -23,12 +22,14 @@ class NativeHdf5Test {
     @Test
     void loadsTheJavaApiLibraryFromTheRunningPlatformsNatives() {
         String platform = Loader.getPlatform();
-        assertNotNull(NativeHdf5.class.getResource(
+        assertNotNull(
+                NativeHdf5.class.getResource(
                         "/org/bytedeco/hdf5/" + platform + "/" + NativeHdf5.javaApiLibraryName(platform)),
                 "the preset's natives for " + platform + " hold the named library");
         NativeHdf5.load();
         Path library = Path.of(System.getProperty("hdf.hdf5lib.H5.hdf5lib"));
-        assertEquals(NativeHdf5.javaApiLibraryName(platform), library.getFileName().toString());
+        assertEquals(
+                NativeHdf5.javaApiLibraryName(platform), library.getFileName().toString());
         assertTrue(Files.isRegularFile(library), library + " extracted");
     }
 }

@@ -9,13 +9,16 @@ import hdf.hdf5lib.HDF5Constants;
  * crashes: tests of failing writes check that nothing is left open.
  */
 public final class OpenHdf5Objects {
-    private OpenHdf5Objects() {
-    }
+    private OpenHdf5Objects() {}
 
     public static long count() {
         NativeHdf5.load();
-        return H5.H5Fget_obj_count(HDF5Constants.H5F_OBJ_ALL, HDF5Constants.H5F_OBJ_FILE | HDF5Constants.H5F_OBJ_DATASET
-                | HDF5Constants.H5F_OBJ_GROUP | HDF5Constants.H5F_OBJ_ATTR); // not datatypes: the C++ API keeps ~200 open
+        return H5.H5Fget_obj_count(
+                HDF5Constants.H5F_OBJ_ALL,
+                HDF5Constants.H5F_OBJ_FILE
+                        | HDF5Constants.H5F_OBJ_DATASET
+                        | HDF5Constants.H5F_OBJ_GROUP
+                        | HDF5Constants.H5F_OBJ_ATTR); // not datatypes: the C++ API keeps ~200 open
     }
 
     /**

@@ -1,26 +1,26 @@
 package org.photonzip.plan;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TaskPlannerTest {
 
     @ParameterizedTest(name = "{0}x{1}x{2} tiles {3}x{4}x{5} budget {6}")
     @CsvSource({
-            "512, 2048, 2048, 64, 512, 512, 536870912",  // whole frames fit: one task per frame run
-            "512, 2048, 2048, 64, 512, 512, 268435456",  // bands of two tile rows
-            "100, 300, 10000, 64, 256, 512, 20000000",   // a tile row is too wide: columns split
-            "3201, 22, 26, 4096, 512, 512, 1000000",     // one long tile larger than the budget
-            "37, 129, 131, 8, 32, 32, 200000"})
+        "512, 2048, 2048, 64, 512, 512, 536870912", // whole frames fit: one task per frame run
+        "512, 2048, 2048, 64, 512, 512, 268435456", // bands of two tile rows
+        "100, 300, 10000, 64, 256, 512, 20000000", // a tile row is too wide: columns split
+        "3201, 22, 26, 4096, 512, 512, 1000000", // one long tile larger than the budget
+        "37, 129, 131, 8, 32, 32, 200000"
+    })
     void everyTileInExactlyOneTaskWithinBudget(int t, int h, int w, int ft, int th, int tw, long budget) {
         TileShape shape = new TileShape(ft, th, tw);
         List<TaskGroup> groups = TaskPlanner.plan(t, h, w, shape, budget);
@@ -31,9 +31,14 @@ class TaskPlannerTest {
             long tileSamples = 0;
             for (TileRegion r : g.tiles()) {
                 assertTrue(seen.add(r), "tile in two tasks: " + r);
-                assertTrue(r.t0() >= g.t0() && r.t0() + r.frames() <= g.t0() + g.frames()
-                        && r.y0() >= g.y0() && r.y0() + r.height() <= g.y0() + g.height()
-                        && r.x0() >= g.x0() && r.x0() + r.width() <= g.x0() + g.width(), r + " outside " + g);
+                assertTrue(
+                        r.t0() >= g.t0()
+                                && r.t0() + r.frames() <= g.t0() + g.frames()
+                                && r.y0() >= g.y0()
+                                && r.y0() + r.height() <= g.y0() + g.height()
+                                && r.x0() >= g.x0()
+                                && r.x0() + r.width() <= g.x0() + g.width(),
+                        r + " outside " + g);
                 tileSamples += r.samples();
             }
             assertEquals(g.samples(), tileSamples, "the tiles fill the task's slab exactly");
@@ -70,7 +75,6 @@ class TaskPlannerTest {
 
     @Test
     void rejectsANonPositiveBudget() {
-        assertThrows(IllegalArgumentException.class,
-                () -> TaskPlanner.plan(10, 10, 10, new TileShape(5, 5, 5), 0));
+        assertThrows(IllegalArgumentException.class, () -> TaskPlanner.plan(10, 10, 10, new TileShape(5, 5, 5), 0));
     }
 }

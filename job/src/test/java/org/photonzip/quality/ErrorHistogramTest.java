@@ -1,14 +1,12 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.NoiseModel;
-
-import org.photonzip.codec.bound.ErrorBound;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /** Uniform errors match the expectation; biased or out-of-bound errors do not. */
 class ErrorHistogramTest {
@@ -29,8 +27,9 @@ class ErrorHistogramTest {
     @Test
     void uniformErrorsMatchTheExpectationForAbsoluteAndNoiseBounds() {
         Random r = new Random(5);
-        for (ErrorBound b : new ErrorBound[] {ErrorBound.absolute(1), ErrorBound.absolute(6),
-                ErrorBound.noiseScaled(0.5, NoiseModel.of(1.5, 100, 3))}) {
+        for (ErrorBound b : new ErrorBound[] {
+            ErrorBound.absolute(1), ErrorBound.absolute(6), ErrorBound.noiseScaled(0.5, NoiseModel.of(1.5, 100, 3))
+        }) {
             ErrorHistogram.Result h = histogram(b, 200_000, d -> r.nextInt(2 * d + 1) - d);
             double expected = 0;
             for (double e : h.expected()) {

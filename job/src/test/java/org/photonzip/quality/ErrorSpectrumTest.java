@@ -52,8 +52,12 @@ class ErrorSpectrumTest {
             }
             stripes.add(rows);
         }
-        assertTrue(smooth.result().flatness() < 0.5, "low-pass: " + smooth.result().flatness());
-        assertEquals("structured", stripes.result().verdict(), "flatness " + stripes.result().flatness());
+        assertTrue(
+                smooth.result().flatness() < 0.5, "low-pass: " + smooth.result().flatness());
+        assertEquals(
+                "structured",
+                stripes.result().verdict(),
+                "flatness " + stripes.result().flatness());
         assertEquals("no error", new ErrorSpectrum(H, W).result().verdict());
     }
 }

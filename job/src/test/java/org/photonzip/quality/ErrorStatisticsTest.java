@@ -1,13 +1,11 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.NoiseModel;
-
-import org.photonzip.codec.bound.ErrorBound;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /** Per-frame and overall error figures against values worked out by hand. */
 class ErrorStatisticsTest {
@@ -50,7 +48,8 @@ class ErrorStatisticsTest {
     @Test
     void noiseBoundsAreTheCodecsOwn() {
         NoiseModel m = NoiseModel.of(1.5, 100, 3);
-        assertEquals(Math.floor(0.5 * m.sigma(1000)), ErrorBound.noiseScaled(0.5, m).boundAt(1000), 1);
+        assertEquals(
+                Math.floor(0.5 * m.sigma(1000)), ErrorBound.noiseScaled(0.5, m).boundAt(1000), 1);
         assertEquals(7, ErrorBound.absolute(7).boundAt(1000));
     }
 
@@ -77,8 +76,12 @@ class ErrorStatisticsTest {
         double s = Ssim.of(a, noisy, h, w, 1000);
         assertTrue(s < 0.9 && s > 0, "noise as large as the signal's variation lowers SSIM: " + s);
         assertEquals(s, Ssim.of(noisy, a, h, w, 1000), 1e-12, "symmetric");
-        assertEquals((long) (h - 10) * (w - 10), Ssim.sum(a, a, h, w, 1, true, true, true, true).windows());
-        assertEquals((long) h * (w - 5), Ssim.sum(a, a, h, w, 1, false, false, true, false).windows());
+        assertEquals(
+                (long) (h - 10) * (w - 10),
+                Ssim.sum(a, a, h, w, 1, true, true, true, true).windows());
+        assertEquals(
+                (long) h * (w - 5),
+                Ssim.sum(a, a, h, w, 1, false, false, true, false).windows());
     }
 
     @Test

@@ -1,9 +1,5 @@
 package org.photonzip.quality;
 
-import org.photonzip.codec.bound.NoiseModel;
-
-import org.photonzip.codec.bound.ErrorBound;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +8,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
 
 /**
  * A scan with interleaved flats and darks (image_key style) restored with uniform errors of at most δ: the
@@ -24,8 +22,7 @@ class QualityAccumulatorTest {
     static final int W = 48;
     static final int DELTA = 3;
 
-    record Stack(short[] source, short[] restored, String[] kinds) {
-    }
+    record Stack(short[] source, short[] restored, String[] kinds) {}
 
     static Stack stack() {
         Random r = new Random(8);
@@ -101,7 +98,10 @@ class QualityAccumulatorTest {
         assertEquals(whole.histogram().totalVariation(), tiles.histogram().totalVariation(), 1e-12);
         assertEquals(whole.spectrum().flatness(), tiles.spectrum().flatness(), 1e-9);
         for (int r = 0; r < whole.reconstructions().size(); r++) {
-            assertEquals(whole.reconstructions().get(r).relative(), tiles.reconstructions().get(r).relative(), 1e-9);
+            assertEquals(
+                    whole.reconstructions().get(r).relative(),
+                    tiles.reconstructions().get(r).relative(),
+                    1e-9);
         }
     }
 

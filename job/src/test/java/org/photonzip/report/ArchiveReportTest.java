@@ -16,28 +16,28 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.fs.LocalFiles;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileRow;
 import org.photonzip.cli.Photonzip;
-import org.photonzip.tools.generate.GeneratorConfig;
-import org.photonzip.tools.generate.Hdf5StackWriter;
-import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.fs.LocalFiles;
+import org.photonzip.options.BoundRequest;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
-import org.photonzip.options.BoundRequest;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.TileRow;
-import org.photonzip.plan.TileShape;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
 import picocli.CommandLine;
 
 /**
@@ -50,23 +50,43 @@ import picocli.CommandLine;
 @Tag("slow")
 class ArchiveReportTest {
     static final Path INPUTS = Path.of("target", "notebook-inputs");
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     @BeforeAll
     void start() throws Exception {
         LocalFiles.deleteTree(INPUTS);
         Files.createDirectories(INPUTS);
-        new Hdf5StackWriter(true, false, 1, null).write(new StackGenerator(GeneratorConfig.of(40, 128, 160, 3)),
-                INPUTS.resolve("sample.h5"));
-        JobFixtures.compress(spark, INPUTS.resolve("sample.h5").toString(), null, INPUTS.resolve("sample.pz").toString(),
-                new TileShape(20, 64, 80), true, false, 0);
+        new Hdf5StackWriter(true, false, 1, null)
+                .write(new StackGenerator(GeneratorConfig.of(40, 128, 160, 3)), INPUTS.resolve("sample.h5"));
+        JobFixtures.compress(
+                spark,
+                INPUTS.resolve("sample.h5").toString(),
+                null,
+                INPUTS.resolve("sample.pz").toString(),
+                new TileShape(20, 64, 80),
+                true,
+                false,
+                0);
         JobFixtures.restore(INPUTS.resolve("sample.pz").toString(), INPUTS.resolve("restored.h5"), null, null);
         // The same sample error-bounded, and its restored copy, for the "what the bound changed" notebook.
-        CompressJob.run(spark, new CompressJob.Request(INPUTS.resolve("sample.h5").toString(), null,
-                INPUTS.resolve("bounded.pz").toString(), new TileShape(20, 64, 80), ModelChoice.parse("auto"), true,
-                false, 0, 1L << 30, BoundRequest.parse(null, "0.5")), JobFixtures.quiet());
+        CompressJob.run(
+                spark,
+                new CompressJob.Request(
+                        INPUTS.resolve("sample.h5").toString(),
+                        null,
+                        INPUTS.resolve("bounded.pz").toString(),
+                        new TileShape(20, 64, 80),
+                        ModelChoice.parse("auto"),
+                        true,
+                        false,
+                        0,
+                        1L << 30,
+                        BoundRequest.parse(null, "0.5")),
+                JobFixtures.quiet());
         JobFixtures.restore(INPUTS.resolve("bounded.pz").toString(), INPUTS.resolve("bounded-restored.h5"), null, null);
     }
 
@@ -74,9 +94,17 @@ class ArchiveReportTest {
     void boundedReportRendersItsSection(@TempDir Path scratch) throws Exception {
         Path page = INPUTS.resolve("bounded.pz").resolve("report.html");
         String dom = HeadlessBrowser.dumpDom(page, scratch);
-        for (String id : new String[] {"quality-error", "quality-rmse-sigma", "quality-psnr", "quality-ssim",
-                "quality-histogram", "quality-spectrum", "quality-reconstruction"}) {
-            Matcher m = Pattern.compile("<img id=\"" + id + "\"[^>]*data-rendered=\"(\\d+x\\d+)\"").matcher(dom);
+        for (String id : new String[] {
+            "quality-error",
+            "quality-rmse-sigma",
+            "quality-psnr",
+            "quality-ssim",
+            "quality-histogram",
+            "quality-spectrum",
+            "quality-reconstruction"
+        }) {
+            Matcher m = Pattern.compile("<img id=\"" + id + "\"[^>]*data-rendered=\"(\\d+x\\d+)\"")
+                    .matcher(dom);
             assertTrue(m.find(), id + " did not render");
         }
         assertTrue(dom.contains("error-bounded (lossy)"), "the page says the archive is lossy");
@@ -96,10 +124,19 @@ class ArchiveReportTest {
         assertEquals(0, Photonzip.commandLine().execute("report", archive.toString(), "-o", page.toString()));
         assertEquals(committed, hashes(archive), "a committed archive is never written to");
         checkRendered(page, scratch.resolve("b"), bpp);
-        assertEquals(1, Photonzip.commandLine().execute("report", archive.toString(), "-o", page.toString()),
+        assertEquals(
+                1,
+                Photonzip.commandLine().execute("report", archive.toString(), "-o", page.toString()),
                 "an existing page is not replaced without --overwrite");
-        assertEquals(2, Photonzip.commandLine().execute("report", archive.toString(), "-o",
-                archive.resolve("report.html").toString()), "nothing is written inside the archive");
+        assertEquals(
+                2,
+                Photonzip.commandLine()
+                        .execute(
+                                "report",
+                                archive.toString(),
+                                "-o",
+                                archive.resolve("report.html").toString()),
+                "nothing is written inside the archive");
         assertEquals(committed, hashes(archive));
 
         String frames = Files.readString(INPUTS.resolve("sample.pz").resolve("frames.csv"));
@@ -114,18 +151,29 @@ class ArchiveReportTest {
     @Test
     void sampleTileFiguresAreTheDecodedMiddleTiles(@TempDir Path scratch) throws Exception {
         Path whole = scratch.resolve("one-tile-across.pz");
-        JobFixtures.compress(spark, INPUTS.resolve("sample.h5").toString(), null, whole.toString(),
-                new TileShape(20, 128, 160), true, false, 0);
+        JobFixtures.compress(
+                spark,
+                INPUTS.resolve("sample.h5").toString(),
+                null,
+                whole.toString(),
+                new TileShape(20, 128, 160),
+                true,
+                false,
+                0);
         for (Path archive : new Path[] {INPUTS.resolve("sample.pz"), INPUTS.resolve("bounded.pz"), whole}) {
-            ReportData decoded = ArchiveReport.load(ArchiveReader.open(archive.toString(), new Configuration()),
-                    scratch);
+            ReportData decoded =
+                    ArchiveReport.load(ArchiveReader.open(archive.toString(), new Configuration()), scratch);
             ResidualHistogram h = decoded.residuals();
             ReportData.TileGrid g = decoded.tiles();
             String html = Files.readString(archive.resolve("report.html"));
-            assertArrayEquals(Charts.residualHistogram(h.centres(), h.observed(), h.predicted()),
-                    plot(html, "residual-histogram"), archive.toString());
-            assertArrayEquals(Charts.tileHeatMap(g.bpp(), g.y0(), g.heights(), g.x0(), g.widths(), g.title()),
-                    plot(html, "tile-heatmap"), archive.toString());
+            assertArrayEquals(
+                    Charts.residualHistogram(h.centres(), h.observed(), h.predicted()),
+                    plot(html, "residual-histogram"),
+                    archive.toString());
+            assertArrayEquals(
+                    Charts.tileHeatMap(g.bpp(), g.y0(), g.heights(), g.x0(), g.widths(), g.title()),
+                    plot(html, "tile-heatmap"),
+                    archive.toString());
         }
     }
 
@@ -148,12 +196,24 @@ class ArchiveReportTest {
         cli.setErr(new PrintWriter(err, true));
         assertEquals(1, cli.execute("verify", copy.toString(), "--master", "local[1]"));
         assertTrue(err.toString().contains("report.html"), err.toString());
-        assertEquals(0, Photonzip.commandLine().execute("decompress", copy.toString(), scratch.resolve("r.h5").toString()));
+        assertEquals(
+                0,
+                Photonzip.commandLine()
+                        .execute(
+                                "decompress",
+                                copy.toString(),
+                                scratch.resolve("r.h5").toString()));
         try (HdfFile source = new HdfFile(INPUTS.resolve("sample.h5"));
-             HdfFile restored = new HdfFile(scratch.resolve("r.h5"))) {
-            assertTrue(java.util.Arrays.deepEquals(
-                    new Object[]{source.getDatasetByPath("/entry/data/data").getData()},
-                    new Object[]{restored.getDatasetByPath("/entry/data/data").getData()}), "every sample as the source's");
+                HdfFile restored = new HdfFile(scratch.resolve("r.h5"))) {
+            assertTrue(
+                    java.util.Arrays.deepEquals(
+                            new Object[] {
+                                source.getDatasetByPath("/entry/data/data").getData()
+                            },
+                            new Object[] {
+                                restored.getDatasetByPath("/entry/data/data").getData()
+                            }),
+                    "every sample as the source's");
         }
     }
 
@@ -161,8 +221,11 @@ class ArchiveReportTest {
         Map<String, String> m = new java.util.TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
-                m.put(dir.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                m.put(
+                        dir.relativize(p).toString(),
+                        java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(p))));
             }
         }
         return m;
@@ -171,14 +234,16 @@ class ArchiveReportTest {
     private static void checkRendered(Path page, Path scratch, String bitsPerPixel) throws Exception {
         Files.createDirectories(scratch);
         String dom = HeadlessBrowser.dumpDom(page, scratch);
-        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*data-rendered=\"([^\"]+)\"").matcher(dom);
+        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*data-rendered=\"([^\"]+)\"")
+                .matcher(dom);
         int rendered = 0;
         while (m.find()) {
             assertTrue(m.group(2).matches("\\d+x\\d+"), "plot " + m.group(1) + " did not render: " + m.group(2));
             rendered++;
         }
         assertEquals(4, rendered, "heat map, frame plot, residual histogram, stage times");
-        assertTrue(dom.contains("data-key=\"bits/pixel\">" + bitsPerPixel + "<"),
+        assertTrue(
+                dom.contains("data-key=\"bits/pixel\">" + bitsPerPixel + "<"),
                 "the report's bits/pixel is the manifest's " + bitsPerPixel);
     }
 
@@ -215,8 +280,14 @@ class ArchiveReportTest {
 
     @Test
     void benchWritesTheCsvTheCodecNotebookReads() {
-        int rc = Photonzip.commandLine().execute("bench", INPUTS.resolve("sample.h5").toString(),
-                "--codecs", "photonzip,zstd-3,deflate", "--csv", INPUTS.resolve("bench.csv").toString());
+        int rc = Photonzip.commandLine()
+                .execute(
+                        "bench",
+                        INPUTS.resolve("sample.h5").toString(),
+                        "--codecs",
+                        "photonzip,zstd-3,deflate",
+                        "--csv",
+                        INPUTS.resolve("bench.csv").toString());
         assertEquals(0, rc);
         assertTrue(Files.exists(INPUTS.resolve("bench.csv")));
     }

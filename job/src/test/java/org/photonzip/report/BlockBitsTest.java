@@ -40,8 +40,12 @@ class BlockBitsTest {
         }
         assertTrue(g.title().contains("16 × 16 block"), g.title());
         // One flat block renders with a bar of some length (it once printed 22 identical labels).
-        assertTrue(Charts.tileHeatMap(new double[][] {{10.12647}}, new int[] {0}, new int[] {512}, new int[] {0},
-                new int[] {512}).length > 0);
+        assertTrue(Charts.tileHeatMap(
+                                new double[][] {{10.12647}}, new int[] {0}, new int[] {512}, new int[] {0}, new int[] {
+                                    512
+                                })
+                        .length
+                > 0);
         assertEquals("10.13", QualityCharts.fixed(10.0, 10.2).format(10.12647));
     }
 }

@@ -15,25 +15,25 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.tools.generate.GeneratorConfig;
-import org.photonzip.tools.generate.Hdf5StackWriter;
-import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.codec.bound.ErrorBound;
+import org.photonzip.codec.bound.NoiseModel;
+import org.photonzip.plan.TileShape;
+import org.photonzip.quality.FrameErrors;
+import org.photonzip.quality.QualityReport;
+import org.photonzip.source.FrameKinds;
+import org.photonzip.source.InputStack;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.source.InputStack;
-import org.photonzip.plan.TileShape;
-import org.photonzip.codec.bound.ErrorBound;
-import org.photonzip.quality.FrameErrors;
-import org.photonzip.codec.bound.NoiseModel;
-import org.photonzip.quality.QualityReport;
-import org.photonzip.source.FrameKinds;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
 
 /**
  * The quality pass through a real archive: a lossless archive of a generated scan (flats, darks, angles in its
@@ -48,9 +48,12 @@ class BoundedQualityRunTest {
     static final int H = 48;
     static final int W = 64;
     static final int DELTA = 4;
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
+
     @TempDir
     Path dir;
 
@@ -72,7 +75,13 @@ class BoundedQualityRunTest {
         ErrorBound bound = ErrorBound.absolute(DELTA);
         QualityReport q;
         try (InputStack in = InputStack.open(source.toString(), Hdf5StackWriter.DATA, new Configuration())) {
-            q = BoundedQualityRun.run(reader, in.descriptor(), bound, NoiseModel.of(1.2, 100, 4), Files.createDirectories(dir.resolve("tmp")), 2);
+            q = BoundedQualityRun.run(
+                    reader,
+                    in.descriptor(),
+                    bound,
+                    NoiseModel.of(1.2, 100, 4),
+                    Files.createDirectories(dir.resolve("tmp")),
+                    2);
         }
         for (int t = 0; t < T; t++) {
             long sq = 0;
@@ -101,17 +110,29 @@ class BoundedQualityRunTest {
         assertNotNull(back);
         assertEquals(data.overall().size(), back.overall().size());
         for (int i = 0; i < data.overall().size(); i++) {
-            assertEquals(String.join("=", data.overall().get(i)), String.join("=", back.overall().get(i)));
+            assertEquals(
+                    String.join("=", data.overall().get(i)),
+                    String.join("=", back.overall().get(i)));
         }
         assertEquals(q.errors().frame(3).psnr(), back.frames().psnr()[3], 0);
         ReportData page = ArchiveReport.load(reader, Files.createDirectories(dir.resolve("tmp2")));
         String html = ReportPage.render(page);
         assertTrue(html.contains("error-bounded (lossy)"), "the section says the archive is lossy");
-        for (String id : new String[] {"quality-error", "quality-rmse-sigma", "quality-psnr", "quality-ssim",
-                "quality-histogram", "quality-spectrum", "quality-reconstruction"}) {
+        for (String id : new String[] {
+            "quality-error",
+            "quality-rmse-sigma",
+            "quality-psnr",
+            "quality-ssim",
+            "quality-histogram",
+            "quality-spectrum",
+            "quality-reconstruction"
+        }) {
             assertTrue(html.contains("<img id=\"" + id + "\""), id);
         }
-        assertTrue(Files.readString(Path.of(reader.root().toUri()).resolve(QualityFile.FRAMES)).lines().count() == T + 1);
+        assertTrue(Files.readString(Path.of(reader.root().toUri()).resolve(QualityFile.FRAMES))
+                        .lines()
+                        .count()
+                == T + 1);
     }
 
     static short[] readAll(Path file) throws Exception {
@@ -133,14 +154,19 @@ class BoundedQualityRunTest {
         Object flats;
         Object darks;
         try (HdfFile in = new HdfFile(scan)) {
-            flats = narrow((int[][][]) in.getDatasetByPath(Hdf5StackWriter.FLATS).getData());
-            darks = narrow((int[][][]) in.getDatasetByPath(Hdf5StackWriter.DARKS).getData());
+            flats = narrow(
+                    (int[][][]) in.getDatasetByPath(Hdf5StackWriter.FLATS).getData());
+            darks = narrow(
+                    (int[][][]) in.getDatasetByPath(Hdf5StackWriter.DARKS).getData());
         }
         try (WritableHdfFile hdf = HdfFile.write(file)) {
             var g = hdf.putGroup("entry").putGroup("data");
-            g.putDataset("data", data, DatasetCreationOptions.builder().unsigned().build());
-            g.putDataset("flats", flats, DatasetCreationOptions.builder().unsigned().build());
-            g.putDataset("darks", darks, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "data", data, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "flats", flats, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "darks", darks, DatasetCreationOptions.builder().unsigned().build());
         }
         return file;
     }

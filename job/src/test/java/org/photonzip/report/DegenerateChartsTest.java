@@ -16,18 +16,18 @@ class DegenerateChartsTest {
 
     @Test
     void aSpectrumOfOneRingOrOfOnePowerRenders() {
-        assertPng(QualityCharts.spectrum(new QualityData.Spectrum(new double[] {0.1, 0.25, 0.45},
-                new double[] {0, 0, 1.8e10}, 0, "structured")));
-        assertPng(QualityCharts.spectrum(new QualityData.Spectrum(new double[] {0.1, 0.2},
-                new double[] {4.3e9, 4.3e9}, 1, "white")));
-        assertPng(QualityCharts.spectrum(new QualityData.Spectrum(new double[] {0.1}, new double[] {1e-9}, 1,
-                "white")));
+        assertPng(QualityCharts.spectrum(new QualityData.Spectrum(
+                new double[] {0.1, 0.25, 0.45}, new double[] {0, 0, 1.8e10}, 0, "structured")));
+        assertPng(QualityCharts.spectrum(
+                new QualityData.Spectrum(new double[] {0.1, 0.2}, new double[] {4.3e9, 4.3e9}, 1, "white")));
+        assertPng(
+                QualityCharts.spectrum(new QualityData.Spectrum(new double[] {0.1}, new double[] {1e-9}, 1, "white")));
     }
 
     @Test
     void aHeatMapOfEqualLargeValuesRenders() {
-        assertPng(Charts.tileHeatMap(new double[][] {{1e12, 1e12}}, new int[] {0}, new int[] {8}, new int[] {0, 8},
-                new int[] {8, 8}));
+        assertPng(Charts.tileHeatMap(
+                new double[][] {{1e12, 1e12}}, new int[] {0}, new int[] {8}, new int[] {0, 8}, new int[] {8, 8}));
     }
 
     private static void assertPng(byte[] image) {

@@ -12,19 +12,31 @@ import org.junit.jupiter.api.Assumptions;
 public final class HeadlessBrowser {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
-    private HeadlessBrowser() {
-    }
+    private HeadlessBrowser() {}
 
     /** The DOM of {@code page} after it loaded and ran its scripts; skips the test without Chromium. */
     public static String dumpDom(Path page, Path scratch) throws IOException, InterruptedException {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
+        Assumptions.assumeTrue(
+                Files.isExecutable(CHROMIUM),
                 "Skipped: /usr/bin/chromium not installed (.ci/run installs Debian's chromium package)");
         Path out = scratch.resolve("dom.html");
-        Process p = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + scratch.resolve("profile"), "--virtual-time-budget=5000",
-                "--dump-dom", page.toUri().toString()))
-                .redirectOutput(out.toFile()).redirectError(scratch.resolve("chromium.log").toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        CHROMIUM.toString(),
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--user-data-dir=" + scratch.resolve("profile"),
+                        "--virtual-time-budget=5000",
+                        "--dump-dom",
+                        page.toUri().toString()))
+                .redirectOutput(out.toFile())
+                .redirectError(scratch.resolve("chromium.log").toFile())
+                .start();
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IOException("chromium did not finish within 90 s");

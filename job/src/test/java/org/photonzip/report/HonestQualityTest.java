@@ -12,12 +12,14 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.TileRow;
+import org.photonzip.options.BoundRequest;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.plan.TileShape;
 import org.photonzip.quality.ErrorHistogram;
 import org.photonzip.quality.QualityReport;
@@ -25,10 +27,8 @@ import org.photonzip.source.InputStack;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
-import org.photonzip.options.BoundRequest;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
 import org.photonzip.spark.LocalSpark;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
@@ -45,24 +45,47 @@ import org.photonzip.tools.generate.StackGenerator;
 class HonestQualityTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     @Test
     void aNoiseBoundedArchiveIsWithinTheBoundsItWasCodedWith(@TempDir Path dir) throws Exception {
         Path scan = dir.resolve("scan.h5");
-        GeneratorConfig cfg = GeneratorConfig.builder().frames(24).height(64).width(64).seed(3).flats(4).darks(4)
+        GeneratorConfig cfg = GeneratorConfig.builder()
+                .frames(24)
+                .height(64)
+                .width(64)
+                .seed(3)
+                .flats(4)
+                .darks(4)
                 .build();
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(cfg), scan);
         String archive = dir.resolve("scan.pz").toString();
-        CompressJob.run(spark, new CompressJob.Request(scan.toString(), null, archive, new TileShape(8, 32, 32),
-                ModelChoice.parse("classical"), false, false, 0, 1L << 30, BoundRequest.parse(null, "0.5")),
+        CompressJob.run(
+                spark,
+                new CompressJob.Request(
+                        scan.toString(),
+                        null,
+                        archive,
+                        new TileShape(8, 32, 32),
+                        ModelChoice.parse("classical"),
+                        false,
+                        false,
+                        0,
+                        1L << 30,
+                        BoundRequest.parse(null, "0.5")),
                 JobFixtures.quiet());
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         BoundRecord bound = reader.summary().bound();
         QualityReport q;
         try (InputStack in = InputStack.open(scan.toString(), null, new Configuration())) {
-            q = BoundedQualityRun.run(reader, in.descriptor(), bound.bound(), bound.noise(),
-                    Files.createDirectories(dir.resolve("tmp")), 2);
+            q = BoundedQualityRun.run(
+                    reader,
+                    in.descriptor(),
+                    bound.bound(),
+                    bound.noise(),
+                    Files.createDirectories(dir.resolve("tmp")),
+                    2);
             // What the pass reported before: the bound re-estimated at the source value flags samples the codec
             // coded within their bound at its prediction.
             ErrorHistogram estimated = new ErrorHistogram(bound.bound());
@@ -73,8 +96,10 @@ class HonestQualityTest {
         }
         assertEquals(0, q.histogram().beyondBound(), "every sample is within the bound it was coded with");
         assertTrue(q.histogram().codedBounds());
-        String row = QualityFigures.overall(q).stream().filter(r -> r[0].equals("samples beyond their bound"))
-                .findFirst().orElseThrow()[1];
+        String row = QualityFigures.overall(q).stream()
+                .filter(r -> r[0].equals("samples beyond their bound"))
+                .findFirst()
+                .orElseThrow()[1];
         assertEquals("0 (each sample against the bound it was coded with)", row);
     }
 
@@ -110,7 +135,8 @@ class HonestQualityTest {
         for (TileRow r : picked) {
             assertEquals("projection", kinds[r.t0()]);
         }
-        long comparedFrames = java.util.Arrays.stream(kinds).filter("projection"::equals).count();
+        long comparedFrames =
+                java.util.Arrays.stream(kinds).filter("projection"::equals).count();
         assertTrue(comparedFrames * 512 * 1024 <= 2 * samples / BoundedQualityRun.SHARE, comparedFrames + " frames");
         assertEquals(1, BoundedQualityRun.frameStride(rows, BoundedQualityRun.FULL_SAMPLES));
         // A small stack is compared whole.

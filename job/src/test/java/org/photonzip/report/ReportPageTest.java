@@ -38,20 +38,27 @@ class ReportPageTest {
         stages.put("read", 1.5);
         stages.put("encode", 6.0);
         stages.put("write", 0.4);
-        return new ReportData("photonzip archive <scan 7>", List.of(new String[] {"bits/pixel", "10.23"},
-                new String[] {"ratio", "1.56"}),
-                new ReportData.TileGrid(grid, new int[] {0, 256}, new int[] {256, 256}, new int[] {0, 256},
-                        new int[] {256, 256}),
-                frames, kinds, ResidualHistogram.of(residual, scale, 0, residual.length), stages, null);
+        return new ReportData(
+                "photonzip archive <scan 7>",
+                List.of(new String[] {"bits/pixel", "10.23"}, new String[] {"ratio", "1.56"}),
+                new ReportData.TileGrid(
+                        grid, new int[] {0, 256}, new int[] {256, 256}, new int[] {0, 256}, new int[] {256, 256}),
+                frames,
+                kinds,
+                ResidualHistogram.of(residual, scale, 0, residual.length),
+                stages,
+                null);
     }
 
     @Test
     void pageEmbedsEveryPlotAsAValidPngAndTheSummaryAsJson() throws IOException {
         String html = ReportPage.render(sample());
-        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*src=\"data:image/png;base64,([^\"]+)\"").matcher(html);
+        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*src=\"data:image/png;base64,([^\"]+)\"")
+                .matcher(html);
         int images = 0;
         while (m.find()) {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
+            BufferedImage image =
+                    ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(2))));
             assertNotNull(image, m.group(1));
             assertEquals(Charts.WIDTH, image.getWidth());
             assertEquals(Charts.HEIGHT, image.getHeight());

@@ -17,7 +17,8 @@ class ReportRenderingTest {
         Path page = dir.resolve("report.html");
         Files.writeString(page, ReportPage.render(ReportPageTest.sample()));
         String dom = HeadlessBrowser.dumpDom(page, dir);
-        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*data-rendered=\"([^\"]+)\"").matcher(dom);
+        Matcher m = Pattern.compile("<img id=\"([a-z-]+)\"[^>]*data-rendered=\"([^\"]+)\"")
+                .matcher(dom);
         int rendered = 0;
         while (m.find()) {
             assertEquals(Charts.WIDTH + "x" + Charts.HEIGHT, m.group(2), "plot " + m.group(1));

@@ -1,10 +1,10 @@
 package org.photonzip.report;
 
-import org.junit.jupiter.api.Test;
-import org.photonzip.codec.Tile;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+
+import org.junit.jupiter.api.Test;
+import org.photonzip.codec.Tile;
 
 class ReportSampleWindowTest {
     @Test

@@ -1,13 +1,12 @@
 package org.photonzip.restore;
 
-import org.junit.jupiter.api.Test;
-import org.photonzip.archive.TileRow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.photonzip.archive.TileRow;
 
 /** Bands start on chunk boundaries, end where no tile crosses when the budget allows, and never exceed it otherwise. */
 class BandsTest {
@@ -33,7 +32,7 @@ class BandsTest {
 
     @Test
     void bandsEndWhereNoTileCrossesAndMergeUpToTheBudget() {
-        Region all = Region.whole(new int[]{40, 10, 20});
+        Region all = Region.whole(new int[] {40, 10, 20});
         assertEquals("0-8 8-16 16-24 24-32 32-40", plan(tiles(40, 8), all, 1, 8));
         assertEquals("0-16 16-32 32-40", plan(tiles(40, 8), all, 1, 20));
         assertEquals("0-40", plan(tiles(40, 8), all, 1, 1000));
@@ -41,7 +40,7 @@ class BandsTest {
 
     @Test
     void bandsStartOnChunkBoundaries() {
-        Region all = Region.whole(new int[]{40, 10, 20});
+        Region all = Region.whole(new int[] {40, 10, 20});
         // tiles of 8 frames, chunks of 3: cuts no tile crosses and on a chunk boundary are 24 only (and the end)
         assertEquals("0-24 24-40", plan(tiles(40, 8), all, 3, 24));
         for (int[] b : Bands.plan(tiles(40, 8), all, 3, 2, 5L * 400)) {
@@ -53,9 +52,11 @@ class BandsTest {
 
     @Test
     void aBudgetBelowTheTilesCutsInsideThemButNeverBelowOneChunkLayer() {
-        Region all = Region.whole(new int[]{40, 10, 20});
-        assertEquals("0-2 2-4 4-6 6-8 8-10 10-12 12-14 14-16 16-18 18-20 20-22 22-24 24-26 26-28 28-30 30-32 "
-                + "32-34 34-36 36-38 38-40", plan(tiles(40, 8), all, 2, 1));
+        Region all = Region.whole(new int[] {40, 10, 20});
+        assertEquals(
+                "0-2 2-4 4-6 6-8 8-10 10-12 12-14 14-16 16-18 18-20 20-22 22-24 24-26 26-28 28-30 30-32 "
+                        + "32-34 34-36 36-38 38-40",
+                plan(tiles(40, 8), all, 2, 1));
         // 5 frames fit: a band ends at a cut no tile crosses (8, 16, ...) when one lies within the budget
         assertEquals("0-5 5-8 8-13 13-16 16-21 21-24 24-29 29-32 32-37 37-40", plan(tiles(40, 8), all, 1, 5));
     }
@@ -75,7 +76,7 @@ class BandsTest {
             rows.add(new TileRow("/d", t, 1, 0, 4096, 0, 4096, "p", 0, 1, 0, "", 0, "c"));
         }
         StringBuilder s = new StringBuilder();
-        for (int[] b : Bands.plan(rows, Region.whole(new int[]{9, 4096, 4096}), 1, 2, 1L << 30)) {
+        for (int[] b : Bands.plan(rows, Region.whole(new int[] {9, 4096, 4096}), 1, 2, 1L << 30)) {
             s.append(b[0]).append('-').append(b[1]).append(' ');
         }
         assertEquals("0-2 2-4 4-6 6-8 8-9", s.toString().trim(), "64 MiB bands within a 1 GiB budget");
@@ -83,6 +84,6 @@ class BandsTest {
 
     @Test
     void aChunkDeeperThanTheRegionGivesOneBand() {
-        assertEquals("0-7", plan(tiles(7, 8), Region.whole(new int[]{7, 10, 20}), 64, 1));
+        assertEquals("0-7", plan(tiles(7, 8), Region.whole(new int[] {7, 10, 20}), 64, 1));
     }
 }

@@ -1,9 +1,15 @@
 package org.photonzip.restore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,13 +20,6 @@ import org.photonzip.plan.TileShape;
 import org.photonzip.spark.H5py;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.function.UnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Each way a stack can be stored (chunk_fixtures.py: no filter, shuffle, gzip, gzip + shuffle written by the restore
@@ -33,8 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Tag("slow")
 class ChunkedRestoreTest {
     private static final String STACK = "/entry/data/data";
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
     private Path fixtures;
 
@@ -52,8 +53,16 @@ class ChunkedRestoreTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"none_le", "shuffle_be", "gzip_u8", "gzip_shuffle_be", "gzip_shuffle_i2", "gzip_fletcher32",
-            "contiguous_be"})
+    @ValueSource(
+            strings = {
+                "none_le",
+                "shuffle_be",
+                "gzip_u8",
+                "gzip_shuffle_be",
+                "gzip_shuffle_i2",
+                "gzip_fletcher32",
+                "contiguous_be"
+            })
     void restoredChunksHoldTheSourcesSamplesWithItsLayout(String name, @TempDir Path dir) throws IOException {
         Path source = fixtures.resolve(name + ".h5");
         String archive = dir.resolve(name + ".pz").toString();
@@ -61,7 +70,7 @@ class ChunkedRestoreTest {
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
         int[] shape = reader.summary().shape();
 
-        for (long bandFrames : new long[]{1000, 2}) {
+        for (long bandFrames : new long[] {1000, 2}) {
             Path whole = dir.resolve("whole-" + bandFrames + ".h5");
             Restorer.Result r = restore(reader, whole, Region.whole(shape), bandFrames);
             H5py.assertSameAsSource(source, whole);

@@ -1,32 +1,31 @@
 package org.photonzip.restore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.plan.TileShape;
-import org.photonzip.spark.H5py;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.LocalSpark;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.plan.TileShape;
+import org.photonzip.spark.H5py;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 
 /**
  * A partial restore of an NXtomo-like scan (interleaved image_key, rotation_angle, flats, darks, a mask) cuts what
@@ -41,8 +40,10 @@ class CutBesideStackTest {
     private static final int T = 24;
     private static final int H = 32;
     private static final int W = 40;
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     @BeforeAll
@@ -54,8 +55,8 @@ class CutBesideStackTest {
     void partialRestoreCutsAnglesKeysFlatsAndDarksToTheRegion(@TempDir Path dir) throws IOException {
         Path source = scan(dir.resolve("scan.h5"), T);
         String archive = dir.resolve("scan.pz").toString();
-        JobFixtures.compress(spark, source.toString(), "/entry/data/data", archive, TileShape.parse("8x16x16"),
-                false, false, 0);
+        JobFixtures.compress(
+                spark, source.toString(), "/entry/data/data", archive, TileShape.parse("8x16x16"), false, false, 0);
 
         Path whole = dir.resolve("whole.h5");
         Restorer.Result all = JobFixtures.restore(archive, whole, null, null);
@@ -74,50 +75,64 @@ class CutBesideStackTest {
         assertTrue(said.contains("/entry/instrument/temperature: frames 10:20 of 24"), said);
         assertEquals(6, r.cut().size(), said);
 
-        try (HdfFile in = new HdfFile(source); HdfFile out = new HdfFile(part)) {
-            double[] angles = (double[]) in.getDatasetByPath("/entry/data/rotation_angle").getData();
+        try (HdfFile in = new HdfFile(source);
+                HdfFile out = new HdfFile(part)) {
+            double[] angles =
+                    (double[]) in.getDatasetByPath("/entry/data/rotation_angle").getData();
             Dataset cutAngles = out.getDatasetByPath("/entry/data/rotation_angle");
             assertArrayEquals(Arrays.copyOfRange(angles, 10, 20), (double[]) cutAngles.getData());
-            assertArrayEquals(new int[]{10, 20}, (int[]) cutAngles.getAttribute("photonzip_frames").getData());
-            assertArrayEquals(new int[]{T}, (int[]) cutAngles.getAttribute("photonzip_source_shape").getData());
+            assertArrayEquals(new int[] {10, 20}, (int[])
+                    cutAngles.getAttribute("photonzip_frames").getData());
+            assertArrayEquals(new int[] {T}, (int[])
+                    cutAngles.getAttribute("photonzip_source_shape").getData());
             assertEquals("degree", cutAngles.getAttribute("units").getData(), "the dataset's attributes are kept");
 
-            int[] keys = (int[]) in.getDatasetByPath("/entry/instrument/image_key").getData();
-            assertArrayEquals(Arrays.copyOfRange(keys, 10, 20),
-                    (int[]) out.getDatasetByPath("/entry/instrument/image_key").getData());
+            int[] keys =
+                    (int[]) in.getDatasetByPath("/entry/instrument/image_key").getData();
+            assertArrayEquals(Arrays.copyOfRange(keys, 10, 20), (int[])
+                    out.getDatasetByPath("/entry/instrument/image_key").getData());
 
             Dataset flats = out.getDatasetByPath("/entry/data/flats");
-            assertArrayEquals(new int[]{4, 23, 22}, flats.getDimensions(), "every flat, the region's rows and columns");
-            assertArrayEquals(new int[]{4, 27, 9, 31}, (int[]) flats.getAttribute("photonzip_roi").getData());
-            assertArrayEquals(new int[]{4, H, W}, (int[]) flats.getAttribute("photonzip_source_shape").getData());
+            assertArrayEquals(
+                    new int[] {4, 23, 22}, flats.getDimensions(), "every flat, the region's rows and columns");
+            assertArrayEquals(new int[] {4, 27, 9, 31}, (int[])
+                    flats.getAttribute("photonzip_roi").getData());
+            assertArrayEquals(new int[] {4, H, W}, (int[])
+                    flats.getAttribute("photonzip_source_shape").getData());
             assertNull(flats.getAttribute("photonzip_frames"), "flats are other frames than the stack's");
-            assertArrayEquals(new int[]{W}, out.getDatasetByPath("/entry/data/column_offset").getDimensions(),
+            assertArrayEquals(
+                    new int[] {W},
+                    out.getDatasetByPath("/entry/data/column_offset").getDimensions(),
                     "a 1-D dataset of the width is not one value per frame: kept whole");
         }
 
         Path framesOnly = dir.resolve("frames.h5");
         Restorer.Result f = JobFixtures.restore(archive, framesOnly, "0:5", null);
         H5py.assertRegionOfSource(source, framesOnly, "/entry/data/data", 0, 5, 0, H, 0, W);
-        assertEquals(3, f.cut().size(), "frames alone cut the angles, keys and temperatures, not the flats: "
-                + f.cut());
+        assertEquals(
+                3, f.cut().size(), "frames alone cut the angles, keys and temperatures, not the flats: " + f.cut());
     }
 
     @Test
     void aLengthThatIsAlsoTheHeightCutsOnlyAnglesAndKeys(@TempDir Path dir) throws IOException {
         Path source = scan(dir.resolve("square.h5"), H);
         String archive = dir.resolve("square.pz").toString();
-        JobFixtures.compress(spark, source.toString(), "/entry/data/data", archive, TileShape.parse("8x16x16"),
-                false, false, 0);
+        JobFixtures.compress(
+                spark, source.toString(), "/entry/data/data", archive, TileShape.parse("8x16x16"), false, false, 0);
         Path part = dir.resolve("part.h5");
         Restorer.Result r = JobFixtures.restore(archive, part, "3:7", null);
         H5py.assertRegionOfSource(source, part, "/entry/data/data", 3, 7, 0, H, 0, W);
         String said = String.join("\n", r.cut());
         assertTrue(said.contains("/entry/data/rotation_angle: frames 3:7 of 32"), said);
         assertTrue(said.contains("/entry/instrument/image_key: frames 3:7 of 32"), said);
-        assertTrue(said.contains("/entry/instrument/temperature: left whole (its length 32 is the frame count and "
-                + "also the frame's height or width)"), said);
+        assertTrue(
+                said.contains("/entry/instrument/temperature: left whole (its length 32 is the frame count and "
+                        + "also the frame's height or width)"),
+                said);
         try (HdfFile out = new HdfFile(part)) {
-            assertArrayEquals(new int[]{H}, out.getDatasetByPath("/entry/instrument/temperature").getDimensions());
+            assertArrayEquals(
+                    new int[] {H},
+                    out.getDatasetByPath("/entry/instrument/temperature").getDimensions());
         }
     }
 
@@ -146,11 +161,25 @@ class CutBesideStackTest {
             entry.putAttribute("NX_class", "NXentry");
             WritableGroup g = entry.putGroup("data");
             g.putAttribute("NX_class", "NXdata");
-            g.putDataset("data", data, DatasetCreationOptions.builder().unsigned().chunkDimensions(new int[]{1, H, W})
-                    .build());
-            g.putDataset("flats", frames(rnd, 4, 40000), DatasetCreationOptions.builder().unsigned().build());
-            g.putDataset("darks", frames(rnd, 2, 100), DatasetCreationOptions.builder().unsigned().build());
-            g.putDataset("mask", frames(rnd, 1, 1)[0], DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "data",
+                    data,
+                    DatasetCreationOptions.builder()
+                            .unsigned()
+                            .chunkDimensions(new int[] {1, H, W})
+                            .build());
+            g.putDataset(
+                    "flats",
+                    frames(rnd, 4, 40000),
+                    DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "darks",
+                    frames(rnd, 2, 100),
+                    DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "mask",
+                    frames(rnd, 1, 1)[0],
+                    DatasetCreationOptions.builder().unsigned().build());
             g.putDataset("rotation_angle", angles).putAttribute("units", "degree");
             double[] offset = new double[W];
             Arrays.setAll(offset, x -> 0.5 * x);

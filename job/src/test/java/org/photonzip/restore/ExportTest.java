@@ -1,36 +1,17 @@
 package org.photonzip.restore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.hdf5.global.hdf5;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.TileCheckException;
-import org.photonzip.archive.TileRow;
-import org.photonzip.hdf5.NativeHdf5;
-import org.photonzip.hdf5.TileStreamFilter;
-import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.hdf5.OpenHdf5Objects;
-import org.photonzip.plan.TileShape;
-import org.photonzip.spark.H5py;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.LocalSpark;
-
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -39,12 +20,30 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.javacpp.BytePointer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileCheckException;
+import org.photonzip.archive.TileRow;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.hdf5.NativeHdf5;
+import org.photonzip.hdf5.OpenHdf5Objects;
+import org.photonzip.hdf5.TileStreamFilter;
+import org.photonzip.plan.TileShape;
+import org.photonzip.spark.H5py;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 
 /**
  * {@code export}: the stack's chunks are the archive's tile streams byte for byte (read back raw through the
@@ -59,8 +58,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ExportTest {
     private static final String STACK = "/entry/data/data";
     private static final Path GOLDEN = Path.of("src/test/resources/golden-archives");
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     @AfterEach
@@ -79,11 +80,17 @@ class ExportTest {
         Path exported = dir.resolve("out/exported.h5");
         Files.createDirectories(exported.getParent());
         Exporter.Result r = Exporter.export(reader, exported.toString(), false, 3, true);
-        TileRow first = reader.rows().stream().filter(t -> t.t0() == 0 && t.y0() == 0 && t.x0() == 0).findFirst()
+        TileRow first = reader.rows().stream()
+                .filter(t -> t.t0() == 0 && t.y0() == 0 && t.x0() == 0)
+                .findFirst()
                 .orElseThrow();
-        assertArrayEquals(new int[]{first.frames(), first.height(), first.width()}, r.chunk());
-        assertTrue(reader.rows().stream().anyMatch(t -> t.frames() < first.frames() || t.height() < first.height()
-                || t.width() < first.width()), "edge tiles are smaller: " + reader.rows());
+        assertArrayEquals(new int[] {first.frames(), first.height(), first.width()}, r.chunk());
+        assertTrue(
+                reader.rows().stream()
+                        .anyMatch(t -> t.frames() < first.frames()
+                                || t.height() < first.height()
+                                || t.width() < first.width()),
+                "edge tiles are smaller: " + reader.rows());
         assertEquals(reader.rows().size(), r.tiles());
         assertChunksAreStreams(reader, exported, r.chunk());
         assertSameAsDecompress(reader, exported, dir, r.chunk());
@@ -93,8 +100,17 @@ class ExportTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v2/classical", "v2/learned", "v2/lattice", "v2/one-frame", "v2/one-pixel-frames",
-            "v2/many-tiles", "v1/classical", "v1/many-tiles"})
+    @ValueSource(
+            strings = {
+                "v2/classical",
+                "v2/learned",
+                "v2/lattice",
+                "v2/one-frame",
+                "v2/one-pixel-frames",
+                "v2/many-tiles",
+                "v1/classical",
+                "v1/many-tiles"
+            })
     void goldenArchivesExport(String name, @TempDir Path dir) throws IOException {
         ArchiveReader reader = ArchiveReader.open(GOLDEN.resolve(name + ".pz").toString(), new Configuration());
         Path exported = dir.resolve("exported.h5");
@@ -105,13 +121,14 @@ class ExportTest {
 
     @Test
     void existingOutputIsKeptWithoutOverwriteAndReplacedWithIt(@TempDir Path dir) throws IOException {
-        ArchiveReader reader = ArchiveReader.open(GOLDEN.resolve("v2/classical.pz").toString(), new Configuration());
+        ArchiveReader reader =
+                ArchiveReader.open(GOLDEN.resolve("v2/classical.pz").toString(), new Configuration());
         Path out = dir.resolve("out.h5");
         Files.writeString(out, "keep me");
         assertThrows(FileAlreadyExistsException.class, () -> Exporter.export(reader, out.toString(), false, 2, false));
         assertEquals("keep me", Files.readString(out));
         Exporter.export(reader, out.toString(), true, 2, true);
-        assertChunksAreStreams(reader, out, new int[]{4, 16, 16});
+        assertChunksAreStreams(reader, out, new int[] {4, 16, 16});
     }
 
     @ParameterizedTest
@@ -145,7 +162,10 @@ class ExportTest {
         Path a = dir.resolve("a.pz");
         ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
         ArchiveDamage.editSummary(a, s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s.path("codec"))
-                .putObject("error_bound").put("lossy", true).put("mode", "absolute").put("bound", 4));
+                .putObject("error_bound")
+                .put("lossy", true)
+                .put("mode", "absolute")
+                .put("bound", 4));
         assertRefused(a, decode, "field codec.error_bound");
     }
 
@@ -156,8 +176,23 @@ class ExportTest {
         ArchiveDamage.copy(GOLDEN.resolve("v2/classical.pz"), a);
         ArchiveDamage.rewriteRows(a, rows -> {
             TileRow r = rows.get(2);
-            rows.set(2, new TileRow(r.dataset(), r.t0(), r.frames(), r.y0(), r.height(), r.x0(), r.width(), r.pack(),
-                    r.offset(), r.length(), r.crc32c(), "0".repeat(64), r.bitsPerPixel(), r.modelId()));
+            rows.set(
+                    2,
+                    new TileRow(
+                            r.dataset(),
+                            r.t0(),
+                            r.frames(),
+                            r.y0(),
+                            r.height(),
+                            r.x0(),
+                            r.width(),
+                            r.pack(),
+                            r.offset(),
+                            r.length(),
+                            r.crc32c(),
+                            "0".repeat(64),
+                            r.bitsPerPixel(),
+                            r.modelId()));
             return rows;
         });
         assertRefused(a, true, "pixel_sha256");
@@ -167,7 +202,8 @@ class ExportTest {
         ArchiveReader reader = ArchiveReader.open(archive.toString(), new Configuration());
         Path out = archive.resolveSibling("out");
         Files.createDirectories(out);
-        TileCheckException e = assertThrows(TileCheckException.class,
+        TileCheckException e = assertThrows(
+                TileCheckException.class,
                 () -> Exporter.export(reader, out.resolve("x.h5").toString(), false, 2, decode));
         assertTrue(e.getMessage().contains(field), e.getMessage());
         try (Stream<Path> left = Files.list(out)) {
@@ -181,7 +217,8 @@ class ExportTest {
         String archive = dir.resolve("u8.pz").toString();
         JobFixtures.compress(spark, source.toString(), STACK, archive, TileShape.parse("2x16x16"), false, false, 0);
         ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
-        NotExportableException e = assertThrows(NotExportableException.class,
+        NotExportableException e = assertThrows(
+                NotExportableException.class,
                 () -> Exporter.export(reader, dir.resolve("x.h5").toString(), false, 2, false));
         assertTrue(e.getMessage().contains("uint8"), e.getMessage());
         assertFalse(Files.exists(dir.resolve("x.h5")));
@@ -197,7 +234,7 @@ class ExportTest {
         try {
             long[] c = new long[3];
             H5.H5Pget_chunk(dcpl, 3, c);
-            assertArrayEquals(new long[]{chunk[0], chunk[1], chunk[2]}, c);
+            assertArrayEquals(new long[] {chunk[0], chunk[1], chunk[2]}, c);
             assertEquals(1, H5.H5Pget_nfilters(dcpl));
             int[] flags = new int[1];
             long[] count = {4};
@@ -209,8 +246,10 @@ class ExportTest {
             }
             assertEquals(305, id);
             ModelFile model = reader.compressor().model();
-            assertArrayEquals(TileStreamFilter.values(chunk, model == null ? null : model.toBytes()),
-                    java.util.Arrays.copyOf(values, (int) count[0]), "{1, chunk, model length and bytes}");
+            assertArrayEquals(
+                    TileStreamFilter.values(chunk, model == null ? null : model.toBytes()),
+                    java.util.Arrays.copyOf(values, (int) count[0]),
+                    "{1, chunk, model length and bytes}");
             assertEquals(model == null ? 4 : 5 + (model.toBytes().length + 3) / 4, count[0]);
             long[] n = new long[1];
             assertTrue(hdf5.H5Dget_num_chunks(ds, HDF5Constants.H5S_ALL, n) >= 0);
@@ -255,15 +294,23 @@ class ExportTest {
         H5py.require();
         Path restored = dir.resolve("restored.h5");
         Files.deleteIfExists(restored);
-        Restorer.restore(reader, restored.toString(), Region.whole(reader.summary().shape()), false, 2);
-        for (String script : new String[]{"fidelity/h5compare.py", "export/exportcheck.py"}) {
+        Restorer.restore(
+                reader, restored.toString(), Region.whole(reader.summary().shape()), false, 2);
+        for (String script : new String[] {"fidelity/h5compare.py", "export/exportcheck.py"}) {
             try (InputStream in = ExportTest.class.getResourceAsStream("/" + script)) {
                 Files.copy(in, dir.resolve(Path.of(script).getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", dir.resolve("exportcheck.py").toString(),
-                restored.toString(), exported.toString(), reader.summary().datasetPath(), "" + chunk[0], "" + chunk[1],
-                "" + chunk[2]).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "/usr/bin/python3",
+                        dir.resolve("exportcheck.py").toString(),
+                        restored.toString(),
+                        exported.toString(),
+                        reader.summary().datasetPath(),
+                        "" + chunk[0],
+                        "" + chunk[1],
+                        "" + chunk[2])
+                .redirectErrorStream(true);
         if (System.getenv("HDF5_PLUGIN_PATH") == null) {
             // No plugin here: an empty plugin directory, so that HDF5 reports the filter rather than a missing
             // default directory (docs/export.md).

@@ -1,34 +1,33 @@
 package org.photonzip.restore;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.source.Dtype;
-import org.photonzip.spark.H5py;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.LocalSpark;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.InvalidArchiveException;
-import org.photonzip.hdf5.MetadataSamples;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.InvalidArchiveException;
+import org.photonzip.hdf5.MetadataSamples;
+import org.photonzip.source.Dtype;
+import org.photonzip.spark.H5py;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 
 /**
  * Restored files as h5py sees them, on files written the way h5py and NeXus writers write them (make_fixtures.py):
@@ -41,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FidelityTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
     private Path fixtures;
 
@@ -54,8 +54,8 @@ class FidelityTest {
     /** Even a restore that failed on a full disk closes what it opened (else the process crashes at exit). */
     @AfterEach
     void nothingLeftOpen() {
-        org.junit.jupiter.api.Assertions.assertEquals(0, org.photonzip.hdf5.OpenHdf5Objects.count(),
-                "HDF5 objects left open");
+        org.junit.jupiter.api.Assertions.assertEquals(
+                0, org.photonzip.hdf5.OpenHdf5Objects.count(), "HDF5 objects left open");
     }
 
     private String archive(String name, Path dir) throws IOException {
@@ -72,10 +72,14 @@ class FidelityTest {
         long raw = 0;
         for (org.photonzip.archive.CodedDataset e : reader.summary().codedDatasets()) {
             coded.add(e.path());
-            raw += (long) e.shape()[0] * e.shape()[1] * e.shape()[2] * Dtype.of(e.dtype()).bytes();
+            raw += (long) e.shape()[0]
+                    * e.shape()[1]
+                    * e.shape()[2]
+                    * Dtype.of(e.dtype()).bytes();
         }
-        assertEquals(List.of("/entry/data/darks", "/entry/data/flats", "/entry/data/signed16",
-                "/entry/data/signed_cube"), coded.stream().sorted().toList());
+        assertEquals(
+                List.of("/entry/data/darks", "/entry/data/flats", "/entry/data/signed16", "/entry/data/signed_cube"),
+                coded.stream().sorted().toList());
         assertTrue(Files.size(Path.of(archive, MetadataSamples.FILE)) < raw, "coded samples take less than raw");
         Path restored = dir.resolve("links.out.h5");
         JobFixtures.restore(archive, restored, null, null);
@@ -91,8 +95,16 @@ class FidelityTest {
 
         Path part = dir.resolve("be.part.h5");
         JobFixtures.restore(archive, part, "3:11", "5:20,7:33");
-        H5py.assertRegionOfSource(fixtures.resolve("bigendian.h5"), part,
-                "/entry/data/data,/entry/data/alias,/entry/hard_alias", 3, 11, 5, 20, 7, 33);
+        H5py.assertRegionOfSource(
+                fixtures.resolve("bigendian.h5"),
+                part,
+                "/entry/data/data,/entry/data/alias,/entry/hard_alias",
+                3,
+                11,
+                5,
+                20,
+                7,
+                33);
     }
 
     @Test
@@ -110,9 +122,10 @@ class FidelityTest {
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(samples, bytes);
         Path out = dir.resolve("never.h5");
-        InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
-                () -> JobFixtures.restore(archive, out, null, null));
-        assertTrue(e.getMessage().contains(MetadataSamples.FILE) || e.getMessage().contains("SHA-256"), e.getMessage());
+        InvalidArchiveException e =
+                assertThrows(InvalidArchiveException.class, () -> JobFixtures.restore(archive, out, null, null));
+        assertTrue(
+                e.getMessage().contains(MetadataSamples.FILE) || e.getMessage().contains("SHA-256"), e.getMessage());
         assertTrue(Files.notExists(out));
     }
 
@@ -129,10 +142,12 @@ class FidelityTest {
         Files.write(samples, bytes);
         org.photonzip.archive.ArchiveDamage.restate(Path.of(archive), MetadataSamples.FILE);
         Path out = dir.resolve("never.h5");
-        org.photonzip.archive.TileCheckException e = assertThrows(org.photonzip.archive.TileCheckException.class,
-                () -> JobFixtures.restore(archive, out, null, null));
-        assertTrue(e.getMessage().startsWith("Invalid tile in ") && e.getMessage().contains("(" + MetadataSamples.FILE
-                + " at offset "), e.getMessage());
+        org.photonzip.archive.TileCheckException e = assertThrows(
+                org.photonzip.archive.TileCheckException.class, () -> JobFixtures.restore(archive, out, null, null));
+        assertTrue(
+                e.getMessage().startsWith("Invalid tile in ")
+                        && e.getMessage().contains("(" + MetadataSamples.FILE + " at offset "),
+                e.getMessage());
         assertTrue(Files.notExists(out));
     }
 
@@ -142,12 +157,13 @@ class FidelityTest {
         Path summary = Path.of(archive, "summary.json");
         ObjectMapper json = new ObjectMapper();
         JsonNode root = json.readTree(summary.toFile());
-        ObjectNode part = (ObjectNode) root.path("metadata").path("coded").get(0).path("parts").get(0);
+        ObjectNode part = (ObjectNode)
+                root.path("metadata").path("coded").get(0).path("parts").get(0);
         part.put("frames", part.path("frames").asInt() - 1);
         json.writeValue(summary.toFile(), root);
         fixCommitLength(Path.of(archive), "summary.json");
-        InvalidArchiveException e = assertThrows(InvalidArchiveException.class,
-                () -> JobFixtures.restore(archive, dir.resolve("never.h5"), null, null));
+        InvalidArchiveException e = assertThrows(
+                InvalidArchiveException.class, () -> JobFixtures.restore(archive, dir.resolve("never.h5"), null, null));
         assertTrue(e.getMessage().contains("do not cover"), e.getMessage());
     }
 
@@ -162,13 +178,15 @@ class FidelityTest {
         Path full = Files.createDirectory(dir.resolve("full"));
         long room = (Files.size(Path.of(archive, "metadata.h5")) / 4096 + 2) * 4096;
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + room, "tmpfs", full.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         mount.getInputStream().readAllBytes();
         org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
         try {
             Path out = full.resolve("out.h5");
             Exception e = assertThrows(Exception.class, () -> JobFixtures.restore(archive, out, null, null));
-            assertTrue(e instanceof DestinationException && e.getMessage().startsWith("Cannot write " + out),
+            assertTrue(
+                    e instanceof DestinationException && e.getMessage().startsWith("Cannot write " + out),
                     e.toString());
             try (var left = Files.list(full)) {
                 assertEquals(List.of(), left.toList());
@@ -176,7 +194,9 @@ class FidelityTest {
         } finally {
             // The library may keep a file it could not flush on the full disk (an HDF5 1.14.3 leak, which would crash
             // this JVM at exit): give the disk room, close it, then unmount.
-            new ProcessBuilder("mount", "-o", "remount,size=64m", full.toString()).start().waitFor();
+            new ProcessBuilder("mount", "-o", "remount,size=64m", full.toString())
+                    .start()
+                    .waitFor();
             org.photonzip.hdf5.OpenHdf5Objects.closeFiles();
             new ProcessBuilder("umount", full.toString()).start().waitFor();
         }
@@ -185,7 +205,8 @@ class FidelityTest {
     /** Re-states a file's length and SHA-256 in _SUCCESS, as an adversary who edits a file would. */
     private static void fixCommitLength(Path archive, String name) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode marker = (ObjectNode) json.readTree(archive.resolve("_SUCCESS").toFile());
+        ObjectNode marker =
+                (ObjectNode) json.readTree(archive.resolve("_SUCCESS").toFile());
         for (JsonNode f : marker.path("files")) {
             if (f.path("name").asText().equals(name)) {
                 ((ObjectNode) f).put("bytes", Files.size(archive.resolve(name)));
@@ -199,8 +220,9 @@ class FidelityTest {
 
     private static String sha256(Path file) throws IOException {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,10 +1,9 @@
 package org.photonzip.restore;
 
-import org.photonzip.hdf5.StackLayout;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.photonzip.hdf5.StackLayout;
 
 /** A restore's sink on a disk that fills up: writes fail with ENOSPC's message once {@code capacity} bytes went in. */
 final class FullDiskSink implements StackSink {

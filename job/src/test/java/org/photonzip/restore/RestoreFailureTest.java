@@ -1,5 +1,16 @@
 package org.photonzip.restore;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
@@ -11,18 +22,6 @@ import org.photonzip.archive.ArchiveDamage;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileCheckException;
 import org.photonzip.archive.TileRow;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A restore either writes the whole region, every tile checked, or leaves nothing: a tile failing on one of the
@@ -53,11 +52,15 @@ class RestoreFailureTest {
         return a;
     }
 
-    private static Restorer.Result restore(ArchiveReader reader, Path out, boolean overwrite,
-                                           java.util.function.UnaryOperator<StackSink> sinks, long bandBytes)
+    private static Restorer.Result restore(
+            ArchiveReader reader,
+            Path out,
+            boolean overwrite,
+            java.util.function.UnaryOperator<StackSink> sinks,
+            long bandBytes)
             throws IOException {
-        return Restorer.restore(reader, out.toString(), Region.whole(reader.summary().shape()), overwrite, 3, sinks,
-                bandBytes);
+        return Restorer.restore(
+                reader, out.toString(), Region.whole(reader.summary().shape()), overwrite, 3, sinks, bandBytes);
     }
 
     private static ArchiveReader open(Path a) throws IOException {
@@ -72,8 +75,10 @@ class RestoreFailureTest {
         ArchiveDamage.flipBit(a.resolve("packs/" + victim.pack()), (victim.offset() + victim.length() / 2) * 8);
         Path out = dir.resolve("out.h5");
         ArchiveReader reader = open(a);
-        TileCheckException e = assertThrows(TileCheckException.class, () -> Restorer.restore(reader, out.toString(),
-                Region.whole(reader.summary().shape()), false, 4));
+        TileCheckException e = assertThrows(
+                TileCheckException.class,
+                () -> Restorer.restore(
+                        reader, out.toString(), Region.whole(reader.summary().shape()), false, 4));
         assertTrue(e.getMessage().contains(victim.position()), e.getMessage());
         assertFalse(Files.exists(out), "no partial output");
         assertEquals(List.of(), leftovers());
@@ -85,14 +90,22 @@ class RestoreFailureTest {
     void aCorruptTileInTheLastBandFailsAfterEarlierBandsWereWrittenAndLeavesNothing(String golden) throws IOException {
         Path a = archive(Path.of("src/test/resources/golden-archives", golden));
         List<TileRow> rows = ArchiveDamage.rows(a);
-        TileRow last = rows.stream().max(java.util.Comparator.comparingInt(TileRow::t0)).orElseThrow();
+        TileRow last = rows.stream()
+                .max(java.util.Comparator.comparingInt(TileRow::t0))
+                .orElseThrow();
         ArchiveDamage.flipBit(a.resolve("packs/" + last.pack()), (last.offset() + last.length() / 2) * 8);
         ArchiveReader reader = open(a);
         int[] shape = reader.summary().shape();
         Path out = dir.resolve("out.h5");
         FullDiskSink[] sink = new FullDiskSink[1];
-        TileCheckException e = assertThrows(TileCheckException.class, () -> restore(reader, out, false,
-                s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE), 2L * shape[1] * shape[2]));
+        TileCheckException e = assertThrows(
+                TileCheckException.class,
+                () -> restore(
+                        reader,
+                        out,
+                        false,
+                        s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE),
+                        2L * shape[1] * shape[2]));
         assertTrue(e.getMessage().contains(last.position()), e.getMessage());
         assertTrue(sink[0].written.get() > 0, "earlier bands were written before the last one failed");
         assertFalse(Files.exists(out), "no partial output");
@@ -107,8 +120,10 @@ class RestoreFailureTest {
         long bytes = 2L * shape[0] * shape[1] * shape[2];
         Path out = dir.resolve("out.h5");
         FullDiskSink[] sink = new FullDiskSink[1];
-        DestinationException e = assertThrows(DestinationException.class, () -> restore(reader, out, false,
-                s -> sink[0] = new FullDiskSink(s, bytes / 2), 2L * shape[1] * shape[2]));
+        DestinationException e = assertThrows(
+                DestinationException.class,
+                () -> restore(
+                        reader, out, false, s -> sink[0] = new FullDiskSink(s, bytes / 2), 2L * shape[1] * shape[2]));
         assertTrue(e.getMessage().startsWith("Cannot write " + out), e.getMessage());
         assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
         assertTrue(sink[0].written.get() > 0, "the disk filled up mid-write");
@@ -125,14 +140,21 @@ class RestoreFailureTest {
         ArchiveReader reader = open(archive(CHUNKED));
         Path full = Files.createDirectory(dir.resolve("full"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=48k", "tmpfs", full.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         mount.getInputStream().readAllBytes();
         org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
         try {
             Path out = full.resolve("out.h5");
             FullDiskSink[] sink = new FullDiskSink[1];
-            DestinationException e = assertThrows(DestinationException.class, () -> restore(reader, out, false,
-                    s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE), Restorer.defaultBandBytes()));
+            DestinationException e = assertThrows(
+                    DestinationException.class,
+                    () -> restore(
+                            reader,
+                            out,
+                            false,
+                            s -> sink[0] = new FullDiskSink(s, Long.MAX_VALUE),
+                            Restorer.defaultBandBytes()));
             assertTrue(e.getMessage().startsWith("Cannot write " + out), e.getMessage());
             assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
             assertTrue(sink[0].written.get() > 0, "chunks were written before the disk filled up");
@@ -150,18 +172,23 @@ class RestoreFailureTest {
         Path out = dir.resolve("out.h5");
         byte[] before = {1, 2, 3};
         Files.write(out, before);
-        assertThrows(DestinationException.class, () -> restore(reader, out, true, s -> new FullDiskSink(s, 100),
-                Restorer.defaultBandBytes()));
+        assertThrows(
+                DestinationException.class,
+                () -> restore(reader, out, true, s -> new FullDiskSink(s, 100), Restorer.defaultBandBytes()));
         assertArrayEquals(before, Files.readAllBytes(out));
-        assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> Restorer.restore(reader, out.toString(),
-                Region.whole(reader.summary().shape()), false, 2));
+        assertThrows(
+                java.nio.file.FileAlreadyExistsException.class,
+                () -> Restorer.restore(
+                        reader, out.toString(), Region.whole(reader.summary().shape()), false, 2));
         assertArrayEquals(before, Files.readAllBytes(out));
     }
 
     /** Hidden temporary directories a restore left beside its output. */
     private List<String> leftovers() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".photonzip-restore")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith(".photonzip-restore"))
+                    .toList();
         }
     }
 }

@@ -1,12 +1,7 @@
 package org.photonzip.restore;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.StagingOwner;
-import org.photonzip.archive.golden.GoldenArchivesTest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +9,13 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.StagingOwner;
+import org.photonzip.archive.golden.GoldenArchivesTest;
 
 /**
  * A restore killed midway leaves its hidden working directory (with a partial file as large as the output). The next
@@ -44,13 +43,15 @@ class RestoreScratchTest {
         Path live = owned(parent, "live", me);
         Path elsewhere = owned(parent, "elsewhere", new StagingOwner("another-host.invalid", 1, me.started()));
         Path oldUnowned = Files.createDirectories(parent.resolve(RestoreScratch.PREFIX + "old"));
-        Files.setLastModifiedTime(oldUnowned, FileTime.from(Instant.now().minus(RestoreScratch.UNOWNED_AGE).minusSeconds(60)));
+        Files.setLastModifiedTime(
+                oldUnowned,
+                FileTime.from(Instant.now().minus(RestoreScratch.UNOWNED_AGE).minusSeconds(60)));
         Path newUnowned = Files.createDirectories(parent.resolve(RestoreScratch.PREFIX + "new"));
         Path plainFile = Files.writeString(parent.resolve(RestoreScratch.PREFIX + "file"), "not a directory");
         Path other = Files.createDirectories(parent.resolve("photonzip-restore-lookalike"));
 
-        ArchiveReader archive = ArchiveReader.open(GoldenArchivesTest.ROOT.resolve("v2/classical.pz").toString(),
-                new Configuration());
+        ArchiveReader archive = ArchiveReader.open(
+                GoldenArchivesTest.ROOT.resolve("v2/classical.pz").toString(), new Configuration());
         Path out = parent.resolve("out.h5");
         Restorer.restore(archive, out.toString(), Region.whole(archive.summary().shape()), false, 2);
 
@@ -63,10 +64,18 @@ class RestoreScratchTest {
         }
         assertTrue(Files.exists(live.resolve("restored.h5")), "a live restore's file is untouched");
         try (Stream<Path> s = Files.list(parent)) {
-            assertEquals(Stream.of("out.h5", "photonzip-restore-lookalike", RestoreScratch.PREFIX + "elsewhere",
-                            RestoreScratch.PREFIX + "file", RestoreScratch.PREFIX + "live", RestoreScratch.PREFIX + "new")
-                            .sorted().toList(),
-                    s.map(p -> p.getFileName().toString()).sorted().toList(), "and this restore's own is gone");
+            assertEquals(
+                    Stream.of(
+                                    "out.h5",
+                                    "photonzip-restore-lookalike",
+                                    RestoreScratch.PREFIX + "elsewhere",
+                                    RestoreScratch.PREFIX + "file",
+                                    RestoreScratch.PREFIX + "live",
+                                    RestoreScratch.PREFIX + "new")
+                            .sorted()
+                            .toList(),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(),
+                    "and this restore's own is gone");
         }
     }
 }

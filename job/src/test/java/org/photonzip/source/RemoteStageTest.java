@@ -1,20 +1,19 @@
 package org.photonzip.source;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
+import java.nio.file.Files;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.spark.JobFixtures;
-
-import java.nio.file.Files;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The staged copy byte for byte (here from file:// paths, which the stage treats like any Hadoop file system): the
@@ -23,14 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RemoteStageTest {
     @Test
     void contiguousStackIsOneHole(@TempDir java.nio.file.Path dir) throws Exception {
-        assertStagedWithoutTheStack(JobFixtures.writeStack(dir.resolve("contiguous.h5"), 12, 40, 56, "uint16", null, 3),
-                dir, 1);
+        assertStagedWithoutTheStack(
+                JobFixtures.writeStack(dir.resolve("contiguous.h5"), 12, 40, 56, "uint16", null, 3), dir, 1);
     }
 
     @Test
     void chunkedStackLeavesEachChunkOut(@TempDir java.nio.file.Path dir) throws Exception {
-        assertStagedWithoutTheStack(JobFixtures.writeStack(dir.resolve("chunked.h5"), 12, 40, 56, "uint16",
-                new int[]{5, 40, 56}, 4), dir, 1); // jhdf writes the three chunks back to back: one merged range
+        assertStagedWithoutTheStack(
+                JobFixtures.writeStack(dir.resolve("chunked.h5"), 12, 40, 56, "uint16", new int[] {5, 40, 56}, 4),
+                dir,
+                1); // jhdf writes the three chunks back to back: one merged range
     }
 
     /**
@@ -45,21 +46,22 @@ class RemoteStageTest {
         Files.createDirectories(src.resolve("sub"));
         Files.createDirectories(src.resolve("far"));
         java.nio.file.Path abs = src.resolve("far/abs.h5");
-        hdf5(src.resolve("sub/rel.h5"), new String[][]{{"../far/abs.h5", "/"}});
+        hdf5(src.resolve("sub/rel.h5"), new String[][] {{"../far/abs.h5", "/"}});
         hdf5(abs, new String[0][]);
-        hdf5(src.resolve("master.h5"), new String[][]{{"sub/rel.h5", "/"}, {abs.toString(), "/"},
-                {"absent.h5", "/x"}});
+        hdf5(src.resolve("master.h5"), new String[][] {{"sub/rel.h5", "/"}, {abs.toString(), "/"}, {"absent.h5", "/x"}
+        });
         Configuration conf = new Configuration();
         java.nio.file.Path base = Files.createDirectories(dir.resolve("stage-base"));
         conf.set(RemoteStage.DIR_KEY, base.toString());
         Path master = new Path(src.resolve("master.h5").toUri());
         long length = Files.size(src.resolve("master.h5"));
-        try (RemoteStage stage = RemoteStage.stage(new RemoteStage.Source(master, length, master, length, conf),
-                new long[0][])) {
+        try (RemoteStage stage =
+                RemoteStage.stage(new RemoteStage.Source(master, length, master, length, conf), new long[0][])) {
             java.nio.file.Path staged = stage.master().getParent();
             assertEquals(3, stage.stats().files());
             assertEquals(stage.stats().sourceBytes(), stage.stats().bytesStaged(), "no stack: nothing left out");
-            assertArrayEquals(Files.readAllBytes(src.resolve("sub/rel.h5")), Files.readAllBytes(staged.resolve("sub/rel.h5")));
+            assertArrayEquals(
+                    Files.readAllBytes(src.resolve("sub/rel.h5")), Files.readAllBytes(staged.resolve("sub/rel.h5")));
             assertArrayEquals(Files.readAllBytes(abs), Files.readAllBytes(staged.resolve("far/abs.h5")));
             assertArrayEquals(Files.readAllBytes(abs), Files.readAllBytes(staged.resolve("abs.h5")), "alias");
             assertFalse(Files.exists(staged.resolve("absent.h5")));
@@ -74,8 +76,11 @@ class RemoteStageTest {
 
     /** An HDF5 file with one group and external links {target file, object} named link0, link1, ... */
     private static void hdf5(java.nio.file.Path file, String[][] links) {
-        long f = hdf.hdf5lib.H5.H5Fcreate(file.toString(), hdf.hdf5lib.HDF5Constants.H5F_ACC_TRUNC,
-                hdf.hdf5lib.HDF5Constants.H5P_DEFAULT, hdf.hdf5lib.HDF5Constants.H5P_DEFAULT);
+        long f = hdf.hdf5lib.H5.H5Fcreate(
+                file.toString(),
+                hdf.hdf5lib.HDF5Constants.H5F_ACC_TRUNC,
+                hdf.hdf5lib.HDF5Constants.H5P_DEFAULT,
+                hdf.hdf5lib.HDF5Constants.H5P_DEFAULT);
         try {
             long p = hdf.hdf5lib.HDF5Constants.H5P_DEFAULT;
             hdf.hdf5lib.H5.H5Gclose(hdf.hdf5lib.H5.H5Gcreate(f, "g", p, p, p));
@@ -109,8 +114,8 @@ class RemoteStageTest {
         assertEquals(stack, holeBytes, "the holes are exactly the stack's stored samples");
         Path remote = new Path(source.toUri());
         java.nio.file.Path stagedDir;
-        try (RemoteStage stage = RemoteStage.stage(new RemoteStage.Source(remote, bytes.length, remote, bytes.length,
-                conf), holes)) {
+        try (RemoteStage stage =
+                RemoteStage.stage(new RemoteStage.Source(remote, bytes.length, remote, bytes.length, conf), holes)) {
             stagedDir = stage.directory();
             assertTrue(stagedDir.startsWith(base));
             byte[] staged = Files.readAllBytes(stage.master());

@@ -1,15 +1,14 @@
 package org.photonzip.source;
 
-import java.io.IOException;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Path;
+
 /** Checks shared by the reader tests. */
 final class StackAssertions {
-    private StackAssertions() {
-    }
+    private StackAssertions() {}
 
     /** The whole of {@code dataset} (null: found) of {@code file}, through the one reader. */
     static SlabStackSource open(Path file, String dataset) throws IOException {
@@ -35,12 +34,12 @@ final class StackAssertions {
         int h = s.height();
         int w = s.width();
         int[][] blocks = {
-                {0, 1, 0, 1, 0, 1},
-                {0, frames, 0, h, 0, w},
-                {frames - 1, 1, h - 1, 1, w - 1, 1},
-                {Math.min(1, frames - 1), Math.max(1, frames - 2), h / 3, Math.max(1, h / 2), w / 5, Math.max(1, w / 2)},
-                {0, frames, h - Math.min(h, 7), Math.min(h, 7), 0, Math.min(w, 3)},
-                {frames / 2, 1, 0, h, w - Math.min(w, 11), Math.min(w, 11)},
+            {0, 1, 0, 1, 0, 1},
+            {0, frames, 0, h, 0, w},
+            {frames - 1, 1, h - 1, 1, w - 1, 1},
+            {Math.min(1, frames - 1), Math.max(1, frames - 2), h / 3, Math.max(1, h / 2), w / 5, Math.max(1, w / 2)},
+            {0, frames, h - Math.min(h, 7), Math.min(h, 7), 0, Math.min(w, 3)},
+            {frames / 2, 1, 0, h, w - Math.min(w, 11), Math.min(w, 11)},
         };
         for (int[] b : blocks) {
             short[] part = new short[b[1] * b[3] * b[5]];
@@ -66,7 +65,7 @@ final class StackAssertions {
     }
 
     static void assertShape(StackSource s, int frames, int height, int width) {
-        assertEquals(frames + "x" + height + "x" + width, s.frames() + "x" + s.height() + "x" + s.width(),
-                s.description());
+        assertEquals(
+                frames + "x" + height + "x" + width, s.frames() + "x" + s.height() + "x" + s.width(), s.description());
     }
 }

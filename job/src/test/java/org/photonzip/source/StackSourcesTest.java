@@ -1,13 +1,5 @@
 package org.photonzip.source;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.photonzip.source.StackAssertions.assertShape;
 import static org.photonzip.source.StackAssertions.readAll;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Spec parsing ({@code PATH[:DATASET][@A:B]}, local paths and URIs), opening by spec, frame ranges, in-memory stacks. */
 class StackSourcesTest {
@@ -47,10 +46,13 @@ class StackSourcesTest {
         assertEquals(7, missing.end());
 
         assertEquals("name@v2.h5", StackSpec.parse("name@v2.h5").path());
-        assertEquals(new StackSpec("hdfs://127.0.0.1:8020/scans/a.h5", "/entry/data/data", 3, 9),
+        assertEquals(
+                new StackSpec("hdfs://127.0.0.1:8020/scans/a.h5", "/entry/data/data", 3, 9),
                 StackSpec.parse("hdfs://127.0.0.1:8020/scans/a.h5:/entry/data/data@3:9"));
-        assertEquals(new StackSpec("hdfs://nn:8020/scans/a.h5", null, 0, -1), StackSpec.parse("hdfs://nn:8020/scans/a.h5"));
-        assertEquals(new StackSpec("s3a://bucket/tiffs/raw_*.tiff", null, 0, 5),
+        assertEquals(
+                new StackSpec("hdfs://nn:8020/scans/a.h5", null, 0, -1), StackSpec.parse("hdfs://nn:8020/scans/a.h5"));
+        assertEquals(
+                new StackSpec("s3a://bucket/tiffs/raw_*.tiff", null, 0, 5),
                 StackSpec.parse("s3a://bucket/tiffs/raw_*.tiff@:5"));
         assertEquals(new StackSpec("file:/data/a.h5", "/x/y", 0, -1), StackSpec.parse("file:/data/a.h5:/x/y"));
         assertEquals(new StackSpec("file:///data/a.h5", "/x", 0, -1), StackSpec.parse("file:///data/a.h5:/x"));
@@ -61,7 +63,7 @@ class StackSourcesTest {
     void opensHdf5FrameRange() throws IOException {
         Path k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5");
         try (StackSource range = StackSources.open(k11 + ":/entry/detector/detector@100:3100");
-             StackSource whole = StackSources.open(k11.toString())) {
+                StackSource whole = StackSources.open(k11.toString())) {
             assertShape(range, 3000, 22, 26);
             assertTrue(range.description().endsWith("/entry/detector/detector@100:3100"), range.description());
             short[] expected = new short[5 * 22 * 26];
@@ -90,19 +92,20 @@ class StackSourcesTest {
             assertShape(s, 1, 135, 160);
             assertEquals(21362, StackAssertions.value(s, 0, 134, 159));
         }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> StackSources.open(tiffs + ":/entry/data"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> StackSources.open(tiffs + ":/entry/data"));
         assertTrue(e.getMessage().contains("TIFF"), e.getMessage());
     }
 
     @Test
     void errorsNameWhatIsWrong() {
-        NoSuchFileException missing = assertThrows(NoSuchFileException.class,
+        NoSuchFileException missing = assertThrows(
+                NoSuchFileException.class,
                 () -> StackSources.open(dir.resolve("absent.h5") + ":/entry/data/data@0:10"));
         assertTrue(missing.getMessage().contains("absent.h5"), missing.getMessage());
         Path psi = TestData.require("psi-neutron-ct/stack.h5");
-        IllegalArgumentException range = assertThrows(IllegalArgumentException.class,
-                () -> StackSources.open(psi + "@300:400"));
+        IllegalArgumentException range =
+                assertThrows(IllegalArgumentException.class, () -> StackSources.open(psi + "@300:400"));
         assertTrue(range.getMessage().contains("300:400") && range.getMessage().contains("376"), range.getMessage());
     }
 
@@ -112,9 +115,9 @@ class StackSourcesTest {
         Path k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5");
         Path tiffs = TestData.require("savu-i13/tiffs");
         try (StackSource plain = StackSources.open(k11 + ":/entry/detector/detector@0:200");
-             StackSource uri = StackSources.open(k11.toUri() + ":/entry/detector/detector@0:200");
-             StackSource tiffPlain = StackSources.open(tiffs.toString());
-             StackSource tiffUri = StackSources.open(tiffs.toUri().toString())) {
+                StackSource uri = StackSources.open(k11.toUri() + ":/entry/detector/detector@0:200");
+                StackSource tiffPlain = StackSources.open(tiffs.toString());
+                StackSource tiffUri = StackSources.open(tiffs.toUri().toString())) {
             assertArrayEquals(readAll(plain, 200), readAll(uri, 200));
             assertArrayEquals(readAll(tiffPlain, 91), readAll(tiffUri, 91));
         }
@@ -152,7 +155,7 @@ class StackSourcesTest {
         StackAssertions.assertSubBlocksMatch(s, data, 2);
         short[] block = new short[2];
         s.read(1, 1, 2, 1, 1, 2, block);
-        assertArrayEquals(new short[]{data[21], data[22]}, block);
+        assertArrayEquals(new short[] {data[21], data[22]}, block);
         assertThrows(IllegalArgumentException.class, () -> s.read(0, 2, 0, 3, 0, 4, new short[5]));
         assertThrows(IllegalArgumentException.class, () -> InMemoryStack.wrap("bad", 2, 3, 4, new short[5]));
         FrameRangeSource tail = FrameRangeSource.of(s, 1, 2);

@@ -1,10 +1,9 @@
 package org.photonzip.source;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Locates the shared real datasets (see {@code shared/data/README.md}): {@code $PHOTONZIP_DATA}, else a
@@ -15,8 +14,7 @@ public final class TestData {
     private static final String ENV = "PHOTONZIP_DATA";
     private static final Path FALLBACK = Path.of("/work/shared/data");
 
-    private TestData() {
-    }
+    private TestData() {}
 
     /** The data directory, if one is found. */
     public static Optional<Path> dir() {
@@ -37,8 +35,10 @@ public final class TestData {
     /** {@code relative} inside the data directory; skips the calling test when it is not there. */
     public static Path require(String relative) {
         Optional<Path> dir = dir();
-        Assumptions.assumeTrue(dir.isPresent(), () -> "Skipped: shared test data not found (set " + ENV
-                + ", or put it at ../shared/data from the project root)");
+        Assumptions.assumeTrue(
+                dir.isPresent(),
+                () -> "Skipped: shared test data not found (set " + ENV
+                        + ", or put it at ../shared/data from the project root)");
         Path p = dir.get().resolve(relative);
         Assumptions.assumeTrue(Files.exists(p), () -> "Skipped: " + p + " not found in the shared test data");
         return p;

@@ -1,21 +1,5 @@
 package org.photonzip.source;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferUShort;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,6 +9,21 @@ import static org.photonzip.source.StackAssertions.assertShape;
 import static org.photonzip.source.StackAssertions.assertSubBlocksMatch;
 import static org.photonzip.source.StackAssertions.readAll;
 import static org.photonzip.source.StackAssertions.value;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferUShort;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TIFF reader (InputStack, TiffSlabReader) on the shared TIFFs (little-endian savu, big-endian psi; spot values read independently with
@@ -39,12 +38,14 @@ class TiffReaderTest {
         Path tiffs = TestData.require("savu-i13/tiffs");
         try (SlabStackSource s = open(tiffs)) {
             assertShape(s, 91, 135, 160);
-            assertTrue(s.descriptor().tiffFiles().get(0).endsWith("/raw_00000.tiff"), s.descriptor().tiffFiles().get(0));
+            assertTrue(
+                    s.descriptor().tiffFiles().get(0).endsWith("/raw_00000.tiff"),
+                    s.descriptor().tiffFiles().get(0));
             assertTrue(s.descriptor().tiffFiles().get(90).endsWith("/raw_00090.tiff"));
             assertFalse(s.descriptor().bigEndian());
             short[] row = new short[4];
             s.read(0, 1, 0, 1, 0, 4, row);
-            assertArrayEquals(new short[]{0, 19915, 20314, 19982}, row);
+            assertArrayEquals(new short[] {0, 19915, 20314, 19982}, row);
             assertEquals(21362, value(s, 90, 134, 159));
             assertEquals(6779, value(s, 45, 67, 80));
             short[] all = readAll(s, 91);
@@ -66,7 +67,7 @@ class TiffReaderTest {
         Path tif = TestData.require("psi-neutron-ct/ct5s_00001.tif");
         Path h5 = TestData.require("psi-neutron-ct/stack.h5");
         try (SlabStackSource t = open(tif);
-             SlabStackSource h = StackAssertions.open(h5, "/entry/data/data")) {
+                SlabStackSource h = StackAssertions.open(h5, "/entry/data/data")) {
             assertShape(t, 1, 128, 835);
             assertTrue(t.descriptor().bigEndian());
             assertArrayEquals(readAll(h, 1), readAll(t, 1));
@@ -77,9 +78,9 @@ class TiffReaderTest {
     @Test
     void floatTiffIsRejectedNamingTheFile() {
         Path flat = TestData.require("savu-i13/flat_00001.tiff");
-        UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> open(flat));
-        assertTrue(e.getMessage().contains("flat_00001.tiff") && e.getMessage().contains("32-bit floating point"),
+        UnsupportedStackException e = assertThrows(UnsupportedStackException.class, () -> open(flat));
+        assertTrue(
+                e.getMessage().contains("flat_00001.tiff") && e.getMessage().contains("32-bit floating point"),
                 e.getMessage());
     }
 
@@ -144,8 +145,7 @@ class TiffReaderTest {
     void compressedTiffIsRejected() throws IOException {
         Path packed = dir.resolve("packed.tif");
         write(packed, 8, 6, new short[48], "PackBits");
-        UnsupportedStackException e = assertThrows(UnsupportedStackException.class,
-                () -> open(packed));
+        UnsupportedStackException e = assertThrows(UnsupportedStackException.class, () -> open(packed));
         assertTrue(e.getMessage().contains("packed.tif") && e.getMessage().contains("PackBits"), e.getMessage());
     }
 
@@ -165,11 +165,9 @@ class TiffReaderTest {
 
     @Test
     void missingOrEmptyLocationsAreNamed() throws IOException {
-        NoSuchFileException missing = assertThrows(NoSuchFileException.class,
-                () -> open(dir.resolve("nowhere")));
+        NoSuchFileException missing = assertThrows(NoSuchFileException.class, () -> open(dir.resolve("nowhere")));
         assertTrue(missing.getMessage().contains("nowhere"), missing.getMessage());
-        NoSuchFileException none = assertThrows(NoSuchFileException.class,
-                () -> open(dir.resolve("raw_*.tif")));
+        NoSuchFileException none = assertThrows(NoSuchFileException.class, () -> open(dir.resolve("raw_*.tif")));
         assertTrue(none.getMessage().contains("raw_*.tif"), none.getMessage());
     }
 
@@ -178,8 +176,7 @@ class TiffReaderTest {
     }
 
     /** Writes a uint16 grayscale TIFF with javax.imageio: big-endian, strips of about 8 KB. */
-    private static void write(Path file, int width, int height, short[] pixels, String compression)
-            throws IOException {
+    private static void write(Path file, int width, int height, short[] pixels, String compression) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_USHORT_GRAY);
         short[] raster = ((DataBufferUShort) image.getRaster().getDataBuffer()).getData();
         System.arraycopy(pixels, 0, raster, 0, pixels.length);

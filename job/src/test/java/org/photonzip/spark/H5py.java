@@ -1,6 +1,8 @@
 package org.photonzip.spark;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,10 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Runs the fidelity scripts (test resources {@code fidelity/*.py}) with Debian's {@code /usr/bin/python3} and h5py,
@@ -24,8 +23,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public final class H5py {
     private static final String PYTHON = "/usr/bin/python3";
 
-    private H5py() {
-    }
+    private H5py() {}
 
     /** Skips (or, in CI, fails) the calling test unless h5py can be imported. */
     public static void require() {
@@ -82,17 +80,26 @@ public final class H5py {
      * As {@link #assertSameAsSource}, for a partial restore: the datasets {@code paths} (one object under several
      * names) hold frames [t0, t1) × rows [y0, y1) × columns [x0, x1) of the source's, with its dtype and filters.
      */
-    public static void assertRegionOfSource(Path source, Path restored, String paths, int t0, int t1, int y0, int y1,
-                                            int x0, int x1) throws IOException {
-        List<String> args = List.of(source.toString(), restored.toString(), "--region", paths, "" + t0, "" + t1,
-                "" + y0, "" + y1, "" + x0, "" + x1);
+    public static void assertRegionOfSource(
+            Path source, Path restored, String paths, int t0, int t1, int y0, int y1, int x0, int x1)
+            throws IOException {
+        List<String> args = List.of(
+                source.toString(),
+                restored.toString(),
+                "--region",
+                paths,
+                "" + t0,
+                "" + t1,
+                "" + y0,
+                "" + y1,
+                "" + x0,
+                "" + x1);
         Result r = script("h5compare.py", restored.getParent(), args);
         assertTrue(r.output.contains(", 0 differences"), r.output);
         assertEquals(0, r.exit, r.output);
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result script(String name, Path scratch, List<String> args) throws IOException {
         Path script = scratch.resolve(".h5py-" + name);

@@ -1,5 +1,14 @@
 package org.photonzip.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -7,36 +16,26 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.source.TestData;
 import org.photonzip.archive.ArchiveExistsException;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.options.ModelChoice;
 import org.photonzip.restore.Region;
 import org.photonzip.source.InputStack;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.source.TestData;
 import org.photonzip.spark.night.NightInputs;
 import org.photonzip.spark.night.NightOptions;
 import org.photonzip.spark.night.NightRun;
-import org.photonzip.options.ModelChoice;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The job against a real HDFS (in-process MiniDFSCluster): hdfs:// input, hdfs:// archive, staged rename commit. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,8 +43,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HdfsJobTest {
     private java.nio.file.Path dir;
     private MiniDFSCluster cluster;
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private SparkSession spark;
     private String hdfs;
 
@@ -89,31 +90,37 @@ class HdfsJobTest {
         double amplification = report.stack().readAmplification(report.totals().bytesRead());
         assertTrue(amplification >= 0.99 && amplification <= 1.2, "read amplification " + amplification);
         FileStatus[] siblings = fs.listStatus(new Path("/archive1"));
-        assertEquals(List.of("stepwedge.pz"), Arrays.stream(siblings).map(s -> s.getPath().getName()).toList(),
+        assertEquals(
+                List.of("stepwedge.pz"),
+                Arrays.stream(siblings).map(s -> s.getPath().getName()).toList(),
                 "the staging directory was renamed into place");
 
         ArchiveReader reader = ArchiveReader.open(archive, hadoop());
         try (InputStack source = InputStack.open(input, null, hadoop())) {
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            VerifyJob.Result r = VerifyJob.run(jsc, reader,
-                    jsc.broadcast(new SerializableConfiguration(hadoop())), source.descriptor());
+            VerifyJob.Result r = VerifyJob.run(
+                    jsc, reader, jsc.broadcast(new SerializableConfiguration(hadoop())), source.descriptor());
             assertTrue(r.ok(), r.failures().toString());
         }
 
         java.nio.file.Path restored = dir.resolve("restored.h5");
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "2:7", null);
-        RestoredFiles.assertStackEquals(local + ":/entry/data/data", restored, "/entry/data/data",
-                new Region(2, 7, 0, 900, 0, 1500));
+        RestoredFiles.assertStackEquals(
+                local + ":/entry/data/data", restored, "/entry/data/data", new Region(2, 7, 0, 900, 0, 1500));
         String hdfsCopy = hdfs + "/restored/whole.h5";
         JobFixtures.restoreWith(archive, hdfsCopy, hadoop(), null, null);
         java.nio.file.Path back = dir.resolve("back.h5");
         fs.copyToLocalFile(new Path(hdfsCopy), new Path(back.toUri()));
-        RestoredFiles.assertStackEquals(local + ":/entry/data/data", back, "/entry/data/data",
+        RestoredFiles.assertStackEquals(
+                local + ":/entry/data/data",
+                back,
+                "/entry/data/data",
                 Region.whole(reader.summary().shape()));
-        RestoredFiles.assertMetadataEquals(local, back, "/entry/data/data", reader.summary().chunks(),
-                report.notCaptured());
+        RestoredFiles.assertMetadataEquals(
+                local, back, "/entry/data/data", reader.summary().chunks(), report.notCaptured());
 
-        assertThrows(ArchiveExistsException.class,
+        assertThrows(
+                ArchiveExistsException.class,
                 () -> JobFixtures.compress(spark, input, null, archive, null, false, false, 0));
     }
 
@@ -126,25 +133,32 @@ class HdfsJobTest {
         fs.copyFromLocalFile(new Path(master.toUri()), new Path("/k11/k11-18014.nxs"));
         fs.copyFromLocalFile(new Path(detector.toUri()), new Path("/k11/k11-18014/k11-18014-imaging.h5"));
         String archive = hdfs + "/archive3/k11.pz";
-        CompressJob.Report report = JobFixtures.compress(spark, hdfs + "/k11/k11-18014.nxs", "/entry/imaging/data",
-                archive, null, false, false, 0);
-        assertEquals(hdfs + "/k11/k11-18014/k11-18014-imaging.h5", report.stack().file());
+        CompressJob.Report report = JobFixtures.compress(
+                spark, hdfs + "/k11/k11-18014.nxs", "/entry/imaging/data", archive, null, false, false, 0);
+        assertEquals(
+                hdfs + "/k11/k11-18014/k11-18014-imaging.h5", report.stack().file());
         assertEquals("/entry/detector/detector", report.stack().dataset());
         java.nio.file.Path restored = dir.resolve("k11.h5");
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), "0:400", null);
-        RestoredFiles.assertStackEquals(detector + ":/entry/detector/detector", restored, "/entry/imaging/data",
+        RestoredFiles.assertStackEquals(
+                detector + ":/entry/detector/detector",
+                restored,
+                "/entry/imaging/data",
                 new Region(0, 400, 0, 22, 0, 26));
         // bench and train read the same input through the same reader: every value as from the local file
-        assertSameSamples(detector + ":/entry/detector/detector@100:500",
+        assertSameSamples(
+                detector + ":/entry/detector/detector@100:500",
                 hdfs + "/k11/k11-18014.nxs:/entry/imaging/data@100:500");
-        assertTrue(StackSources.hasDataset(hdfs + "/k11/k11-18014.nxs", "/entry/instrument/imaging/image_key", hadoop()));
+        assertTrue(
+                StackSources.hasDataset(hdfs + "/k11/k11-18014.nxs", "/entry/instrument/imaging/image_key", hadoop()));
         assertFalse(StackSources.hasDataset(hdfs + "/k11/k11-18014.nxs", "/entry/nothing", hadoop()));
     }
 
     private void assertSameSamples(String localSpec, String hdfsSpec) throws java.io.IOException {
         try (StackSource local = StackSources.open(StackSpec.parse(localSpec), hadoop());
-             StackSource remote = StackSources.open(StackSpec.parse(hdfsSpec), hadoop())) {
-            assertEquals(local.frames() + "x" + local.height() + "x" + local.width(),
+                StackSource remote = StackSources.open(StackSpec.parse(hdfsSpec), hadoop())) {
+            assertEquals(
+                    local.frames() + "x" + local.height() + "x" + local.width(),
                     remote.frames() + "x" + remote.height() + "x" + remote.width());
             short[] a = new short[(int) local.samples()];
             short[] b = new short[a.length];
@@ -161,12 +175,12 @@ class HdfsJobTest {
      */
     @Test
     void remoteNexusScanKeepsItsMetadataExactlyAndCodesFlatsAndDarks() throws Exception {
-        java.nio.file.Path local = scan("nexus", l -> { });
+        java.nio.file.Path local = scan("nexus", l -> {});
         java.nio.file.Path staging = staging("staging");
         try {
             RemoteScan.assertCapturedAsLocally(hdfs + "/nexus/master.nxs", local, hadoop(), staging, dir);
-            RemoteScan.assertArchivedExactly(spark, hdfs + "/nexus/master.nxs", hdfs + "/archive4/scan.pz", local,
-                    staging, dir);
+            RemoteScan.assertArchivedExactly(
+                    spark, hdfs + "/nexus/master.nxs", hdfs + "/archive4/scan.pz", local, staging, dir);
         } finally {
             hadoop().unset(org.photonzip.source.RemoteStage.DIR_KEY);
         }
@@ -204,10 +218,12 @@ class HdfsJobTest {
      */
     @Test
     void damagedRemoteFileFailsClearlyAndLeavesNothingStaged() throws Exception {
-        java.nio.file.Path damaged = scan("damaged", local -> rewrite(local.resolve("master.nxs"), b -> {
-            b[9] = 1;
-            return b;
-        }));
+        java.nio.file.Path damaged = scan(
+                "damaged",
+                local -> rewrite(local.resolve("master.nxs"), b -> {
+                    b[9] = 1;
+                    return b;
+                }));
         java.nio.file.Path staging = staging("staging-damaged");
         try {
             String input = hdfs + "/damaged/master.nxs";
@@ -215,7 +231,8 @@ class HdfsJobTest {
                 assertEquals(RemoteScan.STACK_BYTES, stack.descriptor().storedBytes(), "jhdf opens it");
             }
             String archive = hdfs + "/archive-damaged/scan.pz";
-            Exception e = assertThrows(Exception.class,
+            Exception e = assertThrows(
+                    Exception.class,
                     () -> JobFixtures.compress(spark, input, RemoteScan.STACK, archive, null, false, false, 0));
             String message = String.valueOf(e.getMessage());
             assertTrue(message.contains("Cannot read HDF5 file " + input), message);
@@ -224,8 +241,10 @@ class HdfsJobTest {
             // The same file on a local disk fails the same way (the library's exception, wrapped, not leaked).
             String local = damaged.resolve("master.nxs").toString();
             java.nio.file.Path localArchive = dir.resolve("local-damaged.pz");
-            Exception l = assertThrows(Exception.class, () -> JobFixtures.compress(spark, local, RemoteScan.STACK,
-                    localArchive.toString(), null, false, false, 0));
+            Exception l = assertThrows(
+                    Exception.class,
+                    () -> JobFixtures.compress(
+                            spark, local, RemoteScan.STACK, localArchive.toString(), null, false, false, 0));
             assertTrue(String.valueOf(l.getMessage()).contains("Cannot read HDF5 file " + local), l.toString());
             assertTrue(!java.nio.file.Files.exists(localArchive), "no archive");
         } finally {
@@ -239,14 +258,16 @@ class HdfsJobTest {
      */
     @Test
     void truncatedLinkedFileIsReportedAsLocally() throws Exception {
-        java.nio.file.Path local = scan("truncated", l -> rewrite(l.resolve("beam.h5"),
-                b -> java.util.Arrays.copyOf(b, b.length / 2)));
+        java.nio.file.Path local =
+                scan("truncated", l -> rewrite(l.resolve("beam.h5"), b -> java.util.Arrays.copyOf(b, b.length / 2)));
         java.nio.file.Path staging = staging("staging-truncated");
         try {
             RemoteScan.Capture remote = RemoteScan.capture(hdfs + "/truncated/master.nxs", hadoop(), dir);
-            RemoteScan.Capture here = RemoteScan.capture(local.resolve("master.nxs").toString(), hadoop(), dir);
+            RemoteScan.Capture here =
+                    RemoteScan.capture(local.resolve("master.nxs").toString(), hadoop(), dir);
             assertEquals(here.report(), remote.report());
-            assertTrue(remote.report().skipped().stream().anyMatch(m -> m.startsWith("/entry/instrument/source")),
+            assertTrue(
+                    remote.report().skipped().stream().anyMatch(m -> m.startsWith("/entry/instrument/source")),
                     remote.report().skipped().toString());
             RemoteScan.assertStagingEmpty(staging);
         } finally {
@@ -257,16 +278,18 @@ class HdfsJobTest {
     /** The input replaced by a shorter file between open and capture: "Cannot stage", nothing left staged. */
     @Test
     void inputChangedAfterOpeningIsNotStaged() throws Exception {
-        java.nio.file.Path local = scan("changed", l -> { });
+        java.nio.file.Path local = scan("changed", l -> {});
         java.nio.file.Path staging = staging("staging-changed");
         try (InputStack stack = InputStack.open(hdfs + "/changed/master.nxs", RemoteScan.STACK, hadoop())) {
             byte[] head = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(local.resolve("master.nxs")), 4096);
             try (var out = cluster.getFileSystem().create(new Path("/changed/master.nxs"), true)) {
                 out.write(head);
             }
-            java.io.IOException e = assertThrows(java.io.IOException.class,
+            java.io.IOException e = assertThrows(
+                    java.io.IOException.class,
                     () -> stack.captureMetadata(dir.resolve("changed-metadata.h5"), 1L << 30, null));
-            assertTrue(e.getMessage().startsWith("Cannot stage " + hdfs + "/changed/master.nxs: it changed"),
+            assertTrue(
+                    e.getMessage().startsWith("Cannot stage " + hdfs + "/changed/master.nxs: it changed"),
                     e.getMessage());
             RemoteScan.assertStagingEmpty(staging);
         } finally {
@@ -277,18 +300,23 @@ class HdfsJobTest {
     /** A staging disk too small for the input: "Cannot stage ... needs N bytes", nothing written there. */
     @Test
     void stagingDiskTooSmallIsReportedBeforeAnythingIsWritten() throws Exception {
-        scan("small", l -> { });
+        scan("small", l -> {});
         java.nio.file.Path full = java.nio.file.Files.createDirectories(dir.resolve("small-disk"));
         Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", full.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         mount.getInputStream().readAllBytes();
         org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "Skipped: cannot mount a small tmpfs here");
         hadoop().set(org.photonzip.source.RemoteStage.DIR_KEY, full.toString());
         try (InputStack stack = InputStack.open(hdfs + "/small/master.nxs", RemoteScan.STACK, hadoop())) {
-            java.io.IOException e = assertThrows(java.io.IOException.class,
+            java.io.IOException e = assertThrows(
+                    java.io.IOException.class,
                     () -> stack.captureMetadata(dir.resolve("small-metadata.h5"), 1L << 30, null));
-            assertTrue(e.getMessage().startsWith("Cannot stage " + hdfs + "/small/master.nxs for metadata capture: "
-                    + "it needs "), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "Cannot stage " + hdfs + "/small/master.nxs for metadata capture: " + "it needs "),
+                    e.getMessage());
             RemoteScan.assertStagingEmpty(full);
         } finally {
             hadoop().unset(org.photonzip.source.RemoteStage.DIR_KEY);
@@ -305,13 +333,13 @@ class HdfsJobTest {
             fs.copyFromLocalFile(new Path(tiffs.resolve(name).toUri()), new Path("/tiffs/" + name));
         }
         String archive = hdfs + "/archive2/tiffs.pz";
-        CompressJob.Report report = JobFixtures.compress(spark, hdfs + "/tiffs/raw_0000?.tiff", null, archive, null,
-                false, false, 0);
+        CompressJob.Report report =
+                JobFixtures.compress(spark, hdfs + "/tiffs/raw_0000?.tiff", null, archive, null, false, false, 0);
         assertEquals(10, report.stack().frames());
         java.nio.file.Path restored = dir.resolve("tiffs.h5");
         JobFixtures.restoreWith(archive, restored.toString(), hadoop(), null, null);
-        RestoredFiles.assertStackEquals(tiffs + "/raw_0000?.tiff", restored, "/entry/data/data",
-                Region.whole(new int[]{10, 135, 160}));
+        RestoredFiles.assertStackEquals(
+                tiffs + "/raw_0000?.tiff", restored, "/entry/data/data", Region.whole(new int[] {10, 135, 160}));
         assertSameSamples(tiffs + "/raw_0000?.tiff@2:", hdfs + "/tiffs/raw_0000?.tiff@2:");
         assertSameSamples(tiffs + "/raw_0000?.tiff", hdfs + "/tiffs@0:10");
     }
@@ -322,8 +350,8 @@ class HdfsJobTest {
         FileSystem fs = cluster.getFileSystem();
         fs.mkdirs(new Path("/raw/2026-11-20"));
         for (int i = 1; i <= 2; i++) {
-            java.nio.file.Path local = JobFixtures.writeStack(dir.resolve("scan_" + i + ".h5"), 8, 32, 40, "uint16",
-                    new int[]{2, 32, 40}, i);
+            java.nio.file.Path local = JobFixtures.writeStack(
+                    dir.resolve("scan_" + i + ".h5"), 8, 32, 40, "uint16", new int[] {2, 32, 40}, i);
             fs.copyFromLocalFile(new Path(local.toUri()), new Path("/raw/2026-11-20/scan_" + i + ".h5"));
         }
         fs.copyFromLocalFile(new Path(dir.resolve("scan_1.h5").toUri()), new Path("/raw/2026-11-20/other.h5"));
@@ -331,28 +359,42 @@ class HdfsJobTest {
         NightInputs.Plan plan = NightInputs.plan(List.of(hdfs + "/raw/2026-11-20/scan_*.h5"), night, hadoop());
         assertEquals(2, plan.scans().size(), plan.scans().toString());
         assertEquals(hdfs + "/archive/2026-11-20/scan_2.pz", plan.scans().get(1).archive());
-        NightOptions options = new NightOptions(true, false, s -> new CompressJob.Request(s.input(), null, s.archive(),
-                null, ModelChoice.parse("auto"), true, false, 0, 1L << 30), Throwable::getMessage, r -> { });
+        NightOptions options = new NightOptions(
+                true,
+                false,
+                s -> new CompressJob.Request(
+                        s.input(), null, s.archive(), null, ModelChoice.parse("auto"), true, false, 0, 1L << 30),
+                Throwable::getMessage,
+                r -> {});
         NightRun.Outcome first = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
         assertEquals(0, first.exitCode(), first.records().toString());
         for (int i = 1; i <= 2; i++) {
             java.nio.file.Path restored = dir.resolve("night_" + i + ".h5");
             JobFixtures.restoreWith(night + "scan_" + i + ".pz", restored.toString(), hadoop(), null, null);
-            RestoredFiles.assertStackEquals(dir.resolve("scan_" + i + ".h5") + ":/entry/data/data", restored,
-                    "/entry/data/data", Region.whole(new int[]{8, 32, 40}));
+            RestoredFiles.assertStackEquals(
+                    dir.resolve("scan_" + i + ".h5") + ":/entry/data/data",
+                    restored,
+                    "/entry/data/data",
+                    Region.whole(new int[] {8, 32, 40}));
         }
         List<String> lines;
         try (var in = fs.open(first.log())) {
-            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
         }
         assertEquals(2, lines.size());
-        assertTrue(lines.get(0).contains("\"status\":\"done\"") && lines.get(0).contains("\"verified\":true"),
+        assertTrue(
+                lines.get(0).contains("\"status\":\"done\"") && lines.get(0).contains("\"verified\":true"),
                 lines.get(0));
         FileStatus before = fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS"));
         NightRun.Outcome again = NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
         assertEquals(0, again.exitCode());
-        assertEquals(List.of("skipped", "skipped"), again.records().stream().map(r -> r.status()).toList());
-        assertEquals(before.getModificationTime(),
+        assertEquals(
+                List.of("skipped", "skipped"),
+                again.records().stream().map(r -> r.status()).toList());
+        assertEquals(
+                before.getModificationTime(),
                 fs.getFileStatus(new Path(night + "scan_1.pz/_SUCCESS")).getModificationTime());
     }
 }

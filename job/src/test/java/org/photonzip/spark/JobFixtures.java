@@ -5,40 +5,63 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
-import org.apache.spark.sql.SparkSession;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.restore.Region;
-import org.photonzip.restore.Restorer;
-import org.photonzip.plan.TileShape;
-import org.photonzip.options.ModelChoice;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.Restorer;
 
 /** Small synthetic inputs and one-call compress / restore helpers for the job tests. */
 public final class JobFixtures {
-    private JobFixtures() {
-    }
+    private JobFixtures() {}
 
-    public static CompressJob.Report compress(SparkSession spark, String input, String dataset, String archive,
-                                              TileShape tile, boolean verify, boolean overwrite, long taskBytes)
+    public static CompressJob.Report compress(
+            SparkSession spark,
+            String input,
+            String dataset,
+            String archive,
+            TileShape tile,
+            boolean verify,
+            boolean overwrite,
+            long taskBytes)
             throws IOException {
-        return CompressJob.run(spark, new CompressJob.Request(input, dataset, archive, tile,
-                ModelChoice.parse("auto"), verify, overwrite, taskBytes, 1L << 30), quiet());
+        return CompressJob.run(
+                spark,
+                new CompressJob.Request(
+                        input,
+                        dataset,
+                        archive,
+                        tile,
+                        ModelChoice.parse("auto"),
+                        verify,
+                        overwrite,
+                        taskBytes,
+                        1L << 30),
+                quiet());
     }
 
     public static Restorer.Result restore(String archive, Path output, String frames, String roi) throws IOException {
         ArchiveReader reader = ArchiveReader.open(archive, new org.apache.hadoop.conf.Configuration());
-        return Restorer.restore(reader, output.toString(), Region.parse(frames, roi, reader.summary().shape()), false, 2);
+        return Restorer.restore(
+                reader,
+                output.toString(),
+                Region.parse(frames, roi, reader.summary().shape()),
+                false,
+                2);
     }
 
-    public static Restorer.Result restoreWith(String archive, String output, org.apache.hadoop.conf.Configuration conf,
-                                              String frames, String roi) throws IOException {
+    public static Restorer.Result restoreWith(
+            String archive, String output, org.apache.hadoop.conf.Configuration conf, String frames, String roi)
+            throws IOException {
         ArchiveReader reader = ArchiveReader.open(archive, conf);
-        return Restorer.restore(reader, output, Region.parse(frames, roi, reader.summary().shape()), false, 2);
+        return Restorer.restore(
+                reader, output, Region.parse(frames, roi, reader.summary().shape()), false, 2);
     }
 
     public static PrintStream quiet() {
@@ -94,14 +117,15 @@ public final class JobFixtures {
             g.putAttribute("signal", "data");
             WritableDataset ds = g.putDataset("data", data, opts.build());
             ds.putAttribute("units", "counts");
-            ds.putAttribute("exposure_ms", new double[]{12.5});
+            ds.putAttribute("exposure_ms", new double[] {12.5});
             short[][][] flats = new short[2][h][w];
             for (short[][] f : flats) {
                 for (short[] r : f) {
                     java.util.Arrays.fill(r, (short) 40000);
                 }
             }
-            g.putDataset("flats", flats, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "flats", flats, DatasetCreationOptions.builder().unsigned().build());
             double[] angles = new double[frames];
             for (int t = 0; t < frames; t++) {
                 angles[t] = 180.0 * t / frames;
@@ -111,7 +135,7 @@ public final class JobFixtures {
             inst.putAttribute("NX_class", "NXinstrument");
             inst.putDataset("energy_kev", 30.0);
             inst.putDataset("name", "TEST-1");
-            inst.putDataset("image_key", new int[]{0, 0, 1, 2});
+            inst.putDataset("image_key", new int[] {0, 0, 1, 2});
         }
         return file;
     }

@@ -1,9 +1,8 @@
 package org.photonzip.spark;
 
+import java.io.IOException;
 import org.apache.spark.SparkEnv;
 import org.photonzip.archive.PackWriter;
-
-import java.io.IOException;
 
 /**
  * Test fault: with the Spark setting {@value #KEY} = {@code P:N}, the first attempt of task P dies after writing
@@ -17,7 +16,9 @@ public final class KillFirstAttempt implements TaskFaults {
         SparkEnv env = SparkEnv.get();
         String spec = env == null ? "" : env.conf().get(KEY, "");
         int colon = spec.indexOf(':');
-        if (attempt != 0 || colon < 0 || Integer.parseInt(spec.substring(0, colon).trim()) != task
+        if (attempt != 0
+                || colon < 0
+                || Integer.parseInt(spec.substring(0, colon).trim()) != task
                 || Integer.parseInt(spec.substring(colon + 1).trim()) != tile) {
             return;
         }

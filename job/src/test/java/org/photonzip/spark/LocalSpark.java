@@ -1,11 +1,10 @@
 package org.photonzip.spark;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The embedded Spark session of a test class, as a JUnit 5 extension: register it on a static field,
@@ -46,8 +45,9 @@ public final class LocalSpark implements AfterAllCallback {
             Map<String, String> all = new HashMap<>(conf);
             all.putAll(extra);
             session = SparkTests.start(master, all);
-        } else if (!extra.isEmpty() && !extra.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(session.conf().get(e.getKey(), null)))) {
+        } else if (!extra.isEmpty()
+                && !extra.entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(session.conf().get(e.getKey(), null)))) {
             throw new IllegalStateException("the test class's Spark session already runs with other settings");
         }
         return session;

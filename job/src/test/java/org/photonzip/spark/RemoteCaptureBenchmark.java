@@ -1,5 +1,10 @@
 package org.photonzip.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.hdfs.MiniDFSCluster;
@@ -12,12 +17,6 @@ import org.photonzip.source.RemoteStage;
 import org.photonzip.tools.generate.GeneratorConfig;
 import org.photonzip.tools.generate.Hdf5StackWriter;
 import org.photonzip.tools.generate.StackGenerator;
-
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.util.Locale;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Figures for remote metadata capture (docs/benchmarks.md), not a test: a generated stack with flats and darks on
@@ -35,19 +34,36 @@ class RemoteCaptureBenchmark {
         int height = Integer.getInteger("photonzip.bench.height", 512);
         int width = Integer.getInteger("photonzip.bench.width", 512);
         java.nio.file.Path file = dir.resolve("bench.h5");
-        new Hdf5StackWriter(false, true, 2, null).write(new StackGenerator(GeneratorConfig.builder().frames(frames)
-                .height(height).width(width).seed(7).flats(20).darks(20).build()), file);
+        new Hdf5StackWriter(false, true, 2, null)
+                .write(
+                        new StackGenerator(GeneratorConfig.builder()
+                                .frames(frames)
+                                .height(height)
+                                .width(width)
+                                .seed(7)
+                                .flats(20)
+                                .darks(20)
+                                .build()),
+                        file);
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
         conf.set("dfs.datanode.hostname", "127.0.0.1");
-        MiniDFSCluster cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+        MiniDFSCluster cluster =
+                new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         try {
             cluster.waitActive();
             String hdfs = "hdfs://127.0.0.1:" + cluster.getNameNodePort() + "/bench/bench.h5";
             cluster.getFileSystem().copyFromLocalFile(new Path(file.toUri()), new Path(hdfs));
-            conf.set(RemoteStage.DIR_KEY, Files.createDirectories(dir.resolve("staging")).toString());
-            System.out.printf(Locale.ROOT, "file %d bytes (%d x %d x %d uint16, 20 flats, 20 darks)%n",
-                    Files.size(file), frames, height, width);
+            conf.set(
+                    RemoteStage.DIR_KEY,
+                    Files.createDirectories(dir.resolve("staging")).toString());
+            System.out.printf(
+                    Locale.ROOT,
+                    "file %d bytes (%d x %d x %d uint16, 20 flats, 20 darks)%n",
+                    Files.size(file),
+                    frames,
+                    height,
+                    width);
             for (int round = 1; round <= ROUNDS; round++) {
                 double local = capture(file.toString(), conf, dir, "local", round);
                 double remote = capture(hdfs, conf, dir, "hdfs", round);
@@ -66,7 +82,7 @@ class RemoteCaptureBenchmark {
         long stack;
         long coded;
         try (InputStack in = InputStack.open(input, null, conf);
-             OutputStream samples = Files.newOutputStream(out.resolve(MetadataSamples.FILE))) {
+                OutputStream samples = Files.newOutputStream(out.resolve(MetadataSamples.FILE))) {
             MetadataSamples sink = new MetadataSamples(samples);
             in.captureMetadata(out.resolve("metadata.h5"), 1L << 30, sink);
             staged = in.staging();
@@ -77,10 +93,23 @@ class RemoteCaptureBenchmark {
         if (staged != null) {
             assertEquals(staged.sourceBytes() - stack, staged.bytesStaged(), "only the stack is left out");
         }
-        System.out.printf(Locale.ROOT, "round %d %-5s: %.2f s, metadata.h5 %d bytes, metadata-samples.pz %d bytes%s%n",
-                round, name, seconds, Files.size(out.resolve("metadata.h5")), coded, staged == null ? ""
-                        : String.format(Locale.ROOT, ", staged %d of %d bytes (file - stack = %d) in %.2f s",
-                        staged.bytesStaged(), staged.sourceBytes(), staged.sourceBytes() - stack, staged.seconds()));
+        System.out.printf(
+                Locale.ROOT,
+                "round %d %-5s: %.2f s, metadata.h5 %d bytes, metadata-samples.pz %d bytes%s%n",
+                round,
+                name,
+                seconds,
+                Files.size(out.resolve("metadata.h5")),
+                coded,
+                staged == null
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                ", staged %d of %d bytes (file - stack = %d) in %.2f s",
+                                staged.bytesStaged(),
+                                staged.sourceBytes(),
+                                staged.sourceBytes() - stack,
+                                staged.seconds()));
         return seconds;
     }
 }

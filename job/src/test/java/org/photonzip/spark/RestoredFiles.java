@@ -1,5 +1,11 @@
 package org.photonzip.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
@@ -10,12 +16,6 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.object.datatype.FixedPoint;
 import io.jhdf.object.datatype.FloatingPoint;
-import org.photonzip.source.StackSpec;
-import org.photonzip.source.Hdf5Types;
-import org.photonzip.source.StackSource;
-import org.photonzip.source.StackSources;
-import org.photonzip.restore.Region;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,25 +24,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.photonzip.restore.Region;
+import org.photonzip.source.Hdf5Types;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
 
 /** Compares a restored HDF5 file with its source: the stack value by value, and everything else. */
 public final class RestoredFiles {
-    private RestoredFiles() {
-    }
+    private RestoredFiles() {}
 
     /** Every value of {@code region} of the source stack {@code sourceSpec} equals the restored stack. */
     public static void assertStackEquals(String sourceSpec, Path restored, String stackPath, Region region)
             throws IOException {
         try (StackSource source = StackSources.open(sourceSpec);
-             StackSource copy = StackSources.open(StackSpec.of(restored.toString(), stackPath))) {
+                StackSource copy = StackSources.open(StackSpec.of(restored.toString(), stackPath))) {
             int[] dims = region.dims();
-            assertEquals(dims[0] + "x" + dims[1] + "x" + dims[2], copy.frames() + "x" + copy.height() + "x" + copy.width(),
+            assertEquals(
+                    dims[0] + "x" + dims[1] + "x" + dims[2],
+                    copy.frames() + "x" + copy.height() + "x" + copy.width(),
                     "restored shape");
             short[] a = new short[dims[1] * dims[2]];
             short[] b = new short[dims[1] * dims[2]];
@@ -63,16 +63,19 @@ public final class RestoredFiles {
      * of the source that could be captured is in the restored file with equal values; {@code notCaptured} lists
      * what the archive reported it could not capture (prefixes of "path: reason").
      */
-    public static void assertMetadataEquals(Path source, Path restored, String stackPath, int[] expectedChunks,
-                                            List<String> notCaptured) {
+    public static void assertMetadataEquals(
+            Path source, Path restored, String stackPath, int[] expectedChunks, List<String> notCaptured) {
         Set<String> skipped = new HashSet<>();
         for (String s : notCaptured) {
             skipped.add(s.substring(0, s.indexOf(": ")));
         }
-        try (HdfFile src = new HdfFile(source); HdfFile out = new HdfFile(restored)) {
+        try (HdfFile src = new HdfFile(source);
+                HdfFile out = new HdfFile(restored)) {
             Dataset srcStack = (Dataset) resolve(src.getByPath(stackPath));
             Dataset outStack = out.getDatasetByPath(stackPath);
-            assertEquals(Hdf5Types.dtypeName(srcStack.getDataType()), Hdf5Types.dtypeName(outStack.getDataType()),
+            assertEquals(
+                    Hdf5Types.dtypeName(srcStack.getDataType()),
+                    Hdf5Types.dtypeName(outStack.getDataType()),
                     "stack dtype");
             if (expectedChunks != null) {
                 assertArrayEquals(expectedChunks, ((ChunkedDataset) outStack).getChunkDimensions(), "stack chunks");
@@ -85,8 +88,14 @@ public final class RestoredFiles {
         }
     }
 
-    private static void walk(Group src, HdfFile out, String path, String stackId, Set<String> skipped, int[] compared,
-                             Set<String> seen) {
+    private static void walk(
+            Group src,
+            HdfFile out,
+            String path,
+            String stackId,
+            Set<String> skipped,
+            int[] compared,
+            Set<String> seen) {
         if (!seen.add(src.getFileAsPath() + "#" + src.getAddress())) {
             return;
         }
@@ -134,7 +143,8 @@ public final class RestoredFiles {
             }
             Attribute copy = b.getAttribute(e.getKey());
             assertNotNull(copy, path + "@" + e.getKey() + " is missing from the restored file");
-            assertTrue(Objects.deepEquals(e.getValue().getData(), copy.getData()), path + "@" + e.getKey() + " differs");
+            assertTrue(
+                    Objects.deepEquals(e.getValue().getData(), copy.getData()), path + "@" + e.getKey() + " differs");
         }
     }
 

@@ -28,7 +28,8 @@ class LearnedSavingTest {
 
     @Test
     void everyTileIsClassicalWhereNoLearnedStreamSavesTheShareAsked() throws Exception {
-        ModelFile model = ModelFile.parse(Files.readAllBytes(Path.of("src/test/resources/golden-archives/v2/learned.pz/model.pzm")));
+        ModelFile model = ModelFile.parse(
+                Files.readAllBytes(Path.of("src/test/resources/golden-archives/v2/learned.pz/model.pzm")));
         Tile tile = Tile.allocate(6, 32, 32);
         java.util.SplittableRandom r = new java.util.SplittableRandom(7);
         short[] s = tile.samples();
@@ -37,7 +38,9 @@ class LearnedSavingTest {
         }
         TileCompressor learned = TileCompressor.learned(model, "java");
         EncodedTile asBefore = learned.encode(tile);
-        assertArrayEquals(asBefore.stream(), learned.withMinLearnedSaving(0).encode(tile).stream(),
+        assertArrayEquals(
+                asBefore.stream(),
+                learned.withMinLearnedSaving(0).encode(tile).stream(),
                 "0 writes what the learned compressor always wrote");
         EncodedTile strict = learned.withMinLearnedSaving(99).encode(tile);
         assertEquals(TileCompressor.CLASSICAL, TileCompressor.modelIdOf(strict));

@@ -12,12 +12,10 @@ import org.photonzip.codec.learned.JavaInference;
 public final class Backends {
     public static final String AUTO = "auto";
 
-    private Backends() {
-    }
+    private Backends() {}
 
     /** The chosen backend and a line for people saying what was chosen and why. */
-    public record Selection(InferenceBackend backend, String message) {
-    }
+    public record Selection(InferenceBackend backend, String message) {}
 
     /**
      * @param threads TensorFlow's CPU threads (0: one per core); ignored by the Java evaluator
@@ -35,8 +33,9 @@ public final class Backends {
                 TensorFlowRuntime.Status s = TensorFlowRuntime.status();
                 return s.loaded()
                         ? new Selection(TfInference.create(threads), "inference: tf (auto; " + s.detail() + ")")
-                        : new Selection(JavaInference.INSTANCE, "inference: java (auto; TensorFlow unavailable: "
-                                + s.detail() + ")");
+                        : new Selection(
+                                JavaInference.INSTANCE,
+                                "inference: java (auto; TensorFlow unavailable: " + s.detail() + ")");
             default:
                 throw new IllegalArgumentException("Unknown inference backend " + name + ": expected auto, java or tf");
         }

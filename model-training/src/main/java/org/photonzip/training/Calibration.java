@@ -9,8 +9,7 @@ import org.photonzip.codec.model.TrainingSet;
  * rather than the mean so that zingers and hot pixels do not inflate it (for a Laplace, median |z| = b·ln 2).
  */
 final class Calibration {
-    private Calibration() {
-    }
+    private Calibration() {}
 
     static float kappa(TrainingSet data) {
         int n = data.size();

@@ -2,8 +2,7 @@ package org.photonzip.training;
 
 /** The one JSON helper the model metadata needs. */
 final class Json {
-    private Json() {
-    }
+    private Json() {}
 
     /** {@code s} as a JSON string literal. */
     static String quote(String s) {

@@ -47,9 +47,11 @@ final class QatGraph implements AutoCloseable {
     private final Operand<TFloat32> classicalBits;
     /** Log Laplace scale per context, for the learned model's contexts and for the classical ones. */
     private final Operand<TFloat32> scales;
+
     private final Operand<TFloat32> classicalScales;
     /** What Adam minimises: the learned model's bits, and the classical baseline's for its own scales. */
     private final Operand<TFloat32> objective;
+
     private final Op train;
     private final List<Output<?>> gradients = new ArrayList<>();
     private final List<Placeholder<TFloat32>> gradientFeeds = new ArrayList<>();
@@ -60,15 +62,15 @@ final class QatGraph implements AutoCloseable {
             Ops tf = Ops.create(graph);
             SplittableRandom random = new SplittableRandom(seed);
             batch = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, COLUMNS)));
-            Operand<TFloat32> exact = tf.slice(batch, tf.constant(new int[] {0, 0}),
-                    tf.constant(new int[] {-1, IntegerMlp.INPUTS}));
+            Operand<TFloat32> exact =
+                    tf.slice(batch, tf.constant(new int[] {0, 0}), tf.constant(new int[] {-1, IntegerMlp.INPUTS}));
             Operand<TFloat32> soft = exact;
             int in = IntegerMlp.INPUTS;
             for (int width : hidden) {
                 QuantisedLayer q = new QuantisedLayer(tf, in, width, false, false, INITIAL_HIDDEN_BIAS, random);
                 layers.add(q);
-                Operand<TFloat32> exactSum = tf.math.mul(
-                        tf.math.add(tf.linalg.matMul(exact, q.weightInts), q.biasInts), q.inverseScale);
+                Operand<TFloat32> exactSum =
+                        tf.math.mul(tf.math.add(tf.linalg.matMul(exact, q.weightInts), q.biasInts), q.inverseScale);
                 exact = clip(tf, tf.math.floor(exactSum), IntegerMlp.MAX_ACTIVATION);
                 Operand<TFloat32> softSum = tf.math.add(tf.linalg.matMul(soft, q.weights), q.biases);
                 soft = QuantisedLayer.straightThrough(tf, clip(tf, softSum, IntegerMlp.MAX_ACTIVATION), exact);
@@ -77,18 +79,20 @@ final class QatGraph implements AutoCloseable {
             // The output layer starts at zero: training begins from the classical model and moves away from it.
             QuantisedLayer out = new QuantisedLayer(tf, in, IntegerMlp.OUTPUTS, true, true, 0, random);
             layers.add(out);
-            Operand<TFloat32> exactOut = tf.math.mul(
-                    tf.math.add(tf.linalg.matMul(exact, out.weightInts), out.biasInts), out.inverseScale);
+            Operand<TFloat32> exactOut =
+                    tf.math.mul(tf.math.add(tf.linalg.matMul(exact, out.weightInts), out.biasInts), out.inverseScale);
             Operand<TFloat32> softOut = tf.math.add(tf.linalg.matMul(soft, out.weights), out.biases);
 
             Operand<TFloat32> residual = column(tf, batch, RESIDUAL);
             Operand<TFloat32> scale = column(tf, batch, SCALE);
             Operand<TFloat32> context = column(tf, batch, CONTEXT);
-            Operand<TFloat32> location = QuantisedLayer.straightThrough(tf,
+            Operand<TFloat32> location = QuantisedLayer.straightThrough(
+                    tf,
                     tf.math.mul(column(tf, softOut, 0), scale),
                     tf.math.floor(tf.math.mul(column(tf, exactOut, 0), scale)));
             float top = ResidualAlphabet.CONTEXTS - 1;
-            Operand<TFloat32> moved = QuantisedLayer.straightThrough(tf,
+            Operand<TFloat32> moved = QuantisedLayer.straightThrough(
+                    tf,
                     clip(tf, tf.math.add(context, column(tf, softOut, 1)), top),
                     clip(tf, tf.math.add(context, tf.math.floor(column(tf, exactOut, 1))), top));
             // Each model gets a Laplace scale per context, learned with it: the coder's per-tile tables fit the
@@ -103,8 +107,8 @@ final class QatGraph implements AutoCloseable {
             Adam adam = new OrderedAdam(graph, learningRate);
             List<Optimizer.GradAndVar<? extends TType>> fed = new ArrayList<>();
             for (Optimizer.GradAndVar<?> g : adam.computeGradients(objective)) {
-                Placeholder<TFloat32> p = tf.placeholder(TFloat32.class,
-                        Placeholder.shape(g.getGradient().shape()));
+                Placeholder<TFloat32> p = tf.placeholder(
+                        TFloat32.class, Placeholder.shape(g.getGradient().shape()));
                 gradients.add(g.getGradient());
                 gradientFeeds.add(p);
                 fed.add(new Optimizer.GradAndVar<>(p.output(), asFloat(g.getVariable())));
@@ -123,7 +127,7 @@ final class QatGraph implements AutoCloseable {
         Session.Runner forward = session.runner();
         gradients.forEach(forward::fetch);
         try (TFloat32 t = tensor(rows, count);
-             Result r = forward.feed(batch, t).fetch(bits).run()) {
+                Result r = forward.feed(batch, t).fetch(bits).run()) {
             Session.Runner update = session.runner().addTarget(train);
             for (int i = 0; i < gradientFeeds.size(); i++) {
                 update.feed(gradientFeeds.get(i), r.get(i));
@@ -136,7 +140,11 @@ final class QatGraph implements AutoCloseable {
     /** Mean bits of the current integer network and of the classical model over {@code rows}. */
     double[] evaluate(float[] rows, int count) {
         try (TFloat32 t = tensor(rows, count);
-             Result r = session.runner().feed(batch, t).fetch(bits).fetch(classicalBits).run()) {
+                Result r = session.runner()
+                        .feed(batch, t)
+                        .fetch(bits)
+                        .fetch(classicalBits)
+                        .run()) {
             return new double[] {((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat()};
         }
     }

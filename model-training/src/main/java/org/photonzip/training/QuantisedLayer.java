@@ -26,6 +26,7 @@ final class QuantisedLayer {
     final Variable<TFloat32> b;
     /** Integer weights {@code [in, out]} and biases, as floats; no gradient. */
     final Operand<TFloat32> weightInts;
+
     final Operand<TFloat32> biasInts;
     /** The exponent {@code k}: a scalar, or one per unit for a per-unit layer. */
     final Operand<TFloat32> exponent;
@@ -33,10 +34,11 @@ final class QuantisedLayer {
     final Operand<TFloat32> inverseScale;
     /** The quantised weights and biases in float units, with straight-through gradients to v and b. */
     final Operand<TFloat32> weights;
+
     final Operand<TFloat32> biases;
 
-    QuantisedLayer(Ops tf, int in, int out, boolean perUnit, boolean zeroWeights, float initialBias,
-                   SplittableRandom random) {
+    QuantisedLayer(
+            Ops tf, int in, int out, boolean perUnit, boolean zeroWeights, float initialBias, SplittableRandom random) {
         v = tf.variable(tf.constant(initialWeights(in, out, zeroWeights, random)));
         float[] bias = new float[out];
         java.util.Arrays.fill(bias, initialBias);
@@ -44,7 +46,8 @@ final class QuantisedLayer {
 
         Operand<TFloat32> vs = tf.stopGradient(v);
         Operand<TFloat32> bs = tf.stopGradient(b);
-        Operand<TFloat32> maxW = perUnit ? tf.reduceMax(tf.math.abs(vs), tf.constant(0))
+        Operand<TFloat32> maxW = perUnit
+                ? tf.reduceMax(tf.math.abs(vs), tf.constant(0))
                 : tf.reduceMax(tf.math.abs(vs), tf.constant(new int[] {0, 1}));
         Operand<TFloat32> maxB = perUnit ? tf.math.abs(bs) : tf.reduceMax(tf.math.abs(bs), tf.constant(0));
         Operand<TFloat32> k = tf.math.minimum(

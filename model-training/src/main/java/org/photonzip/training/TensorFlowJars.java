@@ -16,7 +16,8 @@ public final class TensorFlowJars {
     static {
         PROBES.put("tensorflow-core-api", "org/tensorflow/TensorFlow.class");
         PROBES.put("tensorflow-core-native", "org/tensorflow/internal/c_api/global/tensorflow.class");
-        PROBES.put("tensorflow-core-native (linux-x86_64 or linux-x86_64-gpu natives)",
+        PROBES.put(
+                "tensorflow-core-native (linux-x86_64 or linux-x86_64-gpu natives)",
                 "org/tensorflow/internal/c_api/" + nativePlatform() + "/libjnitensorflow.so");
         PROBES.put("tensorflow-framework", "org/tensorflow/framework/optimizers/Adam.class");
         PROBES.put("ndarray", "org/tensorflow/ndarray/NdArray.class");
@@ -24,8 +25,7 @@ public final class TensorFlowJars {
         PROBES.put("protobuf-java", "com/google/protobuf/Message.class");
     }
 
-    private TensorFlowJars() {
-    }
+    private TensorFlowJars() {}
 
     /** The jars (artifact names) whose probe {@code loader} cannot find; empty when all are there. */
     public static List<String> missing(ClassLoader loader) {
@@ -42,7 +42,7 @@ public final class TensorFlowJars {
     private static boolean gpuNatives(ClassLoader loader, String resource) {
         return resource.endsWith(".so")
                 && loader.getResource(resource.replace("/" + nativePlatform() + "/", "/" + nativePlatform() + "-gpu/"))
-                != null;
+                        != null;
     }
 
     private static String nativePlatform() {

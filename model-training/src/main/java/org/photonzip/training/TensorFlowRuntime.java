@@ -11,12 +11,10 @@ import org.tensorflow.proto.ConfigProto;
 public final class TensorFlowRuntime {
     private static volatile Status status;
 
-    private TensorFlowRuntime() {
-    }
+    private TensorFlowRuntime() {}
 
     /** The outcome of loading: the TensorFlow version, or why it failed. */
-    public record Status(boolean loaded, String detail) {
-    }
+    public record Status(boolean loaded, String detail) {}
 
     public static Status status() {
         Status s = status;

@@ -60,8 +60,12 @@ final class TfNetwork implements AutoCloseable {
             int n = Math.min(CHUNK_ROWS, rows - first);
             try (TInt32 batch = TInt32.tensorOf(Shape.of(n, IntegerMlp.INPUTS))) {
                 batch.asRawTensor().data().asInts().write(inputs, first * IntegerMlp.INPUTS, n * IntegerMlp.INPUTS);
-                try (Result result = session.runner().feed(input, batch).fetch(output).run()) {
-                    result.get(0).asRawTensor().data().asInts()
+                try (Result result =
+                        session.runner().feed(input, batch).fetch(output).run()) {
+                    result.get(0)
+                            .asRawTensor()
+                            .data()
+                            .asInts()
                             .read(outputs, first * IntegerMlp.OUTPUTS, n * IntegerMlp.OUTPUTS);
                 }
             }

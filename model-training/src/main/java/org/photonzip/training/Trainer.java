@@ -23,8 +23,7 @@ public final class Trainer {
     /** Single-threaded TensorFlow: reproducible sums, and the second core is free for the caller. */
     private static final int THREADS = 1;
 
-    private Trainer() {
-    }
+    private Trainer() {}
 
     /**
      * @param data     examples from {@link org.photonzip.codec.model.TrainingSampler}
@@ -32,8 +31,8 @@ public final class Trainer {
      * @param progress receives a report after every epoch
      * @throws IllegalStateException if TensorFlow cannot be loaded
      */
-    public static TrainedModel train(TrainingSet data, TrainingOptions options, String source,
-                                     Consumer<EpochReport> progress) {
+    public static TrainedModel train(
+            TrainingSet data, TrainingOptions options, String source, Consumer<EpochReport> progress) {
         long start = System.nanoTime();
         TensorFlowRuntime.require();
         if (data.size() < 2) {
@@ -50,8 +49,8 @@ public final class Trainer {
         List<EpochReport> history = new ArrayList<>();
         EpochReport best = null;
         ModelFile bestModel = null;
-        try (QatGraph graph = new QatGraph(options.hidden(), kappa, options.learningRate(), random.nextLong(),
-                THREADS)) {
+        try (QatGraph graph =
+                new QatGraph(options.hidden(), kappa, options.learningRate(), random.nextLong(), THREADS)) {
             int batch = Math.min(options.batchSize(), trainRows);
             float[] rows = new float[batch * QatGraph.COLUMNS];
             double lastEpoch = 0;
@@ -61,8 +60,12 @@ public final class Trainer {
                 double sum = 0;
                 for (int first = 0; first + batch <= trainRows; first += batch) {
                     for (int i = 0; i < batch; i++) {
-                        System.arraycopy(train, shuffled[first + i] * QatGraph.COLUMNS, rows,
-                                i * QatGraph.COLUMNS, QatGraph.COLUMNS);
+                        System.arraycopy(
+                                train,
+                                shuffled[first + i] * QatGraph.COLUMNS,
+                                rows,
+                                i * QatGraph.COLUMNS,
+                                QatGraph.COLUMNS);
                     }
                     sum += graph.step(rows, batch);
                 }
@@ -77,15 +80,16 @@ public final class Trainer {
                     bestModel = graph.export("");
                 }
                 lastEpoch = seconds(epochStart);
-                if (epoch == options.maxEpochs() || epoch - best.epoch() >= PATIENCE
+                if (epoch == options.maxEpochs()
+                        || epoch - best.epoch() >= PATIENCE
                         || elapsed + lastEpoch > options.seconds()) {
                     break;
                 }
             }
         }
         String metadata = metadata(options, source, data.size(), validation, kappa, best, history.size());
-        ModelFile model = new ModelFile(bestModel.network(), bestModel.locationShift(), bestModel.scaleShift(),
-                metadata);
+        ModelFile model =
+                new ModelFile(bestModel.network(), bestModel.locationShift(), bestModel.scaleShift(), metadata);
         return new TrainedModel(model, best, List.copyOf(history), seconds(start));
     }
 
@@ -135,15 +139,28 @@ public final class Trainer {
     }
 
     /** Provenance for people; deterministic (no times, no host names) so that a re-run reproduces the hash. */
-    private static String metadata(TrainingOptions o, String source, int samples, int validation, float kappa,
-                                   EpochReport best, int epochs) {
-        return String.format(Locale.ROOT, "{\"model\":\"photonzip learned refiner\",\"architecture\":\"mlp %s\","
+    private static String metadata(
+            TrainingOptions o, String source, int samples, int validation, float kappa, EpochReport best, int epochs) {
+        return String.format(
+                Locale.ROOT,
+                "{\"model\":\"photonzip learned refiner\",\"architecture\":\"mlp %s\","
                         + "\"trained_on\":%s,\"samples\":%d,\"validation_samples\":%d,\"seed\":%d,\"epochs\":%d,"
                         + "\"best_epoch\":%d,\"batch\":%d,\"learning_rate\":%s,\"kappa\":%s,"
                         + "\"validation_bits\":%.4f,\"classical_bits\":%.4f,\"trainer\":%s}",
-                o.architecture(), Json.quote(source), samples, validation, o.seed(), epochs, best.epoch(),
-                o.batchSize(), o.learningRate(), kappa, best.validationBits(), best.classicalBits(),
-                Json.quote("photonzip model-training, " + TensorFlowRuntime.status().detail()));
+                o.architecture(),
+                Json.quote(source),
+                samples,
+                validation,
+                o.seed(),
+                epochs,
+                best.epoch(),
+                o.batchSize(),
+                o.learningRate(),
+                kappa,
+                best.validationBits(),
+                best.classicalBits(),
+                Json.quote("photonzip model-training, "
+                        + TensorFlowRuntime.status().detail()));
     }
 
     private static double seconds(long since) {

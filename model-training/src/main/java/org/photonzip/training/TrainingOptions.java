@@ -11,10 +11,11 @@ import org.photonzip.codec.learned.IntegerMlp;
  *
  * @param maxEpochs stop after this many epochs (0: only the time budget and early stopping end training)
  */
-public record TrainingOptions(int[] hidden, double seconds, long seed, int maxEpochs, int batchSize,
-                              float learningRate) {
+public record TrainingOptions(
+        int[] hidden, double seconds, long seed, int maxEpochs, int batchSize, float learningRate) {
     /** Chosen by measurement, see docs/benchmarks.md ("Learned model"). */
     public static final int[] DEFAULT_HIDDEN = {8};
+
     public static final double DEFAULT_SECONDS = 60;
 
     public TrainingOptions {
@@ -24,12 +25,13 @@ public record TrainingOptions(int[] hidden, double seconds, long seed, int maxEp
         }
         for (int h : hidden) {
             if (h < 1 || h > IntegerMlp.MAX_HIDDEN) {
-                throw new IllegalArgumentException("Invalid hidden width " + h + ": must be 1.." + IntegerMlp.MAX_HIDDEN);
+                throw new IllegalArgumentException(
+                        "Invalid hidden width " + h + ": must be 1.." + IntegerMlp.MAX_HIDDEN);
             }
         }
         if (!(seconds > 0) || maxEpochs < 0 || batchSize < 1 || !(learningRate > 0)) {
-            throw new IllegalArgumentException("Invalid training options: seconds " + seconds + ", epochs "
-                    + maxEpochs + ", batch " + batchSize + ", learning rate " + learningRate);
+            throw new IllegalArgumentException("Invalid training options: seconds " + seconds + ", epochs " + maxEpochs
+                    + ", batch " + batchSize + ", learning rate " + learningRate);
         }
     }
 
@@ -77,8 +79,12 @@ public record TrainingOptions(int[] hidden, double seconds, long seed, int maxEp
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainingOptions t && Arrays.equals(hidden, t.hidden) && seconds == t.seconds
-                && seed == t.seed && maxEpochs == t.maxEpochs && batchSize == t.batchSize
+        return o instanceof TrainingOptions t
+                && Arrays.equals(hidden, t.hidden)
+                && seconds == t.seconds
+                && seed == t.seed
+                && maxEpochs == t.maxEpochs
+                && batchSize == t.batchSize
                 && learningRate == t.learningRate;
     }
 

@@ -10,8 +10,7 @@ import org.photonzip.codec.learned.ModelFile;
  * and hidden units saturate at 0 and 255.
  */
 final class ExtremeNetworks {
-    private ExtremeNetworks() {
-    }
+    private ExtremeNetworks() {}
 
     static ModelFile random(long seed, boolean extreme, int... hidden) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -28,7 +27,8 @@ final class ExtremeNetworks {
             }
             b[l] = new int[out];
             for (int i = 0; i < out; i++) {
-                b[l][i] = extreme ? (r.nextBoolean() ? IntegerMlp.MAX_BIAS : -IntegerMlp.MAX_BIAS)
+                b[l][i] = extreme
+                        ? (r.nextBoolean() ? IntegerMlp.MAX_BIAS : -IntegerMlp.MAX_BIAS)
                         : r.nextInt(-50_000, 50_001);
             }
             if (l < hidden.length) {

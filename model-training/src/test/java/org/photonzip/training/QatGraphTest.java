@@ -39,12 +39,15 @@ class QatGraphTest {
                 int e = data.energies()[i];
                 int context = data.inputs()[i * IntegerMlp.INPUTS + 14];
                 int location = LearnedInputs.locationOffset(out[2 * i], e, model.locationShift());
-                learned += bits(data.residuals()[i] - location, LearnedInputs.context(out[2 * i + 1], e,
-                        model.scaleShift()), logScales[0]);
+                learned += bits(
+                        data.residuals()[i] - location,
+                        LearnedInputs.context(out[2 * i + 1], e, model.scaleShift()),
+                        logScales[0]);
                 classical += bits(data.residuals()[i], context, logScales[1]);
             }
-            assertTrue(reported[0] < reported[1] - 0.01, "training moved the network: " + reported[0] + " vs "
-                    + reported[1]);
+            assertTrue(
+                    reported[0] < reported[1] - 0.01,
+                    "training moved the network: " + reported[0] + " vs " + reported[1]);
             assertEquals(classical / data.size(), reported[1], 1e-3);
             assertEquals(learned / data.size(), reported[0], 1e-3);
         }

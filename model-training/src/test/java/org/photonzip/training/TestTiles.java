@@ -7,8 +7,7 @@ import org.photonzip.codec.model.TrainingSet;
 
 /** A small projection-like tile (a sharp-edged disc sliding over a flickering beam, photon noise) and its examples. */
 final class TestTiles {
-    private TestTiles() {
-    }
+    private TestTiles() {}
 
     static Tile slidingDisc(int frames, int height, int width, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
@@ -20,8 +19,8 @@ final class TestTiles {
                 for (int x = 0; x < width; x++) {
                     double inside = Math.hypot(x - cx, y - height / 2.0) < height / 3.0 ? 0.25 : 1;
                     double mean = 100 + beam * inside * (1 + 0.3 * Math.sin(y * 0.2));
-                    t.set(k, y, x, (int) Math.max(0, Math.min(65535, Math.round(mean + r.nextGaussian()
-                            * Math.sqrt(1.5 * mean)))));
+                    t.set(k, y, x, (int)
+                            Math.max(0, Math.min(65535, Math.round(mean + r.nextGaussian() * Math.sqrt(1.5 * mean)))));
                 }
             }
         }

@@ -63,8 +63,16 @@ class TfInferenceTest {
         int[] out = new int[6];
         tf.evaluate(model.network(), x, 3, out);
         int top = IntegerMlp.MAX_BIAS + 64 * 127 * 255;
-        assertArrayEquals(new int[] {top, top - 2 * IntegerMlp.MAX_BIAS, top, top - 2 * IntegerMlp.MAX_BIAS, top,
-                top - 2 * IntegerMlp.MAX_BIAS}, out);
+        assertArrayEquals(
+                new int[] {
+                    top,
+                    top - 2 * IntegerMlp.MAX_BIAS,
+                    top,
+                    top - 2 * IntegerMlp.MAX_BIAS,
+                    top,
+                    top - 2 * IntegerMlp.MAX_BIAS
+                },
+                out);
         assertTrue(top > (1 << 21) && top < (1 << 24));
     }
 

@@ -17,8 +17,7 @@ final class BoundTable {
     private static final int CACHE_LIMIT = 64;
     private static final Map<ErrorBound.NoiseScaled, int[]> CACHE = new ConcurrentHashMap<>();
 
-    private BoundTable() {
-    }
+    private BoundTable() {}
 
     /** The bound of each value 0..65535 (shared; callers must not modify it). */
     static int[] of(ErrorBound.NoiseScaled bound) {

@@ -44,8 +44,7 @@ public sealed interface ErrorBound permits ErrorBound.None, ErrorBound.Absolute,
     final class None implements ErrorBound {
         static final None INSTANCE = new None();
 
-        private None() {
-        }
+        private None() {}
 
         @Override
         public boolean isLossless() {
@@ -77,8 +76,8 @@ public sealed interface ErrorBound permits ErrorBound.None, ErrorBound.Absolute,
     record Absolute(int n) implements ErrorBound {
         public Absolute {
             if (n < 0 || n > MAX_COUNTS) {
-                throw new IllegalArgumentException("Invalid error bound " + n + ": must be 0.." + MAX_COUNTS
-                        + " counts");
+                throw new IllegalArgumentException(
+                        "Invalid error bound " + n + ": must be 0.." + MAX_COUNTS + " counts");
             }
         }
 
@@ -116,8 +115,8 @@ public sealed interface ErrorBound permits ErrorBound.None, ErrorBound.Absolute,
         public NoiseScaled {
             Objects.requireNonNull(model, "model");
             if (kFixed <= 0 || kFixed >= K_LIMIT) {
-                throw new IllegalArgumentException("Invalid noise bound " + kFixed / 256.0
-                        + ": K must be in (0, 16) with a resolution of 1/256");
+                throw new IllegalArgumentException(
+                        "Invalid noise bound " + kFixed / 256.0 + ": K must be in (0, 16) with a resolution of 1/256");
             }
         }
 

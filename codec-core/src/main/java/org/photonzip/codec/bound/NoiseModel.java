@@ -17,11 +17,19 @@ public record NoiseModel(int gainFixed, int darkFixed, int readFixed) {
     static final int READ_LIMIT = 1 << 20;
 
     public NoiseModel {
-        if (gainFixed < 0 || gainFixed >= GAIN_LIMIT || darkFixed < 0 || darkFixed > DARK_LIMIT
-                || readFixed < 0 || readFixed >= READ_LIMIT) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "Invalid noise model: gain %.6f, dark "
-                    + "%.4f, read noise %.4f outside gain [0, 256), dark [0, 65535], read noise [0, 4096)",
-                    gainFixed / 65536.0, darkFixed / 16.0, readFixed / 256.0));
+        if (gainFixed < 0
+                || gainFixed >= GAIN_LIMIT
+                || darkFixed < 0
+                || darkFixed > DARK_LIMIT
+                || readFixed < 0
+                || readFixed >= READ_LIMIT) {
+            throw new IllegalArgumentException(String.format(
+                    Locale.ROOT,
+                    "Invalid noise model: gain %.6f, dark "
+                            + "%.4f, read noise %.4f outside gain [0, 256), dark [0, 65535], read noise [0, 4096)",
+                    gainFixed / 65536.0,
+                    darkFixed / 16.0,
+                    readFixed / 256.0));
         }
         if (gainFixed == 0 && readFixed == 0) {
             throw new IllegalArgumentException("Invalid noise model: zero gain and zero read noise give no noise");
@@ -31,8 +39,8 @@ public record NoiseModel(int gainFixed, int darkFixed, int readFixed) {
     /** The model nearest to {@code gain}, {@code dark}, {@code readNoise} that the fixed point can hold. */
     public static NoiseModel of(double gain, double dark, double readNoise) {
         if (!Double.isFinite(gain) || !Double.isFinite(dark) || !Double.isFinite(readNoise)) {
-            throw new IllegalArgumentException("Invalid noise model: gain " + gain + ", dark " + dark
-                    + ", read noise " + readNoise + " must be finite");
+            throw new IllegalArgumentException("Invalid noise model: gain " + gain + ", dark " + dark + ", read noise "
+                    + readNoise + " must be finite");
         }
         return new NoiseModel(fixed(gain, GAIN_BITS), fixed(dark, DARK_BITS), fixed(readNoise, READ_BITS));
     }

@@ -17,16 +17,18 @@ public final class NoiseModelFit {
     /** Variance of rounding to integers: no integer-valued data is less noisy. */
     static final double QUANTISATION_VARIANCE = 1 / 12.0;
 
-    private NoiseModelFit() {
-    }
+    private NoiseModelFit() {}
 
     /**
      * From {@code flatFrames ≥ 2} flats and {@code darkFrames ≥ 1} darks, each frame-major ({@code pixels}
      * values per frame). Empty when there are too few frames or the fit is unusable (no positive gain).
      */
-    public static Optional<NoiseModel> fromFlatsAndDarks(short[] flats, int flatFrames, short[] darks,
-                                                         int darkFrames, int pixels) {
-        if (flatFrames < 2 || darkFrames < 1 || pixels < 1 || flats.length < (long) flatFrames * pixels
+    public static Optional<NoiseModel> fromFlatsAndDarks(
+            short[] flats, int flatFrames, short[] darks, int darkFrames, int pixels) {
+        if (flatFrames < 2
+                || darkFrames < 1
+                || pixels < 1
+                || flats.length < (long) flatFrames * pixels
                 || darks.length < (long) darkFrames * pixels) {
             return Optional.empty();
         }
@@ -101,7 +103,9 @@ public final class NoiseModelFit {
         // integer rounding's own variance to d (so σ never drops below that floor).
         double g = line[0];
         double c = line[1];
-        return c >= QUANTISATION_VARIANCE ? model(g, c, 0) : model(g, QUANTISATION_VARIANCE, (QUANTISATION_VARIANCE - c) / g);
+        return c >= QUANTISATION_VARIANCE
+                ? model(g, c, 0)
+                : model(g, QUANTISATION_VARIANCE, (QUANTISATION_VARIANCE - c) / g);
     }
 
     private static Optional<NoiseModel> model(double g, double r2, double dark) {

@@ -59,8 +59,10 @@ public final class BitReader {
 
     /** Checks that the section was read to its last byte and that its padding bits are zero. */
     public void verifyEnd(String section) {
-        verify(consumed() == end - start, offset(), section + " has " + (end - start - consumed())
-                + " bytes left after its last field");
+        verify(
+                consumed() == end - start,
+                offset(),
+                section + " has " + (end - start - consumed()) + " bytes left after its last field");
         verify((acc & ((1L << accBits) - 1)) == 0, end - 1, section + " has non-zero padding bits");
     }
 }

@@ -12,6 +12,7 @@ public final class FrequencyTables {
 
     /** {@code freq[c*TOKENS+t]}, {@code start[c*TOKENS+t]}; all zero for an absent context. */
     final int[] freq = new int[CONTEXTS * TOKENS];
+
     final int[] start = new int[CONTEXTS * TOKENS];
     final boolean[] present = new boolean[CONTEXTS];
 
@@ -104,8 +105,10 @@ public final class FrequencyTables {
             t.present[c] = true;
             long at = r.offset();
             int count = r.readGamma();
-            verify(count <= TOKENS, at, "frequency table of context " + c + " has " + count + " tokens, at most "
-                    + TOKENS + " exist");
+            verify(
+                    count <= TOKENS,
+                    at,
+                    "frequency table of context " + c + " has " + count + " tokens, at most " + TOKENS + " exist");
             int sum = 0;
             for (int i = 0; i < count; i++) {
                 long fAt = r.offset();
@@ -114,8 +117,10 @@ public final class FrequencyTables {
                 t.freq[c * TOKENS + i] = f;
                 sum += f;
             }
-            verify(sum == RansEncoder.PROB_SCALE, at, "frequencies of context " + c + " sum to " + sum
-                    + ", expected " + RansEncoder.PROB_SCALE);
+            verify(
+                    sum == RansEncoder.PROB_SCALE,
+                    at,
+                    "frequencies of context " + c + " sum to " + sum + ", expected " + RansEncoder.PROB_SCALE);
         }
         t.computeStarts();
         return t;
@@ -131,8 +136,8 @@ public final class FrequencyTables {
             for (int i = 0; i < TOKENS; i++) {
                 int s = start[c * TOKENS + i];
                 int f = freq[c * TOKENS + i];
-                java.util.Arrays.fill(lookup, c * RansEncoder.PROB_SCALE + s, c * RansEncoder.PROB_SCALE + s + f,
-                        (byte) i);
+                java.util.Arrays.fill(
+                        lookup, c * RansEncoder.PROB_SCALE + s, c * RansEncoder.PROB_SCALE + s + f, (byte) i);
             }
         }
         return lookup;

@@ -13,7 +13,9 @@ public final class RansDecoder {
         verify(length >= 4, offset, "rANS section shorter than its 4-byte state");
         this.in = in;
         this.end = offset + length;
-        this.state = (in[offset] & 0xFFL) | (in[offset + 1] & 0xFFL) << 8 | (in[offset + 2] & 0xFFL) << 16
+        this.state = (in[offset] & 0xFFL)
+                | (in[offset + 1] & 0xFFL) << 8
+                | (in[offset + 2] & 0xFFL) << 16
                 | (in[offset + 3] & 0xFFL) << 24;
         this.pos = offset + 4;
         verify(state >= RansEncoder.LOWER_BOUND, offset, "rANS initial state out of range: " + state);
@@ -42,7 +44,9 @@ public final class RansDecoder {
 
     /** Checks that the whole section was consumed and the state returned to its initial value. */
     public void verifyEnd() {
-        verify(pos == end && state == RansEncoder.LOWER_BOUND, pos, "rANS section did not end cleanly (state "
-                + state + ", " + (end - pos) + " bytes left)");
+        verify(
+                pos == end && state == RansEncoder.LOWER_BOUND,
+                pos,
+                "rANS section did not end cleanly (state " + state + ", " + (end - pos) + " bytes left)");
     }
 }

@@ -1,6 +1,5 @@
 package org.photonzip.codec.entropy;
 
-
 /**
  * Range asymmetric numeral system encoder: 32-bit state, 16-bit renormalisation, {@value #PROB_BITS}-bit
  * frequencies. rANS is last-in first-out, so symbols are fed in reverse coding order; the output is written

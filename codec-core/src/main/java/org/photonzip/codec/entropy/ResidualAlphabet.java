@@ -14,10 +14,10 @@ public final class ResidualAlphabet {
     public static final int CONTEXTS = 72;
     /** Number of tokens: 16 direct values and 4 per bit length from 4 to 16. */
     public static final int TOKENS = 16 + 4 * 13;
+
     static final int DIRECT = 16;
 
-    private ResidualAlphabet() {
-    }
+    private ResidualAlphabet() {}
 
     /** Context of a local error energy {@code e ≥ 0}: four steps per octave. */
     public static int context(int energy) {

@@ -12,6 +12,7 @@ public final class ResidualEncoder {
     private final BitWriter raw;
     /** Every residual, kept only by a {@link #recording} encoder (for inspection, not for coding). */
     private final int[] residuals;
+
     private FrequencyTables tables;
     private int n;
 
@@ -94,8 +95,10 @@ public final class ResidualEncoder {
         for (int i = from; i < to; i++) {
             int ctx = contexts[i];
             int tok = tokens[i];
-            sum += RansEncoder.PROB_BITS - Math.log(tables.freq[ctx * ResidualAlphabet.TOKENS + tok]) / LN2
-                    + ResidualAlphabet.extraBits(tok) + ResidualAlphabet.shift(ctx);
+            sum += RansEncoder.PROB_BITS
+                    - Math.log(tables.freq[ctx * ResidualAlphabet.TOKENS + tok]) / LN2
+                    + ResidualAlphabet.extraBits(tok)
+                    + ResidualAlphabet.shift(ctx);
         }
         return sum;
     }
@@ -103,6 +106,5 @@ public final class ResidualEncoder {
     private static final double LN2 = Math.log(2);
 
     /** The byte sections of a coded residual sequence besides its tables. */
-    public record Sections(byte[] rans, byte[] raw) {
-    }
+    public record Sections(byte[] rans, byte[] raw) {}
 }

@@ -2,8 +2,7 @@ package org.photonzip.codec.format;
 
 /** Little-endian integer access to byte arrays. */
 public final class LittleEndian {
-    private LittleEndian() {
-    }
+    private LittleEndian() {}
 
     public static void putInt(byte[] b, int off, int v) {
         b[off] = (byte) v;

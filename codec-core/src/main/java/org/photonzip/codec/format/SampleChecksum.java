@@ -6,8 +6,7 @@ import java.util.zip.CRC32C;
 public final class SampleChecksum {
     private static final int CHUNK = 1 << 15;
 
-    private SampleChecksum() {
-    }
+    private SampleChecksum() {}
 
     public static int of(short[] samples) {
         CRC32C crc = new CRC32C();

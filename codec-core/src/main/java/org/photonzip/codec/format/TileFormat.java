@@ -8,6 +8,7 @@ public final class TileFormat {
     public static final int VERSION = 2;
     /** The first version: no identity, 32-byte header. Still decoded. */
     public static final int VERSION_1 = 1;
+
     public static final int HEADER_BYTES = 60;
     public static final int HEADER_BYTES_V1 = 32;
 
@@ -26,6 +27,7 @@ public final class TileFormat {
 
     /** Byte offsets of the version-2 header fields. */
     public static final int AT_VERSION = 4;
+
     public static final int AT_METHOD = 5;
     public static final int AT_FLAGS = 6;
     public static final int AT_FRAMES = 8;
@@ -47,6 +49,5 @@ public final class TileFormat {
     /** Largest tile a decoder given no expected identity allocates, unless told otherwise: 2^27 samples. */
     public static final long DEFAULT_MAX_SAMPLES = 1L << 27;
 
-    private TileFormat() {
-    }
+    private TileFormat() {}
 }

@@ -19,9 +19,11 @@ public final class IntegerMlp {
 
     /** {@code layers[l]} holds weights row-major [out][in]; the last layer has {@link #OUTPUTS} rows. */
     private final int[][] weights;
+
     private final int[][] biases;
     /** Right shift after each hidden layer. */
     private final int[] shifts;
+
     private final int[] widths;
     /**
      * Hidden layers' weights regrouped for the evaluator: units in blocks of {@link #BLOCK}, each block's weights
@@ -30,6 +32,7 @@ public final class IntegerMlp {
      * than one dot product per unit. The output layer is stored [in][2].
      */
     private final int[][] blocked;
+
     private final int[][] blockedBiases;
     private static final int BLOCK = 4;
 
@@ -172,8 +175,10 @@ public final class IntegerMlp {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IntegerMlp other && Arrays.deepEquals(weights, other.weights)
-                && Arrays.deepEquals(biases, other.biases) && Arrays.equals(shifts, other.shifts);
+        return o instanceof IntegerMlp other
+                && Arrays.deepEquals(weights, other.weights)
+                && Arrays.deepEquals(biases, other.biases)
+                && Arrays.equals(shifts, other.shifts);
     }
 
     @Override

@@ -11,10 +11,10 @@ import org.photonzip.codec.entropy.ResidualAlphabet;
 public final class LearnedInputs {
     /** 13 classical feature differences, the classical prediction offset, the energy context, the level. */
     public static final int COUNT = 16;
+
     private static final int LIMIT = 127;
 
-    private LearnedInputs() {
-    }
+    private LearnedInputs() {}
 
     /** Right shift that brings differences of the size of the local errors to roughly ±8..32. */
     public static int normalisingShift(int energy) {

@@ -75,14 +75,19 @@ public final class ModelFile {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer head = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
         head.putInt(MAGIC).put((byte) VERSION).put((byte) ARCH_MLP_REFINER).putShort((short) 0);
-        head.put((byte) network.layers()).put((byte) locationShift).put((byte) scaleShift).put((byte) 0);
+        head.put((byte) network.layers())
+                .put((byte) locationShift)
+                .put((byte) scaleShift)
+                .put((byte) 0);
         head.putInt(0);
         out.writeBytes(head.array());
         for (int l = 0; l < network.layers(); l++) {
             ByteBuffer layer = ByteBuffer.allocate(8 + network.weights(l).length + 4 * network.width(l + 1))
                     .order(ByteOrder.LITTLE_ENDIAN);
             layer.putShort((short) network.width(l)).putShort((short) network.width(l + 1));
-            layer.put((byte) (l < network.layers() - 1 ? network.shift(l) : 0)).put((byte) 0).putShort((short) 0);
+            layer.put((byte) (l < network.layers() - 1 ? network.shift(l) : 0))
+                    .put((byte) 0)
+                    .putShort((short) 0);
             for (int w : network.weights(l)) {
                 layer.put((byte) w);
             }
@@ -110,8 +115,9 @@ public final class ModelFile {
         byte[] stored = Arrays.copyOfRange(b, b.length - HASH_BYTES, b.length);
         byte[] computed = sha256(b, b.length - HASH_BYTES);
         if (!Arrays.equals(stored, computed)) {
-            throw new InvalidModelException("model file hash mismatch: stored " + HexFormat.of().formatHex(stored)
-                    + ", computed " + HexFormat.of().formatHex(computed) + " (corrupted file)");
+            throw new InvalidModelException(
+                    "model file hash mismatch: stored " + HexFormat.of().formatHex(stored) + ", computed "
+                            + HexFormat.of().formatHex(computed) + " (corrupted file)");
         }
         ByteBuffer in = ByteBuffer.wrap(b, 0, b.length - HASH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         try {
@@ -166,7 +172,10 @@ public final class ModelFile {
             }
             byte[] meta = new byte[metaLength];
             in.get(meta);
-            ModelFile model = new ModelFile(new IntegerMlp(weights, biases, shifts), locationShift, scaleShift,
+            ModelFile model = new ModelFile(
+                    new IntegerMlp(weights, biases, shifts),
+                    locationShift,
+                    scaleShift,
                     new String(meta, StandardCharsets.UTF_8));
             return model;
         } catch (java.nio.BufferUnderflowException e) {

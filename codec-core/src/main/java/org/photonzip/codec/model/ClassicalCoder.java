@@ -34,6 +34,7 @@ class ClassicalCoder {
     ResidualEncoder twin;
     /** |residual| of the frame being coded and of the previous one, per pixel position. */
     int[] errCur;
+
     int[] errPrev;
     /**
      * Bounded coding: each index's bound and context shift by prediction (null when lossless); the coded symbol
@@ -44,15 +45,30 @@ class ClassicalCoder {
     private final int[] steps;
     /** The packed step of every sample when the bound is uniform, else -1 (then {@link #steps} by prediction). */
     private final int uniformStep;
+
     private final int[] boundsOut;
 
-    ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex,
-                   ResidualEncoder enc, ResidualDecoder dec) {
+    ClassicalCoder(
+            ClassicalModel model,
+            short[] data,
+            int height,
+            int width,
+            int maxIndex,
+            ResidualEncoder enc,
+            ResidualDecoder dec) {
         this(model, data, height, width, maxIndex, null, null, enc, dec);
     }
 
-    ClassicalCoder(ClassicalModel model, short[] data, int height, int width, int maxIndex, Quantiser quantiser,
-                   int[] boundsOut, ResidualEncoder enc, ResidualDecoder dec) {
+    ClassicalCoder(
+            ClassicalModel model,
+            short[] data,
+            int height,
+            int width,
+            int maxIndex,
+            Quantiser quantiser,
+            int[] boundsOut,
+            ResidualEncoder enc,
+            ResidualDecoder dec) {
         this.d = data;
         this.h = height;
         this.w = width;
@@ -96,7 +112,11 @@ class ClassicalCoder {
                 for (int k = 0; k < ClassicalModel.INTRA_FEATURES; k++) {
                     acc += (long) wa[k] * f[k];
                 }
-                emit(i, i, clamp(base + (int) ((acc + ROUND) >> ClassicalModel.WEIGHT_BITS)), borderEnergy(y, x, false));
+                emit(
+                        i,
+                        i,
+                        clamp(base + (int) ((acc + ROUND) >> ClassicalModel.WEIGHT_BITS)),
+                        borderEnergy(y, x, false));
             }
         }
     }
@@ -164,8 +184,15 @@ class ClassicalCoder {
                     + (long) w10 * ((d[p + w] & 0xFFFF) - p1)
                     + (long) w11 * ((d[p - w - 1] & 0xFFFF) - p1)
                     + (long) w12 * ((d[p - w + 1] & 0xFFFF) - p1);
-            int energy = 2 * ec[pos - 1] + 2 * ec[pos - w] + ec[pos - w - 1] + ec[pos - w + 1]
-                    + 2 * ep[pos] + ep[pos - 1] + ep[pos + 1] + ep[pos - w] + ep[pos + w];
+            int energy = 2 * ec[pos - 1]
+                    + 2 * ec[pos - w]
+                    + ec[pos - w - 1]
+                    + ec[pos - w + 1]
+                    + 2 * ep[pos]
+                    + ep[pos - 1]
+                    + ep[pos + 1]
+                    + ep[pos - w]
+                    + ep[pos + w];
             emit(i, pos, clamp(p1 + (int) ((acc + ROUND) >> ClassicalModel.WEIGHT_BITS)), energy);
         }
     }

@@ -106,8 +106,16 @@ public final class ClassicalModel implements TileModel {
     }
 
     @Override
-    public void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser,
-                     int[] boundsOut, ResidualEncoder encoder, ResidualDecoder decoder) {
+    public void code(
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            Quantiser quantiser,
+            int[] boundsOut,
+            ResidualEncoder encoder,
+            ResidualDecoder decoder) {
         new ClassicalCoder(this, data, height, width, maxIndex, quantiser, boundsOut, encoder, decoder).run(frames);
     }
 

@@ -30,16 +30,27 @@ final class LearnedCoder extends ClassicalCoder {
     private final int[] scratch = new int[IntegerMlp.scratchSize()];
     /** Encoder: the tile's frames, frames per batch, and the frames the batch arrays hold now. */
     private int frames;
+
     private int framesPerBatch;
     private int batchFirst = -1;
     private int batchFrames;
     /** Encoder: classical-residual planes for looking ahead over the frames of a batch. */
     private int[] spareA;
+
     private int[] spareB;
 
-    LearnedCoder(ClassicalModel classical, ModelFile model, InferenceBackend backend, short[] data, int height,
-                 int width, int maxIndex, Quantiser quantiser, int[] boundsOut, ResidualEncoder enc,
-                 ResidualDecoder dec) {
+    LearnedCoder(
+            ClassicalModel classical,
+            ModelFile model,
+            InferenceBackend backend,
+            short[] data,
+            int height,
+            int width,
+            int maxIndex,
+            Quantiser quantiser,
+            int[] boundsOut,
+            ResidualEncoder enc,
+            ResidualDecoder dec) {
         super(classical, data, height, width, maxIndex, quantiser, boundsOut, enc, dec);
         this.model = model;
         this.net = model.network();

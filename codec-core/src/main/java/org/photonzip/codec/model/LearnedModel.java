@@ -41,8 +41,10 @@ public final class LearnedModel implements TileModel {
         if (model == null) {
             throw new MissingModelException(hash);
         }
-        verify(Arrays.equals(model.hash(), hash), offset, "resolver returned model " + model.hashHex()
-                + " for a different hash");
+        verify(
+                Arrays.equals(model.hash(), hash),
+                offset,
+                "resolver returned model " + model.hashHex() + " for a different hash");
         return new LearnedModel(ClassicalModel.read(in), model, JavaInference.INSTANCE);
     }
 
@@ -60,10 +62,20 @@ public final class LearnedModel implements TileModel {
     }
 
     @Override
-    public void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser,
-                     int[] boundsOut, ResidualEncoder encoder, ResidualDecoder decoder) {
-        new LearnedCoder(classical, model, backend, data, height, width, maxIndex, quantiser, boundsOut, encoder,
-                decoder).run(frames);
+    public void code(
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            Quantiser quantiser,
+            int[] boundsOut,
+            ResidualEncoder encoder,
+            ResidualDecoder decoder) {
+        new LearnedCoder(
+                        classical, model, backend, data, height, width, maxIndex, quantiser, boundsOut, encoder,
+                        decoder)
+                .run(frames);
     }
 
     /**
@@ -72,10 +84,16 @@ public final class LearnedModel implements TileModel {
      * so the per-tile choice costs one pass, not two. {@code classicalEncoder} receives exactly what
      * {@link ClassicalModel#code} would give it.
      */
-    public void encodeWithClassical(short[] data, int frames, int height, int width, int maxIndex,
-                                    ResidualEncoder encoder, ResidualEncoder classicalEncoder) {
-        LearnedCoder coder = new LearnedCoder(classical, model, backend, data, height, width, maxIndex, null, null,
-                encoder, null);
+    public void encodeWithClassical(
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            ResidualEncoder encoder,
+            ResidualEncoder classicalEncoder) {
+        LearnedCoder coder =
+                new LearnedCoder(classical, model, backend, data, height, width, maxIndex, null, null, encoder, null);
         coder.twin = classicalEncoder;
         coder.run(frames);
     }

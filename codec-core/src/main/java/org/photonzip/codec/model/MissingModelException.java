@@ -8,8 +8,8 @@ public class MissingModelException extends PhotonzipException {
     private final String hash;
 
     public MissingModelException(byte[] sha256) {
-        super("Cannot decode tile: it needs the learned model with SHA-256 " + HexFormat.of().formatHex(sha256)
-                + ", which was not supplied");
+        super("Cannot decode tile: it needs the learned model with SHA-256 "
+                + HexFormat.of().formatHex(sha256) + ", which was not supplied");
         this.hash = HexFormat.of().formatHex(sha256);
     }
 

@@ -22,8 +22,14 @@ public interface TileModel {
      * Encoding: {@code encoder} receives every residual and {@code data} is read. Decoding ({@code encoder}
      * null): residuals come from {@code decoder} and {@code data} is filled.
      */
-    default void code(short[] data, int frames, int height, int width, int maxIndex, ResidualEncoder encoder,
-                      ResidualDecoder decoder) {
+    default void code(
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            ResidualEncoder encoder,
+            ResidualDecoder decoder) {
         code(data, frames, height, width, maxIndex, null, null, encoder, decoder);
     }
 
@@ -32,6 +38,14 @@ public interface TileModel {
      * {@code data} with the reconstruction the decoder will produce; {@code boundsOut}, when not null,
      * receives every sample's bound.
      */
-    void code(short[] data, int frames, int height, int width, int maxIndex, Quantiser quantiser, int[] boundsOut,
-              ResidualEncoder encoder, ResidualDecoder decoder);
+    void code(
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            Quantiser quantiser,
+            int[] boundsOut,
+            ResidualEncoder encoder,
+            ResidualDecoder decoder);
 }

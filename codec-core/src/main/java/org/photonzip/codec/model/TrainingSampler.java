@@ -17,8 +17,16 @@ public final class TrainingSampler extends ClassicalCoder {
     private final SplittableRandom random;
     private final TrainingSet.Builder out;
 
-    private TrainingSampler(ClassicalModel model, short[] data, int frames, int height, int width, int maxIndex,
-                            double probability, long seed, TrainingSet.Builder out) {
+    private TrainingSampler(
+            ClassicalModel model,
+            short[] data,
+            int frames,
+            int height,
+            int width,
+            int maxIndex,
+            double probability,
+            long seed,
+            TrainingSet.Builder out) {
         super(model, data, height, width, maxIndex, new ResidualEncoder(height * width), null);
         this.probability = probability;
         this.random = new SplittableRandom(seed);

@@ -36,7 +36,9 @@ public record TrainingSet(int[] inputs, int[] residuals, int[] energies) {
         }
 
         public TrainingSet build() {
-            return new TrainingSet(Arrays.copyOf(inputs, n * IntegerMlp.INPUTS), Arrays.copyOf(residuals, n),
+            return new TrainingSet(
+                    Arrays.copyOf(inputs, n * IntegerMlp.INPUTS),
+                    Arrays.copyOf(residuals, n),
                     Arrays.copyOf(energies, n));
         }
     }

@@ -26,8 +26,11 @@ class CodecLayeringTest {
 
     @Test
     void buildingBlocksUseOnlyTheRootPackagesExceptionsAndTile() {
-        noClasses().that().resideInAPackage("org.photonzip.codec.*..")
-                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+        noClasses()
+                .that()
+                .resideInAPackage("org.photonzip.codec.*..")
+                .should()
+                .dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "root-package classes other than exceptions and Tile",
                         c -> c.getPackageName().equals("org.photonzip.codec")
                                 && !c.isAssignableTo(org.photonzip.codec.PhotonzipException.class)

@@ -31,8 +31,12 @@ class BoundTableTest {
     @Test
     void tableIsFloorOfKSigmaOfTheStoredModel() {
         // The integer formula against exact rational arithmetic on the stored fixed-point parameters.
-        for (NoiseModel m : new NoiseModel[] {NoiseModel.of(1.55, 99, 3.1), NoiseModel.of(0.02, 0, 40),
-                NoiseModel.of(255.99, 65535, 4095.99), NoiseModel.of(1e-4, 30000, 0)}) {
+        for (NoiseModel m : new NoiseModel[] {
+            NoiseModel.of(1.55, 99, 3.1),
+            NoiseModel.of(0.02, 0, 40),
+            NoiseModel.of(255.99, 65535, 4095.99),
+            NoiseModel.of(1e-4, 30000, 0)
+        }) {
             for (double k : new double[] {1 / 256.0, 0.5, 1, 2, 15.99}) {
                 ErrorBound.NoiseScaled b = ErrorBound.noiseScaled(k, m);
                 int[] table = BoundTable.compute(b);
@@ -51,8 +55,10 @@ class BoundTableTest {
     private static int reference(ErrorBound.NoiseScaled b, int intensity) {
         NoiseModel m = b.model();
         BigInteger above = BigInteger.valueOf(Math.max(16L * intensity - m.darkFixed(), 0));
-        BigInteger v = BigInteger.valueOf(m.gainFixed()).multiply(above)
-                .add(BigInteger.valueOf(m.readFixed()).pow(2).shiftLeft(4)).shiftRight(12);
+        BigInteger v = BigInteger.valueOf(m.gainFixed())
+                .multiply(above)
+                .add(BigInteger.valueOf(m.readFixed()).pow(2).shiftLeft(4))
+                .shiftRight(12);
         BigInteger k2 = BigInteger.valueOf(b.kFixed()).pow(2);
         return (int) Math.min(65535, k2.multiply(v).sqrt().shiftRight(12).longValueExact());
     }

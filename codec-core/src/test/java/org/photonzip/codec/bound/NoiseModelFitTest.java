@@ -44,7 +44,8 @@ class NoiseModelFitTest {
         double[] darkLevel = new double[pixels];
         java.util.Arrays.fill(darkLevel, DARK);
         short[] darks = frames(darkLevel, 20, 2, true);
-        NoiseModel m = NoiseModelFit.fromFlatsAndDarks(flats, 20, darks, 20, pixels).orElseThrow();
+        NoiseModel m =
+                NoiseModelFit.fromFlatsAndDarks(flats, 20, darks, 20, pixels).orElseThrow();
         assertEquals(GAIN, m.gain(), 0.05 * GAIN, m.describe());
         assertEquals(READ, m.readNoise(), 0.15 * READ, m.describe());
         assertEquals(DARK, m.dark(), 1, m.describe());

@@ -67,9 +67,12 @@ class QuantiserTest {
 
     @Test
     void parametersRoundTripAndDamagedOnesAreMalformed() {
-        for (ErrorBound b : new ErrorBound[] {ErrorBound.absolute(0), ErrorBound.absolute(65535),
-                ErrorBound.noiseScaled(0.5, NoiseModel.of(1.55, 99.3, 3.7)),
-                ErrorBound.noiseScaled(15.99, NoiseModel.of(255.9, 65535, 4095.9))}) {
+        for (ErrorBound b : new ErrorBound[] {
+            ErrorBound.absolute(0),
+            ErrorBound.absolute(65535),
+            ErrorBound.noiseScaled(0.5, NoiseModel.of(1.55, 99.3, 3.7)),
+            ErrorBound.noiseScaled(15.99, NoiseModel.of(255.9, 65535, 4095.9))
+        }) {
             BitWriter w = new BitWriter(16);
             Quantiser.write(b, w);
             byte[] bytes = w.toByteArray();

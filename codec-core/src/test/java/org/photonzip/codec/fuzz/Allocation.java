@@ -10,8 +10,7 @@ final class Allocation {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     /**
      * Fails if {@code action} allocates more than {@code bound} bytes. Decoding is deterministic, so an excess is

@@ -10,8 +10,7 @@ final class Damage {
     static final int KINDS = 6;
     private static final int[] EXTREMES = {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 1};
 
-    private Damage() {
-    }
+    private Damage() {}
 
     /** One edit: {@code where} picks the position (modulo the length), {@code value} the new content. */
     record Edit(int kind, int where, int value) {
@@ -46,7 +45,9 @@ final class Damage {
                     out = s.clone();
                     int field = 4 * ((where % 15) + 2);
                     if (field + 4 <= out.length) {
-                        int v = (value & 0xFF) < EXTREMES.length * 40 ? EXTREMES[(value & 0xFF) % EXTREMES.length] : value;
+                        int v = (value & 0xFF) < EXTREMES.length * 40
+                                ? EXTREMES[(value & 0xFF) % EXTREMES.length]
+                                : value;
                         Reseal.putInt(out, field, v);
                     }
                 }

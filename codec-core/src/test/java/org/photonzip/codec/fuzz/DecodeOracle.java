@@ -23,10 +23,10 @@ import org.photonzip.specdecoder.SpecException;
 final class DecodeOracle {
     /** Besides the samples (2 bytes each, and coder planes), decoding may use fixed tables and a stream copy. */
     static final long FIXED_BYTES = 4L << 20;
+
     static final long ANY_STREAM_LIMIT = 1 << 16;
 
-    private DecodeOracle() {
-    }
+    private DecodeOracle() {}
 
     static long bound(long samples, int streamBytes) {
         return 24 * samples + 4L * streamBytes + FIXED_BYTES;
@@ -73,7 +73,8 @@ final class DecodeOracle {
         }
         // The spec decoder implements lossless streams only (error-bounded bodies: tile-format.md, bounded section).
         boolean bounded = s.length > 6 && (s[6] & TileFormat.FLAG_BOUNDED) != 0;
-        if (bounded || headerSamples(s) > ANY_STREAM_LIMIT
+        if (bounded
+                || headerSamples(s) > ANY_STREAM_LIMIT
                 || (refused != null && !(refused instanceof MalformedStreamException))) {
             return;
         }

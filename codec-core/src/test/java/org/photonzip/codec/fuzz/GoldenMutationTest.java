@@ -66,7 +66,8 @@ class GoldenMutationTest {
             }
             byte[] model = Goldens.MODEL.toBytes();
             for (int trial = 0; trial < 600; trial++) {
-                byte[] m = Damage.edit(r.nextInt(Damage.KINDS), r.nextInt(Integer.MAX_VALUE), r.nextInt()).apply(model);
+                byte[] m = Damage.edit(r.nextInt(Damage.KINDS), r.nextInt(Integer.MAX_VALUE), r.nextInt())
+                        .apply(model);
                 DecodeOracle.modelFile(m);
                 DecodeOracle.modelFile(Reseal.modelFile(m));
             }

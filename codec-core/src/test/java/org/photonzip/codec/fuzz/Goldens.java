@@ -28,10 +28,10 @@ final class Goldens {
         ORIGINALS = new Tile[ENTRIES.size()];
         for (int i = 0; i < ORIGINALS.length; i++) {
             byte[] s = ENTRIES.get(i).bytes();
-            ORIGINALS[i] = TileCodec.decode(s, 0, s.length, MODELS, ENTRIES.get(i).identity());
+            ORIGINALS[i] =
+                    TileCodec.decode(s, 0, s.length, MODELS, ENTRIES.get(i).identity());
         }
     }
 
-    private Goldens() {
-    }
+    private Goldens() {}
 }

@@ -10,8 +10,7 @@ import java.util.zip.CRC32C;
  * length and stream CRC, a model file's trailing SHA-256.
  */
 final class Reseal {
-    private Reseal() {
-    }
+    private Reseal() {}
 
     /** {@code s} with the body length and stream CRC its version's header needs; too short a stream is returned as is. */
     static byte[] tileStream(byte[] s) {

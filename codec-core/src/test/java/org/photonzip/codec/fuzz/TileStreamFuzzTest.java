@@ -29,8 +29,8 @@ class TileStreamFuzzTest {
         int edits = in.consumeInt(1, 8);
         boolean crcIntact = true;
         for (int k = 0; k < edits && in.remainingBytes() > 0; k++) {
-            Damage.Edit e = Damage.edit(in.consumeInt(0, Damage.KINDS - 1), in.consumeInt(0, Integer.MAX_VALUE),
-                    in.consumeInt());
+            Damage.Edit e = Damage.edit(
+                    in.consumeInt(0, Damage.KINDS - 1), in.consumeInt(0, Integer.MAX_VALUE), in.consumeInt());
             crcIntact &= !e.touchesSampleCrc(s.length);
             s = e.apply(s);
         }

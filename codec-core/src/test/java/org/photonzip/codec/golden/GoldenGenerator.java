@@ -28,12 +28,10 @@ public final class GoldenGenerator {
     static final String HEADER = "name\tversion\tdataset\tt0\ty0\tx0\tframes\theight\twidth\tstack_frames"
             + "\tstack_height\tstack_width\tmodel\tsamples_sha256";
 
-    private GoldenGenerator() {
-    }
+    private GoldenGenerator() {}
 
     /** One golden stream: its source tile, whether it is learned, and the method and value-map kind it must get. */
-    record Case(String name, Tile tile, boolean learned, int method, int mapKind) {
-    }
+    record Case(String name, Tile tile, boolean learned, int method, int mapKind) {}
 
     static List<Case> cases(boolean version1) {
         List<Case> c = new ArrayList<>();
@@ -67,14 +65,15 @@ public final class GoldenGenerator {
         List<String> index = new ArrayList<>(List.of(HEADER));
         for (Case c : cases(version1)) {
             EncoderOptions options = c.learned()
-                    ? EncoderOptions.learned(model, JavaInference.INSTANCE, false) : EncoderOptions.CLASSICAL;
+                    ? EncoderOptions.learned(model, JavaInference.INSTANCE, false)
+                    : EncoderOptions.CLASSICAL;
             Tile t = c.tile();
             byte[] stream;
             String identity;
             if (version1) {
                 stream = TileCodec.encode(t, options);
-                identity = "\t0\t0\t0\t" + t.frames() + "\t" + t.height() + "\t" + t.width() + "\t" + t.frames()
-                        + "\t" + t.height() + "\t" + t.width();
+                identity = "\t0\t0\t0\t" + t.frames() + "\t" + t.height() + "\t" + t.width() + "\t" + t.frames() + "\t"
+                        + t.height() + "\t" + t.width();
             } else {
                 GoldenV2.Written w = GoldenV2.encode(c, options);
                 stream = w.stream();

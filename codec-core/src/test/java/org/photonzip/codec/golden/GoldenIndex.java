@@ -11,8 +11,7 @@ import org.photonzip.codec.TileIdentity;
 
 /** The committed golden streams, as listed by {@code golden/v1/index.tsv} and {@code golden/v2/index.tsv}. */
 public final class GoldenIndex {
-    private GoldenIndex() {
-    }
+    private GoldenIndex() {}
 
     /** One row: the stream's file, the identity it was written for, its model file (or null), its samples' hash. */
     public record Entry(Path stream, int version, TileIdentity identity, Path model, String sha256) {

@@ -30,12 +30,14 @@ import org.photonzip.specdecoder.SpecException;
 class GoldenStreamsTest {
     @TestFactory
     Stream<DynamicTest> codecCoreDecodesEveryGoldenStream() throws IOException {
-        return GoldenIndex.all().stream().map(e -> DynamicTest.dynamicTest(e.name(), () -> {
-            byte[] s = e.bytes();
-            ModelResolver models = e.model() == null ? null : ModelResolver.of(ModelFile.parse(Files.readAllBytes(e.model())));
-            Tile t = TileCodec.decode(s, 0, s.length, models, e.identity());
-            assertEquals(e.sha256(), GoldenGenerator.sha256(t));
-        }));
+        return GoldenIndex.all().stream()
+                .map(e -> DynamicTest.dynamicTest(e.name(), () -> {
+                    byte[] s = e.bytes();
+                    ModelResolver models =
+                            e.model() == null ? null : ModelResolver.of(ModelFile.parse(Files.readAllBytes(e.model())));
+                    Tile t = TileCodec.decode(s, 0, s.length, models, e.identity());
+                    assertEquals(e.sha256(), GoldenGenerator.sha256(t));
+                }));
     }
 
     private static byte[] modelFile(String sha256) {
@@ -49,8 +51,8 @@ class GoldenStreamsTest {
 
     @TestFactory
     Stream<DynamicTest> theSpecDecoderDecodesEveryGoldenStream() throws IOException {
-        return GoldenIndex.all().stream().map(e -> DynamicTest.dynamicTest(e.name(),
-                () -> {
+        return GoldenIndex.all().stream()
+                .map(e -> DynamicTest.dynamicTest(e.name(), () -> {
                     SpecDecoder.Decoded d = SpecDecoder.decode(e.bytes(), GoldenStreamsTest::modelFile);
                     Tile t = Tile.allocate((int) d.frames(), (int) d.height(), (int) d.width());
                     for (int i = 0; i < t.size(); i++) {
@@ -60,8 +62,17 @@ class GoldenStreamsTest {
                     assertEquals(e.version(), d.version());
                     if (e.version() == 2) {
                         TileIdentity id = e.identity();
-                        assertArrayEquals(new long[] {id.t0(), id.y0(), id.x0(), id.datasetTag() & 0xFFFFFFFFL,
-                            id.stackFrames(), id.stackHeight(), id.stackWidth()}, d.identity());
+                        assertArrayEquals(
+                                new long[] {
+                                    id.t0(),
+                                    id.y0(),
+                                    id.x0(),
+                                    id.datasetTag() & 0xFFFFFFFFL,
+                                    id.stackFrames(),
+                                    id.stackHeight(),
+                                    id.stackWidth()
+                                },
+                                d.identity());
                     }
                 }));
     }
@@ -71,8 +82,10 @@ class GoldenStreamsTest {
         for (GoldenIndex.Entry e : GoldenIndex.all()) {
             byte[] s = e.bytes();
             if (e.model() != null) {
-                assertTrue(assertThrows(SpecException.class, () -> SpecDecoder.decode(s)).getMessage()
-                        .contains("model id 2 needs model " + ModelFile.parse(Files.readAllBytes(e.model())).hashHex()));
+                assertTrue(assertThrows(SpecException.class, () -> SpecDecoder.decode(s))
+                        .getMessage()
+                        .contains("model id 2 needs model "
+                                + ModelFile.parse(Files.readAllBytes(e.model())).hashHex()));
             }
             byte[] damaged = s.clone();
             damaged[damaged.length / 2] ^= 0x10;
@@ -96,10 +109,14 @@ class GoldenStreamsTest {
             GoldenGenerator.Case c = cases.get(i);
             assertEquals(v2.get(i).sha256(), GoldenGenerator.sha256(c.tile()), c.name());
             EncoderOptions options = c.learned()
-                    ? EncoderOptions.learned(model, JavaInference.INSTANCE, false) : EncoderOptions.CLASSICAL;
+                    ? EncoderOptions.learned(model, JavaInference.INSTANCE, false)
+                    : EncoderOptions.CLASSICAL;
             // The lossless encoder is deterministic across builds: a change here is a format or encoder change,
             // to be made deliberately (rerun GoldenGenerator, see docs/fuzzing.md) and never by accident.
-            assertArrayEquals(v2.get(i).bytes(), TileCodec.encode(c.tile(), options, v2.get(i).identity()), c.name());
+            assertArrayEquals(
+                    v2.get(i).bytes(),
+                    TileCodec.encode(c.tile(), options, v2.get(i).identity()),
+                    c.name());
         }
     }
 }

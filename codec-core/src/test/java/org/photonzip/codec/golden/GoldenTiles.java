@@ -8,8 +8,7 @@ import org.photonzip.codec.Tile;
  * map kind, stored body, one frame, 1×1 frames, escapes). Changing any of them changes the golden hashes.
  */
 final class GoldenTiles {
-    private GoldenTiles() {
-    }
+    private GoldenTiles() {}
 
     /** A drifting smooth object under photon-like noise. */
     static Tile projections(int f, int h, int w, long seed) {

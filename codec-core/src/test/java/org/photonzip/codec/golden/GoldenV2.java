@@ -7,11 +7,9 @@ import org.photonzip.codec.TileIdentity;
 
 /** The version-2 half of {@link GoldenGenerator}: encodes with an identity. */
 final class GoldenV2 {
-    private GoldenV2() {
-    }
+    private GoldenV2() {}
 
-    record Written(byte[] stream, String identity) {
-    }
+    record Written(byte[] stream, String identity) {}
 
     static Written encode(GoldenGenerator.Case c, EncoderOptions options) {
         Tile t = c.tile();

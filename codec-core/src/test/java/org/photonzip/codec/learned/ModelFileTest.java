@@ -39,7 +39,8 @@ class ModelFileTest {
     void networkBoundsAreEnforced() {
         int[][] w = {new int[IntegerMlp.INPUTS * 2], new int[2 * 2]};
         w[0][3] = 128;
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new IntegerMlp(w, new int[][] {new int[2], new int[2]}, new int[] {0}));
     }
 

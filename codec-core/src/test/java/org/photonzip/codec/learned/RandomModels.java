@@ -4,8 +4,7 @@ import java.util.SplittableRandom;
 
 /** Integer networks with random weights within the format's bounds, for tests. */
 public final class RandomModels {
-    private RandomModels() {
-    }
+    private RandomModels() {}
 
     public static ModelFile random(long seed, int... hidden) {
         return withShifts(seed, 10, 12, hidden);

@@ -46,7 +46,9 @@ class ClassicalSpecTest {
                         int pred = Math.max(0, Math.min(maxIndex, base + (int) ((acc + 2048) >> 12)));
                         int residual = (d[i] & 0xFFFF) - pred;
                         assertEquals(residual, recorder.residual(i), "residual of sample " + i);
-                        assertEquals(ResidualAlphabet.context(specEnergy(abs, t, y, x, h, w)), recorder.context(i),
+                        assertEquals(
+                                ResidualAlphabet.context(specEnergy(abs, t, y, x, h, w)),
+                                recorder.context(i),
                                 "context of sample " + i);
                         abs[i] = Math.abs(residual);
                     }
@@ -60,8 +62,17 @@ class ClassicalSpecTest {
         int plane = h * w;
         int sum = 0;
         int weight = 0;
-        int[][] terms = {{0, 0, -1, 2}, {0, -1, 0, 2}, {0, -1, -1, 1}, {0, -1, 1, 1},
-                {-1, 0, 0, 2}, {-1, 0, -1, 1}, {-1, 0, 1, 1}, {-1, -1, 0, 1}, {-1, 1, 0, 1}};
+        int[][] terms = {
+            {0, 0, -1, 2},
+            {0, -1, 0, 2},
+            {0, -1, -1, 1},
+            {0, -1, 1, 1},
+            {-1, 0, 0, 2},
+            {-1, 0, -1, 1},
+            {-1, 0, 1, 1},
+            {-1, -1, 0, 1},
+            {-1, 1, 0, 1}
+        };
         for (int[] term : terms) {
             int tt = t + term[0], yy = y + term[1], xx = x + term[2];
             if (tt >= 0 && yy >= 0 && yy < h && xx >= 0 && xx < w) {

@@ -1,25 +1,24 @@
 package org.photonzip.spark.campaign;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.Sha256;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.restore.DestinationException;
-import org.photonzip.restore.Region;
-import org.photonzip.restore.Restorer;
-import org.apache.spark.SparkEnv;
-import org.apache.spark.TaskContext;
-import org.photonzip.spark.TaskFaults;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.LocalFiles;
+import org.photonzip.fs.Sha256;
+import org.photonzip.restore.DestinationException;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.Restorer;
+import org.photonzip.spark.TaskFaults;
 
 /**
  * One archive of a campaign, restored in a task by the code path of {@code decompress} ({@link Restorer}) with the
@@ -33,11 +32,14 @@ import java.util.Locale;
  */
 final class ArchiveRestore implements Serializable {
     /** What to do with an output that exists. */
-    enum Existing { REFUSE, SKIP, OVERWRITE }
+    enum Existing {
+        REFUSE,
+        SKIP,
+        OVERWRITE
+    }
 
     /** One archive to restore, with the record of the earlier run that restored its output (or null). */
-    record Job(int index, CampaignPlan.Item item, RestoreRecord before) implements Serializable {
-    }
+    record Job(int index, CampaignPlan.Item item, RestoreRecord before) implements Serializable {}
 
     static final String TEMP_INFIX = ".photonzip-";
     /**
@@ -59,8 +61,14 @@ final class ArchiveRestore implements Serializable {
     private final Campaign.Message message;
     private final Campaign.TileFailure tileFailure;
 
-    ArchiveRestore(String runId, int count, String frames, String roi, Existing existing, Campaign.Message message,
-                   Campaign.TileFailure tileFailure) {
+    ArchiveRestore(
+            String runId,
+            int count,
+            String frames,
+            String roi,
+            Existing existing,
+            Campaign.Message message,
+            Campaign.TileFailure tileFailure) {
         this.runId = runId;
         this.count = count;
         this.frames = frames;
@@ -86,14 +94,17 @@ final class ArchiveRestore implements Serializable {
             boolean replace = false;
             if (fs.exists(target)) {
                 if (existing == Existing.REFUSE) {
-                    throw new FileAlreadyExistsException(output, null,
-                            "exists (use --skip-existing to keep it or --overwrite to replace it)");
+                    throw new FileAlreadyExistsException(
+                            output, null, "exists (use --skip-existing to keep it or --overwrite to replace it)");
                 }
                 RestoreRecord before = job.before();
                 if (before == null || !before.outputSha256().equals(Sha256.of(fs, target))) {
-                    throw new DestinationException(output, new IOException("it exists and is not a file photonzip "
-                            + "restored (no record in " + RestoreLog.DIRECTORY + "/ of this file as it is now); "
-                            + "photonzip never replaces a file it did not write"));
+                    throw new DestinationException(
+                            output,
+                            new IOException("it exists and is not a file photonzip "
+                                    + "restored (no record in " + RestoreLog.DIRECTORY
+                                    + "/ of this file as it is now); "
+                                    + "photonzip never replaces a file it did not write"));
                 }
                 if (existing == Existing.SKIP && before.sameRestore(digest, target.toString(), regionText)) {
                     return before.skippedIn(runId, job.index(), count);
@@ -104,28 +115,52 @@ final class ArchiveRestore implements Serializable {
             Restored r = HadoopFiles.isLocal(target)
                     ? restoreBeside(reader, region, target, temp, replace, threads, job.index())
                     : restoreAndUpload(reader, region, fs, target, temp, replace, threads);
-            return new RestoreRecord(runId, job.index(), count, job.item().archive(), digest, target.toString(),
-                    r.result().shape(), regionText, r.bytes(), r.sha256(), seconds(start), "done", null, false);
+            return new RestoreRecord(
+                    runId,
+                    job.index(),
+                    count,
+                    job.item().archive(),
+                    digest,
+                    target.toString(),
+                    r.result().shape(),
+                    regionText,
+                    r.bytes(),
+                    r.sha256(),
+                    seconds(start),
+                    "done",
+                    null,
+                    false);
         } catch (TaskFaults.SimulatedKill e) {
             throw e;
         } catch (Exception | LinkageError | org.apache.hadoop.fs.FSError e) { // FSError: a full local disk
             String text = message.of(e);
             if (temp != null) { // the hidden name is the restore's business: name the output
                 Path hidden = HadoopFiles.path(temp); // as a qualified path, as given, and as a local file's path
-                text = text.replace(hidden.toString(), output).replace(temp, output)
-                        .replace(hidden.toUri().getPath(), HadoopFiles.path(output).toUri().getPath());
+                text = text.replace(hidden.toString(), output)
+                        .replace(temp, output)
+                        .replace(
+                                hidden.toUri().getPath(),
+                                HadoopFiles.path(output).toUri().getPath());
             }
-            return RestoreRecord.failed(runId, job.index(), count, job.item().archive(), digest, output,
-                    seconds(start), text, tileFailure.test(e));
+            return RestoreRecord.failed(
+                    runId,
+                    job.index(),
+                    count,
+                    job.item().archive(),
+                    digest,
+                    output,
+                    seconds(start),
+                    text,
+                    tileFailure.test(e));
         }
     }
 
-    private record Restored(Restorer.Result result, long bytes, String sha256) {
-    }
+    private record Restored(Restorer.Result result, long bytes, String sha256) {}
 
     /** file:// (a shared file system): the executor writes the hidden file beside the output, then renames it. */
-    private static Restored restoreBeside(ArchiveReader reader, Region region, Path target, String temp,
-                                          boolean replace, int threads, int index) throws IOException {
+    private static Restored restoreBeside(
+            ArchiveReader reader, Region region, Path target, String temp, boolean replace, int threads, int index)
+            throws IOException {
         java.nio.file.Path dst = HadoopFiles.localFile(target);
         java.nio.file.Path file = HadoopFiles.localFile(HadoopFiles.path(temp));
         boolean killed = false;
@@ -136,8 +171,8 @@ final class ArchiveRestore implements Serializable {
             holdIfAsked(index, file);
             if (killedHere(index)) {
                 killed = true;
-                throw new TaskFaults.SimulatedKill("Injected failure: first attempt of archive " + index + " killed "
-                        + "before its rename");
+                throw new TaskFaults.SimulatedKill(
+                        "Injected failure: first attempt of archive " + index + " killed " + "before its rename");
             }
             try {
                 if (replace) {
@@ -175,21 +210,25 @@ final class ArchiveRestore implements Serializable {
     private static boolean killedHere(int index) {
         TaskContext task = TaskContext.get();
         SparkEnv env = SparkEnv.get();
-        return task != null && env != null && task.attemptNumber() == 0
+        return task != null
+                && env != null
+                && task.attemptNumber() == 0
                 && String.valueOf(index).equals(env.conf().get(KILL_FIRST_ATTEMPT, ""));
     }
 
     /** hdfs://, s3a://: restored to executor-local scratch, uploaded under the hidden name, renamed. */
-    private static Restored restoreAndUpload(ArchiveReader reader, Region region, FileSystem fs, Path target,
-                                             String temp, boolean replace, int threads) throws IOException {
-        java.nio.file.Path scratch = CampaignScratch.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+    private static Restored restoreAndUpload(
+            ArchiveReader reader, Region region, FileSystem fs, Path target, String temp, boolean replace, int threads)
+            throws IOException {
+        java.nio.file.Path scratch =
+                CampaignScratch.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
         Path staged = HadoopFiles.path(temp);
         try {
             java.nio.file.Path file = scratch.resolve(target.getName());
             Restorer.Result result = Restorer.restore(reader, file.toString(), region, false, threads);
             Path localFile = new Path(file.toUri());
-            Restored r = new Restored(result, Files.size(file),
-                    Sha256.of(HadoopFiles.fileSystem(localFile, reader.conf()), localFile));
+            Restored r = new Restored(
+                    result, Files.size(file), Sha256.of(HadoopFiles.fileSystem(localFile, reader.conf()), localFile));
             try {
                 fs.copyFromLocalFile(false, true, localFile, staged);
                 if (replace) {

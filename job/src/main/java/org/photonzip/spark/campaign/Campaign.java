@@ -1,5 +1,16 @@
 package org.photonzip.spark.campaign;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -14,18 +25,6 @@ import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
 import scala.Function2;
 import scala.runtime.BoxedUnit;
-
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Serializable;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Restores the archives of a campaign in one Spark application, one task per archive ({@link ArchiveRestore}):
@@ -43,8 +42,13 @@ public final class Campaign {
      * What to do with outputs that exist; how failures are told: the command's one-line message for an exception,
      * and whether it is a tile failing its checks (exit code 3).
      */
-    public record Options(String frames, String roi, boolean skipExisting, boolean overwrite, Message message,
-                          TileFailure tileFailure) {
+    public record Options(
+            String frames,
+            String roi,
+            boolean skipExisting,
+            boolean overwrite,
+            Message message,
+            TileFailure tileFailure) {
         public Options {
             if (skipExisting && overwrite) {
                 throw new IllegalArgumentException("Invalid options: --skip-existing and --overwrite together");
@@ -73,13 +77,13 @@ public final class Campaign {
         }
 
         public int exitCode() {
-            return records.stream().anyMatch(RestoreRecord::tileFailed) ? TILE_FAILED
+            return records.stream().anyMatch(RestoreRecord::tileFailed)
+                    ? TILE_FAILED
                     : failed() > 0 ? SOME_FAILED : ALL_DONE;
         }
     }
 
-    private Campaign() {
-    }
+    private Campaign() {}
 
     public static Outcome run(SparkSession spark, CampaignPlan.Plan plan, Options options, PrintStream console)
             throws IOException {
@@ -91,12 +95,16 @@ public final class Campaign {
         Map<String, RestoreRecord> before = RestoreLog.restoredBefore(plan.outputDirectory(), conf);
         List<ArchiveRestore.Job> jobs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            jobs.add(new ArchiveRestore.Job(k + 1, items.get(k), before.get(HadoopFiles.path(items.get(k).output()).toString())));
+            jobs.add(new ArchiveRestore.Job(
+                    k + 1,
+                    items.get(k),
+                    before.get(HadoopFiles.path(items.get(k).output()).toString())));
         }
-        ArchiveRestore.Existing existing = options.skipExisting() ? ArchiveRestore.Existing.SKIP
+        ArchiveRestore.Existing existing = options.skipExisting()
+                ? ArchiveRestore.Existing.SKIP
                 : options.overwrite() ? ArchiveRestore.Existing.OVERWRITE : ArchiveRestore.Existing.REFUSE;
-        ArchiveRestore task = new ArchiveRestore(runId, n, options.frames(), options.roi(), existing,
-                options.message(), options.tileFailure());
+        ArchiveRestore task = new ArchiveRestore(
+                runId, n, options.frames(), options.roi(), existing, options.message(), options.tileFailure());
         String app = spark.sparkContext().applicationId();
         RestoreRecord[] results = new RestoreRecord[n];
         Path outputDirectory = HadoopFiles.path(plan.outputDirectory());
@@ -121,11 +129,12 @@ public final class Campaign {
         }
     }
 
-    private static void runJob(SparkSession spark, List<ArchiveRestore.Job> jobs, ArchiveRestore task, String app,
-                               Progress progress) throws IOException {
+    private static void runJob(
+            SparkSession spark, List<ArchiveRestore.Job> jobs, ArchiveRestore task, String app, Progress progress)
+            throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(
-                new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
+        Broadcast<SerializableConfiguration> conf =
+                jsc.broadcast(new SerializableConfiguration(spark.sparkContext().hadoopConfiguration()));
         JavaRDD<ArchiveRestore.Job> rdd = jsc.parallelize(jobs, jobs.size()); // one task per archive
         jsc.setJobDescription("photonzip decompress " + jobs.size() + " archives");
         Function2<TaskContext, scala.collection.Iterator<ArchiveRestore.Job>, RestoreRecord[]> restore =
@@ -134,8 +143,7 @@ public final class Campaign {
                             List<RestoreRecord> out = new ArrayList<>();
                             String attempt = app + "-" + context.taskAttemptId();
                             while (it.hasNext()) {
-                                out.add(task.run(it.next(), conf.value().get(), attempt,
-                                        Math.max(1, context.cpus())));
+                                out.add(task.run(it.next(), conf.value().get(), attempt, Math.max(1, context.cpus())));
                             }
                             return out.toArray(new RestoreRecord[0]);
                         };
@@ -149,9 +157,14 @@ public final class Campaign {
         for (int i = 0; i < jobs.size(); i++) {
             partitions.add(i);
         }
-        spark.sparkContext().runJob(rdd.rdd(), restore,
-                scala.jdk.javaapi.CollectionConverters.asScala(partitions).toSeq(), handler,
-                scala.reflect.ClassTag$.MODULE$.apply(RestoreRecord[].class));
+        spark.sparkContext()
+                .runJob(
+                        rdd.rdd(),
+                        restore,
+                        scala.jdk.javaapi.CollectionConverters.asScala(partitions)
+                                .toSeq(),
+                        handler,
+                        scala.reflect.ClassTag$.MODULE$.apply(RestoreRecord[].class));
         if (progress.failure != null) {
             throw progress.failure;
         }
@@ -182,10 +195,17 @@ public final class Campaign {
             }
             double elapsed = (System.nanoTime() - start) / 1e9;
             int n = results.length;
-            console.println(String.format(Locale.ROOT, "photonzip: archive %d of %d: %s -> %s: %s%s; campaign %s, "
-                            + "ETA %s", ended, n, r.archive(), r.output(), r.status(),
+            console.println(String.format(
+                    Locale.ROOT,
+                    "photonzip: archive %d of %d: %s -> %s: %s%s; campaign %s, " + "ETA %s",
+                    ended,
+                    n,
+                    r.archive(),
+                    r.output(),
+                    r.status(),
                     r.error() == null ? String.format(Locale.ROOT, " in %.1f s", r.seconds()) : ": " + r.error(),
-                    hms(elapsed), hms(elapsed / ended * (n - ended))));
+                    hms(elapsed),
+                    hms(elapsed / ended * (n - ended))));
         }
     }
 
@@ -195,7 +215,8 @@ public final class Campaign {
             Path dir = HadoopFiles.path(outputDirectory);
             FileSystem fs = HadoopFiles.fileSystem(dir, conf);
             String mark = ArchiveRestore.TEMP_INFIX + app + "-";
-            FileStatus[] left = fs.listStatus(dir, p -> p.getName().startsWith(".") && p.getName().contains(mark));
+            FileStatus[] left = fs.listStatus(
+                    dir, p -> p.getName().startsWith(".") && p.getName().contains(mark));
             for (FileStatus s : left) {
                 fs.delete(s.getPath(), false);
             }

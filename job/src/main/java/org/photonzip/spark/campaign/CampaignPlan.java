@@ -1,13 +1,5 @@
 package org.photonzip.spark.campaign;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.spark.night.ArchiveList;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -18,6 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.spark.night.ArchiveList;
 
 /**
  * Turns {@code decompress ARCHIVE... OUTPUT} as users type it into restores, on every Hadoop file system. Each
@@ -29,23 +28,25 @@ import java.util.Set;
  */
 public final class CampaignPlan {
     /** One restore: the archive, and the file it is restored to. */
-    public record Item(String archive, String output) implements Serializable {
-    }
+    public record Item(String archive, String output) implements Serializable {}
 
     /**
      * @param outputDirectory null when OUTPUT is the one restored file
      * @param many            several archives were named (a glob, a night directory or several ARCHIVEs)
      * @param unmatched       globs that matched nothing
      */
-    public record Plan(List<Item> items, String outputDirectory, boolean many, List<String> unmatched) {
-    }
+    public record Plan(List<Item> items, String outputDirectory, boolean many, List<String> unmatched) {}
 
-    private static final Set<String> ARCHIVE_FILES = Set.of(ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY,
-            ArchiveLayout.MANIFEST, ArchiveLayout.MANIFEST_CSV, ArchiveLayout.METADATA, ArchiveLayout.MODEL,
+    private static final Set<String> ARCHIVE_FILES = Set.of(
+            ArchiveLayout.SUCCESS,
+            ArchiveLayout.SUMMARY,
+            ArchiveLayout.MANIFEST,
+            ArchiveLayout.MANIFEST_CSV,
+            ArchiveLayout.METADATA,
+            ArchiveLayout.MODEL,
             ArchiveLayout.PACKS);
 
-    private CampaignPlan() {
-    }
+    private CampaignPlan() {}
 
     public static Plan plan(List<String> archives, String output, Configuration conf) throws IOException {
         List<String> found = new ArrayList<>();
@@ -54,8 +55,8 @@ public final class CampaignPlan {
         for (String archive : archives) {
             Path p = HadoopFiles.path(archive);
             if (!isGlob(p.toUri().getPath())) {
-                List<String> listed = holdsArchiveFiles(p, conf) ? List.of(archive)
-                        : ArchiveList.of(List.of(archive), conf);
+                List<String> listed =
+                        holdsArchiveFiles(p, conf) ? List.of(archive) : ArchiveList.of(List.of(archive), conf);
                 many |= !listed.equals(List.of(archive));
                 found.addAll(listed);
                 continue;

@@ -1,10 +1,5 @@
 package org.photonzip.spark.campaign;
 
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.StagingOwner;
-
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -12,6 +7,10 @@ import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.StagingOwner;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * Executor-local scratch of a campaign task that restores for an hdfs:// or s3a:// output
@@ -22,8 +21,7 @@ import java.util.Optional;
 final class CampaignScratch {
     static final String PREFIX = "photonzip-campaign-";
 
-    private CampaignScratch() {
-    }
+    private CampaignScratch() {}
 
     /** Removes abandoned scratch in {@code parent}, then creates this task's, owned by this process. */
     static java.nio.file.Path create(java.nio.file.Path parent) throws IOException {

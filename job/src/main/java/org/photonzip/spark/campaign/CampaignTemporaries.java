@@ -1,16 +1,15 @@
 package org.photonzip.spark.campaign;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.archive.StagingOwner;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.StagingOwner;
 
 /**
  * The hidden files a campaign's tasks write beside the outputs ({@code .NAME.photonzip-APP-ATTEMPT}) and who owns
@@ -24,11 +23,10 @@ import java.util.regex.Pattern;
 final class CampaignTemporaries {
     static final String OWNER_SUFFIX = ".owner";
     static final long DEFAULT_GRACE_SECONDS = 6 * 3600; // as the night's staging directories
-    private static final Pattern TEMP = Pattern.compile(
-            "\\.(.+)" + Pattern.quote(ArchiveRestore.TEMP_INFIX) + "([A-Za-z0-9_-]+)-([0-9]+)");
+    private static final Pattern TEMP =
+            Pattern.compile("\\.(.+)" + Pattern.quote(ArchiveRestore.TEMP_INFIX) + "([A-Za-z0-9_-]+)-([0-9]+)");
 
-    private CampaignTemporaries() {
-    }
+    private CampaignTemporaries() {}
 
     /** The application whose task wrote the hidden file {@code name}, or null when the name is not one of them. */
     static String application(String name) {

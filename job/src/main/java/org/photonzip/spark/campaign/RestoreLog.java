@@ -1,13 +1,5 @@
 package org.photonzip.spark.campaign;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.fs.JsonLinesRecord;
-
 import java.io.Closeable;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -16,6 +8,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.JsonLinesRecord;
 
 /**
  * A campaign's record, {@code OUTPUT/_restore/RUN.jsonl}: one JSON line per archive, written as soon as the
@@ -35,8 +34,8 @@ final class RestoreLog implements Closeable {
     }
 
     static RestoreLog open(String outputDirectory, String runId, Configuration conf) throws IOException {
-        return new RestoreLog(JsonLinesRecord.open(new Path(HadoopFiles.path(outputDirectory), DIRECTORY), runId,
-                conf));
+        return new RestoreLog(
+                JsonLinesRecord.open(new Path(HadoopFiles.path(outputDirectory), DIRECTORY), runId, conf));
     }
 
     /**
@@ -56,7 +55,8 @@ final class RestoreLog implements Closeable {
         Map<String, RestoreRecord> restored = new HashMap<>();
         for (FileStatus run : runs) {
             if (run.isDirectory()) { // the lines of a run on an object store that did not finish
-                FileStatus[] lines = fs.listStatus(run.getPath(), p -> p.getName().endsWith(".json"));
+                FileStatus[] lines =
+                        fs.listStatus(run.getPath(), p -> p.getName().endsWith(".json"));
                 Arrays.sort(lines, Comparator.comparing(s -> s.getPath().getName()));
                 for (FileStatus line : lines) {
                     read(fs, line.getPath(), restored);

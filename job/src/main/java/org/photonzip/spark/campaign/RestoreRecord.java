@@ -3,7 +3,6 @@ package org.photonzip.spark.campaign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
@@ -21,37 +20,90 @@ import java.util.Arrays;
  * @param outputSha256  SHA-256 of the output file as restored
  * @param tileFailed    the failure was a tile failing its checks (exit code 3)
  */
-public record RestoreRecord(String runId, int index, int count, String archive, String archiveDigest, String output,
-                            int[] shape, String region, long outputBytes, String outputSha256, double seconds,
-                            String status, String error, boolean tileFailed) implements Serializable {
+public record RestoreRecord(
+        String runId,
+        int index,
+        int count,
+        String archive,
+        String archiveDigest,
+        String output,
+        int[] shape,
+        String region,
+        long outputBytes,
+        String outputSha256,
+        double seconds,
+        String status,
+        String error,
+        boolean tileFailed)
+        implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public boolean done() {
         return !status.equals("failed");
     }
 
-    static RestoreRecord failed(String runId, int index, int count, String archive, String digest, String output,
-                                double seconds, String error, boolean tileFailed) {
-        return new RestoreRecord(runId, index, count, archive, digest, output, null, null, 0, null, seconds, "failed",
-                error, tileFailed);
+    static RestoreRecord failed(
+            String runId,
+            int index,
+            int count,
+            String archive,
+            String digest,
+            String output,
+            double seconds,
+            String error,
+            boolean tileFailed) {
+        return new RestoreRecord(
+                runId,
+                index,
+                count,
+                archive,
+                digest,
+                output,
+                null,
+                null,
+                0,
+                null,
+                seconds,
+                "failed",
+                error,
+                tileFailed);
     }
 
     /** This record as a later run that kept its output reports it. */
     RestoreRecord skippedIn(String runId, int index, int count) {
-        return new RestoreRecord(runId, index, count, archive, archiveDigest, output, shape, region, outputBytes,
-                outputSha256, 0, "skipped", null, false);
+        return new RestoreRecord(
+                runId,
+                index,
+                count,
+                archive,
+                archiveDigest,
+                output,
+                shape,
+                region,
+                outputBytes,
+                outputSha256,
+                0,
+                "skipped",
+                null,
+                false);
     }
 
     /** The same archive, restored the same way, to the same file. */
     boolean sameRestore(String archiveDigest, String output, String region) {
-        return done() && this.archiveDigest != null && this.archiveDigest.equals(archiveDigest)
-                && this.output.equals(output) && region.equals(this.region);
+        return done()
+                && this.archiveDigest != null
+                && this.archiveDigest.equals(archiveDigest)
+                && this.output.equals(output)
+                && region.equals(this.region);
     }
 
     /** One line of JSON, ending in a newline. */
     public byte[] toJsonLine() {
         ObjectNode o = JSON.createObjectNode();
-        o.put("run_id", runId).put("archive_index", index).put("of", count).put("time", Instant.now().toString());
+        o.put("run_id", runId)
+                .put("archive_index", index)
+                .put("of", count)
+                .put("time", Instant.now().toString());
         o.put("archive", archive).put("archive_digest", archiveDigest).put("output", output);
         if (shape == null) {
             o.putNull("shape");
@@ -59,7 +111,9 @@ public record RestoreRecord(String runId, int index, int count, String archive, 
             Arrays.stream(shape).forEach(o.putArray("shape")::add);
         }
         o.put("region", region).put("output_bytes", outputBytes).put("output_sha256", outputSha256);
-        o.put("seconds", Math.round(seconds * 100) / 100.0).put("status", status).put("error", error);
+        o.put("seconds", Math.round(seconds * 100) / 100.0)
+                .put("status", status)
+                .put("error", error);
         o.put("tile_failed", tileFailed);
         try {
             byte[] line = JSON.writeValueAsBytes(o);
@@ -85,10 +139,21 @@ public record RestoreRecord(String runId, int index, int count, String archive, 
                     shape[i] = o.get("shape").get(i).asInt();
                 }
             }
-            return new RestoreRecord(o.path("run_id").asText(), o.path("archive_index").asInt(), o.path("of").asInt(),
-                    text(o, "archive"), text(o, "archive_digest"), text(o, "output"), shape, text(o, "region"),
-                    o.path("output_bytes").asLong(), text(o, "output_sha256"), o.path("seconds").asDouble(),
-                    text(o, "status"), text(o, "error"), o.path("tile_failed").asBoolean());
+            return new RestoreRecord(
+                    o.path("run_id").asText(),
+                    o.path("archive_index").asInt(),
+                    o.path("of").asInt(),
+                    text(o, "archive"),
+                    text(o, "archive_digest"),
+                    text(o, "output"),
+                    shape,
+                    text(o, "region"),
+                    o.path("output_bytes").asLong(),
+                    text(o, "output_sha256"),
+                    o.path("seconds").asDouble(),
+                    text(o, "status"),
+                    text(o, "error"),
+                    o.path("tile_failed").asBoolean());
         } catch (IOException e) {
             return null;
         }

@@ -2,7 +2,6 @@ package org.photonzip.spark.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,12 @@ public record ClusterOffer(List<Worker> workers) {
         List<Worker> alive = new ArrayList<>();
         for (JsonNode w : root.path("workers")) {
             if ("ALIVE".equals(w.path("state").asText())) {
-                alive.add(new Worker(w.path("id").asText(), w.path("cores").asInt(), w.path("coresfree").asInt(),
-                        w.path("memory").asLong(), w.path("memoryfree").asLong()));
+                alive.add(new Worker(
+                        w.path("id").asText(),
+                        w.path("cores").asInt(),
+                        w.path("coresfree").asInt(),
+                        w.path("memory").asLong(),
+                        w.path("memoryfree").asLong()));
             }
         }
         return new ClusterOffer(List.copyOf(alive));
@@ -46,16 +49,26 @@ public record ClusterOffer(List<Worker> workers) {
         int maxCores = 0;
         long maxMemory = 0;
         for (Worker w : workers) {
-            sb.append(String.format(Locale.ROOT, "; %s: %d of %d core(s) and %d of %d MiB free", w.id(), w.coresFree(),
-                    w.cores(), w.memoryFreeMiB(), w.memoryMiB()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "; %s: %d of %d core(s) and %d of %d MiB free",
+                    w.id(),
+                    w.coresFree(),
+                    w.cores(),
+                    w.memoryFreeMiB(),
+                    w.memoryMiB()));
             maxCores = Math.max(maxCores, w.cores());
             maxMemory = Math.max(maxMemory, w.memoryMiB());
         }
         if (workers.isEmpty()) {
             sb.append(": start workers, or check that they reach the master");
         } else if (neverFits(r)) {
-            sb.append(String.format(Locale.ROOT, ". No worker can ever host such an executor: ask for at most %d "
-                    + "core(s) and %d MiB (conf/README.md, executor sizing)", maxCores, maxMemory));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    ". No worker can ever host such an executor: ask for at most %d "
+                            + "core(s) and %d MiB (conf/README.md, executor sizing)",
+                    maxCores,
+                    maxMemory));
         } else if (workers.stream().noneMatch(w -> w.canHostNow(r))) {
             sb.append(". The workers that could host one are busy with other applications: retry later");
         }

@@ -1,12 +1,11 @@
 package org.photonzip.spark.cluster;
 
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.SparkListenerTaskStart;
-
-import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How busy the executors were over a span of the application (a night, a benchmark run): the time tasks held
@@ -36,8 +35,14 @@ public final class ExecutorBusy extends SparkListener {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "executors busy %.3f of the time (%d task(s), %.1f task-seconds on %d "
-                    + "core(s) over %.1f s)", fraction(), tasks, taskSeconds, cores, seconds);
+            return String.format(
+                    Locale.ROOT,
+                    "executors busy %.3f of the time (%d task(s), %.1f task-seconds on %d " + "core(s) over %.1f s)",
+                    fraction(),
+                    tasks,
+                    taskSeconds,
+                    cores,
+                    seconds);
         }
     }
 

@@ -1,8 +1,7 @@
 package org.photonzip.spark.cluster;
 
-import org.apache.spark.SparkConf;
-
 import java.util.Locale;
+import org.apache.spark.SparkConf;
 
 /**
  * What one executor asks of a worker, as the standalone master reckons it: {@code spark.executor.cores} (unset:
@@ -21,7 +20,12 @@ public record ExecutorRequest(int cores, long memoryMiB, long overheadMiB) {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%d core(s) and %d MiB heap (+%d MiB overhead off standalone) per executor "
-                + "(spark.executor.cores, spark.executor.memory)", cores, memoryMiB, overheadMiB);
+        return String.format(
+                Locale.ROOT,
+                "%d core(s) and %d MiB heap (+%d MiB overhead off standalone) per executor "
+                        + "(spark.executor.cores, spark.executor.memory)",
+                cores,
+                memoryMiB,
+                overheadMiB);
     }
 }

@@ -1,16 +1,15 @@
 package org.photonzip.spark.cluster;
 
-import org.apache.spark.SparkConf;
-import org.apache.spark.SparkContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fail-fast for clusters that never run a task: Spark itself waits forever ("Initial job has not accepted any
@@ -22,10 +21,10 @@ import java.util.Locale;
 public final class ExecutorWait {
     /** How long to wait for a first executor. */
     public static final String TIMEOUT = "spark.photonzip.executor.timeout";
+
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorWait.class);
 
-    private ExecutorWait() {
-    }
+    private ExecutorWait() {}
 
     public static void awaitFirstExecutor(SparkContext sc) {
         SparkConf conf = sc.getConf();
@@ -56,21 +55,27 @@ public final class ExecutorWait {
 
     private static ClusterUnavailableException unavailable(SparkContext sc, long timeoutMs) {
         ExecutorRequest asked = ExecutorRequest.of(sc.getConf());
-        String head = String.format(Locale.ROOT, "Cannot start: no executor accepted within %d s (%s); asked for %s",
-                timeoutMs / 1000, TIMEOUT, asked);
+        String head = String.format(
+                Locale.ROOT,
+                "Cannot start: no executor accepted within %d s (%s); asked for %s",
+                timeoutMs / 1000,
+                TIMEOUT,
+                asked);
         String master = sc.master();
         if (!master.startsWith("spark://")) {
-            return new ClusterUnavailableException(head + ". The cluster manager (" + master + ") granted none: see "
-                    + "its pending requests (YARN: queue limits, yarn.scheduler.maximum-allocation-*)", false);
+            return new ClusterUnavailableException(
+                    head + ". The cluster manager (" + master + ") granted none: see "
+                            + "its pending requests (YARN: queue limits, yarn.scheduler.maximum-allocation-*)",
+                    false);
         }
         String url = masterJson(master, sc.getConf().getInt("spark.master.ui.port", 8080));
         try {
             ClusterOffer offer = ClusterOffer.parse(fetch(url));
-            return new ClusterUnavailableException(head + ". The master offers " + offer.diagnose(asked),
-                    offer.neverFits(asked));
+            return new ClusterUnavailableException(
+                    head + ". The master offers " + offer.diagnose(asked), offer.neverFits(asked));
         } catch (IOException | RuntimeException e) {
-            return new ClusterUnavailableException(head + ". What the master offers is unknown (" + url + ": "
-                    + e.getMessage() + ")", false);
+            return new ClusterUnavailableException(
+                    head + ". What the master offers is unknown (" + url + ": " + e.getMessage() + ")", false);
         }
     }
 

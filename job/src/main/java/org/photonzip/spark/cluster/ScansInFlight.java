@@ -1,7 +1,5 @@
 package org.photonzip.spark.cluster;
 
-import org.apache.spark.SparkContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 
 /**
  * Several scans in flight in one application: a bounded pool of driver threads, each running one scan's whole
@@ -20,10 +19,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScansInFlight {
     /** How many scans one application works on at once. */
     public static final String IN_FLIGHT = "spark.photonzip.scans.inFlight";
+
     static final String POOL = "spark.scheduler.pool";
 
-    private ScansInFlight() {
-    }
+    private ScansInFlight() {}
 
     /** One scan's work; it reports its own failures in what it returns. */
     public interface Work<T, R> {
@@ -62,8 +61,7 @@ public final class ScansInFlight {
     }
 
     /** Runs {@code work} on every item, at most {@code inFlight} at once; the results in the items' order. */
-    public static <T, R> List<R> run(SparkContext sc, List<T> items, int inFlight, Work<T, R> work)
-            throws Exception {
+    public static <T, R> List<R> run(SparkContext sc, List<T> items, int inFlight, Work<T, R> work) throws Exception {
         List<R> results = new ArrayList<>();
         if (inFlight <= 1 || items.size() <= 1) {
             for (T item : items) {
@@ -74,10 +72,12 @@ public final class ScansInFlight {
         AtomicInteger slots = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(inFlight, items.size()), r -> {
             int slot = slots.incrementAndGet();
-            Thread t = new Thread(() -> {
-                sc.setLocalProperty(POOL, "scan-" + slot); // Spark creates the pool on first use (weight 1)
-                r.run();
-            }, "photonzip-scan-" + slot);
+            Thread t = new Thread(
+                    () -> {
+                        sc.setLocalProperty(POOL, "scan-" + slot); // Spark creates the pool on first use (weight 1)
+                        r.run();
+                    },
+                    "photonzip-scan-" + slot);
             t.setDaemon(true);
             return t;
         });

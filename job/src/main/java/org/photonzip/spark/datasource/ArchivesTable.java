@@ -1,13 +1,12 @@
 package org.photonzip.spark.datasource;
 
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-
-import java.util.List;
-import java.util.Set;
 
 /** The archives a read names, as one table of tile frames. */
 final class ArchivesTable implements SupportsRead {

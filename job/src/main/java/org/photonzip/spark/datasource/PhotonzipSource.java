@@ -2,17 +2,16 @@ package org.photonzip.spark.datasource;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
 import org.apache.spark.sql.sources.DataSourceRegister;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * {@code spark.read.format("photonzip").load(paths...)}: archives (globs and night directories as {@code verify}
@@ -42,7 +41,7 @@ public final class PhotonzipSource implements TableProvider, DataSourceRegister 
                 paths.add(e.getValue());
             } else if (e.getKey().equalsIgnoreCase("paths")) {
                 try {
-                    paths.addAll(new ObjectMapper().readValue(e.getValue(), new TypeReference<List<String>>() { }));
+                    paths.addAll(new ObjectMapper().readValue(e.getValue(), new TypeReference<List<String>>() {}));
                 } catch (IOException x) {
                     throw new IllegalArgumentException("Invalid option paths " + e.getValue() + ": " + x.getMessage());
                 }

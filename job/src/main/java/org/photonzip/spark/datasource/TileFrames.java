@@ -27,16 +27,15 @@ final class TileFrames {
             .add("dtype", DataTypes.StringType, false)
             .add("samples", DataTypes.BinaryType, false);
 
-    private TileFrames() {
-    }
+    private TileFrames() {}
 
     /**
      * Frame {@code frame} (of the stack) of a tile, as the columns of {@code schema} (a pruned {@link #SCHEMA}), the
      * tile cut to {@code crop} (y0, y1, x0, x1 in stack pixels; the whole tile where it lies inside). {@code tile}
      * is null only when {@code schema} has no {@code samples}: then nothing was decoded.
      */
-    static InternalRow row(StructType schema, String archive, String dtype, TileRow row, Tile tile, int frame,
-                           int[] crop) {
+    static InternalRow row(
+            StructType schema, String archive, String dtype, TileRow row, Tile tile, int frame, int[] crop) {
         int y0 = Math.max(row.y0(), crop[0]);
         int y1 = Math.min(row.y0() + row.height(), crop[1]);
         int x0 = Math.max(row.x0(), crop[2]);

@@ -1,5 +1,8 @@
 package org.photonzip.spark.datasource;
 
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Iterator;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -11,10 +14,6 @@ import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.TileRow;
 import org.photonzip.codec.Tile;
 import org.photonzip.fs.SerializableConfiguration;
-
-import java.io.IOException;
-import java.util.Arrays;
-import java.util.Iterator;
 
 /**
  * Decodes the tiles of a partition one at a time through {@link ArchiveReader#decodeTile} (CRC32C, stream identity
@@ -55,7 +54,8 @@ final class TileReaderFactory implements PartitionReaderFactory {
                     started = true;
                     if (decodes) {
                         if (reader == null) {
-                            reader = ArchiveReader.open(p.archive(), conf.value().get());
+                            reader =
+                                    ArchiveReader.open(p.archive(), conf.value().get());
                         }
                         tile = reader.decodeTile(row);
                         decoded++;
@@ -73,7 +73,7 @@ final class TileReaderFactory implements PartitionReaderFactory {
 
             @Override
             public CustomTaskMetric[] currentMetricsValues() {
-                return new CustomTaskMetric[]{TilesDecoded.of(decoded)};
+                return new CustomTaskMetric[] {TilesDecoded.of(decoded)};
             }
 
             @Override

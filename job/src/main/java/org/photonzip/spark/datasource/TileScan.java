@@ -1,5 +1,12 @@
 package org.photonzip.spark.datasource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.BlockLocation;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,14 +27,6 @@ import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.restore.Region;
 import org.photonzip.spark.campaign.CampaignPlan;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Plans a read on the driver: each archive is opened (commit record, summary and manifest checked as every
@@ -64,7 +63,7 @@ final class TileScan implements Scan, Batch {
 
     @Override
     public CustomMetric[] supportedCustomMetrics() {
-        return new CustomMetric[]{new TilesDecoded()};
+        return new CustomMetric[] {new TilesDecoded()};
     }
 
     @Override
@@ -83,16 +82,24 @@ final class TileScan implements Scan, Batch {
                 Region region = Region.parse(frames, roi, reader.summary().shape());
                 Selection chosen = selection.frames(region.t0(), region.t1());
                 Map<String, List<TileRow>> byPack = new TreeMap<>();
-                reader.rows().stream().filter(chosen::touches)
-                        .filter(r -> r.overlaps(region.t0(), region.t1(), region.y0(), region.y1(), region.x0(),
-                                region.x1())).sorted(Comparator.comparingLong(TileRow::offset))
-                        .forEach(r -> byPack.computeIfAbsent(r.pack(), p -> new ArrayList<>()).add(r));
+                reader.rows().stream()
+                        .filter(chosen::touches)
+                        .filter(r -> r.overlaps(
+                                region.t0(), region.t1(), region.y0(), region.y1(), region.x0(), region.x1()))
+                        .sorted(Comparator.comparingLong(TileRow::offset))
+                        .forEach(r -> byPack.computeIfAbsent(r.pack(), p -> new ArrayList<>())
+                                .add(r));
                 for (List<TileRow> rows : byPack.values()) {
                     for (int i = 0; i < rows.size(); i += TILES_PER_PARTITION) {
-                        List<TileRow> part = List.copyOf(rows.subList(i,
-                                Math.min(rows.size(), i + TILES_PER_PARTITION)));
-                        partitions.add(new TilePartition(item.archive(), reader.summary().dtype(), part, chosen,
-                                new int[]{region.y0(), region.y1(), region.x0(), region.x1()}, hosts(reader, part)));
+                        List<TileRow> part =
+                                List.copyOf(rows.subList(i, Math.min(rows.size(), i + TILES_PER_PARTITION)));
+                        partitions.add(new TilePartition(
+                                item.archive(),
+                                reader.summary().dtype(),
+                                part,
+                                chosen,
+                                new int[] {region.y0(), region.y1(), region.x0(), region.x1()},
+                                hosts(reader, part)));
                     }
                 }
             }
@@ -123,9 +130,10 @@ final class TileScan implements Scan, Batch {
 
     @Override
     public PartitionReaderFactory createReaderFactory() {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
-        Broadcast<SerializableConfiguration> conf = jsc.broadcast(
-                new SerializableConfiguration(jsc.hadoopConfiguration()));
+        JavaSparkContext jsc =
+                JavaSparkContext.fromSparkContext(SparkSession.active().sparkContext());
+        Broadcast<SerializableConfiguration> conf =
+                jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
         return new TileReaderFactory(conf, schema);
     }
 }

@@ -1,15 +1,14 @@
 package org.photonzip.spark.datasource;
 
+import java.util.Arrays;
+import java.util.List;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.connector.read.SupportsPushDownFilters;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.sources.Filter;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
-
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Pushes filters on {@code frame}, {@code y0} and {@code x0} down to the choice of tiles ({@link Selection}).

@@ -1,11 +1,13 @@
 package org.photonzip.spark.night;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.Sha256;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.BoundRecord;
 import org.photonzip.archive.CommitMarker;
@@ -13,10 +15,7 @@ import org.photonzip.archive.FileEntry;
 import org.photonzip.archive.SourceRecord;
 import org.photonzip.archive.Summary;
 import org.photonzip.fs.HadoopFiles;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
+import org.photonzip.fs.Sha256;
 
 /**
  * Whether a committed archive can justify deleting its source, from what it recorded when it was written (the
@@ -27,15 +26,12 @@ import java.util.Map;
  */
 final class ArchiveHoldings {
     /** Why the source must be kept. */
-    record Verdict(SourceDeletion.Result result, String reason) {
-    }
+    record Verdict(SourceDeletion.Result result, String reason) {}
 
-    private ArchiveHoldings() {
-    }
+    private ArchiveHoldings() {}
 
     /** @return null when nothing recorded stands against deleting {@code now}, else why not */
-    static Verdict check(Summary summary, String archive, List<SourceFile> now, Configuration conf)
-            throws IOException {
+    static Verdict check(Summary summary, String archive, List<SourceFile> now, Configuration conf) throws IOException {
         BoundRecord bound = summary.bound();
         SourceRecord record = summary.sourceRecord();
         if (bound != null) {
@@ -55,13 +51,16 @@ final class ArchiveHoldings {
                     + "verify it against the source and delete the source by hand");
         }
         if (!record.notHeld().isEmpty()) {
-            return kept("the archive does not hold all of the source: " + record.notHeld().get(0));
+            return kept("the archive does not hold all of the source: "
+                    + record.notHeld().get(0));
         }
-        List<String> archived = record.files().stream().map(SourceRecord.File::path).toList();
+        List<String> archived =
+                record.files().stream().map(SourceRecord.File::path).toList();
         List<String> present = now.stream().map(SourceFile::path).toList();
         if (!archived.equals(present)) {
-            return new Verdict(SourceDeletion.Result.CHANGED, "the source now consists of " + present
-                    + ", the archive recorded " + archived);
+            return new Verdict(
+                    SourceDeletion.Result.CHANGED,
+                    "the source now consists of " + present + ", the archive recorded " + archived);
         }
         for (int i = 0; i < now.size(); i++) {
             SourceRecord.File then = record.files().get(i);
@@ -70,10 +69,14 @@ final class ArchiveHoldings {
                 return kept("the SHA-256 of " + then.path() + " when it was archived is unknown");
             }
             if (then.bytes() != f.bytes() || !then.sha256().equals(f.sha256())) {
-                return new Verdict(SourceDeletion.Result.CHANGED, then.path() + " is not the file that was archived ("
-                        + then.bytes() + " bytes, SHA-256 " + then.sha256().substring(0, 12) + "... then; now "
-                        + f.bytes() + " bytes, SHA-256 " + f.sha256().substring(0, 12) + "...): re-archive it with "
-                        + "--overwrite, or delete it by hand");
+                return new Verdict(
+                        SourceDeletion.Result.CHANGED,
+                        then.path() + " is not the file that was archived ("
+                                + then.bytes() + " bytes, SHA-256 "
+                                + then.sha256().substring(0, 12) + "... then; now "
+                                + f.bytes() + " bytes, SHA-256 " + f.sha256().substring(0, 12)
+                                + "...): re-archive it with "
+                                + "--overwrite, or delete it by hand");
             }
         }
         return archiveFiles(archive, conf);
@@ -87,7 +90,8 @@ final class ArchiveHoldings {
         try (FSDataInputStream in = fs.open(new Path(root, ArchiveLayout.SUCCESS))) {
             marker = in.readAllBytes();
         }
-        for (Map.Entry<String, FileEntry> e : CommitMarker.parse(marker, archive).files().entrySet()) {
+        for (Map.Entry<String, FileEntry> e :
+                CommitMarker.parse(marker, archive).files().entrySet()) {
             if (e.getKey().startsWith(ArchiveLayout.PACKS + "/")) {
                 continue;
             }
@@ -98,9 +102,12 @@ final class ArchiveHoldings {
             FileStatus s = fs.getFileStatus(file);
             String sha = s.getLen() == e.getValue().bytes() ? Sha256.of(fs, file) : null;
             if (!e.getValue().sha256().equals(sha)) {
-                return new Verdict(SourceDeletion.Result.NOT_VERIFIED, "the archive's " + e.getKey() + " does not "
-                        + "match its _SUCCESS (" + e.getValue().bytes() + " bytes listed, " + s.getLen() + " found"
-                        + (sha == null ? "" : ", another SHA-256") + "): the archive is damaged");
+                return new Verdict(
+                        SourceDeletion.Result.NOT_VERIFIED,
+                        "the archive's " + e.getKey() + " does not "
+                                + "match its _SUCCESS (" + e.getValue().bytes() + " bytes listed, " + s.getLen()
+                                + " found"
+                                + (sha == null ? "" : ", another SHA-256") + "): the archive is damaged");
             }
         }
         return null;

@@ -1,5 +1,8 @@
 package org.photonzip.spark.night;
 
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -7,10 +10,6 @@ import org.apache.hadoop.fs.Path;
 import org.photonzip.archive.ArchiveDirectory;
 import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.CommitMarker;
-
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Whether a path is, or lies inside, a photonzip archive (committed, being written, or a directory of files named
@@ -34,7 +33,9 @@ final class ArchiveLike {
         if (parent != null && isArchive(parent)) {
             return parent;
         }
-        if (parent != null && parent.getName().equals(ArchiveLayout.PACKS) && parent.getParent() != null
+        if (parent != null
+                && parent.getName().equals(ArchiveLayout.PACKS)
+                && parent.getParent() != null
                 && isArchive(parent.getParent())) {
             return parent.getParent();
         }
@@ -49,9 +50,13 @@ final class ArchiveLike {
         Boolean k = known.get(dir);
         if (k == null) {
             ArchiveDirectory.State state = ArchiveDirectory.classify(fs, dir);
-            k = state.ours() || state == ArchiveDirectory.State.UNOWNED || photonzipMarker(dir)
-                    || dir.getName().endsWith(".pz") && (fs.exists(new Path(dir, ArchiveLayout.SUMMARY))
-                    || fs.exists(new Path(dir, ArchiveLayout.METADATA)) || fs.exists(new Path(dir, ArchiveLayout.PACKS)));
+            k = state.ours()
+                    || state == ArchiveDirectory.State.UNOWNED
+                    || photonzipMarker(dir)
+                    || dir.getName().endsWith(".pz")
+                            && (fs.exists(new Path(dir, ArchiveLayout.SUMMARY))
+                                    || fs.exists(new Path(dir, ArchiveLayout.METADATA))
+                                    || fs.exists(new Path(dir, ArchiveLayout.PACKS)));
             known.put(dir, k);
         }
         return k;

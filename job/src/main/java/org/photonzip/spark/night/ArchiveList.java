@@ -1,5 +1,12 @@
 package org.photonzip.spark.night;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -8,14 +15,6 @@ import org.photonzip.archive.ArchiveLayout;
 import org.photonzip.archive.Leftovers;
 import org.photonzip.archive.StagingOwner;
 import org.photonzip.fs.HadoopFiles;
-
-import java.io.FileNotFoundException;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The archives that {@code verify} and {@code info} are given: each argument is an archive, or a night directory
@@ -28,12 +27,16 @@ import java.util.Set;
  */
 public final class ArchiveList {
     /** The files (and the packs directory) whose presence makes a directory an archive, if a damaged one. */
-    private static final Set<String> ARCHIVE_FILES = Set.of(ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY,
-            ArchiveLayout.MANIFEST, ArchiveLayout.MANIFEST_CSV, ArchiveLayout.METADATA, ArchiveLayout.MODEL,
+    private static final Set<String> ARCHIVE_FILES = Set.of(
+            ArchiveLayout.SUCCESS,
+            ArchiveLayout.SUMMARY,
+            ArchiveLayout.MANIFEST,
+            ArchiveLayout.MANIFEST_CSV,
+            ArchiveLayout.METADATA,
+            ArchiveLayout.MODEL,
             ArchiveLayout.PACKS);
 
-    private ArchiveList() {
-    }
+    private ArchiveList() {}
 
     public static List<String> of(List<String> locations, Configuration conf) throws IOException {
         List<String> archives = new ArrayList<>();

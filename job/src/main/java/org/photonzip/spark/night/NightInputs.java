@@ -1,12 +1,5 @@
 package org.photonzip.spark.night;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.archive.ArchiveDirectory;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -18,6 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.archive.ArchiveDirectory;
+import org.photonzip.fs.HadoopFiles;
 
 /**
  * Turns INPUT... ARCHIVE as users type them into scans, on every Hadoop file system (globs through
@@ -49,8 +48,7 @@ public final class NightInputs {
 
     static final Set<String> HDF5 = Set.of("h5", "hdf5", "hdf", "nxs", "nx5", "nx", "he5");
 
-    private NightInputs() {
-    }
+    private NightInputs() {}
 
     public static Plan plan(List<String> inputs, String archive, Configuration conf) throws IOException {
         Map<String, Boolean> scans = new LinkedHashMap<>(); // input -> named as a set (glob or directory of scans)
@@ -59,11 +57,14 @@ public final class NightInputs {
         for (String input : inputs) {
             expand(input, conf, scans, unmatched, notes);
         }
-        boolean single = inputs.size() == 1 && scans.size() == 1 && !scans.values().iterator().next()
-                && !archive.endsWith("/") && !isNightDirectory(archive, conf);
+        boolean single = inputs.size() == 1
+                && scans.size() == 1
+                && !scans.values().iterator().next()
+                && !archive.endsWith("/")
+                && !isNightDirectory(archive, conf);
         if (single) {
-            return new Plan(List.of(new Scan(scans.keySet().iterator().next(), archive)), null, unmatched,
-                    List.copyOf(notes));
+            return new Plan(
+                    List.of(new Scan(scans.keySet().iterator().next(), archive)), null, unmatched, List.copyOf(notes));
         }
         String dir = archive.replaceAll("/+$", "");
         List<Scan> list = new ArrayList<>();
@@ -71,8 +72,8 @@ public final class NightInputs {
         for (String input : scans.keySet()) {
             String name = archiveName(input);
             if (!names.add(name)) {
-                throw new IllegalArgumentException("Invalid inputs: two of them would both be archived as " + dir
-                        + "/" + name);
+                throw new IllegalArgumentException(
+                        "Invalid inputs: two of them would both be archived as " + dir + "/" + name);
             }
             list.add(new Scan(input, dir + "/" + name));
         }
@@ -94,8 +95,9 @@ public final class NightInputs {
         return s == ArchiveDirectory.State.EMPTY || s == ArchiveDirectory.State.FOREIGN;
     }
 
-    private static void expand(String input, Configuration conf, Map<String, Boolean> scans, List<String> unmatched,
-                               List<String> notes) throws IOException {
+    private static void expand(
+            String input, Configuration conf, Map<String, Boolean> scans, List<String> unmatched, List<String> notes)
+            throws IOException {
         Path path = HadoopFiles.path(input);
         FileSystem fs = HadoopFiles.fileSystem(path, conf);
         if (isGlob(path.toUri().getPath())) {
@@ -109,7 +111,8 @@ public final class NightInputs {
                 return;
             }
             Arrays.sort(matches, Comparator.comparing(s -> s.getPath().toString()));
-            List<FileStatus> tiffs = Arrays.stream(matches).filter(NightInputs::isTiff).toList();
+            List<FileStatus> tiffs =
+                    Arrays.stream(matches).filter(NightInputs::isTiff).toList();
             if (tiffs.size() == matches.length) {
                 tiffSeries(input, path, tiffs, scans);
                 return;
@@ -187,7 +190,9 @@ public final class NightInputs {
             throws IOException {
         FileStatus[] entries = fs.listStatus(dir);
         Arrays.sort(entries, Comparator.comparing(s -> s.getPath().getName()));
-        List<FileStatus> hdf = Arrays.stream(entries).filter(s -> s.isFile() && HDF5.contains(extension(s))).toList();
+        List<FileStatus> hdf = Arrays.stream(entries)
+                .filter(s -> s.isFile() && HDF5.contains(extension(s)))
+                .toList();
         boolean tiff = Arrays.stream(entries).anyMatch(NightInputs::isTiff);
         if (tiff && !hdf.isEmpty()) {
             throw new IllegalArgumentException("Invalid input " + input + ": it holds both TIFF frames and HDF5/NeXus "

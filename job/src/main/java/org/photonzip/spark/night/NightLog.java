@@ -1,12 +1,11 @@
 package org.photonzip.spark.night;
 
+import java.io.Closeable;
+import java.io.IOException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopFiles;
 import org.photonzip.fs.JsonLinesRecord;
-
-import java.io.Closeable;
-import java.io.IOException;
 
 /**
  * The night's machine-readable record, {@code NIGHT/_night/RUN.jsonl}: one JSON line per scan, written as soon as

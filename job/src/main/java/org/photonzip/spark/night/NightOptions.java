@@ -1,8 +1,7 @@
 package org.photonzip.spark.night;
 
-import org.photonzip.spark.CompressJob;
-
 import java.util.function.Function;
+import org.photonzip.spark.CompressJob;
 
 /**
  * How a night runs.
@@ -13,7 +12,9 @@ import java.util.function.Function;
  * @param describe     turns a failure into one line for the record
  * @param compressed   told of each archive written (for the per-scan table)
  */
-public record NightOptions(boolean skipExisting, boolean deleteSource, Function<Scan, CompressJob.Request> request,
-                           Function<Throwable, String> describe,
-                           java.util.function.Consumer<CompressJob.Report> compressed) {
-}
+public record NightOptions(
+        boolean skipExisting,
+        boolean deleteSource,
+        Function<Scan, CompressJob.Request> request,
+        Function<Throwable, String> describe,
+        java.util.function.Consumer<CompressJob.Report> compressed) {}

@@ -1,14 +1,5 @@
 package org.photonzip.spark.night;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.photonzip.spark.cluster.ExecutorBusy;
-import org.photonzip.spark.cluster.ScansInFlight;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.LocalDateTime;
@@ -18,6 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.spark.cluster.ExecutorBusy;
+import org.photonzip.spark.cluster.ScansInFlight;
 
 /**
  * Runs the scans of a night in one Spark application, {@link ScansInFlight} at once (as many as the cluster's cores
@@ -28,6 +27,7 @@ import java.util.UUID;
 public final class NightRun {
     /** Exit codes (README, docs/nightly.md). */
     public static final int ALL_DONE = 0;
+
     public static final int SOME_FAILED = 1;
     public static final int INVALID = 2;
     public static final int VERIFICATION_FAILED = 3;
@@ -40,17 +40,18 @@ public final class NightRun {
         }
 
         public int exitCode() {
-            return verificationFailed ? VERIFICATION_FAILED : failed() > 0 ? SOME_FAILED
-                    : sourcesKept > 0 ? SOURCES_KEPT : ALL_DONE;
+            return verificationFailed
+                    ? VERIFICATION_FAILED
+                    : failed() > 0 ? SOME_FAILED : sourcesKept > 0 ? SOURCES_KEPT : ALL_DONE;
         }
     }
 
-    private NightRun() {
-    }
+    private NightRun() {}
 
     /** {@code nightDirectory} receives the record; null for a single archive (no record is written). */
-    public static Outcome run(SparkSession spark, List<Scan> scans, String nightDirectory, NightOptions options,
-                              PrintStream console) throws IOException {
+    public static Outcome run(
+            SparkSession spark, List<Scan> scans, String nightDirectory, NightOptions options, PrintStream console)
+            throws IOException {
         String runId = LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -79,8 +80,14 @@ public final class NightRun {
                     Scan scan = scans.get(k);
                     if (n > 1) {
                         synchronized (lock) {
-                            console.println(String.format(Locale.ROOT, "photonzip: scan %d of %d: %s (%s); night %s, "
-                                    + "ETA %s", k + 1, n, scan.input(), mb(sizes[k]), elapsed(start),
+                            console.println(String.format(
+                                    Locale.ROOT,
+                                    "photonzip: scan %d of %d: %s (%s); night %s, " + "ETA %s",
+                                    k + 1,
+                                    n,
+                                    scan.input(),
+                                    mb(sizes[k]),
+                                    elapsed(start),
                                     eta(workSeconds[0], bytesDone[0], total - bytesDone[0] - skippedBytes[0])));
                         }
                     }
@@ -100,8 +107,11 @@ public final class NightRun {
                             }
                             next[0]++;
                         }
-                        console.println("photonzip: " + scan.archive() + ": " + r.record().status()
-                                + (r.record().error() == null ? "" : ": " + r.record().error()));
+                        console.println("photonzip: " + scan.archive() + ": "
+                                + r.record().status()
+                                + (r.record().error() == null
+                                        ? ""
+                                        : ": " + r.record().error()));
                     }
                     return r;
                 });
@@ -112,8 +122,8 @@ public final class NightRun {
             } finally {
                 ExecutorBusy.Figures figures = busy.stop();
                 if (n > 1) {
-                    console.println(String.format(Locale.ROOT, "photonzip: night: %d scans, %d in flight; %s", n,
-                            inFlight, figures));
+                    console.println(String.format(
+                            Locale.ROOT, "photonzip: night: %d scans, %d in flight; %s", n, inFlight, figures));
                 }
             }
             List<ScanRecord> records = new ArrayList<>();
@@ -141,7 +151,8 @@ public final class NightRun {
                 FileSystem fs = HadoopFiles.fileSystem(p, conf);
                 var matches = fs.globStatus(p);
                 for (var m : matches == null ? new org.apache.hadoop.fs.FileStatus[0] : matches) {
-                    sizes[i] += m.isDirectory() ? fs.getContentSummary(m.getPath()).getLength() : m.getLen();
+                    sizes[i] +=
+                            m.isDirectory() ? fs.getContentSummary(m.getPath()).getLength() : m.getLen();
                 }
             } catch (IOException | RuntimeException e) {
                 sizes[i] = 0;

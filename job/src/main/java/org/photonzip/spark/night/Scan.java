@@ -6,5 +6,4 @@ package org.photonzip.spark.night;
  * @param input   the input, a local path or Hadoop URI
  * @param archive the archive it is written to
  */
-public record Scan(String input, String archive) {
-}
+public record Scan(String input, String archive) {}

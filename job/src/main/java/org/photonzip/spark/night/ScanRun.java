@@ -1,23 +1,5 @@
 package org.photonzip.spark.night;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataInputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.photonzip.fs.Sha256;
-import org.photonzip.options.ModelUnavailableException;
-import org.photonzip.archive.ArchiveDirectory;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.archive.CommitMarker;
-import org.photonzip.archive.FileEntry;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.spark.VerificationFailedException;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.source.InputStack;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,6 +9,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.ArchiveDirectory;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.CommitMarker;
+import org.photonzip.archive.FileEntry;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.fs.Sha256;
+import org.photonzip.options.ModelUnavailableException;
+import org.photonzip.source.InputStack;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.VerificationFailedException;
 
 /**
  * One scan of a night: skips a committed archive (with {@code --skip-existing}), cleans up what interrupted runs
@@ -35,8 +34,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ScanRun {
     /** The scan's record, and whether it failed verification. */
-    record Result(ScanRecord record, boolean verificationFailed, boolean sourceKept) {
-    }
+    record Result(ScanRecord record, boolean verificationFailed, boolean sourceKept) {}
 
     private final SparkSession spark;
     private final NightOptions options;
@@ -55,9 +53,18 @@ final class ScanRun {
         Builder b = new Builder(scan, index, count, start);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         CompressJob.Request given = options.request().apply(scan);
-        CompressJob.Request req = new CompressJob.Request(given.input(), given.dataset(), given.archive(), given.tile(),
-                given.model(), given.verify() || options.deleteSource(), given.overwrite(), given.taskBytes(),
-                given.maxMetadataBytes(), given.bound()).withReferences(given.references());
+        CompressJob.Request req = new CompressJob.Request(
+                        given.input(),
+                        given.dataset(),
+                        given.archive(),
+                        given.tile(),
+                        given.model(),
+                        given.verify() || options.deleteSource(),
+                        given.overwrite(),
+                        given.taskBytes(),
+                        given.maxMetadataBytes(),
+                        given.bound())
+                .withReferences(given.references());
         try {
             Path target = HadoopFiles.path(scan.archive());
             FileSystem fs = HadoopFiles.fileSystem(target, conf);
@@ -115,15 +122,17 @@ final class ScanRun {
         }
         Map<String, Object[]> files = new TreeMap<>();
         long bytes = marker.length;
-        for (Map.Entry<String, FileEntry> f : CommitMarker.parse(marker, target.toString()).files().entrySet()) {
-            files.put(f.getKey(), new Object[]{f.getValue().bytes(), f.getValue().sha256()});
+        for (Map.Entry<String, FileEntry> f :
+                CommitMarker.parse(marker, target.toString()).files().entrySet()) {
+            files.put(
+                    f.getKey(), new Object[] {f.getValue().bytes(), f.getValue().sha256()});
             bytes += f.getValue().bytes();
         }
         b.archiveFiles = files;
         b.archiveBytes = bytes;
         b.digest = HexFormat.of().formatHex(Sha256.newDigest().digest(marker));
-        if (!options.deleteSource() || !HadoopFiles.fileSystem(HadoopFiles.path(req.input()), conf)
-                .exists(HadoopFiles.path(req.input()))) {
+        if (!options.deleteSource()
+                || !HadoopFiles.fileSystem(HadoopFiles.path(req.input()), conf).exists(HadoopFiles.path(req.input()))) {
             return result(b, null);
         }
         try (InputStack input = InputStack.open(req.input(), req.dataset(), req.references(), conf)) {
@@ -133,8 +142,8 @@ final class ScanRun {
     }
 
     private Result result(Builder b, SourceDeletion.Result deletion) {
-        return new Result(b.build(), deletion == SourceDeletion.Result.NOT_VERIFIED,
-                deletion == SourceDeletion.Result.KEPT);
+        return new Result(
+                b.build(), deletion == SourceDeletion.Result.NOT_VERIFIED, deletion == SourceDeletion.Result.KEPT);
     }
 
     /** @return what became of the source, or null when its deletion was not asked for */
@@ -144,8 +153,8 @@ final class ScanRun {
             return null;
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SourceDeletion.Outcome o = SourceDeletion.run(jsc, b.scan, req.dataset(), req.references(), b.sourceFiles,
-                conf);
+        SourceDeletion.Outcome o =
+                SourceDeletion.run(jsc, b.scan, req.dataset(), req.references(), b.sourceFiles, conf);
         if (o.result() == SourceDeletion.Result.DELETED) {
             b.sourceDeleted = true;
             b.verified = true;
@@ -167,8 +176,8 @@ final class ScanRun {
 
     private void digests(Builder b, Configuration conf) throws IOException {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ArchiveDigests.Digests d = ArchiveDigests.of(jsc, b.scan.archive(),
-                jsc.broadcast(new SerializableConfiguration(conf)));
+        ArchiveDigests.Digests d =
+                ArchiveDigests.of(jsc, b.scan.archive(), jsc.broadcast(new SerializableConfiguration(conf)));
         b.archiveFiles = d.files();
         b.archiveBytes = d.bytes();
         b.digest = d.digest();
@@ -179,10 +188,11 @@ final class ScanRun {
      * the executors encoded) and what the archive does not hold. A file whose length or modification time is
      * no longer what it was before compressing changed while it was archived: nothing is committed.
      */
-    private static org.photonzip.archive.SourceRecord sourceRecord(List<SourceFile> before,
-                                                                   CompletableFuture<List<SourceFile>> hashes,
-                                                                   CompletableFuture<List<String>> notHeld,
-                                                                   Configuration conf) {
+    private static org.photonzip.archive.SourceRecord sourceRecord(
+            List<SourceFile> before,
+            CompletableFuture<List<SourceFile>> hashes,
+            CompletableFuture<List<String>> notHeld,
+            Configuration conf) {
         List<SourceFile> hashed;
         try {
             hashed = hashes.join();
@@ -195,12 +205,13 @@ final class ScanRun {
             try {
                 now = SourceFile.stat(f.path(), conf, null);
             } catch (IOException e) {
-                throw new SourceChangedException("Cannot archive " + f.path() + ": it cannot be read any more ("
-                        + e.getMessage() + ")");
+                throw new SourceChangedException(
+                        "Cannot archive " + f.path() + ": it cannot be read any more (" + e.getMessage() + ")");
             }
             if (now.bytes() != f.bytes() || now.mtime() != f.mtime()) {
                 throw new SourceChangedException("Cannot archive " + f.path() + ": it changed while it was archived ("
-                        + f.bytes() + " bytes, modified " + java.time.Instant.ofEpochMilli(f.mtime()) + " when read; now "
+                        + f.bytes() + " bytes, modified " + java.time.Instant.ofEpochMilli(f.mtime())
+                        + " when read; now "
                         + now.bytes() + " bytes, modified " + java.time.Instant.ofEpochMilli(now.mtime())
                         + "); nothing was committed");
             }
@@ -263,9 +274,23 @@ final class ScanRun {
 
         ScanRecord build() {
             long source = sourceFiles.stream().mapToLong(SourceFile::bytes).sum();
-            return new ScanRecord(runId, index, count, scan.input(), scan.archive(), status, source, archiveBytes,
-                    verified, sourceDeleted, (System.nanoTime() - start) / 1e9, error, sourceFiles, archiveFiles,
-                    digest, List.copyOf(notes));
+            return new ScanRecord(
+                    runId,
+                    index,
+                    count,
+                    scan.input(),
+                    scan.archive(),
+                    status,
+                    source,
+                    archiveBytes,
+                    verified,
+                    sourceDeleted,
+                    (System.nanoTime() - start) / 1e9,
+                    error,
+                    sourceFiles,
+                    archiveFiles,
+                    digest,
+                    List.copyOf(notes));
         }
     }
 }

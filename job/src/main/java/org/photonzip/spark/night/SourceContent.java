@@ -4,6 +4,9 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 import io.jhdf.exceptions.HdfException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.photonzip.fs.HadoopChannel;
@@ -11,10 +14,6 @@ import org.photonzip.fs.HadoopFiles;
 import org.photonzip.source.StackDescriptor;
 import org.photonzip.source.TiffLayout;
 import org.photonzip.source.TiffReferences;
-
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * What a scan's source files hold that its archive does not, besides what the metadata capture reports itself
@@ -25,8 +24,7 @@ import java.util.List;
 final class SourceContent {
     private static final int MAX_ITEMS = 5;
 
-    private SourceContent() {
-    }
+    private SourceContent() {}
 
     /** One line per thing not held (at most a few, with a count of the rest); empty when the archive holds it all. */
     static List<String> notHeld(StackDescriptor stack, Configuration conf) throws IOException {
@@ -86,7 +84,7 @@ final class SourceContent {
     private static List<String> linkedFile(Path holder, String stackPath, Configuration conf) throws IOException {
         List<String> found = new ArrayList<>();
         try (HadoopChannel ch = HadoopChannel.open(holder, conf, null);
-             HdfFile hdf = new HdfFile(ch, holder.toUri())) {
+                HdfFile hdf = new HdfFile(ch, holder.toUri())) {
             walk(hdf, stackPath, found);
         } catch (HdfException e) {
             throw new IOException("Cannot read HDF5 file " + holder + ": " + e.getMessage(), e);

@@ -1,5 +1,10 @@
 package org.photonzip.spark.night;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -11,12 +16,6 @@ import org.photonzip.fs.SerializableConfiguration;
 import org.photonzip.source.InputStack;
 import org.photonzip.spark.VerifyJob;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
 /**
  * {@code --delete-source-after-verify}: deletes a scan's source files only when the committed archive is lossless,
  * holds all of the source ({@link ArchiveHoldings}: metadata captured whole, nothing the capture cannot hold),
@@ -27,17 +26,25 @@ import java.util.concurrent.CompletableFuture;
  */
 final class SourceDeletion {
     /** What became of the source. */
-    enum Result { DELETED, NOT_VERIFIED, CHANGED, KEPT }
-
-    record Outcome(Result result, String reason, List<String> deleted) {
+    enum Result {
+        DELETED,
+        NOT_VERIFIED,
+        CHANGED,
+        KEPT
     }
 
-    private SourceDeletion() {
-    }
+    record Outcome(Result result, String reason, List<String> deleted) {}
+
+    private SourceDeletion() {}
 
     /** {@code before}: the source files with the SHA-256 computed while (or before) they were compressed. */
-    static Outcome run(JavaSparkContext jsc, Scan scan, String dataset,
-                       org.photonzip.source.TiffReferences references, List<SourceFile> before, Configuration conf)
+    static Outcome run(
+            JavaSparkContext jsc,
+            Scan scan,
+            String dataset,
+            org.photonzip.source.TiffReferences references,
+            List<SourceFile> before,
+            Configuration conf)
             throws IOException {
         if (before.stream().anyMatch(f -> f.sha256() == null)) {
             return new Outcome(Result.KEPT, "the source's SHA-256 is unknown", List.of());
@@ -51,15 +58,24 @@ final class SourceDeletion {
         CompletableFuture<List<SourceFile>> now = CompletableFuture.supplyAsync(() -> rehash(before, conf));
         VerifyJob.Result verified;
         try (InputStack input = InputStack.open(scan.input(), dataset, references, conf)) {
-            List<String> files = SourceFile.of(input.descriptor(), conf).stream().map(SourceFile::path).toList();
+            List<String> files = SourceFile.of(input.descriptor(), conf).stream()
+                    .map(SourceFile::path)
+                    .toList();
             if (!files.equals(before.stream().map(SourceFile::path).toList())) {
                 now.handle((r, e) -> null).join();
                 return new Outcome(Result.CHANGED, "the source now consists of " + files, List.of());
             }
-            int[] have = {input.descriptor().frames(), input.descriptor().height(), input.descriptor().width()};
+            int[] have = {
+                input.descriptor().frames(),
+                input.descriptor().height(),
+                input.descriptor().width()
+            };
             if (!Arrays.equals(have, reader.summary().shape())) {
                 now.handle((r, e) -> null).join();
-                return new Outcome(Result.CHANGED, "the source is now " + input.descriptor().shapeString(), List.of());
+                return new Outcome(
+                        Result.CHANGED,
+                        "the source is now " + input.descriptor().shapeString(),
+                        List.of());
             }
             verified = VerifyJob.run(jsc, reader, confB, input.descriptor());
         } catch (IOException | RuntimeException e) {
@@ -73,13 +89,19 @@ final class SourceDeletion {
             return new Outcome(Result.KEPT, "cannot read the source again: " + e.getMessage(), List.of());
         }
         if (!verified.ok()) {
-            return new Outcome(Result.NOT_VERIFIED, verified.failed() + " tile(s) differ from the source, e.g. "
-                    + verified.failures().get(0), List.of());
+            return new Outcome(
+                    Result.NOT_VERIFIED,
+                    verified.failed() + " tile(s) differ from the source, e.g. "
+                            + verified.failures().get(0),
+                    List.of());
         }
         for (int i = 0; i < before.size(); i++) {
             if (!after.get(i).unchangedSince(before.get(i))) {
-                return new Outcome(Result.CHANGED, before.get(i).path() + " changed during the run (" + describe(before.get(i))
-                        + " when read, now " + describe(after.get(i)) + ")", List.of());
+                return new Outcome(
+                        Result.CHANGED,
+                        before.get(i).path() + " changed during the run (" + describe(before.get(i))
+                                + " when read, now " + describe(after.get(i)) + ")",
+                        List.of());
             }
         }
         return delete(before, conf);

@@ -1,18 +1,17 @@
 package org.photonzip.spark.night;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.photonzip.fs.Sha256;
-import org.photonzip.fs.HadoopFiles;
-import org.photonzip.source.StackDescriptor;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.fs.Sha256;
+import org.photonzip.source.StackDescriptor;
 
 /**
  * A raw file a scan was read from, as it was when the run first looked at it. "The source" of a scan is the
@@ -33,7 +32,8 @@ public record SourceFile(String path, long bytes, long mtime, String sha256) {
             paths.addAll(stack.references().files());
         } else {
             paths.add(HadoopFiles.fileSystem(HadoopFiles.path(stack.input()), conf)
-                    .makeQualified(HadoopFiles.path(stack.input())).toString());
+                    .makeQualified(HadoopFiles.path(stack.input()))
+                    .toString());
             paths.add(stack.file());
         }
         List<SourceFile> files = new ArrayList<>();
@@ -58,7 +58,9 @@ public record SourceFile(String path, long bytes, long mtime, String sha256) {
 
     /** Same length, modification time and (when both known) content hash. */
     boolean unchangedSince(SourceFile before) {
-        return path.equals(before.path) && bytes == before.bytes && mtime == before.mtime
+        return path.equals(before.path)
+                && bytes == before.bytes
+                && mtime == before.mtime
                 && (sha256 == null || before.sha256 == null || Objects.equals(sha256, before.sha256));
     }
 }

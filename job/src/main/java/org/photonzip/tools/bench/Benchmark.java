@@ -1,18 +1,17 @@
 package org.photonzip.tools.bench;
 
-import org.photonzip.plan.TilePlanner;
-import org.photonzip.plan.TileRegion;
-import org.photonzip.plan.TileShape;
-import org.photonzip.codec.Tile;
-import org.photonzip.codec.bound.NoiseModel;
-import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.source.StackSource;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.photonzip.codec.Tile;
+import org.photonzip.codec.bound.NoiseModel;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.plan.TilePlanner;
+import org.photonzip.plan.TileRegion;
+import org.photonzip.plan.TileShape;
+import org.photonzip.source.StackSource;
 
 /**
  * Cuts a stack into tiles, reads each tile once, and runs every codec on it: compress, decompress, check the
@@ -38,8 +37,8 @@ public final class Benchmark {
             throw new IllegalArgumentException("Invalid benchmark: no codecs");
         }
         if (tile != null && (long) tile.frames() * tile.height() * tile.width() > Tile.MAX_SAMPLES) {
-            throw new IllegalArgumentException("Invalid tile shape " + tile + ": more than " + Tile.MAX_SAMPLES
-                    + " samples");
+            throw new IllegalArgumentException(
+                    "Invalid tile shape " + tile + ": more than " + Tile.MAX_SAMPLES + " samples");
         }
         Map<String, Contender> unique = new LinkedHashMap<>();
         contenders.forEach(c -> unique.putIfAbsent(c.name(), c));
@@ -100,15 +99,20 @@ public final class Benchmark {
      * RMSE/σ of every lossy row.
      */
     public StackReport run(StackSource source, int maxFrames, NoiseModel noise) throws IOException {
-        return run(source, maxFrames, noise, line -> { }, Long.MAX_VALUE);
+        return run(source, maxFrames, noise, line -> {}, Long.MAX_VALUE);
     }
 
     /**
      * The same, telling {@code progress} what it does (a stack takes minutes): the stack and its codecs at the
      * start, the tiles done at most every {@code everyNanos} and at the end, then each codec's figures.
      */
-    public StackReport run(StackSource source, int maxFrames, NoiseModel noise,
-                           java.util.function.Consumer<String> progress, long everyNanos) throws IOException {
+    public StackReport run(
+            StackSource source,
+            int maxFrames,
+            NoiseModel noise,
+            java.util.function.Consumer<String> progress,
+            long everyNanos)
+            throws IOException {
         int frames = maxFrames > 0 ? Math.min(maxFrames, source.frames()) : source.frames();
         int height = source.height();
         int width = source.width();
@@ -121,8 +125,15 @@ public final class Benchmark {
         TileShape shape = tile != null ? tile : TilePlanner.defaultShape(frames, height, width);
         List<TileRegion> regions = TilePlanner.plan(frames, height, width, shape);
         String stack = source.description();
-        progress.accept(String.format(java.util.Locale.ROOT, "%s: %d x %d x %d, %d tiles of up to %s, codecs %s",
-                stack, frames, height, width, regions.size(), shape,
+        progress.accept(String.format(
+                java.util.Locale.ROOT,
+                "%s: %d x %d x %d, %d tiles of up to %s, codecs %s",
+                stack,
+                frames,
+                height,
+                width,
+                regions.size(),
+                shape,
                 String.join(", ", contenders.stream().map(Contender::name).toList())));
         long start = System.nanoTime();
         long said = start;
@@ -152,8 +163,14 @@ public final class Benchmark {
             if (now - said >= everyNanos || done == regions.size()) {
                 said = now;
                 double elapsed = (now - start) / 1e9;
-                progress.accept(String.format(java.util.Locale.ROOT, "%s: %d/%d tiles (%.0f%%), %.0f s elapsed, "
-                        + "ETA %.0f s", stack, done, regions.size(), 100.0 * done / regions.size(), elapsed,
+                progress.accept(String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %d/%d tiles (%.0f%%), %.0f s elapsed, " + "ETA %.0f s",
+                        stack,
+                        done,
+                        regions.size(),
+                        100.0 * done / regions.size(),
+                        elapsed,
                         elapsed * (regions.size() - done) / done));
             }
         }
@@ -162,10 +179,15 @@ public final class Benchmark {
         for (Tally tally : tallies) {
             CodecResult r = tally.result();
             results.add(r);
-            progress.accept(stack + ": " + r.codec() + (r.unavailable() != null ? " unavailable: " + r.unavailable()
-                    : String.format(java.util.Locale.ROOT, " done: %.3f bits/px, encode %.1f s, decode %.1f s",
-                    r.samples() == 0 ? 0.0 : 8.0 * r.compressedBytes() / r.samples(), r.encodeNanos() / 1e9,
-                    r.decodeNanos() / 1e9)));
+            progress.accept(stack + ": " + r.codec()
+                    + (r.unavailable() != null
+                            ? " unavailable: " + r.unavailable()
+                            : String.format(
+                                    java.util.Locale.ROOT,
+                                    " done: %.3f bits/px, encode %.1f s, decode %.1f s",
+                                    r.samples() == 0 ? 0.0 : 8.0 * r.compressedBytes() / r.samples(),
+                                    r.encodeNanos() / 1e9,
+                                    r.decodeNanos() / 1e9)));
         }
         return new StackReport(source.description(), frames, height, width, shape, tiles, List.copyOf(results));
     }
@@ -235,7 +257,8 @@ public final class Benchmark {
         }
 
         CodecResult result() {
-            return unavailable != null ? new CodecResult(codec, 0, 0, 0, 0, unavailable)
+            return unavailable != null
+                    ? new CodecResult(codec, 0, 0, 0, 0, unavailable)
                     : new CodecResult(codec, samples, compressed, encodeNanos, decodeNanos, null, distortion);
         }
     }

@@ -23,8 +23,8 @@ final class BlockContender implements Contender {
         byte[] restored = Contender.guard(name(), "decompress", tile, () -> codec.decompress(compressed, raw.length));
         long decoded = System.nanoTime();
         if (restored.length != raw.length) {
-            throw new RoundTripException(name() + " restored " + restored.length + " bytes of " + tile + ", expected "
-                    + raw.length);
+            throw new RoundTripException(
+                    name() + " restored " + restored.length + " bytes of " + tile + ", expected " + raw.length);
         }
         int mismatch = java.util.Arrays.mismatch(raw, restored);
         if (mismatch >= 0) {

@@ -37,14 +37,16 @@ final class BoundedContender implements Contender {
 
     @Override
     public String name() {
-        return absolute != null ? "photonzip-e" + absolute
+        return absolute != null
+                ? "photonzip-e" + absolute
                 : "photonzip-k" + String.format(Locale.ROOT, "%s", k).replaceAll("\\.0$", "");
     }
 
     @Override
     public void startStack(NoiseModel stackNoise) {
         noise = stackNoise;
-        bound = absolute != null ? ErrorBound.absolute(absolute)
+        bound = absolute != null
+                ? ErrorBound.absolute(absolute)
                 : stackNoise == null ? null : ErrorBound.noiseScaled(k, stackNoise);
     }
 
@@ -68,16 +70,18 @@ final class BoundedContender implements Contender {
         // Timed: the decoder as restore runs it. Then, untimed, every pixel against its own bound.
         Tile plain = Contender.guard(name, "decode", tile, () -> TileCodec.decode(stream));
         long end = System.nanoTime();
-        DecodedTile decoded = bound instanceof ErrorBound.Absolute ? null : Contender.guard(name, "decode", tile,
-                () -> TileCodec.decodeWithBounds(stream, 0, stream.length, null));
+        DecodedTile decoded = bound instanceof ErrorBound.Absolute
+                ? null
+                : Contender.guard(
+                        name, "decode", tile, () -> TileCodec.decodeWithBounds(stream, 0, stream.length, null));
         short[] restored = plain.samples();
         if (decoded != null && !java.util.Arrays.equals(restored, decoded.tile().samples())) {
             throw new RoundTripException(name + " decodes differently with and without bounds in " + tile);
         }
         int i = java.util.Arrays.mismatch(encoded.reconstruction(), restored);
         if (i >= 0) {
-            throw new RoundTripException(name + " decoder differs from the encoder's reconstruction in " + tile
-                    + " at " + tile.where(i));
+            throw new RoundTripException(
+                    name + " decoder differs from the encoder's reconstruction in " + tile + " at " + tile.where(i));
         }
         for (int j = 0; j < restored.length; j++) {
             int err = Math.abs((restored[j] & 0xFFFF) - (tile.samples[j] & 0xFFFF));

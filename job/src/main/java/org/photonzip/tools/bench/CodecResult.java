@@ -7,10 +7,16 @@ package org.photonzip.tools.bench;
  * @param unavailable why the codec could not run (then the other figures are zero), or null
  * @param distortion  what a lossy codec changed, or null for a lossless one
  */
-public record CodecResult(String codec, long samples, long compressedBytes, long encodeNanos, long decodeNanos,
-                          String unavailable, Distortion distortion) {
-    public CodecResult(String codec, long samples, long compressedBytes, long encodeNanos, long decodeNanos,
-                       String unavailable) {
+public record CodecResult(
+        String codec,
+        long samples,
+        long compressedBytes,
+        long encodeNanos,
+        long decodeNanos,
+        String unavailable,
+        Distortion distortion) {
+    public CodecResult(
+            String codec, long samples, long compressedBytes, long encodeNanos, long decodeNanos, String unavailable) {
         this(codec, samples, compressedBytes, encodeNanos, decodeNanos, unavailable, null);
     }
 

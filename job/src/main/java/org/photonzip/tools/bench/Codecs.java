@@ -18,15 +18,14 @@ public final class Codecs {
 
     private static final Pattern NAME = Pattern.compile("(zstd|xz|deflate)(?:-(-?\\d+))?");
 
-    private Codecs() {
-    }
+    private Codecs() {}
 
     /** A baseline byte codec by name; {@code xz} means preset 6 and {@code deflate} level 6, {@code zstd} level 3. */
     public static BlockCodec block(String name) {
         Matcher m = NAME.matcher(name.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new IllegalArgumentException("Unknown codec " + name + ": expected photonzip, photonzip-learned[-tf], zstd-N, xz[-N] or"
-                    + " deflate[-N]");
+            throw new IllegalArgumentException("Unknown codec " + name
+                    + ": expected photonzip, photonzip-learned[-tf], zstd-N, xz[-N] or" + " deflate[-N]");
         }
         int level = m.group(2) == null ? (m.group(1).equals("zstd") ? 3 : 6) : Integer.parseInt(m.group(2));
         return switch (m.group(1)) {
@@ -50,8 +49,8 @@ public final class Codecs {
                 out.add(new PhotonzipContender());
             } else if (isLearned(n)) {
                 if (model == null) {
-                    throw new IllegalArgumentException("Invalid codec " + name + ": needs a learned model (--model FILE "
-                            + "or --train-seconds N)");
+                    throw new IllegalArgumentException("Invalid codec " + name
+                            + ": needs a learned model (--model FILE " + "or --train-seconds N)");
                 }
                 out.add(new LearnedContender(n, model));
             } else {

@@ -13,8 +13,7 @@ interface Contender {
     Measurement measure(BenchTile tile);
 
     /** Called before the first tile of each stack. */
-    default void startStack() {
-    }
+    default void startStack() {}
 
     /** Called before the first tile of each stack with its noise model (null when none could be fitted). */
     default void startStack(org.photonzip.codec.bound.NoiseModel noise) {

@@ -50,7 +50,8 @@ final class LearnedContender implements Contender {
         long start = System.nanoTime();
         byte[] stream = Contender.guard(name, "encode", tile, () -> TileCodec.encode(input, options));
         long encoded = System.nanoTime();
-        Tile restored = Contender.guard(name, "decode", tile, () -> TileCodec.decode(stream, 0, stream.length, resolver));
+        Tile restored =
+                Contender.guard(name, "decode", tile, () -> TileCodec.decode(stream, 0, stream.length, resolver));
         long decoded = System.nanoTime();
         Contender.checkRestored(name, tile, restored);
         long bytes = stream.length;

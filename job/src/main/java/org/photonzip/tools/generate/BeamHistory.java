@@ -40,8 +40,9 @@ final class BeamHistory {
         double injected = 0;
         for (int t = 0; t < frames; t++) {
             double u = (double) t / frames;
-            double drift = a * (0.8 * StrictMath.sin(2 * Math.PI * cycles * u + phase)
-                    + 0.2 * StrictMath.sin(2 * Math.PI * 3.3 * cycles * u + phase2));
+            double drift = a
+                    * (0.8 * StrictMath.sin(2 * Math.PI * cycles * u + phase)
+                            + 0.2 * StrictMath.sin(2 * Math.PI * 3.3 * cycles * u + phase2));
             injected += jump[t];
             // The decay between injections removes, on average, what the injections add.
             level[t] = (1 + drift) * (1 + injected - total * u);

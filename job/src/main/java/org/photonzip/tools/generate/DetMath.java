@@ -10,8 +10,7 @@ final class DetMath {
     private static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double INV_LN2 = 1.44269504088896338700e+00;
 
-    private DetMath() {
-    }
+    private DetMath() {}
 
     /** e^x for x in about [-700, 700]; returns 0 below and +inf above. */
     static double exp(double x) {
@@ -25,9 +24,31 @@ final class DetMath {
         // Two-part ln 2 keeps r exact enough: |r| <= ln2/2.
         double r = (x - n * LN2_HI) - n * LN2_LO;
         // Taylor series to r^10 / 10!: truncation below 1e-12 relative on |r| <= 0.347.
-        double p = 1.0 + r * (1.0 + r * (1.0 / 2 + r * (1.0 / 6 + r * (1.0 / 24 + r * (1.0 / 120
-                + r * (1.0 / 720 + r * (1.0 / 5040 + r * (1.0 / 40320 + r * (1.0 / 362880
-                + r * (1.0 / 3628800))))))))));
+        double p = 1.0
+                + r
+                        * (1.0
+                                + r
+                                        * (1.0 / 2
+                                                + r
+                                                        * (1.0 / 6
+                                                                + r
+                                                                        * (1.0 / 24
+                                                                                + r
+                                                                                        * (1.0 / 120
+                                                                                                + r
+                                                                                                        * (1.0 / 720
+                                                                                                                + r
+                                                                                                                        * (1.0
+                                                                                                                                        / 5040
+                                                                                                                                + r
+                                                                                                                                        * (1.0
+                                                                                                                                                        / 40320
+                                                                                                                                                + r
+                                                                                                                                                        * (1.0
+                                                                                                                                                                        / 362880
+                                                                                                                                                                + r
+                                                                                                                                                                        * (1.0
+                                                                                                                                                                                / 3628800))))))))));
         return p * Double.longBitsToDouble(((long) n + 1023) << 52);
     }
 }

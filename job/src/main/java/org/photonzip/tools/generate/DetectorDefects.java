@@ -83,7 +83,8 @@ final class DetectorDefects {
         }
         final double meanClusterPixels = 1.9;
         double mean = fraction * height * width / meanClusterPixels;
-        int events = mean < 50 ? rng.poisson(mean)
+        int events = mean < 50
+                ? rng.poisson(mean)
                 : (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.nextGaussian()));
         for (int e = 0; e < events; e++) {
             int y = rng.nextInt(height);

@@ -10,8 +10,7 @@ final class EdgeOptics {
     /** The region the phantom touched must be widened by this many pixels (blur + Laplacian reach). */
     static final int MARGIN = 2;
 
-    private EdgeOptics() {
-    }
+    private EdgeOptics() {}
 
     /**
      * Computes the transmission inside {@code region} = {row0, row1, col0, col1} (half-open, already widened by

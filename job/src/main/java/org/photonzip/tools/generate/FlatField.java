@@ -9,8 +9,7 @@ package org.photonzip.tools.generate;
  * than writing it.
  */
 final class FlatField {
-    private FlatField() {
-    }
+    private FlatField() {}
 
     /** The field, height × width row-major, about 1 at the profile peak away from blemishes. */
     static float[] random(Rng rng, int height, int width) {
@@ -30,7 +29,9 @@ final class FlatField {
         double f1 = rng.uniform(0, 2 * Math.PI);
         double f2 = rng.uniform(0, 2 * Math.PI);
         for (int x = 0; x < width; x++) {
-            gx[x] = 1 + 0.02 * StrictMath.sin(2 * Math.PI * x / p1 + f1) + 0.01 * StrictMath.sin(2 * Math.PI * x / p2 + f2);
+            gx[x] = 1
+                    + 0.02 * StrictMath.sin(2 * Math.PI * x / p1 + f1)
+                    + 0.01 * StrictMath.sin(2 * Math.PI * x / p2 + f2);
         }
         float[] flat = new float[height * width];
         for (int y = 0; y < height; y++) {
@@ -70,7 +71,8 @@ final class FlatField {
             for (int y = y0; y <= y1; y++) {
                 for (int x = x0; x <= x1; x++) {
                     double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
-                    flat[y * width + x] *= (float) (1 + gainAtPeak * StrictMath.exp(-0.5 * (dx * dx + dy * dy) / (s * s)));
+                    flat[y * width + x] *=
+                            (float) (1 + gainAtPeak * StrictMath.exp(-0.5 * (dx * dx + dy * dy) / (s * s)));
                 }
             }
         }

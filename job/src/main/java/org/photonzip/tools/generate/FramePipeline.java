@@ -34,11 +34,13 @@ final class FramePipeline<B> implements AutoCloseable {
         this.render = render;
         this.allocate = allocate;
         this.window = Math.max(1, threads) + 1;
-        this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "photonzip-generate");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = threads <= 1
+                ? null
+                : Executors.newFixedThreadPool(threads, r -> {
+                    Thread t = new Thread(r, "photonzip-generate");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /** The next frame; the buffer stays valid until the following call. */

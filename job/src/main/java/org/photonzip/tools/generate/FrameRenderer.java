@@ -12,7 +12,9 @@ final class FrameRenderer {
     static final double NORMAL_APPROX_ELECTRONS = 30;
 
     enum Kind {
-        PROJECTION(1), FLAT(2), DARK(3);
+        PROJECTION(1),
+        FLAT(2),
+        DARK(3);
 
         final long noiseDomain;
         final long zingerDomain;
@@ -44,8 +46,13 @@ final class FrameRenderer {
     private final ThreadLocal<Scratch> projectionScratch;
     private final ThreadLocal<Scratch> plainScratch;
 
-    FrameRenderer(GeneratorConfig cfg, Phantom phantom, float[] flat, DetectorDefects detector, BeamHistory beam,
-                  double[] anglesRadians) {
+    FrameRenderer(
+            GeneratorConfig cfg,
+            Phantom phantom,
+            float[] flat,
+            DetectorDefects detector,
+            BeamHistory beam,
+            double[] anglesRadians) {
         this.cfg = cfg;
         this.phantom = phantom;
         this.flat = flat;
@@ -64,11 +71,13 @@ final class FrameRenderer {
         int h = cfg.height(), w = cfg.width();
         Scratch s = (kind == Kind.PROJECTION ? projectionScratch : plainScratch).get();
         int[] region = kind == Kind.PROJECTION ? sampleTransmission(index, s) : null;
-        double scale = switch (kind) {
-            case PROJECTION -> beam.projection(index);
-            case FLAT -> beam.flat(index);
-            case DARK -> 0;
-        } * cfg.openBeamElectrons();
+        double scale =
+                switch (kind) {
+                            case PROJECTION -> beam.projection(index);
+                            case FLAT -> beam.flat(index);
+                            case DARK -> 0;
+                        }
+                        * cfg.openBeamElectrons();
         Rng noise = counts == null ? null : Rng.stream(cfg.seed(), kind.noiseDomain, index);
         double[] base = detector.columnBase();
         double gain = cfg.gain();
@@ -121,8 +130,12 @@ final class FrameRenderer {
             return null;
         }
         int m = EdgeOptics.MARGIN;
-        int[] region = {Math.max(0, touched[0] - m), Math.min(h, touched[1] + m),
-                Math.max(0, touched[2] - m), Math.min(w, touched[3] + m)};
+        int[] region = {
+            Math.max(0, touched[0] - m),
+            Math.min(h, touched[1] + m),
+            Math.max(0, touched[2] - m),
+            Math.min(w, touched[3] + m)
+        };
         EdgeOptics.transmission(s.attenuation, s.transmission, region, w, cfg.phaseContrast());
         return region;
     }

@@ -23,17 +23,34 @@ package org.photonzip.tools.generate;
  * @param hotPixelFraction fraction of pixels that are stuck high in every frame
  * @param zingerFraction   fraction of pixels per frame hit by zingers
  */
-public record GeneratorConfig(int frames, int height, int width, long seed, int flats, int darks,
-                              double openBeamAdu, double darkAdu, double gain, double readNoiseAdu,
-                              double columnOffsetAdu, double driftAmplitude, int topUps, double topUpStep,
-                              double phaseContrast, double hotPixelFraction, double zingerFraction) {
+public record GeneratorConfig(
+        int frames,
+        int height,
+        int width,
+        long seed,
+        int flats,
+        int darks,
+        double openBeamAdu,
+        double darkAdu,
+        double gain,
+        double readNoiseAdu,
+        double columnOffsetAdu,
+        double driftAmplitude,
+        int topUps,
+        double topUpStep,
+        double phaseContrast,
+        double hotPixelFraction,
+        double zingerFraction) {
 
     public GeneratorConfig {
         check(frames >= 1, "frames", frames, "at least 1");
         check(height >= 1, "height", height, "at least 1");
         check(width >= 1, "width", width, "at least 1");
         // Frames are handled as one Java array.
-        check((long) height * width <= Integer.MAX_VALUE - 8, "frame size", (long) height * width,
+        check(
+                (long) height * width <= Integer.MAX_VALUE - 8,
+                "frame size",
+                (long) height * width,
                 "at most 2^31 pixels per frame");
         check(flats >= 0, "flats", flats, "not negative");
         check(darks >= 0, "darks", darks, "not negative");
@@ -46,7 +63,10 @@ public record GeneratorConfig(int frames, int height, int width, long seed, int 
         check(topUps >= -1, "top-ups", topUps, "-1 (automatic) or more");
         check(topUpStep >= 0 && topUpStep < 0.2, "top-up step", topUpStep, "in [0, 0.2)");
         check(phaseContrast >= 0, "phase contrast", phaseContrast, "not negative");
-        check(hotPixelFraction >= 0 && hotPixelFraction <= 0.01, "hot-pixel fraction", hotPixelFraction,
+        check(
+                hotPixelFraction >= 0 && hotPixelFraction <= 0.01,
+                "hot-pixel fraction",
+                hotPixelFraction,
                 "in [0, 0.01]");
         check(zingerFraction >= 0 && zingerFraction <= 0.01, "zinger fraction", zingerFraction, "in [0, 0.01]");
     }
@@ -118,31 +138,112 @@ public record GeneratorConfig(int frames, int height, int width, long seed, int 
         private double hotPixelFraction = 5e-5;
         private double zingerFraction = 1e-4;
 
-        private Builder() {
+        private Builder() {}
+
+        public Builder frames(int v) {
+            frames = v;
+            return this;
         }
 
-        public Builder frames(int v) { frames = v; return this; }
-        public Builder height(int v) { height = v; return this; }
-        public Builder width(int v) { width = v; return this; }
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder flats(int v) { flats = v; return this; }
-        public Builder darks(int v) { darks = v; return this; }
-        public Builder openBeamAdu(double v) { openBeamAdu = v; return this; }
-        public Builder darkAdu(double v) { darkAdu = v; return this; }
-        public Builder gain(double v) { gain = v; return this; }
-        public Builder readNoiseAdu(double v) { readNoiseAdu = v; return this; }
-        public Builder columnOffsetAdu(double v) { columnOffsetAdu = v; return this; }
-        public Builder driftAmplitude(double v) { driftAmplitude = v; return this; }
-        public Builder topUps(int v) { topUps = v; return this; }
-        public Builder topUpStep(double v) { topUpStep = v; return this; }
-        public Builder phaseContrast(double v) { phaseContrast = v; return this; }
-        public Builder hotPixelFraction(double v) { hotPixelFraction = v; return this; }
-        public Builder zingerFraction(double v) { zingerFraction = v; return this; }
+        public Builder height(int v) {
+            height = v;
+            return this;
+        }
+
+        public Builder width(int v) {
+            width = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder flats(int v) {
+            flats = v;
+            return this;
+        }
+
+        public Builder darks(int v) {
+            darks = v;
+            return this;
+        }
+
+        public Builder openBeamAdu(double v) {
+            openBeamAdu = v;
+            return this;
+        }
+
+        public Builder darkAdu(double v) {
+            darkAdu = v;
+            return this;
+        }
+
+        public Builder gain(double v) {
+            gain = v;
+            return this;
+        }
+
+        public Builder readNoiseAdu(double v) {
+            readNoiseAdu = v;
+            return this;
+        }
+
+        public Builder columnOffsetAdu(double v) {
+            columnOffsetAdu = v;
+            return this;
+        }
+
+        public Builder driftAmplitude(double v) {
+            driftAmplitude = v;
+            return this;
+        }
+
+        public Builder topUps(int v) {
+            topUps = v;
+            return this;
+        }
+
+        public Builder topUpStep(double v) {
+            topUpStep = v;
+            return this;
+        }
+
+        public Builder phaseContrast(double v) {
+            phaseContrast = v;
+            return this;
+        }
+
+        public Builder hotPixelFraction(double v) {
+            hotPixelFraction = v;
+            return this;
+        }
+
+        public Builder zingerFraction(double v) {
+            zingerFraction = v;
+            return this;
+        }
 
         public GeneratorConfig build() {
-            return new GeneratorConfig(frames, height, width, seed, flats, darks, openBeamAdu, darkAdu, gain,
-                    readNoiseAdu, columnOffsetAdu, driftAmplitude, topUps, topUpStep, phaseContrast,
-                    hotPixelFraction, zingerFraction);
+            return new GeneratorConfig(
+                    frames,
+                    height,
+                    width,
+                    seed,
+                    flats,
+                    darks,
+                    openBeamAdu,
+                    darkAdu,
+                    gain,
+                    readNoiseAdu,
+                    columnOffsetAdu,
+                    driftAmplitude,
+                    topUps,
+                    topUpStep,
+                    phaseContrast,
+                    hotPixelFraction,
+                    zingerFraction);
         }
     }
 }

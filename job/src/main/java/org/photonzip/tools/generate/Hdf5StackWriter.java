@@ -5,7 +5,6 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import io.jhdf.api.WritableGroup;
 import io.jhdf.exceptions.HdfException;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.FileAlreadyExistsException;
@@ -51,8 +50,7 @@ public final class Hdf5StackWriter {
     }
 
     /** What was written: the final path, its size, and the wall time taken. */
-    public record Result(Path file, long bytes, double seconds) {
-    }
+    public record Result(Path file, long bytes, double seconds) {}
 
     private final boolean intensity;
     private final boolean overwrite;
@@ -72,7 +70,7 @@ public final class Hdf5StackWriter {
         this.intensity = intensity;
         this.overwrite = overwrite;
         this.threads = threads;
-        this.progress = progress != null ? progress : (d, t, n) -> { };
+        this.progress = progress != null ? progress : (d, t, n) -> {};
     }
 
     public Result write(StackGenerator generator, Path out) throws IOException {
@@ -86,8 +84,8 @@ public final class Hdf5StackWriter {
             throw new java.nio.file.NoSuchFileException(dir.toString(), null, "directory does not exist");
         }
         long start = System.nanoTime();
-        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid()
-                + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
+        Path temp = Files.createFile(dir.resolve("." + target.getFileName() + "."
+                + ProcessHandle.current().pid() + "." + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             writeTo(generator, temp);
             if (!overwrite && Files.exists(target)) {
@@ -127,11 +125,15 @@ public final class Hdf5StackWriter {
             }
             data.putDataset("rotation_angle", gen.rotationAngles()).putAttribute("units", "degree");
             if (intensity) {
-                StreamedFrameDataset.FrameProducer expected = producer("intensity", cfg.frames(), pipelines,
-                        () -> new float[pixels], (b, t) -> gen.expectedIntensity(t, b),
+                StreamedFrameDataset.FrameProducer expected = producer(
+                        "intensity",
+                        cfg.frames(),
+                        pipelines,
+                        () -> new float[pixels],
+                        (b, t) -> gen.expectedIntensity(t, b),
                         (buf, frame) -> buf.asFloatBuffer().put(frame));
-                WritableDataset e = data.putDataset("intensity",
-                        StreamedFrameDataset.float32("intensity", data, cfg.frames(), h, w, expected));
+                WritableDataset e = data.putDataset(
+                        "intensity", StreamedFrameDataset.float32("intensity", data, cfg.frames(), h, w, expected));
                 e.putAttribute("long_name", "noise-free expected value before rounding and clipping");
                 e.putAttribute("units", "ADU");
                 e.putAttribute("gain", cfg.gain());
@@ -150,20 +152,42 @@ public final class Hdf5StackWriter {
         }
     }
 
-    private WritableDataset addUint16(WritableGroup group, String name, int frames, int h, int w,
-                                      List<FramePipeline<?>> pipelines, ObjIntConsumer<short[]> render) {
-        return group.putDataset(name, StreamedFrameDataset.uint16(name, group, frames, h, w,
-                producer(name, frames, pipelines, () -> new short[h * w], render,
-                        (buf, frame) -> buf.asShortBuffer().put(frame))));
+    private WritableDataset addUint16(
+            WritableGroup group,
+            String name,
+            int frames,
+            int h,
+            int w,
+            List<FramePipeline<?>> pipelines,
+            ObjIntConsumer<short[]> render) {
+        return group.putDataset(
+                name,
+                StreamedFrameDataset.uint16(
+                        name,
+                        group,
+                        frames,
+                        h,
+                        w,
+                        producer(
+                                name,
+                                frames,
+                                pipelines,
+                                () -> new short[h * w],
+                                render,
+                                (buf, frame) -> buf.asShortBuffer().put(frame))));
     }
 
     /**
      * Adapts a frame pipeline to jhdf's sequential frame requests. The pipeline starts at the first frame (jhdf
      * writes datasets one after another, so only one renders at a time) and closes after the last.
      */
-    private <B> StreamedFrameDataset.FrameProducer producer(String name, int frames, List<FramePipeline<?>> pipelines,
-                                                            Supplier<B> allocate, ObjIntConsumer<B> render,
-                                                            BiConsumer<ByteBuffer, B> copy) {
+    private <B> StreamedFrameDataset.FrameProducer producer(
+            String name,
+            int frames,
+            List<FramePipeline<?>> pipelines,
+            Supplier<B> allocate,
+            ObjIntConsumer<B> render,
+            BiConsumer<ByteBuffer, B> copy) {
         List<FramePipeline<B>> current = new ArrayList<>(1);
         return (t, buf) -> {
             if (t == 0) {

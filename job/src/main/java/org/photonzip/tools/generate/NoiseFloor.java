@@ -4,7 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +21,7 @@ import java.util.Arrays;
  */
 public final class NoiseFloor {
     private static final double LAMBDA_EXACT_MAX = FrameRenderer.NORMAL_APPROX_ELECTRONS;
-    private static final int LAMBDA_STEPS = 64;   // cache resolution: 1/64 electron
+    private static final int LAMBDA_STEPS = 64; // cache resolution: 1/64 electron
     private static final int FRACTION_STEPS = 16; // ... and 1/16 ADU of the offset's fractional part
     private static final double MAX = 65535;
     private static final double HALF_LOG2_2PI = 0.5 * Math.log(2 * Math.PI) / Math.log(2);
@@ -86,7 +85,8 @@ public final class NoiseFloor {
     private double sumBits(float[] expected, double[] columnBase) {
         int w = columnBase.length;
         if (expected.length % w != 0) {
-            throw new IllegalArgumentException("Invalid frame: length " + expected.length + " is not a multiple of width " + w);
+            throw new IllegalArgumentException(
+                    "Invalid frame: length " + expected.length + " is not a multiple of width " + w);
         }
         double sum = 0;
         for (int i = 0; i < expected.length; i++) {
@@ -129,7 +129,8 @@ public final class NoiseFloor {
             if (offsets instanceof io.jhdf.api.Group g && g.getChild("column_offset") instanceof Dataset d) {
                 double[] o = (double[]) d.getData();
                 if (o.length != base.length) {
-                    throw new IOException("Invalid column_offset in " + h5 + ": " + o.length + " values for width " + base.length);
+                    throw new IOException(
+                            "Invalid column_offset in " + h5 + ": " + o.length + " values for width " + base.length);
                 }
                 System.arraycopy(o, 0, base, 0, base.length);
             }
@@ -140,7 +141,8 @@ public final class NoiseFloor {
             float[] flat = new float[dims[1] * dims[2]];
             double sum = 0;
             for (int t = 0; t < dims[0]; t++) {
-                float[][][] frame = (float[][][]) intensity.getData(new long[]{t, 0, 0}, new int[]{1, dims[1], dims[2]});
+                float[][][] frame =
+                        (float[][][]) intensity.getData(new long[] {t, 0, 0}, new int[] {1, dims[1], dims[2]});
                 for (int y = 0; y < dims[1]; y++) {
                     System.arraycopy(frame[0][y], 0, flat, y * dims[2], dims[2]);
                 }

@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class Phantom {
     /** One body: {@code (p-c)ᵀ M (p-c) ≤ 1}, optionally cut to {@code |y-cy| ≤ halfHeight}. */
-    private record Body(double cx, double cy, double cz, double[] m, double halfHeight, double mu) {
-    }
+    private record Body(double cx, double cy, double cz, double[] m, double halfHeight, double mu) {}
 
     private final List<Body> bodies;
 
@@ -40,7 +39,7 @@ final class Phantom {
         double mx = rng.uniform(-0.02, 0.02);
         double my = rng.uniform(-0.04, 0.04);
         double mz = rng.uniform(-0.02, 0.02);
-        bodies.add(ellipsoid(mx, my, mz, new double[]{a, b, c}, q, mainMu));
+        bodies.add(ellipsoid(mx, my, mz, new double[] {a, b, c}, q, mainMu));
 
         int inclusions = 6 + rng.nextInt(4);
         for (int i = 0; i < inclusions; i++) {
@@ -57,15 +56,20 @@ final class Phantom {
 
         double phi = rng.uniform(0, 2 * Math.PI);
         double rad = rng.uniform(0.08, 0.15);
-        bodies.add(cylinder(rad * StrictMath.cos(phi), rng.uniform(-0.2, 0.2), rad * StrictMath.sin(phi),
-                rng.uniform(0.012, 0.025), rng.uniform(0.15, 0.35), 3.0));
+        bodies.add(cylinder(
+                rad * StrictMath.cos(phi),
+                rng.uniform(-0.2, 0.2),
+                rad * StrictMath.sin(phi),
+                rng.uniform(0.012, 0.025),
+                rng.uniform(0.15, 0.35),
+                3.0));
         return new Phantom(List.copyOf(bodies));
     }
 
     private static Body cylinder(double cx, double cy, double cz, double radius, double halfHeight, double mu) {
         double k = 1 / (radius * radius);
         // No y terms: the quadric is unbounded vertically, the half-height cuts it.
-        return new Body(cx, cy, cz, new double[]{k, 0, 0, 0, 0, 0, 0, 0, k}, halfHeight, mu);
+        return new Body(cx, cy, cz, new double[] {k, 0, 0, 0, 0, 0, 0, 0, k}, halfHeight, mu);
     }
 
     private static Body ellipsoid(double cx, double cy, double cz, double[] axes, double[] q, double mu) {
@@ -85,9 +89,15 @@ final class Phantom {
 
     /** Ry(yaw)·Rx(tilt)·Rz(roll), row-major. */
     private static double[] rotation(double yaw, double tilt, double roll) {
-        double[] ry = {StrictMath.cos(yaw), 0, StrictMath.sin(yaw), 0, 1, 0, -StrictMath.sin(yaw), 0, StrictMath.cos(yaw)};
-        double[] rx = {1, 0, 0, 0, StrictMath.cos(tilt), -StrictMath.sin(tilt), 0, StrictMath.sin(tilt), StrictMath.cos(tilt)};
-        double[] rz = {StrictMath.cos(roll), -StrictMath.sin(roll), 0, StrictMath.sin(roll), StrictMath.cos(roll), 0, 0, 0, 1};
+        double[] ry = {
+            StrictMath.cos(yaw), 0, StrictMath.sin(yaw), 0, 1, 0, -StrictMath.sin(yaw), 0, StrictMath.cos(yaw)
+        };
+        double[] rx = {
+            1, 0, 0, 0, StrictMath.cos(tilt), -StrictMath.sin(tilt), 0, StrictMath.sin(tilt), StrictMath.cos(tilt)
+        };
+        double[] rz = {
+            StrictMath.cos(roll), -StrictMath.sin(roll), 0, StrictMath.sin(roll), StrictMath.cos(roll), 0, 0, 0, 1
+        };
         return multiply(multiply(ry, rx), rz);
     }
 
@@ -102,10 +112,11 @@ final class Phantom {
     }
 
     private static double[] apply(double[] q, double[] v) {
-        return new double[]{
-                q[0] * v[0] + q[1] * v[1] + q[2] * v[2],
-                q[3] * v[0] + q[4] * v[1] + q[5] * v[2],
-                q[6] * v[0] + q[7] * v[1] + q[8] * v[2]};
+        return new double[] {
+            q[0] * v[0] + q[1] * v[1] + q[2] * v[2],
+            q[3] * v[0] + q[4] * v[1] + q[5] * v[2],
+            q[6] * v[0] + q[7] * v[1] + q[8] * v[2]
+        };
     }
 
     /**
@@ -121,11 +132,10 @@ final class Phantom {
         for (Body body : bodies) {
             projectBody(body, cos, sin, p, height, width, region);
         }
-        return region[0] > region[1] ? null : new int[]{region[0], region[1] + 1, region[2], region[3] + 1};
+        return region[0] > region[1] ? null : new int[] {region[0], region[1] + 1, region[2], region[3] + 1};
     }
 
-    private static void projectBody(Body body, double cos, double sin, float[] p, int height, int width,
-                                    int[] region) {
+    private static void projectBody(Body body, double cos, double sin, float[] p, int height, int width, int[] region) {
         // Rotation about y by theta: R = [[c,0,s],[0,1,0],[-s,0,c]]; M' = R M Rᵀ, centre' = R centre.
         double[] r = {cos, 0, sin, 0, 1, 0, -sin, 0, cos};
         double[] rt = {cos, 0, -sin, 0, 1, 0, sin, 0, cos};

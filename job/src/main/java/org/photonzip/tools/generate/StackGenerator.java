@@ -1,8 +1,7 @@
 package org.photonzip.tools.generate;
 
-import org.photonzip.source.StackSource;
-
 import java.util.Objects;
+import org.photonzip.source.StackSource;
 
 /**
  * A synthetic synchrotron projection stack (HEPS-like), reproducible from its {@link GeneratorConfig}: a
@@ -131,10 +130,17 @@ public final class StackGenerator implements StackSource {
     @Override
     public void read(int t0, int nt, int y0, int h, int x0, int w, short[] dst) {
         int height = config.height(), width = config.width();
-        if (t0 < 0 || nt < 0 || t0 + (long) nt > config.frames() || y0 < 0 || h < 0 || y0 + (long) h > height
-                || x0 < 0 || w < 0 || x0 + (long) w > width) {
-            throw new IndexOutOfBoundsException("Invalid block: frames [" + t0 + ", +" + nt + "), rows [" + y0
-                    + ", +" + h + "), columns [" + x0 + ", +" + w + ") of " + description());
+        if (t0 < 0
+                || nt < 0
+                || t0 + (long) nt > config.frames()
+                || y0 < 0
+                || h < 0
+                || y0 + (long) h > height
+                || x0 < 0
+                || w < 0
+                || x0 + (long) w > width) {
+            throw new IndexOutOfBoundsException("Invalid block: frames [" + t0 + ", +" + nt + "), rows [" + y0 + ", +"
+                    + h + "), columns [" + x0 + ", +" + w + ") of " + description());
         }
         if (dst.length < (long) nt * h * w) {
             throw new IllegalArgumentException("Invalid destination: length " + dst.length + " < " + (long) nt * h * w);
@@ -170,8 +176,8 @@ public final class StackGenerator implements StackSource {
     private <T> T checkLength(T dst) {
         int n = dst instanceof short[] s ? s.length : ((float[]) dst).length;
         if (n < config.height() * config.width()) {
-            throw new IllegalArgumentException("Invalid destination: length " + n + " < "
-                    + config.height() * config.width());
+            throw new IllegalArgumentException(
+                    "Invalid destination: length " + n + " < " + config.height() * config.width());
         }
         return dst;
     }

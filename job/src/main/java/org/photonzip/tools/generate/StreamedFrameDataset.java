@@ -21,7 +21,6 @@ import io.jhdf.object.message.DataTypeMessage;
 import io.jhdf.object.message.FillValueMessage;
 import io.jhdf.object.message.Message;
 import io.jhdf.storage.HdfFileChannel;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -52,10 +51,20 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
     private final DataSpace dataSpace;
     private final FrameProducer producer;
 
-    private StreamedFrameDataset(Object shape, String name, Group parent, boolean unsigned, int frames, int height,
-                                 int width, FrameProducer producer) {
-        super(shape, name, parent, unsigned ? DatasetCreationOptions.builder().unsigned().build()
-                : DatasetCreationOptions.DEFAULT);
+    private StreamedFrameDataset(
+            Object shape,
+            String name,
+            Group parent,
+            boolean unsigned,
+            int frames,
+            int height,
+            int width,
+            FrameProducer producer) {
+        super(
+                shape,
+                name,
+                parent,
+                unsigned ? DatasetCreationOptions.builder().unsigned().build() : DatasetCreationOptions.DEFAULT);
         this.frames = frames;
         this.height = height;
         this.width = width;
@@ -64,8 +73,8 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
     }
 
     /** An unsigned 16-bit dataset. */
-    static StreamedFrameDataset uint16(String name, Group parent, int frames, int height, int width,
-                                       FrameProducer producer) {
+    static StreamedFrameDataset uint16(
+            String name, Group parent, int frames, int height, int width, FrameProducer producer) {
         short[] row = new short[width];
         short[][] plane = new short[height][];
         java.util.Arrays.fill(plane, row);
@@ -75,8 +84,8 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
     }
 
     /** A 32-bit float dataset. */
-    static StreamedFrameDataset float32(String name, Group parent, int frames, int height, int width,
-                                        FrameProducer producer) {
+    static StreamedFrameDataset float32(
+            String name, Group parent, int frames, int height, int width, FrameProducer producer) {
         float[] row = new float[width];
         float[][] plane = new float[height][];
         java.util.Arrays.fill(plane, row);
@@ -135,7 +144,8 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
                 messages.add(AttributeMessage.create(a.getKey(), a.getValue()));
             }
         }
-        int headerSize = new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer().limit();
+        int headerSize =
+                new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer().limit();
 
         long address = position + headerSize;
         ByteOrder order = ((OrderedDataType) getDataType()).getByteOrder();
@@ -146,7 +156,7 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
             producer.produce(t, buffer);
             buffer.clear(); // the producer may have written through a view; the frame is the whole buffer
             writeFully(channel, buffer, address);
-            chunks.add(new ChunkImpl(address, frameBytes, new long[]{t, 0, 0}));
+            chunks.add(new ChunkImpl(address, frameBytes, new long[] {t, 0, 0}));
             address += frameBytes;
         }
 
@@ -164,7 +174,8 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
         messages.set(messages.indexOf(placeholder), layout);
         ByteBuffer header = new ObjectHeader.ObjectHeaderV2(position, messages).toBuffer();
         if (header.limit() != headerSize) {
-            throw new HdfWritingException("Object header of " + getPath() + " changed size: " + headerSize + " -> " + header.limit());
+            throw new HdfWritingException(
+                    "Object header of " + getPath() + " changed size: " + headerSize + " -> " + header.limit());
         }
         writeFully(channel, header, position);
         // jhdf continues with relative writes after the last node.
@@ -173,7 +184,8 @@ final class StreamedFrameDataset extends WritableDatasetImpl {
     }
 
     private DataLayoutMessage layout(long address, int[] layoutChunk, int pageBits) {
-        return frames == 1 ? ChunkedDataLayoutMessageV4.createSingleChunk(address, layoutChunk)
+        return frames == 1
+                ? ChunkedDataLayoutMessageV4.createSingleChunk(address, layoutChunk)
                 : ChunkedDataLayoutMessageV4.createFixedArray(address, layoutChunk, pageBits);
     }
 

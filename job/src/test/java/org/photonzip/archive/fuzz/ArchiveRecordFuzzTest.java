@@ -1,13 +1,6 @@
 package org.photonzip.archive.fuzz;
 
-import org.junit.jupiter.api.Tag;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import org.junit.jupiter.api.Timeout;
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.archive.golden.GoldenArchivesTest;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +8,12 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.golden.GoldenArchivesTest;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of an archive's records: the input is the whole of one file, put into a copy of

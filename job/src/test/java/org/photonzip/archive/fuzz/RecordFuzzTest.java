@@ -1,17 +1,15 @@
 package org.photonzip.archive.fuzz;
 
-import org.photonzip.fs.LocalFiles;
-import org.photonzip.archive.ArchiveDamage;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.archive.golden.GoldenArchivesTest;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
+import org.photonzip.archive.ArchiveDamage;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.golden.GoldenArchivesTest;
+import org.photonzip.fs.LocalFiles;
 
 /**
  * Mutates the commit record, summary and manifest of the golden archives (bit flips, overwritten, deleted and
@@ -24,12 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class RecordFuzzTest {
     static final String[] TARGETS = {ArchiveLayout.SUCCESS, ArchiveLayout.SUMMARY, ArchiveLayout.MANIFEST};
-    static final String[] EDGES = {"0", "-1", "-5", "2147483647", "2147483648", "4294967296", "9223372036854775807",
-            "-9223372036854775808", "1e308", "null", "\"\"", "[]", "{}", "1.5"};
+    static final String[] EDGES = {
+        "0",
+        "-1",
+        "-5",
+        "2147483647",
+        "2147483648",
+        "4294967296",
+        "9223372036854775807",
+        "-9223372036854775808",
+        "1e308",
+        "null",
+        "\"\"",
+        "[]",
+        "{}",
+        "1.5"
+    };
 
     /** One change to a file: what, where (a fraction of its length), and with what. */
-    record Edit(int kind, double at, int value, int length) {
-    }
+    record Edit(int kind, double at, int value, int length) {}
 
     @Test
     void damagedRecordsAreRefusedWithPhotonzipExceptionsOnly() throws Exception {
@@ -47,8 +58,8 @@ class RecordFuzzTest {
             try {
                 damage(golden, edits, r.nextBoolean(), target);
             } catch (AssertionError | Exception e) {
-                throw new AssertionError("seed " + (seed + t) + ": " + target + " of " + String.join("/", golden)
-                        + " with " + edits, e);
+                throw new AssertionError(
+                        "seed " + (seed + t) + ": " + target + " of " + String.join("/", golden) + " with " + edits, e);
             }
         }
     }
@@ -80,14 +91,28 @@ class RecordFuzzTest {
             list.add(x);
         }
         switch (e.kind()) {
-            case 0 -> { if (at < b.length) { list.set(at, (byte) (b[at] ^ (1 << (e.value() & 7)))); } }
-            case 1 -> { if (at < b.length) { list.set(at, (byte) e.value()); } }
+            case 0 -> {
+                if (at < b.length) {
+                    list.set(at, (byte) (b[at] ^ (1 << (e.value() & 7))));
+                }
+            }
+            case 1 -> {
+                if (at < b.length) {
+                    list.set(at, (byte) e.value());
+                }
+            }
             case 2 -> list.subList(at, Math.min(b.length, at + e.length())).clear();
-            case 3 -> { for (int i = 0; i < e.length(); i++) { list.add(at, (byte) (e.value() + i)); } }
+            case 3 -> {
+                for (int i = 0; i < e.length(); i++) {
+                    list.add(at, (byte) (e.value() + i));
+                }
+            }
             default -> {
-                // Replace the number (or token) at or after `at` with an edge value: reaches the checks of a JSON field.
+                // Replace the number (or token) at or after `at` with an edge value: reaches the checks of a JSON
+                // field.
                 String s = new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?[0-9]+|\"[^\"]*\"").matcher(s);
+                java.util.regex.Matcher m =
+                        java.util.regex.Pattern.compile("-?[0-9]+|\"[^\"]*\"").matcher(s);
                 if (m.find(at) || m.find(0)) {
                     String t = s.substring(0, m.start()) + EDGES[e.value() % EDGES.length] + s.substring(m.end());
                     return t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

@@ -1,10 +1,8 @@
 package org.photonzip.archive.fuzz;
 
-import org.apache.hadoop.conf.Configuration;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.codec.SampleHash;
-import org.photonzip.archive.golden.GoldenArchivesTest;
-import org.photonzip.codec.PhotonzipException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -15,10 +13,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.apache.hadoop.conf.Configuration;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.golden.GoldenArchivesTest;
+import org.photonzip.codec.PhotonzipException;
+import org.photonzip.codec.SampleHash;
 
 /**
  * What must hold for any damaged archive, whoever damaged it: opened and decoded through the one reader it raises
@@ -29,8 +28,7 @@ final class RecordOracle {
     static final long MAX_ALLOCATED = 256L << 20;
     static final int SECONDS = 30;
 
-    private RecordOracle() {
-    }
+    private RecordOracle() {}
 
     /** Checks {@code archive}, a damaged copy of the golden archive whose source samples hash to {@code sha256}. */
     static void check(Path archive, boolean format2, String sha256) throws Exception {
@@ -49,13 +47,13 @@ final class RecordOracle {
     static String readAll(Path archive) throws Exception {
         Read first = read(archive);
         Read judged = first.allocated() <= MAX_ALLOCATED ? first : read(archive);
-        assertTrue(judged.allocated() <= MAX_ALLOCATED, "allocated " + judged.allocated() + " bytes (first read "
-                + first.allocated() + ")");
+        assertTrue(
+                judged.allocated() <= MAX_ALLOCATED,
+                "allocated " + judged.allocated() + " bytes (first read " + first.allocated() + ")");
         return judged.result() instanceof String s ? s : null;
     }
 
-    private record Read(Object result, long allocated) {
-    }
+    private record Read(Object result, long allocated) {}
 
     private static Read read(Path archive) throws Exception {
         ExecutorService one = Executors.newSingleThreadExecutor();

@@ -4,27 +4,6 @@ import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableGroup;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.photonzip.codec.learned.ModelFile;
-import org.photonzip.tools.generate.GeneratorConfig;
-import org.photonzip.tools.generate.Hdf5StackWriter;
-import org.photonzip.tools.generate.StackGenerator;
-import org.photonzip.source.StackSource;
-import org.photonzip.source.StackSources;
-import org.photonzip.source.StackSpec;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.SparkTests;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.codec.SampleHash;
-import org.photonzip.plan.TileShape;
-import org.photonzip.model.ModelFiles;
-import org.photonzip.model.StackTraining;
-import org.photonzip.training.TrainingOptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +12,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.codec.SampleHash;
+import org.photonzip.codec.learned.ModelFile;
+import org.photonzip.model.ModelFiles;
+import org.photonzip.model.StackTraining;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.StackSpec;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.SparkTests;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
+import org.photonzip.training.TrainingOptions;
 
 /**
  * Writes the golden archives of the current format with the code as it is, and their index (the SHA-256 of each
@@ -43,9 +42,8 @@ import java.util.SplittableRandom;
 @EnabledIfSystemProperty(named = "photonzip.golden.out", matches = ".+")
 class GoldenArchiveWriter {
     /** One kind of archive: its input stack and the options it is compressed with. */
-    private record Kind(String name, int frames, int height, int width, TileShape tile, Values values,
-                        boolean learned) {
-    }
+    private record Kind(
+            String name, int frames, int height, int width, TileShape tile, Values values, boolean learned) {}
 
     interface Values {
         int at(int t, int y, int x, SplittableRandom rnd);
@@ -56,12 +54,19 @@ class GoldenArchiveWriter {
         Path out = Path.of(System.getProperty("photonzip.golden.out"));
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("golden-");
-        Values smooth = (t, y, x, r) -> 1000 + 20 * t + 3 * y + 7 * x + r.nextInt(200) + (r.nextInt(3000) == 0 ? 60000 : 0);
+        Values smooth =
+                (t, y, x, r) -> 1000 + 20 * t + 3 * y + 7 * x + r.nextInt(200) + (r.nextInt(3000) == 0 ? 60000 : 0);
         List<Kind> kinds = List.of(
                 new Kind("classical", 8, 32, 32, new TileShape(4, 16, 16), smooth, false),
                 new Kind("learned", 12, 48, 48, new TileShape(6, 48, 48), smooth, true),
-                new Kind("lattice", 6, 24, 24, new TileShape(3, 24, 24),
-                        (t, y, x, r) -> 512 + 16 * ((t + y + x) % 20 + r.nextInt(12)), false),
+                new Kind(
+                        "lattice",
+                        6,
+                        24,
+                        24,
+                        new TileShape(3, 24, 24),
+                        (t, y, x, r) -> 512 + 16 * ((t + y + x) % 20 + r.nextInt(12)),
+                        false),
                 new Kind("one-frame", 1, 40, 40, new TileShape(1, 20, 40), smooth, false),
                 new Kind("one-pixel-frames", 50, 1, 1, new TileShape(25, 1, 1), smooth, false),
                 new Kind("many-tiles", 4, 48, 48, new TileShape(1, 8, 8), smooth, false));
@@ -73,18 +78,28 @@ class GoldenArchiveWriter {
                 if (!System.getProperty("photonzip.golden.only", k.name()).equals(k.name())) {
                     continue;
                 }
-                Path input = k.learned() ? generated(work.resolve(k.name() + ".h5"), k)
+                Path input = k.learned()
+                        ? generated(work.resolve(k.name() + ".h5"), k)
                         : writeStack(work.resolve(k.name() + ".h5"), k);
-                ModelChoice model = k.learned() ? ModelChoice.parse(train(work).toString()).withInference("java")
+                ModelChoice model = k.learned()
+                        ? ModelChoice.parse(train(work).toString()).withInference("java")
                         : ModelChoice.parse("classical");
                 Path archive = out.resolve(k.name() + ".pz");
-                CompressJob.run(spark, new CompressJob.Request(input.toString(), null, archive.toString(), k.tile(),
-                        model, true, false, 0, 1L << 30), JobFixtures.quiet());
+                CompressJob.run(
+                        spark,
+                        new CompressJob.Request(
+                                input.toString(), null, archive.toString(), k.tile(), model, true, false, 0, 1L << 30),
+                        JobFixtures.quiet());
                 // Derived, regenerated by `photonzip report`, ignored by readers; dropped to keep each archive small.
                 Files.delete(archive.resolve(ArchiveLayout.REPORT));
-                index.add(String.join(",", k.name() + ".pz", k.frames() + "x" + k.height() + "x" + k.width(),
-                        k.tile().frames() + "x" + k.tile().height() + "x" + k.tile().width(),
-                        k.learned() ? "learned" : "classical", sourceHash(input)));
+                index.add(String.join(
+                        ",",
+                        k.name() + ".pz",
+                        k.frames() + "x" + k.height() + "x" + k.width(),
+                        k.tile().frames() + "x" + k.tile().height() + "x"
+                                + k.tile().width(),
+                        k.learned() ? "learned" : "classical",
+                        sourceHash(input)));
             }
         } finally {
             spark.stop();
@@ -95,13 +110,28 @@ class GoldenArchiveWriter {
     /** Trains on a larger scan of the same kind: a model trained on a few thousand samples rarely wins a tile. */
     private static Path train(Path work) throws IOException {
         Path input = work.resolve("training.h5");
-        new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(GeneratorConfig.builder().frames(24)
-                .height(96).width(96).seed(5).flats(2).darks(2).build()), input);
+        new Hdf5StackWriter(false, false, 1, null)
+                .write(
+                        new StackGenerator(GeneratorConfig.builder()
+                                .frames(24)
+                                .height(96)
+                                .width(96)
+                                .seed(5)
+                                .flats(2)
+                                .darks(2)
+                                .build()),
+                        input);
         ModelFile model;
         try (StackSource source = StackSources.open(StackSpec.of(input.toString(), "/entry/data/data"))) {
-            model = StackTraining.train(source, "golden", 60_000, 4,
-                    TrainingOptions.defaults().withSeconds(20).withMaxEpochs(6), line -> { })
-                    .trained().model();
+            model = StackTraining.train(
+                            source,
+                            "golden",
+                            60_000,
+                            4,
+                            TrainingOptions.defaults().withSeconds(20).withMaxEpochs(6),
+                            line -> {})
+                    .trained()
+                    .model();
         }
         Path file = work.resolve("golden.pzm");
         ModelFiles.write(model, file);
@@ -118,9 +148,17 @@ class GoldenArchiveWriter {
 
     /** A synthetic scan (beam, sample, detector noise) where a learned model beats the classical one. */
     private static Path generated(Path file, Kind k) throws IOException {
-        new Hdf5StackWriter(false, false, 1, null).write(
-                new StackGenerator(GeneratorConfig.builder().frames(k.frames()).height(k.height())
-                        .width(k.width()).seed(5).flats(2).darks(2).build()), file);
+        new Hdf5StackWriter(false, false, 1, null)
+                .write(
+                        new StackGenerator(GeneratorConfig.builder()
+                                .frames(k.frames())
+                                .height(k.height())
+                                .width(k.width())
+                                .seed(5)
+                                .flats(2)
+                                .darks(2)
+                                .build()),
+                        file);
         return file;
     }
 
@@ -152,9 +190,13 @@ class GoldenArchiveWriter {
             entry.putAttribute("NX_class", "NXentry");
             WritableGroup g = entry.putGroup("data");
             g.putAttribute("NX_class", "NXdata");
-            g.putDataset("data", data, DatasetCreationOptions.builder().unsigned().build())
+            g.putDataset(
+                            "data",
+                            data,
+                            DatasetCreationOptions.builder().unsigned().build())
                     .putAttribute("units", "counts");
-            g.putDataset("flats", flats, DatasetCreationOptions.builder().unsigned().build());
+            g.putDataset(
+                    "flats", flats, DatasetCreationOptions.builder().unsigned().build());
             g.putDataset("rotation_angle", angles).putAttribute("units", "degree");
         }
         return file;

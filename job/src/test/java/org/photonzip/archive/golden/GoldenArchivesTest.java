@@ -1,15 +1,7 @@
 package org.photonzip.archive.golden;
 
-import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.codec.Tile;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.archive.TileRow;
-import org.photonzip.codec.SampleHash;
-import org.photonzip.restore.Region;
-import org.photonzip.restore.Restorer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +9,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.archive.TileRow;
+import org.photonzip.codec.SampleHash;
+import org.photonzip.codec.Tile;
+import org.photonzip.restore.Region;
+import org.photonzip.restore.Restorer;
 
 /**
  * Every committed golden archive, of every format version, still opens, decodes tile by tile and restores to
@@ -39,7 +38,7 @@ public class GoldenArchivesTest {
                 List<String> lines = Files.readAllLines(v.resolve("index.csv"));
                 for (String line : lines.subList(1, lines.size())) {
                     String[] f = line.split(",");
-                    all.add(new String[]{v.getFileName().toString(), f[0], f[4]});
+                    all.add(new String[] {v.getFileName().toString(), f[0], f[4]});
                 }
             }
         }
@@ -50,14 +49,21 @@ public class GoldenArchivesTest {
     Stream<DynamicTest> everyGoldenArchiveDecodesToItsSource() throws IOException {
         List<String[]> all = archives();
         assertFalse(all.isEmpty());
-        return all.stream().map(a -> DynamicTest.dynamicTest(a[0] + "/" + a[1], () -> {
-            String archive = ROOT.resolve(a[0]).resolve(a[1]).toAbsolutePath().toString();
-            ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
-            assertEquals(a[2], SampleHash.of(decodeAll(reader)), "tile by tile");
-            Path out = dir.resolve(a[0] + "-" + a[1] + ".h5");
-            Restorer.restore(reader, out.toString(), Region.whole(reader.summary().shape()), false, 2);
-            assertEquals(a[2], GoldenArchiveWriter.sourceHash(out), "restored");
-        }));
+        return all.stream()
+                .map(a -> DynamicTest.dynamicTest(a[0] + "/" + a[1], () -> {
+                    String archive =
+                            ROOT.resolve(a[0]).resolve(a[1]).toAbsolutePath().toString();
+                    ArchiveReader reader = ArchiveReader.open(archive, new Configuration());
+                    assertEquals(a[2], SampleHash.of(decodeAll(reader)), "tile by tile");
+                    Path out = dir.resolve(a[0] + "-" + a[1] + ".h5");
+                    Restorer.restore(
+                            reader,
+                            out.toString(),
+                            Region.whole(reader.summary().shape()),
+                            false,
+                            2);
+                    assertEquals(a[2], GoldenArchiveWriter.sourceHash(out), "restored");
+                }));
     }
 
     /** The whole stack, assembled from every tile read through the checked path. */
@@ -68,8 +74,12 @@ public class GoldenArchivesTest {
             Tile t = reader.decodeTile(r);
             for (int f = 0; f < r.frames(); f++) {
                 for (int y = 0; y < r.height(); y++) {
-                    System.arraycopy(t.samples(), (f * r.height() + y) * r.width(), all,
-                            ((r.t0() + f) * s[1] + r.y0() + y) * s[2] + r.x0(), r.width());
+                    System.arraycopy(
+                            t.samples(),
+                            (f * r.height() + y) * r.width(),
+                            all,
+                            ((r.t0() + f) * s[1] + r.y0() + y) * s[2] + r.x0(),
+                            r.width());
                 }
             }
         }

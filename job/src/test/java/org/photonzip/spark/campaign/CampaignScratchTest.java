@@ -1,23 +1,23 @@
 package org.photonzip.spark.campaign;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.StagingOwner;
 
-import java.nio.file.Files;
-import java.util.List;
-import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Executor-local scratch a killed process left is removed by the next task; a live or unowned one is left. */
 class CampaignScratchTest {
     @Test
     void theNextTaskRemovesTheScratchOfADeadProcessOnly(@TempDir java.nio.file.Path tmp) throws Exception {
-        FileSystem fs = FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw();
+        FileSystem fs =
+                FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()).getRaw();
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         java.nio.file.Path dead = Files.createDirectory(tmp.resolve(CampaignScratch.PREFIX + "dead"));
@@ -33,7 +33,11 @@ class CampaignScratchTest {
 
         assertTrue(StagingOwner.read(fs, new Path(mine.toUri())) != null, "the new scratch records its owner");
         try (Stream<java.nio.file.Path> s = Files.list(tmp)) {
-            assertEquals(Stream.of(live, unowned, other, mine).map(p -> p.getFileName().toString()).sorted().toList(),
+            assertEquals(
+                    Stream.of(live, unowned, other, mine)
+                            .map(p -> p.getFileName().toString())
+                            .sorted()
+                            .toList(),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
         assertEquals(List.of(), CampaignScratch.removeAbandoned(tmp));

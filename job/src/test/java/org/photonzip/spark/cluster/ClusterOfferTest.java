@@ -1,11 +1,11 @@
 package org.photonzip.spark.cluster;
 
-import org.apache.spark.SparkConf;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.spark.SparkConf;
+import org.junit.jupiter.api.Test;
 
 class ClusterOfferTest {
     /** Shaped like a standalone master's /json: two alive one-core workers, one dead big one. */
@@ -27,10 +27,14 @@ class ClusterOfferTest {
         ExecutorRequest asked = new ExecutorRequest(4, 4096, 1024);
         assertTrue(offer.neverFits(asked));
         String d = offer.diagnose(asked);
-        assertTrue(d.startsWith("2 alive worker(s); worker-a: 1 of 1 core(s) and 2048 of 2048 MiB free; "
-                + "worker-b: 0 of 1 core(s) and 512 of 2048 MiB free"), d);
-        assertTrue(d.endsWith("No worker can ever host such an executor: ask for at most 1 core(s) and 2048 MiB "
-                + "(conf/README.md, executor sizing)"), d);
+        assertTrue(
+                d.startsWith("2 alive worker(s); worker-a: 1 of 1 core(s) and 2048 of 2048 MiB free; "
+                        + "worker-b: 0 of 1 core(s) and 512 of 2048 MiB free"),
+                d);
+        assertTrue(
+                d.endsWith("No worker can ever host such an executor: ask for at most 1 core(s) and 2048 MiB "
+                        + "(conf/README.md, executor sizing)"),
+                d);
     }
 
     @Test
@@ -52,18 +56,21 @@ class ClusterOfferTest {
     void noWorkersAtAll() throws Exception {
         ClusterOffer offer = ClusterOffer.parse("{\"workers\":[]}");
         assertTrue(offer.neverFits(new ExecutorRequest(1, 512, 384)));
-        assertEquals("0 alive worker(s): start workers, or check that they reach the master",
+        assertEquals(
+                "0 alive worker(s): start workers, or check that they reach the master",
                 offer.diagnose(new ExecutorRequest(1, 512, 384)));
     }
 
     @Test
     void requestFromSparkConfiguration() {
-        ExecutorRequest r = ExecutorRequest.of(new SparkConf(false).set("spark.executor.cores", "4")
-                .set("spark.executor.memory", "4g"));
+        ExecutorRequest r = ExecutorRequest.of(
+                new SparkConf(false).set("spark.executor.cores", "4").set("spark.executor.memory", "4g"));
         assertEquals(new ExecutorRequest(4, 4096, 409), r);
         assertEquals(new ExecutorRequest(1, 1024, 384), ExecutorRequest.of(new SparkConf(false)));
-        assertEquals(512, ExecutorRequest.of(new SparkConf(false).set("spark.executor.memoryOverhead", "512m"))
-                .overheadMiB());
+        assertEquals(
+                512,
+                ExecutorRequest.of(new SparkConf(false).set("spark.executor.memoryOverhead", "512m"))
+                        .overheadMiB());
     }
 
     @Test

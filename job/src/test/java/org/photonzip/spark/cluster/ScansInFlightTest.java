@@ -1,30 +1,30 @@
 package org.photonzip.spark.cluster;
 
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobStart;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.photonzip.spark.LocalSpark;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.photonzip.spark.LocalSpark;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Tag("slow")
 class ScansInFlightTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark().with("spark.scheduler.mode", "FAIR");
+
     private final SparkSession spark = SPARK.session();
 
     @Test
@@ -44,7 +44,10 @@ class ScansInFlightTest {
             if (i <= 2) {
                 together.await(30, TimeUnit.SECONDS);
             }
-            return (int) jsc.parallelize(List.of(i, i, i), 3).map(x -> x * 10).reduce(Integer::sum).intValue();
+            return (int) jsc.parallelize(List.of(i, i, i), 3)
+                    .map(x -> x * 10)
+                    .reduce(Integer::sum)
+                    .intValue();
         });
         assertEquals(List.of(30, 60, 90, 120, 150), results);
         Thread.sleep(500); // listener events arrive asynchronously
@@ -55,7 +58,8 @@ class ScansInFlightTest {
     @Test
     void aScanThatThrowsDoesNotStopTheOthersAndIsRethrown() {
         Set<Integer> done = ConcurrentHashMap.newKeySet();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> ScansInFlight.run(spark.sparkContext(), List.of(1, 2, 3), 2, i -> {
                     if (i == 1) {
                         throw new IllegalStateException("scan 1 broke");
@@ -90,7 +94,8 @@ class ScansInFlightTest {
     @Test
     void oneInFlightRunsOnTheCallingThread() throws Exception {
         Thread caller = Thread.currentThread();
-        assertEquals(List.of(true, true), ScansInFlight.run(spark.sparkContext(), List.of(1, 2), 1,
-                i -> Thread.currentThread() == caller));
+        assertEquals(
+                List.of(true, true),
+                ScansInFlight.run(spark.sparkContext(), List.of(1, 2), 1, i -> Thread.currentThread() == caller));
     }
 }

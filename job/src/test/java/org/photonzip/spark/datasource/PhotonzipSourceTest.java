@@ -1,5 +1,12 @@
 package org.photonzip.spark.datasource;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -13,16 +20,7 @@ import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
-
 import scala.jdk.javaapi.CollectionConverters;
-
-import java.nio.file.Path;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code spark.read.format("photonzip")}: a one-frame query of a 64-tile archive decodes only its 16 tiles and
@@ -35,8 +33,7 @@ class PhotonzipSourceTest {
     static final LocalSpark SPARK = new LocalSpark().with("spark.sql.adaptive.enabled", "false");
 
     /** A query's rows and the tiles its scans decoded (their {@link TilesDecoded} metric, summed by Spark). */
-    private record Result(List<Row> rows, long decoded) {
-    }
+    private record Result(List<Row> rows, long decoded) {}
 
     private static Result run(Dataset<Row> query) {
         List<Row> rows = query.collectAsList();
@@ -45,7 +42,8 @@ class PhotonzipSourceTest {
 
     private static long decoded(SparkPlan plan) {
         long n = plan.metrics().get(TilesDecoded.NAME).isDefined()
-                ? plan.metrics().get(TilesDecoded.NAME).get().value() : 0;
+                ? plan.metrics().get(TilesDecoded.NAME).get().value()
+                : 0;
         for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
             n += decoded(child);
         }
@@ -88,24 +86,39 @@ class PhotonzipSourceTest {
             assertArrayEquals(expected, image, "frame 5 as the source has it");
 
             // Column pruning: a query without samples reads the checked manifest and decodes nothing.
-            Result count = run(spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8")
-                    .groupBy().count());
+            Result count = run(spark.read()
+                    .format("photonzip")
+                    .load(archive)
+                    .where("y0 = 16 AND frame >= 8")
+                    .groupBy()
+                    .count());
             assertEquals(0, count.decoded(), "a count decodes no tile");
             assertEquals(8 * 4, count.rows().get(0).getLong(0));
-            Result samples = run(spark.read().format("photonzip").load(archive).where("y0 = 16 AND frame >= 8")
+            Result samples = run(spark.read()
+                    .format("photonzip")
+                    .load(archive)
+                    .where("y0 = 16 AND frame >= 8")
                     .select("frame", "samples"));
             assertEquals(8, samples.decoded(), "one row of tiles, frames 8..15");
             assertEquals(8 * 4, samples.rows().size());
 
             // frames= and roi=: only the 2 tiles overlapping the region are decoded, and rows are cut to it.
-            Result region = run(spark.read().format("photonzip").option("frames", "5:6").option("roi", "0:16,20:40")
+            Result region = run(spark.read()
+                    .format("photonzip")
+                    .option("frames", "5:6")
+                    .option("roi", "0:16,20:40")
                     .load(archive));
             List<Row> cut = region.rows().stream()
-                    .sorted(java.util.Comparator.comparingInt(r -> r.getInt(r.fieldIndex("x0")))).toList();
+                    .sorted(java.util.Comparator.comparingInt(r -> r.getInt(r.fieldIndex("x0"))))
+                    .toList();
             assertEquals(2, region.decoded(), "options frames= and roi=: 2 tiles");
             assertEquals(2, cut.size());
-            assertEquals(List.of(20, 32), cut.stream().map(r -> r.getInt(r.fieldIndex("x0"))).toList());
-            assertEquals(List.of(12, 8), cut.stream().map(r -> r.getInt(r.fieldIndex("width"))).toList());
+            assertEquals(
+                    List.of(20, 32),
+                    cut.stream().map(r -> r.getInt(r.fieldIndex("x0"))).toList());
+            assertEquals(
+                    List.of(12, 8),
+                    cut.stream().map(r -> r.getInt(r.fieldIndex("width"))).toList());
             for (Row r : cut) {
                 assertEquals(0, r.getInt(r.fieldIndex("y0")));
                 assertEquals(16, r.getInt(r.fieldIndex("height")));
@@ -116,7 +129,9 @@ class PhotonzipSourceTest {
                 for (int y = 0; y < 16; y++) {
                     for (int x = 0; x < w; x++) {
                         int i = 2 * (y * w + x);
-                        assertEquals(expected[y * 64 + x0 + x], (short) ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8),
+                        assertEquals(
+                                expected[y * 64 + x0 + x],
+                                (short) ((b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8),
                                 "frame 5, y " + y + ", x " + (x0 + x));
                     }
                 }
@@ -130,9 +145,11 @@ class PhotonzipSourceTest {
             byte[] bytes = java.nio.file.Files.readAllBytes(pack);
             bytes[bytes.length / 2] ^= 0x10;
             java.nio.file.Files.write(pack, bytes);
-            Exception e = assertThrows(Exception.class,
+            Exception e = assertThrows(
+                    Exception.class,
                     () -> spark.read().format("photonzip").load(archive).collectAsList());
-            String said = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : e.getCause().getMessage());
+            String said = String.valueOf(e.getMessage())
+                    + (e.getCause() == null ? "" : e.getCause().getMessage());
             assertTrue(said.contains("CRC32C"), said);
         } finally {
             SPARK.stop();
@@ -151,25 +168,39 @@ class PhotonzipSourceTest {
             int frames = 6;
             int h = 40;
             int w = 48;
-            Path[] inputs = {JobFixtures.writeStack(dir.resolve("a.h5"), frames, h, w, "uint16", null, 11),
-                    JobFixtures.writeStack(dir.resolve("b.h5"), frames, h, w, "uint16", null, 12)};
+            Path[] inputs = {
+                JobFixtures.writeStack(dir.resolve("a.h5"), frames, h, w, "uint16", null, 11),
+                JobFixtures.writeStack(dir.resolve("b.h5"), frames, h, w, "uint16", null, 12)
+            };
             Path night = java.nio.file.Files.createDirectories(dir.resolve("night"));
             for (Path in : inputs) {
                 String name = in.getFileName().toString().replace(".h5", ".pz");
-                JobFixtures.compress(spark, in.toString(), null, night.resolve(name).toString(),
-                        TileShape.parse("4x16x16"), false, false, 0);
+                JobFixtures.compress(
+                        spark,
+                        in.toString(),
+                        null,
+                        night.resolve(name).toString(),
+                        TileShape.parse("4x16x16"),
+                        false,
+                        false,
+                        0);
             }
-            spark.udf().register("sum_u16", (org.apache.spark.sql.api.java.UDF1<byte[], Long>) b -> {
-                long sum = 0;
-                for (int i = 0; i < b.length; i += 2) {
-                    sum += (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
-                }
-                return sum;
-            }, org.apache.spark.sql.types.DataTypes.LongType);
+            spark.udf()
+                    .register(
+                            "sum_u16",
+                            (org.apache.spark.sql.api.java.UDF1<byte[], Long>) b -> {
+                                long sum = 0;
+                                for (int i = 0; i < b.length; i += 2) {
+                                    sum += (b[i] & 0xFF) | (b[i + 1] & 0xFF) << 8;
+                                }
+                                return sum;
+                            },
+                            org.apache.spark.sql.types.DataTypes.LongType);
 
             spark.read().format("photonzip").load(night.toString()).createOrReplaceTempView("night");
             List<Row> means = spark.sql("SELECT archive, frame, SUM(sum_u16(samples)) / SUM(height * width) AS mean "
-                    + "FROM night GROUP BY archive, frame ORDER BY archive, frame").collectAsList();
+                            + "FROM night GROUP BY archive, frame ORDER BY archive, frame")
+                    .collectAsList();
             assertEquals(2 * frames, means.size());
             short[] frame = new short[h * w];
             for (int k = 0; k < inputs.length; k++) {
@@ -189,7 +220,9 @@ class PhotonzipSourceTest {
             }
 
             int row = 21; // inside the second row of 16-row tiles
-            Result held = run(spark.read().format("photonzip").load(night.resolve("b.pz").toString())
+            Result held = run(spark.read()
+                    .format("photonzip")
+                    .load(night.resolve("b.pz").toString())
                     .where("y0 <= " + row + " AND y0 > " + (row - 16)));
             List<Row> tiles = held.rows();
             assertEquals(2 * 3, held.decoded(), "only the tiles holding the row");

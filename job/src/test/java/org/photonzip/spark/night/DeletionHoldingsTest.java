@@ -1,32 +1,15 @@
 package org.photonzip.spark.night;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.photonzip.spark.night.NightFixtures.sha256;
+import static org.photonzip.spark.night.NightFixtures.statuses;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerJobEnd;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.ArchiveLayout;
-import org.photonzip.archive.CommitMarker;
-import org.photonzip.archive.FileEntry;
-import org.photonzip.hdf5.NativeHdf5;
-import org.photonzip.plan.TileShape;
-import org.photonzip.options.BoundRequest;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.LocalSpark;
-import org.photonzip.tools.generate.GeneratorConfig;
-import org.photonzip.tools.generate.Hdf5StackWriter;
-import org.photonzip.tools.generate.StackGenerator;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -37,12 +20,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.photonzip.spark.night.NightFixtures.sha256;
-import static org.photonzip.spark.night.NightFixtures.statuses;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveLayout;
+import org.photonzip.archive.CommitMarker;
+import org.photonzip.archive.FileEntry;
+import org.photonzip.hdf5.NativeHdf5;
+import org.photonzip.options.BoundRequest;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
+import org.photonzip.tools.generate.GeneratorConfig;
+import org.photonzip.tools.generate.Hdf5StackWriter;
+import org.photonzip.tools.generate.StackGenerator;
 
 /**
  * Issue 17, "raw data deleted that no archive holds": a source is deleted only when a lossless archive verified in
@@ -54,23 +53,45 @@ import static org.photonzip.spark.night.NightFixtures.statuses;
 class DeletionHoldingsTest {
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     /** The issue's s.h5: generate --frames 32 --height 128 --width 128 --seed 1 --flats 4 --darks 4. */
     private static Path generated(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        GeneratorConfig cfg = GeneratorConfig.builder().frames(32).height(128).width(128).seed(1).flats(4).darks(4)
+        GeneratorConfig cfg = GeneratorConfig.builder()
+                .frames(32)
+                .height(128)
+                .width(128)
+                .seed(1)
+                .flats(4)
+                .darks(4)
                 .build();
         new Hdf5StackWriter(false, false, 1, null).write(new StackGenerator(cfg), file);
         return file;
     }
 
-    private NightRun.Outcome night(List<String> inputs, Path archive, boolean skip, boolean delete, long maxMetadata,
-                                   BoundRequest bound) throws IOException {
-        NightInputs.Plan plan = NightInputs.plan(inputs, archive + "/", spark.sparkContext().hadoopConfiguration());
-        NightOptions options = new NightOptions(skip, delete, scan -> new CompressJob.Request(scan.input(), null,
-                scan.archive(), TileShape.parse("8x64x64"), ModelChoice.parse("classical"), false, false, 0,
-                maxMetadata, bound), e -> String.valueOf(e.getMessage()), r -> { });
+    private NightRun.Outcome night(
+            List<String> inputs, Path archive, boolean skip, boolean delete, long maxMetadata, BoundRequest bound)
+            throws IOException {
+        NightInputs.Plan plan =
+                NightInputs.plan(inputs, archive + "/", spark.sparkContext().hadoopConfiguration());
+        NightOptions options = new NightOptions(
+                skip,
+                delete,
+                scan -> new CompressJob.Request(
+                        scan.input(),
+                        null,
+                        scan.archive(),
+                        TileShape.parse("8x64x64"),
+                        ModelChoice.parse("classical"),
+                        false,
+                        false,
+                        0,
+                        maxMetadata,
+                        bound),
+                e -> String.valueOf(e.getMessage()),
+                r -> {});
         return NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
     }
 
@@ -86,8 +107,8 @@ class DeletionHoldingsTest {
     void aRerunKeepsASourceWhoseMetadataTheArchiveLacks(@TempDir Path dir) throws IOException {
         Path s = generated(dir.resolve("raw/s.h5"));
         String hash = sha256(s);
-        NightRun.Outcome first = night(List.of(s.toString()), dir.resolve("night/"), false, true, 100_000,
-                BoundRequest.LOSSLESS);
+        NightRun.Outcome first =
+                night(List.of(s.toString()), dir.resolve("night/"), false, true, 100_000, BoundRequest.LOSSLESS);
         assertEquals(NightRun.SOURCES_KEPT, first.exitCode(), first.records().toString());
         NightRun.Outcome again = night(s, dir.resolve("night/"), true, true);
         assertEquals(List.of("skipped"), statuses(again));
@@ -101,13 +122,15 @@ class DeletionHoldingsTest {
     void aRerunKeepsASourceChangedSinceItWasArchived(@TempDir Path dir) throws IOException {
         Assumptions.assumeTrue(NativeHdf5.available(), "the HDF5 library edits the raw file");
         Path s = generated(dir.resolve("raw/s.h5"));
-        assertEquals(NightRun.ALL_DONE, night(s, dir.resolve("night/"), false, false).exitCode());
+        assertEquals(
+                NightRun.ALL_DONE, night(s, dir.resolve("night/"), false, false).exitCode());
         addNoteAndChangeAFlat(s);
         String hash = sha256(s);
         NightRun.Outcome again = night(s, dir.resolve("night/"), true, true);
         assertEquals(List.of("failed"), statuses(again));
         assertEquals(NightRun.SOME_FAILED, again.exitCode());
-        assertTrue(again.records().get(0).error().contains("is not the file that was archived"),
+        assertTrue(
+                again.records().get(0).error().contains("is not the file that was archived"),
                 again.records().get(0).error());
         assertEquals(hash, sha256(s), "the note and the new flat exist only here");
     }
@@ -116,8 +139,16 @@ class DeletionHoldingsTest {
     void anErrorBoundedArchiveNeverJustifiesDeletingTheSource(@TempDir Path dir) throws IOException {
         Path s = generated(dir.resolve("raw/s.h5"));
         String hash = sha256(s);
-        assertEquals(NightRun.ALL_DONE, night(List.of(s.toString()), dir.resolve("night/"), false, false, 1L << 30,
-                BoundRequest.parse("8", null)).exitCode());
+        assertEquals(
+                NightRun.ALL_DONE,
+                night(
+                                List.of(s.toString()),
+                                dir.resolve("night/"),
+                                false,
+                                false,
+                                1L << 30,
+                                BoundRequest.parse("8", null))
+                        .exitCode());
         NightRun.Outcome again = night(s, dir.resolve("night/"), true, true);
         assertEquals(NightRun.SOURCES_KEPT, again.exitCode(), again.records().toString());
         assertTrue(note(again).contains("error-bounded"), note(again));
@@ -137,7 +168,8 @@ class DeletionHoldingsTest {
         NightRun.Outcome again = night(s, night, true, true);
         assertEquals(List.of("failed"), statuses(again));
         assertEquals(NightRun.VERIFICATION_FAILED, again.exitCode());
-        assertTrue(again.records().get(0).error().contains("metadata.h5 does not match its _SUCCESS"),
+        assertTrue(
+                again.records().get(0).error().contains("metadata.h5 does not match its _SUCCESS"),
                 again.records().get(0).error());
         assertEquals(hash, sha256(s));
     }
@@ -150,7 +182,8 @@ class DeletionHoldingsTest {
         assertEquals(NightRun.ALL_DONE, night(s, night, false, false).exitCode());
         Path archive = night.resolve("s.pz");
         ObjectMapper json = new ObjectMapper();
-        ObjectNode summary = (ObjectNode) json.readTree(archive.resolve(ArchiveLayout.SUMMARY).toFile());
+        ObjectNode summary = (ObjectNode)
+                json.readTree(archive.resolve(ArchiveLayout.SUMMARY).toFile());
         assertTrue(summary.has("source_record"), summary.toString());
         summary.remove("source_record"); // as an archive written before the record existed
         rewrite(archive, ArchiveLayout.SUMMARY, json.writeValueAsBytes(summary));
@@ -186,7 +219,9 @@ class DeletionHoldingsTest {
         assertTrue(cut.get());
         assertEquals(List.of("failed"), statuses(o));
         assertEquals(NightRun.SOME_FAILED, o.exitCode());
-        assertTrue(o.records().get(0).error().contains("changed while it was archived"), o.records().get(0).error());
+        assertTrue(
+                o.records().get(0).error().contains("changed while it was archived"),
+                o.records().get(0).error());
         assertFalse(Files.exists(dir.resolve("night/s.pz")), "nothing committed");
     }
 
@@ -209,7 +244,8 @@ class DeletionHoldingsTest {
         String masterHash = sha256(master);
         String dataHash = sha256(data);
         NightRun.Outcome o = night(master, dir.resolve("night/"), false, true);
-        assertEquals(List.of("done"), statuses(o), String.valueOf(o.records().get(0).error()));
+        assertEquals(
+                List.of("done"), statuses(o), String.valueOf(o.records().get(0).error()));
         assertEquals(NightRun.SOURCES_KEPT, o.exitCode());
         assertTrue(note(o).contains("also holds") && note(o).contains("/entry/data/flats"), note(o));
         assertEquals(masterHash, sha256(master));
@@ -227,13 +263,15 @@ class DeletionHoldingsTest {
         Path night = Files.createDirectories(dir.resolve("night/b.pz"));
         Files.writeString(night.resolve("summary.json"), "{\"mine\": true}");
         Map<String, String> before = NightFixtures.snapshot(dir);
-        NightRun.Outcome intoFolder = NightFixtures.night(spark, List.of(s.toString()), folder.toString(), false, false,
-                true, r -> { });
-        NightRun.Outcome intoNight = NightFixtures.night(spark, List.of(b.toString()), dir.resolve("night") + "/",
-                false, false, true, r -> { });
+        NightRun.Outcome intoFolder =
+                NightFixtures.night(spark, List.of(s.toString()), folder.toString(), false, false, true, r -> {});
+        NightRun.Outcome intoNight = NightFixtures.night(
+                spark, List.of(b.toString()), dir.resolve("night") + "/", false, false, true, r -> {});
         for (NightRun.Outcome o : List.of(intoFolder, intoNight)) {
             assertEquals(NightRun.SOME_FAILED, o.exitCode(), o.records().toString());
-            assertTrue(o.records().get(0).error().contains("not provably photonzip's"), o.records().get(0).error());
+            assertTrue(
+                    o.records().get(0).error().contains("not provably photonzip's"),
+                    o.records().get(0).error());
         }
         Map<String, String> after = NightFixtures.snapshot(dir);
         after.keySet().removeIf(k -> k.startsWith("night/_night/"));
@@ -251,7 +289,7 @@ class DeletionHoldingsTest {
         try {
             H5.H5Gclose(H5.H5Gcreate(f, "entry", p, p, p));
             H5.H5Gclose(H5.H5Gcreate(f, "entry/data", p, p, p));
-            long space = H5.H5Screate_simple(3, new long[]{4, 16, 24}, null);
+            long space = H5.H5Screate_simple(3, new long[] {4, 16, 24}, null);
             short[] values = new short[4 * 16 * 24];
             for (int i = 0; i < values.length; i++) {
                 values[i] = (short) (500 + 13 * i % 4000);
@@ -377,11 +415,13 @@ class DeletionHoldingsTest {
             } finally {
                 H5.H5Dclose(d);
             }
-            long space = H5.H5Screate_simple(1, new long[]{3}, null);
+            long space = H5.H5Screate_simple(1, new long[] {3}, null);
             try {
                 long n = H5.H5Dcreate(f, "/entry/note", HDF5Constants.H5T_NATIVE_INT, space, p, p, p);
-                H5.H5Dwrite(n, HDF5Constants.H5T_NATIVE_INT, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, p,
-                        new int[]{1, 2, 3});
+                H5.H5Dwrite(
+                        n, HDF5Constants.H5T_NATIVE_INT, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL, p, new int[] {
+                            1, 2, 3
+                        });
                 H5.H5Dclose(n);
             } finally {
                 H5.H5Sclose(space);

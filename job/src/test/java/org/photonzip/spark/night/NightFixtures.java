@@ -1,15 +1,7 @@
 package org.photonzip.spark.night;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.SparkSession;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.fs.SerializableConfiguration;
-import org.photonzip.source.InputStack;
-import org.photonzip.spark.VerifyJob;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,27 +13,60 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.fs.SerializableConfiguration;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.source.InputStack;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.VerifyJob;
 
 /** Runs nights in a test's Spark and checks that nothing was lost. */
 final class NightFixtures {
-    private NightFixtures() {
-    }
+    private NightFixtures() {}
 
-    static NightRun.Outcome night(SparkSession spark, List<String> inputs, String archive, boolean skip, boolean delete,
-                                  boolean overwrite, Consumer<CompressJob.Report> hook) throws IOException {
+    static NightRun.Outcome night(
+            SparkSession spark,
+            List<String> inputs,
+            String archive,
+            boolean skip,
+            boolean delete,
+            boolean overwrite,
+            Consumer<CompressJob.Report> hook)
+            throws IOException {
         return night(spark, inputs, archive, skip, delete, overwrite, hook, JobFixtures.quiet());
     }
 
-    static NightRun.Outcome night(SparkSession spark, List<String> inputs, String archive, boolean skip, boolean delete,
-                                  boolean overwrite, Consumer<CompressJob.Report> hook, java.io.PrintStream console)
+    static NightRun.Outcome night(
+            SparkSession spark,
+            List<String> inputs,
+            String archive,
+            boolean skip,
+            boolean delete,
+            boolean overwrite,
+            Consumer<CompressJob.Report> hook,
+            java.io.PrintStream console)
             throws IOException {
-        NightInputs.Plan plan = NightInputs.plan(inputs, archive, spark.sparkContext().hadoopConfiguration());
-        NightOptions options = new NightOptions(skip, delete, scan -> new CompressJob.Request(scan.input(), null,
-                scan.archive(), null, ModelChoice.parse("auto"), false, overwrite, 0, 1L << 30),
-                e -> String.valueOf(e.getMessage()), hook);
+        NightInputs.Plan plan =
+                NightInputs.plan(inputs, archive, spark.sparkContext().hadoopConfiguration());
+        NightOptions options = new NightOptions(
+                skip,
+                delete,
+                scan -> new CompressJob.Request(
+                        scan.input(),
+                        null,
+                        scan.archive(),
+                        null,
+                        ModelChoice.parse("auto"),
+                        false,
+                        overwrite,
+                        0,
+                        1L << 30),
+                e -> String.valueOf(e.getMessage()),
+                hook);
         return NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, console);
     }
 
@@ -64,7 +89,9 @@ final class NightFixtures {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = dir.relativize(p).toString();
                 if (!rel.startsWith(NightLog.DIRECTORY + "/")) {
-                    files.put(rel, Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() + " " + sha256(p));
+                    files.put(
+                            rel,
+                            Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis() + " " + sha256(p));
                 }
             }
         }
@@ -86,13 +113,15 @@ final class NightFixtures {
                     continue;
                 }
                 deleted++;
-                String archive = night.resolve(NightInputs.archiveName(ref.toString())).toString();
+                String archive =
+                        night.resolve(NightInputs.archiveName(ref.toString())).toString();
                 ArchiveReader reader = ArchiveReader.open(archive, conf);
                 try (InputStack input = InputStack.open(ref.toString(), null, conf)) {
                     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-                    VerifyJob.Result r = VerifyJob.run(jsc, reader, jsc.broadcast(new SerializableConfiguration(conf)),
-                            input.descriptor());
-                    assertTrue(r.ok() && r.samples() == input.descriptor().samples(),
+                    VerifyJob.Result r = VerifyJob.run(
+                            jsc, reader, jsc.broadcast(new SerializableConfiguration(conf)), input.descriptor());
+                    assertTrue(
+                            r.ok() && r.samples() == input.descriptor().samples(),
                             source + " was deleted but its archive does not hold every value: " + r.failures());
                 }
             }

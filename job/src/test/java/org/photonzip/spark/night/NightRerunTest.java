@@ -1,19 +1,15 @@
 package org.photonzip.spark.night;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.photonzip.spark.night.NightFixtures.night;
+import static org.photonzip.spark.night.NightFixtures.sha256;
+import static org.photonzip.spark.night.NightFixtures.snapshot;
+import static org.photonzip.spark.night.NightFixtures.statuses;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.spark.LocalSpark;
-import org.photonzip.archive.ArchiveExistsException;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.fs.HadoopFiles;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +19,17 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.photonzip.spark.night.NightFixtures.night;
-import static org.photonzip.spark.night.NightFixtures.sha256;
-import static org.photonzip.spark.night.NightFixtures.snapshot;
-import static org.photonzip.spark.night.NightFixtures.statuses;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveExistsException;
+import org.photonzip.fs.HadoopFiles;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 
 /** Idempotent, resumable nights; two writers of one archive; --overwrite with one input into a night directory. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -40,10 +39,11 @@ class NightRerunTest {
     // an ETA to show.
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark().with(org.photonzip.spark.cluster.ScansInFlight.IN_FLIGHT, "2");
+
     private final SparkSession spark = SPARK.session();
 
     private static Path scan(Path dir, String name, long seed) {
-        return JobFixtures.writeStack(dir.resolve(name), 8, 32, 40, "uint16", new int[]{2, 32, 40}, seed);
+        return JobFixtures.writeStack(dir.resolve(name), 8, 32, 40, "uint16", new int[] {2, 32, 40}, seed);
     }
 
     @Test
@@ -58,27 +58,38 @@ class NightRerunTest {
         Path night = dir.resolve("night");
 
         java.io.ByteArrayOutputStream console = new java.io.ByteArrayOutputStream();
-        NightRun.Outcome first = night(spark, List.of(glob), night.toString(), false, false, false, r -> { },
+        NightRun.Outcome first = night(
+                spark,
+                List.of(glob),
+                night.toString(),
+                false,
+                false,
+                false,
+                r -> {},
                 new java.io.PrintStream(console, true));
         String said = console.toString();
         assertTrue(said.contains("scan 1 of 3: ") && said.contains("ETA ?"), said);
-        assertTrue(said.matches("(?s).*scan 3 of 3: .*scan_3\\.h5 \\([0-9.]+ MB\\); night \\d+:\\d\\d:\\d\\d, ETA \\d+:\\d\\d:\\d\\d.*"),
+        assertTrue(
+                said.matches(
+                        "(?s).*scan 3 of 3: .*scan_3\\.h5 \\([0-9.]+ MB\\); night \\d+:\\d\\d:\\d\\d, ETA \\d+:\\d\\d:\\d\\d.*"),
                 said);
         assertEquals(List.of("done", "done", "failed"), statuses(first));
         assertEquals(NightRun.SOME_FAILED, first.exitCode());
-        assertTrue(first.records().get(2).error().contains("truncated"), first.records().get(2).error());
+        assertTrue(
+                first.records().get(2).error().contains("truncated"),
+                first.records().get(2).error());
         checkRecord(first, raw, night);
         Map<String, String> partial = snapshot(night);
 
         Files.write(third, whole);
-        NightRun.Outcome second = night(spark, List.of(glob), night.toString(), true, false, false, r -> { });
+        NightRun.Outcome second = night(spark, List.of(glob), night.toString(), true, false, false, r -> {});
         assertEquals(List.of("skipped", "skipped", "done"), statuses(second));
         assertEquals(NightRun.ALL_DONE, second.exitCode());
         Map<String, String> finished = snapshot(night);
         partial.forEach((file, state) -> assertEquals(state, finished.get(file), file + " was rewritten"));
         assertEquals(partial.size() + snapshot(night.resolve("scan_3.pz")).size(), finished.size());
 
-        NightRun.Outcome third2 = night(spark, List.of(glob), night.toString(), true, false, false, r -> { });
+        NightRun.Outcome third2 = night(spark, List.of(glob), night.toString(), true, false, false, r -> {});
         assertEquals(List.of("skipped", "skipped", "skipped"), statuses(third2));
         assertEquals(NightRun.ALL_DONE, third2.exitCode());
         assertEquals(finished, snapshot(night), "a re-run of a finished night rewrites nothing");
@@ -86,9 +97,11 @@ class NightRerunTest {
             assertEquals(3, logs.count(), "one record per run");
         }
 
-        NightRun.Outcome again = night(spark, List.of(glob), night.toString(), false, false, false, r -> { });
+        NightRun.Outcome again = night(spark, List.of(glob), night.toString(), false, false, false, r -> {});
         assertEquals(List.of("failed", "failed", "failed"), statuses(again));
-        assertTrue(again.records().get(0).error().contains("--skip-existing"), again.records().get(0).error());
+        assertTrue(
+                again.records().get(0).error().contains("--skip-existing"),
+                again.records().get(0).error());
         assertEquals(finished, snapshot(night), "without --overwrite an archive is never moved or deleted");
     }
 
@@ -101,8 +114,11 @@ class NightRerunTest {
         assertEquals("done", done.path("status").asText());
         assertEquals(1, done.path("scan").asInt());
         assertEquals(3, done.path("of").asInt());
-        assertEquals(sha256(raw.resolve("scan_1.h5")), done.path("source_files").get(0).path("sha256").asText());
-        assertEquals(Files.size(raw.resolve("scan_1.h5")), done.path("source_bytes").asLong());
+        assertEquals(
+                sha256(raw.resolve("scan_1.h5")),
+                done.path("source_files").get(0).path("sha256").asText());
+        assertEquals(
+                Files.size(raw.resolve("scan_1.h5")), done.path("source_bytes").asLong());
         Path archive = dir.resolve("scan_1.pz");
         int files = 0;
         long bytes = Files.size(archive.resolve("_SUCCESS"));
@@ -117,9 +133,13 @@ class NightRerunTest {
             assertEquals(all.filter(Files::isRegularFile).count(), files + 1, "every file but _SUCCESS is listed");
         }
         assertEquals(bytes, done.path("archive_bytes").asLong());
-        assertEquals(sha256(archive.resolve("_SUCCESS")), done.path("archive_digest").asText());
-        assertEquals(Math.round(1000.0 * done.path("source_bytes").asLong() / bytes) / 1000.0,
-                done.path("ratio").asDouble(), 1e-9, lines.get(0));
+        assertEquals(
+                sha256(archive.resolve("_SUCCESS")), done.path("archive_digest").asText());
+        assertEquals(
+                Math.round(1000.0 * done.path("source_bytes").asLong() / bytes) / 1000.0,
+                done.path("ratio").asDouble(),
+                1e-9,
+                lines.get(0));
         assertTrue(done.path("error").isNull());
         JsonNode failed = json.readTree(lines.get(2));
         assertEquals("failed", failed.path("status").asText());
@@ -135,7 +155,8 @@ class NightRerunTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<CompressJob.Report>> runs = new ArrayList<>();
         for (Path input : List.of(a, b)) {
-            runs.add(pool.submit(() -> JobFixtures.compress(spark, input.toString(), null, target, null, false, false, 0)));
+            runs.add(pool.submit(
+                    () -> JobFixtures.compress(spark, input.toString(), null, target, null, false, false, 0)));
         }
         int committed = 0;
         List<String> failures = new ArrayList<>();
@@ -147,7 +168,8 @@ class NightRerunTest {
                 winner = r.stack().input();
             } catch (java.util.concurrent.ExecutionException e) {
                 failures.add(String.valueOf(e.getCause().getMessage()));
-                assertTrue(e.getCause() instanceof ArchiveExistsException || e.getCause() instanceof IOException,
+                assertTrue(
+                        e.getCause() instanceof ArchiveExistsException || e.getCause() instanceof IOException,
                         e.getCause().toString());
             }
         }
@@ -157,7 +179,9 @@ class NightRerunTest {
         assertEquals(List.of("scan.pz"), List.of(out.toFile().list()), "the loser left nothing behind");
         Path ref = Files.createDirectories(dir.resolve("ref"));
         Files.copy(Path.of(winner), ref.resolve("scan.h5"));
-        assertEquals(1, NightFixtures.assertNothingLost(spark, ref, dir.resolve("nowhere"), out),
+        assertEquals(
+                1,
+                NightFixtures.assertNothingLost(spark, ref, dir.resolve("nowhere"), out),
                 "the archive holds every value of the run that committed");
     }
 
@@ -167,11 +191,13 @@ class NightRerunTest {
         scan(raw, "scan_1.h5", 21);
         scan(raw, "scan_2.h5", 22);
         Path night = dir.resolve("night");
-        assertEquals(NightRun.ALL_DONE, night(spark, List.of(raw.toString()), night.toString(), false, false, false,
-                r -> { }).exitCode());
+        assertEquals(
+                NightRun.ALL_DONE,
+                night(spark, List.of(raw.toString()), night.toString(), false, false, false, r -> {})
+                        .exitCode());
         Map<String, String> before = snapshot(night);
         Path extra = scan(dir, "scan_3.h5", 23);
-        NightRun.Outcome o = night(spark, List.of(extra.toString()), night.toString(), false, false, true, r -> { });
+        NightRun.Outcome o = night(spark, List.of(extra.toString()), night.toString(), false, false, true, r -> {});
         assertEquals(List.of("done"), statuses(o));
         assertEquals(night.resolve("scan_3.pz").toString(), o.records().get(0).archive());
         Map<String, String> after = snapshot(night);

@@ -1,22 +1,11 @@
 package org.photonzip.spark.night;
 
-import io.jhdf.HdfFile;
-import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-import org.photonzip.archive.ArchiveReader;
-import org.photonzip.hdf5.NativeHdf5;
-import org.photonzip.plan.TileShape;
-import org.photonzip.source.TiffReferences;
-import org.photonzip.spark.CompressJob;
-import org.photonzip.spark.JobFixtures;
-import org.photonzip.options.ModelChoice;
-import org.photonzip.spark.LocalSpark;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -25,11 +14,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.photonzip.archive.ArchiveReader;
+import org.photonzip.hdf5.NativeHdf5;
+import org.photonzip.options.ModelChoice;
+import org.photonzip.plan.TileShape;
+import org.photonzip.source.TiffReferences;
+import org.photonzip.spark.CompressJob;
+import org.photonzip.spark.JobFixtures;
+import org.photonzip.spark.LocalSpark;
 
 /**
  * Issue 18, "a TIFF series loses its flats, darks and angles": the flat and dark fields and angles named beside a
@@ -42,8 +41,10 @@ class TiffReferencesTest {
     private static final int FRAMES = 6;
     private static final int H = 64;
     private static final int W = 80;
+
     @RegisterExtension
     static final LocalSpark SPARK = new LocalSpark();
+
     private final SparkSession spark = SPARK.session();
 
     /** A series beside two uint16 flats, one float32 dark and an angles file; returns the files made. */
@@ -77,14 +78,31 @@ class TiffReferencesTest {
     }
 
     private NightRun.Outcome night(Path dir, Path archive, boolean delete) throws IOException {
-        TiffReferences refs = TiffReferences.resolve(dir.resolve("flat_*.tiff").toString(),
-                dir.resolve("dark_*.tiff").toString(), dir.resolve("angles.txt").toString(),
+        TiffReferences refs = TiffReferences.resolve(
+                dir.resolve("flat_*.tiff").toString(),
+                dir.resolve("dark_*.tiff").toString(),
+                dir.resolve("angles.txt").toString(),
                 spark.sparkContext().hadoopConfiguration());
-        NightInputs.Plan plan = NightInputs.plan(List.of(dir.resolve("tiffs").toString()), archive.toString(),
+        NightInputs.Plan plan = NightInputs.plan(
+                List.of(dir.resolve("tiffs").toString()),
+                archive.toString(),
                 spark.sparkContext().hadoopConfiguration());
-        NightOptions options = new NightOptions(false, delete, s -> new CompressJob.Request(s.input(), null,
-                s.archive(), TileShape.parse("4x32x32"), ModelChoice.parse("classical"), false, false, 0, 1L << 30)
-                .withReferences(refs), e -> String.valueOf(e.getMessage()), r -> { });
+        NightOptions options = new NightOptions(
+                false,
+                delete,
+                s -> new CompressJob.Request(
+                                s.input(),
+                                null,
+                                s.archive(),
+                                TileShape.parse("4x32x32"),
+                                ModelChoice.parse("classical"),
+                                false,
+                                false,
+                                0,
+                                1L << 30)
+                        .withReferences(refs),
+                e -> String.valueOf(e.getMessage()),
+                r -> {});
         return NightRun.run(spark, plan.scans(), plan.nightDirectory(), options, JobFixtures.quiet());
     }
 
@@ -99,9 +117,11 @@ class TiffReferencesTest {
 
         ArchiveReader reader = ArchiveReader.open(archive.toString(), new org.apache.hadoop.conf.Configuration());
         List<String> recorded = reader.summary().sourceRecord().files().stream()
-                .map(f -> Path.of(java.net.URI.create(f.path())).toString()).toList();
+                .map(f -> Path.of(java.net.URI.create(f.path())).toString())
+                .toList();
         assertEquals(files.stream().map(Path::toString).toList(), recorded, "frames, flats, darks, angles");
-        assertTrue(reader.summary().codedDatasets().stream().anyMatch(e -> e.path().equals("/entry/data/data_white")),
+        assertTrue(
+                reader.summary().codedDatasets().stream().anyMatch(e -> e.path().equals("/entry/data/data_white")),
                 "uint16 flats are coded like a NeXus input's");
 
         Path out = dir.resolve("restored.h5");
@@ -111,20 +131,29 @@ class TiffReferencesTest {
             for (int t = 0; t < FRAMES; t++) {
                 assertArrayEquals(unsigned(frame(t, 1000)), flat(data[t]), "frame " + t);
             }
-            int[][][] white = (int[][][]) h.getDatasetByPath("/entry/data/data_white").getData();
+            int[][][] white =
+                    (int[][][]) h.getDatasetByPath("/entry/data/data_white").getData();
             assertEquals(2, white.length);
             assertArrayEquals(unsigned(frame(7, 40000)), flat(white[0]));
             assertArrayEquals(unsigned(frame(8, 40000)), flat(white[1]));
-            float[][][] dark = (float[][][]) h.getDatasetByPath("/entry/data/data_dark").getData();
+            float[][][] dark =
+                    (float[][][]) h.getDatasetByPath("/entry/data/data_dark").getData();
             assertEquals(1, dark.length);
             float[] expected = darkField();
             for (int i = 0; i < expected.length; i++) {
-                assertEquals(Float.floatToRawIntBits(expected[i]), Float.floatToRawIntBits(dark[0][i / W][i % W]),
+                assertEquals(
+                        Float.floatToRawIntBits(expected[i]),
+                        Float.floatToRawIntBits(dark[0][i / W][i % W]),
                         "dark sample " + i);
             }
-            double[] a = (double[]) h.getDatasetByPath("/entry/data/rotation_angle").getData();
-            assertArrayEquals(new double[]{-88.2, -86.2, -84.2001, 0, 1.8, 91.7999}, a, 0.0);
-            assertEquals("degree", h.getDatasetByPath("/entry/data/rotation_angle").getAttribute("units").getData());
+            double[] a =
+                    (double[]) h.getDatasetByPath("/entry/data/rotation_angle").getData();
+            assertArrayEquals(new double[] {-88.2, -86.2, -84.2001, 0, 1.8, 91.7999}, a, 0.0);
+            assertEquals(
+                    "degree",
+                    h.getDatasetByPath("/entry/data/rotation_angle")
+                            .getAttribute("units")
+                            .getData());
         }
     }
 
@@ -146,7 +175,8 @@ class TiffReferencesTest {
         }
         NightRun.Outcome k = night(dir.resolve("kept"), dir.resolve("b.pz"), true);
         assertEquals(NightRun.SOURCES_KEPT, k.exitCode(), k.records().toString());
-        assertTrue(String.join("; ", k.records().get(0).notes()).contains("formatting of angles file"),
+        assertTrue(
+                String.join("; ", k.records().get(0).notes()).contains("formatting of angles file"),
                 k.records().get(0).notes().toString());
         for (Map.Entry<Path, String> e : hashes.entrySet()) {
             assertEquals(e.getValue(), NightFixtures.sha256(e.getKey()), e.getKey() + " kept as it was");

@@ -1,19 +1,18 @@
 package org.photonzip.tools.bench;
 
-import org.photonzip.plan.TileShape;
-import org.junit.jupiter.api.Test;
-import org.photonzip.source.InMemoryStack;
-import org.photonzip.source.StackSource;
-import org.photonzip.source.StackSources;
-import org.photonzip.source.TestData;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.photonzip.plan.TileShape;
+import org.photonzip.source.InMemoryStack;
+import org.photonzip.source.StackSource;
+import org.photonzip.source.StackSources;
+import org.photonzip.source.TestData;
 
 class BenchmarkTest {
     /** A drifting smooth image with photon-like noise: compressible, but not trivially. */
@@ -98,12 +97,12 @@ class BenchmarkTest {
                 return out;
             }
         };
-        Benchmark bench = Benchmark.ofBlockCodecs(TileShape.parse("4x8x8"), List.of(Codecs.block("zstd-3"),
-                flipsOneBit));
+        Benchmark bench =
+                Benchmark.ofBlockCodecs(TileShape.parse("4x8x8"), List.of(Codecs.block("zstd-3"), flipsOneBit));
         RoundTripException e = assertThrows(RoundTripException.class, () -> bench.run(smoothStack(4, 8, 8), 0));
         // Byte 301 is the high byte of sample 150 = 2 * 64 + 2 * 8 + 6 of the single 4x8x8 tile.
-        assertTrue(e.getMessage().contains("broken") && e.getMessage().contains("frame 2 row 2 column 6"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("broken") && e.getMessage().contains("frame 2 row 2 column 6"), e.getMessage());
     }
 
     @Test
@@ -126,15 +125,18 @@ class BenchmarkTest {
         };
         Benchmark bench = Benchmark.ofBlockCodecs(TileShape.parse("2x8x8"), List.of(crashes));
         RoundTripException e = assertThrows(RoundTripException.class, () -> bench.run(smoothStack(4, 8, 8), 0));
-        assertTrue(e.getMessage().contains("crashy failed to decompress tile 2x8x8 at frame 0")
-                && e.getMessage().contains("stream too short"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("crashy failed to decompress tile 2x8x8 at frame 0")
+                        && e.getMessage().contains("stream too short"),
+                e.getMessage());
     }
 
     @Test
     void k11ProjectionsAreNearlyIncompressibleForZstd() throws IOException {
         String k11 = TestData.require("k11-diad/k11-18014/k11-18014-imaging.h5").toString();
         try (StackSource s = StackSources.open(k11 + "@100:700")) {
-            CodecResult zstd = Benchmark.of(null, List.of("zstd-3")).run(s, 0).results().get(0);
+            CodecResult zstd =
+                    Benchmark.of(null, List.of("zstd-3")).run(s, 0).results().get(0);
             // README: zstd -19 gives 15.07 bits/pixel on frames 100-3100; level 3 is about the same here.
             assertTrue(zstd.bitsPerPixel() > 14.5 && zstd.bitsPerPixel() < 15.5, String.valueOf(zstd.bitsPerPixel()));
         }

@@ -1,14 +1,13 @@
 package org.photonzip.tools.bench;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** Baseline codecs round-trip every kind of input and reject a wrong expected length. */
 class BlockCodecTest {
@@ -24,7 +23,7 @@ class BlockCodecTest {
             smooth[2 * i] = (byte) v;
             smooth[2 * i + 1] = (byte) (v >>> 8);
         }
-        return new byte[][]{new byte[0], {7}, noise, smooth, new byte[100_000]};
+        return new byte[][] {new byte[0], {7}, noise, smooth, new byte[100_000]};
     }
 
     @Test

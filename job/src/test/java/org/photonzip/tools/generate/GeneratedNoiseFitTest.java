@@ -9,8 +9,17 @@ import org.photonzip.codec.bound.NoiseModelFit;
 
 /** The noise-model fits recover the generator's known gain, read noise and dark level. */
 class GeneratedNoiseFitTest {
-    private static final GeneratorConfig CONFIG = GeneratorConfig.builder().frames(24).height(96).width(96)
-            .seed(7).flats(12).darks(12).gain(1.5).readNoiseAdu(2.5).darkAdu(100).build();
+    private static final GeneratorConfig CONFIG = GeneratorConfig.builder()
+            .frames(24)
+            .height(96)
+            .width(96)
+            .seed(7)
+            .flats(12)
+            .darks(12)
+            .gain(1.5)
+            .readNoiseAdu(2.5)
+            .darkAdu(100)
+            .build();
 
     @Test
     void flatsAndDarksGiveTheGeneratorsGainReadNoiseAndDark() {
@@ -51,8 +60,9 @@ class GeneratedNoiseFitTest {
             double truth = Math.sqrt(1.5 * (intensity - 100) + 2.5 * 2.5);
             double fitted = m.sigma(intensity);
             // the sample rotates, so second differences also see motion: never much below the truth
-            assertTrue(fitted > 0.9 * truth && fitted < 1.5 * truth, m.describe() + " at " + intensity + ": "
-                    + fitted + " vs " + truth);
+            assertTrue(
+                    fitted > 0.9 * truth && fitted < 1.5 * truth,
+                    m.describe() + " at " + intensity + ": " + fitted + " vs " + truth);
         }
     }
 }

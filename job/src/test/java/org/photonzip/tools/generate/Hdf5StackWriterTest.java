@@ -1,11 +1,15 @@
 package org.photonzip.tools.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,21 +23,23 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class Hdf5StackWriterTest {
     private static final int T = 5, H = 40, W = 56;
 
     private static StackGenerator generator() {
         // Many hot pixels so that both 65535 and other high stuck values are certain to be present.
-        return new StackGenerator(GeneratorConfig.builder().frames(T).height(H).width(W).seed(21).flats(3).darks(2)
-                .hotPixelFraction(0.005).build());
+        return new StackGenerator(GeneratorConfig.builder()
+                .frames(T)
+                .height(H)
+                .width(W)
+                .seed(21)
+                .flats(3)
+                .darks(2)
+                .hotPixelFraction(0.005)
+                .build());
     }
 
     @Test
@@ -47,8 +53,10 @@ class Hdf5StackWriterTest {
         boolean[] seen = new boolean[3]; // >= 32768, == 65535, < 32768
         try (HdfFile hdf = new HdfFile(file)) {
             Dataset data = hdf.getDatasetByPath(Hdf5StackWriter.DATA);
-            assertArrayEquals(new int[]{T, H, W}, data.getDimensions());
-            assertArrayEquals(new int[]{1, H, W}, assertInstanceOf(ChunkedDataset.class, data).getChunkDimensions());
+            assertArrayEquals(new int[] {T, H, W}, data.getDimensions());
+            assertArrayEquals(
+                    new int[] {1, H, W},
+                    assertInstanceOf(ChunkedDataset.class, data).getChunkDimensions());
             int[][][] values = (int[][][]) data.getData(); // jhdf widens uint16 to int
             short[] f = new short[H * W];
             for (int t = 0; t < T; t++) {
@@ -63,7 +71,8 @@ class Hdf5StackWriterTest {
 
             assertFrames(hdf.getDatasetByPath(Hdf5StackWriter.FLATS), 3, g::flat);
             assertFrames(hdf.getDatasetByPath(Hdf5StackWriter.DARKS), 2, g::dark);
-            assertArrayEquals(g.rotationAngles(), (double[]) hdf.getDatasetByPath(Hdf5StackWriter.ROTATION_ANGLE).getData());
+            assertArrayEquals(g.rotationAngles(), (double[])
+                    hdf.getDatasetByPath(Hdf5StackWriter.ROTATION_ANGLE).getData());
 
             Dataset intensity = hdf.getDatasetByPath(Hdf5StackWriter.INTENSITY);
             float[][][] e = (float[][][]) intensity.getData();
@@ -77,13 +86,19 @@ class Hdf5StackWriterTest {
             assertEquals(1.5, ((Number) intensity.getAttribute("gain").getData()).doubleValue());
             assertEquals(2.5, ((Number) intensity.getAttribute("read_noise").getData()).doubleValue());
             assertEquals(100.0, ((Number) intensity.getAttribute("dark").getData()).doubleValue());
-            double[] offsets = (double[]) hdf.getDatasetByPath(Hdf5StackWriter.COLUMN_OFFSET).getData();
+            double[] offsets = (double[])
+                    hdf.getDatasetByPath(Hdf5StackWriter.COLUMN_OFFSET).getData();
             double[] base = g.columnBase();
             for (int x = 0; x < W; x++) {
                 assertEquals(base[x] - 100, offsets[x], 1e-9);
             }
-            assertEquals("NXdata", hdf.getByPath(Hdf5StackWriter.GROUP).getAttribute("NX_class").getData());
-            assertEquals("NXentry", hdf.getByPath("/entry").getAttribute("NX_class").getData());
+            assertEquals(
+                    "NXdata",
+                    hdf.getByPath(Hdf5StackWriter.GROUP)
+                            .getAttribute("NX_class")
+                            .getData());
+            assertEquals(
+                    "NXentry", hdf.getByPath("/entry").getAttribute("NX_class").getData());
         }
     }
 
@@ -111,8 +126,8 @@ class Hdf5StackWriterTest {
         new Hdf5StackWriter(false, false, 3, null).write(generator(), three);
         assertEquals(-1, Files.mismatch(one, three), "same bytes whatever the rendering threads");
         try (HdfFile hdf = new HdfFile(one)) {
-            int[][][] slab = (int[][][]) hdf.getDatasetByPath(Hdf5StackWriter.DATA)
-                    .getData(new long[]{3, 10, 20}, new int[]{2, 5, 7});
+            int[][][] slab = (int[][][])
+                    hdf.getDatasetByPath(Hdf5StackWriter.DATA).getData(new long[] {3, 10, 20}, new int[] {2, 5, 7});
             short[] f = new short[H * W];
             StackGenerator g = generator();
             for (int k = 0; k < 2; k++) {
@@ -135,7 +150,9 @@ class Hdf5StackWriterTest {
         assertEquals("precious", Files.readString(file));
         new Hdf5StackWriter(false, true, 1, null).write(generator(), file);
         try (HdfFile hdf = new HdfFile(file)) {
-            assertArrayEquals(new int[]{T, H, W}, hdf.getDatasetByPath(Hdf5StackWriter.DATA).getDimensions());
+            assertArrayEquals(
+                    new int[] {T, H, W},
+                    hdf.getDatasetByPath(Hdf5StackWriter.DATA).getDimensions());
         }
         assertEquals(List.of(file), list(dir), "no temporary files left");
     }
@@ -151,7 +168,8 @@ class Hdf5StackWriterTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> failing.write(generator(), file));
         assertEquals("disk on fire", e.getMessage());
         assertEquals(List.of(), list(dir));
-        assertThrows(NoSuchFileException.class,
+        assertThrows(
+                NoSuchFileException.class,
                 () -> failing.write(generator(), dir.resolve("missing").resolve("y.h5")));
     }
 
@@ -167,7 +185,9 @@ class Hdf5StackWriterTest {
                 + "d = f['/entry/data/data']\n"
                 + "print(d.dtype, d.chunks, hashlib.sha256(numpy.ascontiguousarray(d[...]).astype('<u2').tobytes()).hexdigest(),"
                 + " float(f['/entry/data/intensity'][...].astype('float64').sum()))\n";
-        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(python.toString(), "-c", script, file.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assumeTrue(!out.contains("No module named"), "h5py not installed");
@@ -205,13 +225,14 @@ class Hdf5StackWriterTest {
     void progressReportsEveryFrameOfEveryDataset(@TempDir Path dir) throws IOException {
         int[] counts = new int[3];
         new Hdf5StackWriter(false, false, 1, (name, t, n) -> {
-            switch (name) {
-                case "data" -> counts[0]++;
-                case "flats" -> counts[1]++;
-                case "darks" -> counts[2]++;
-                default -> throw new AssertionError(name);
-            }
-        }).write(generator(), dir.resolve("p.h5"));
-        assertArrayEquals(new int[]{T, 3, 2}, counts);
+                    switch (name) {
+                        case "data" -> counts[0]++;
+                        case "flats" -> counts[1]++;
+                        case "darks" -> counts[2]++;
+                        default -> throw new AssertionError(name);
+                    }
+                })
+                .write(generator(), dir.resolve("p.h5"));
+        assertArrayEquals(new int[] {T, 3, 2}, counts);
     }
 }

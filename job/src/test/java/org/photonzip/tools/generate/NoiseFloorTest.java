@@ -1,14 +1,13 @@
 package org.photonzip.tools.generate;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.nio.file.Path;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NoiseFloorTest {
     private static final double GAIN = 1.5;
@@ -22,7 +21,7 @@ class NoiseFloorTest {
     @Test
     void highIntensityFollowsTheGaussianFormula() {
         NoiseFloor floor = new NoiseFloor(GAIN, READ_NOISE);
-        for (double expected : new double[]{5_000, 30_000, 50_000}) {
+        for (double expected : new double[] {5_000, 30_000, 50_000}) {
             double variance = GAIN * (expected - BASE) + READ_NOISE * READ_NOISE;
             assertEquals(gaussianEntropy(variance), floor.bits(expected, BASE), 0.01, "at " + expected);
         }
@@ -38,7 +37,7 @@ class NoiseFloorTest {
 
     @Test
     void withoutReadNoiseTheFloorIsThePoissonEntropy() {
-        for (double lambda : new double[]{0.5, 3, 17}) {
+        for (double lambda : new double[] {0.5, 3, 17}) {
             double h = 0, p = Math.exp(-lambda);
             for (int n = 0; n < 200; n++) {
                 if (p > 0) {
@@ -85,7 +84,12 @@ class NoiseFloorTest {
     void generatedNoiseCostsWhatTheFloorPredicts() {
         // Cross-entropy of the generated values under the floor's model equals the floor if the generator draws
         // exactly the noise the floor assumes.
-        StackGenerator g = new StackGenerator(GeneratorConfig.builder().frames(6).height(96).width(128).seed(12).build());
+        StackGenerator g = new StackGenerator(GeneratorConfig.builder()
+                .frames(6)
+                .height(96)
+                .width(128)
+                .seed(12)
+                .build());
         NoiseFloor floor = new NoiseFloor(GAIN, READ_NOISE);
         double[] base = g.columnBase();
         boolean[] hot = new boolean[96 * 128];
@@ -117,8 +121,14 @@ class NoiseFloorTest {
 
     @Test
     void fileAndInMemoryFloorsAgree(@TempDir Path dir) throws IOException {
-        StackGenerator g = new StackGenerator(GeneratorConfig.builder().frames(3).height(32).width(48).seed(2)
-                .flats(1).darks(1).build());
+        StackGenerator g = new StackGenerator(GeneratorConfig.builder()
+                .frames(3)
+                .height(32)
+                .width(48)
+                .seed(2)
+                .flats(1)
+                .darks(1)
+                .build());
         Path file = dir.resolve("s.h5");
         new Hdf5StackWriter(true, false, 1, null).write(g, file);
         double fromFile = NoiseFloor.bitsPerPixel(file);
@@ -130,7 +140,8 @@ class NoiseFloorTest {
 
     @Test
     void fileWithoutIntensityIsRejectedClearly(@TempDir Path dir) throws IOException {
-        StackGenerator g = new StackGenerator(GeneratorConfig.builder().frames(2).height(8).width(8).build());
+        StackGenerator g = new StackGenerator(
+                GeneratorConfig.builder().frames(2).height(8).width(8).build());
         Path file = dir.resolve("plain.h5");
         new Hdf5StackWriter(false, false, 1, null).write(g, file);
         IOException e = assertThrows(IOException.class, () -> NoiseFloor.bitsPerPixel(file));

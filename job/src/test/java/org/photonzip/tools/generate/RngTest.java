@@ -1,10 +1,10 @@
 package org.photonzip.tools.generate;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
 
 class RngTest {
     @Test
@@ -43,7 +43,7 @@ class RngTest {
     @Test
     void poissonHasMeanAndVarianceLambda() {
         Rng rng = new Rng(5);
-        for (double lambda : new double[]{0.2, 4, 29}) {
+        for (double lambda : new double[] {0.2, 4, 29}) {
             int n = 200_000;
             double s = 0, s2 = 0;
             for (int i = 0; i < n; i++) {

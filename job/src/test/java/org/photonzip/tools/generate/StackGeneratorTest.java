@@ -1,22 +1,26 @@
 package org.photonzip.tools.generate;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.concurrent.CompletableFuture;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
 class StackGeneratorTest {
     private static final int H = 96;
     private static final int W = 128;
 
     private static StackGenerator generator(long seed, int frames) {
-        return new StackGenerator(GeneratorConfig.builder().frames(frames).height(H).width(W).seed(seed).build());
+        return new StackGenerator(GeneratorConfig.builder()
+                .frames(frames)
+                .height(H)
+                .width(W)
+                .seed(seed)
+                .build());
     }
 
     private static short[] frame(StackGenerator g, int t) {
@@ -304,14 +308,15 @@ class StackGeneratorTest {
         assertTrue(e.getMessage().contains("Invalid frames: 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> GeneratorConfig.of(1, 100_000, 100_000, 1));
         assertTrue(e.getMessage().contains("frame size"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        e = assertThrows(
+                IllegalArgumentException.class,
                 () -> GeneratorConfig.builder().gain(0).build());
         assertTrue(e.getMessage().contains("Invalid gain"), e.getMessage());
     }
 
     @Test
     void tinyAndOddShapesWork() {
-        for (int[] shape : new int[][]{{1, 1, 1}, {2, 1, 7}, {3, 5, 1}, {2, 3, 300}}) {
+        for (int[] shape : new int[][] {{1, 1, 1}, {2, 1, 7}, {3, 5, 1}, {2, 3, 300}}) {
             StackGenerator g = new StackGenerator(GeneratorConfig.of(shape[0], shape[1], shape[2], 1));
             short[] f = new short[shape[1] * shape[2]];
             short[] d = new short[f.length];

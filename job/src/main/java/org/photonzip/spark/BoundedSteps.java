@@ -17,7 +17,6 @@ import org.photonzip.options.BoundRequest;
 import org.photonzip.options.InvalidBoundException;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.quality.QualityReport;
-import org.photonzip.report.BoundedQualityRun;
 import org.photonzip.report.QualityData;
 import org.photonzip.report.QualityFigures;
 import org.photonzip.report.QualityFile;

@@ -29,6 +29,7 @@ import org.photonzip.source.InputStack;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.spark.BoundedQualityRun;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
 import org.photonzip.tools.generate.GeneratorConfig;

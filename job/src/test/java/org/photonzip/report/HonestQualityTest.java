@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Tag;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.photonzip.archive.ArchiveReader;
 import org.photonzip.archive.BoundRecord;
-import org.photonzip.archive.TileRow;
 import org.photonzip.options.BoundRequest;
 import org.photonzip.options.ModelChoice;
 import org.photonzip.plan.TileShape;
@@ -27,6 +24,7 @@ import org.photonzip.source.InputStack;
 import org.photonzip.source.StackSource;
 import org.photonzip.source.StackSources;
 import org.photonzip.source.StackSpec;
+import org.photonzip.spark.BoundedQualityRun;
 import org.photonzip.spark.CompressJob;
 import org.photonzip.spark.JobFixtures;
 import org.photonzip.spark.LocalSpark;
@@ -115,32 +113,6 @@ class HonestQualityTest {
         Path out = dir.resolve("restored.h5");
         JobFixtures.restore(archive, out, null, null);
         return out;
-    }
-
-    @Test
-    void aLargeStackIsComparedInABoundedSampleOfWholeFrames() {
-        List<TileRow> rows = new ArrayList<>();
-        for (int t0 = 0; t0 < 640; t0 += 64) {
-            for (int x0 = 0; x0 < 1024; x0 += 512) {
-                rows.add(new TileRow("/d", t0, 64, 0, 512, x0, 512, "p", 0, 1, 0, "", 1, "classical"));
-            }
-        }
-        long samples = 640L * 512 * 1024;
-        List<TileRow> picked = BoundedQualityRun.sampled(rows, samples);
-        long compared = picked.stream().mapToLong(TileRow::samples).sum();
-        assertTrue(compared <= samples / 8 && compared > 0, compared + " of " + samples);
-        assertEquals(0, picked.size() % 2, "whole frames: both tiles of each range");
-        int stride = BoundedQualityRun.frameStride(picked, samples);
-        String[] kinds = BoundedQualityRun.comparedKinds(null, picked, stride, 640);
-        for (TileRow r : picked) {
-            assertEquals("projection", kinds[r.t0()]);
-        }
-        long comparedFrames =
-                java.util.Arrays.stream(kinds).filter("projection"::equals).count();
-        assertTrue(comparedFrames * 512 * 1024 <= 2 * samples / BoundedQualityRun.SHARE, comparedFrames + " frames");
-        assertEquals(1, BoundedQualityRun.frameStride(rows, BoundedQualityRun.FULL_SAMPLES));
-        // A small stack is compared whole.
-        assertEquals(rows, BoundedQualityRun.sampled(rows, BoundedQualityRun.FULL_SAMPLES));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.photonzip.report;
+package org.photonzip.spark;
 
 import io.jhdf.HdfFile;
 import java.io.IOException;

@@ -29,7 +29,7 @@ public final class ArchiveReader {
     static final long MAX_SUCCESS_BYTES = 256L << 20;
     static final long MAX_SUMMARY_BYTES = 64L << 20;
     static final long MAX_MODEL_BYTES = 256L << 20;
-    /** How many tiles {@link #checkModeOnFirstTiles} decodes at most. */
+    /** How many tiles {@link #checkModeOnFirstTiles} checks at most. */
     static final int MODE_PROBES = 16;
 
     private final FileSystem fs;
@@ -216,19 +216,34 @@ public final class ArchiveReader {
     }
 
     /**
-     * Cross-checks the archive's mode with its streams without decoding them all (what {@code info} does): decodes,
-     * through every check of {@link #decodeTile}, the manifest's first tiles up to the first modelled one (a
-     * stored stream is lossless in either mode), at most {@value #MODE_PROBES}.
+     * Cross-checks the archive's mode with its streams without decoding them all (what {@code info} does), on the
+     * manifest's first tiles up to the first modelled one (a stored stream is lossless in either mode), at most
+     * {@value #MODE_PROBES}. For a lossless archive each stream's header settles it (its bounded flag, with every
+     * check of {@link CheckedTile#checkStream}), so no tile is decoded; a tile whose header disagrees, and every
+     * tile of an error-bounded archive (whose bound's value only a decode gives), is decoded through every check of
+     * {@link #decodeTile}.
      *
      * @throws TileCheckException when such a tile fails a check, its stream's bound not being the summary's included
      */
     public void checkModeOnFirstTiles() throws IOException {
         for (TileRow row : rows.subList(0, Math.min(rows.size(), MODE_PROBES))) {
             byte[] stream = CheckedTile.read(fs, root, row);
-            CheckedTile.decode(row, stream, compressor, summary.shape(), summary.dtype(), root.toString());
+            if (!compressor.errorBound().isLossless() || !headerAgrees(row, stream)) {
+                // The decode's message names the stream's bound, which the header alone does not hold.
+                CheckedTile.decode(row, stream, compressor, summary.shape(), summary.dtype(), root.toString());
+            }
             if (stream[TileFormat.AT_METHOD] == TileFormat.METHOD_MODELLED) {
                 return;
             }
+        }
+    }
+
+    private boolean headerAgrees(TileRow row, byte[] stream) {
+        try {
+            CheckedTile.checkStream(row, stream, compressor, summary.shape(), root.toString());
+            return true;
+        } catch (TileCheckException e) {
+            return false;
         }
     }
 

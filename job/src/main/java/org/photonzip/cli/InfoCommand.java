@@ -17,14 +17,15 @@ import picocli.CommandLine.Spec;
         name = "info",
         mixinStandardHelpOptions = true,
         description = "Prints an archive's summary: digest, source, shape, tiles, model, mode, sizes, bits/pixel, "
-                + "ratio, time (one tile is decoded to check the mode). Given several archives or a night directory: "
+                + "ratio, time (the first tiles' headers are checked for the mode; an error-bounded archive's first "
+                + "tile is decoded to check its bound). Given several archives or a night directory: "
                 + "each summary, then a table of all.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {
             "0:printed (each archive opened: its record, summary " + "and manifest are valid)",
             "1:an archive is not a readable, valid, committed archive (the others were " + "printed)",
             "2:invalid arguments",
-            "3:the first tile, decoded to check that its stream's mode (lossless or "
+            "3:a first tile, checked to see that its stream's mode (lossless or "
                     + "its bound) is the summary's, failed its checks"
         })
 public final class InfoCommand implements Callable<Integer> {

@@ -40,8 +40,11 @@ public final class TileCompressor implements Serializable {
     /** A tile keeps the learned model only where its stream is at least this many % smaller (0: any smaller). */
     private int minLearnedSaving;
 
-    private transient ModelFile model;
-    private transient EncoderOptions options;
+    // Built lazily on each executor, and shared by its task threads (a broadcast compressor): each is computed in a
+    // local and published whole through a volatile field, so that no thread ever sees a half-built value (a race
+    // once handed a task the lossless options of an error-bounded archive, which the commit's checks refused).
+    private transient volatile ModelFile model;
+    private transient volatile EncoderOptions options;
 
     private TileCompressor(ModelFile model, String backendName) {
         this(model == null ? null : model.toBytes(), backendName, null);
@@ -103,10 +106,12 @@ public final class TileCompressor implements Serializable {
 
     /** The learned model, or null. */
     public ModelFile model() {
-        if (model == null && modelBytes != null) {
-            model = ModelFile.parse(modelBytes);
+        ModelFile m = model;
+        if (m == null && modelBytes != null) {
+            m = ModelFile.parse(modelBytes);
+            model = m;
         }
-        return model;
+        return m;
     }
 
     /** Encodes a tile that stands alone (reports, tests); {@link #modelIdOf} names the model it chose. */
@@ -178,10 +183,11 @@ public final class TileCompressor implements Serializable {
     }
 
     private EncoderOptions options() {
-        if (options == null) {
+        EncoderOptions o = options;
+        if (o == null) {
             ModelFile m = model();
             if (m == null) {
-                options = EncoderOptions.CLASSICAL;
+                o = EncoderOptions.CLASSICAL;
             } else {
                 Backends.Selection selection = Backends.select(backendName, 1);
                 if (BACKEND_LOGGED.compareAndSet(false, true)) {
@@ -189,10 +195,11 @@ public final class TileCompressor implements Serializable {
                     LoggerFactory.getLogger(TileCompressor.class)
                             .info("learned model {}: {}", m.hashHex(), selection.message());
                 }
-                options = EncoderOptions.learned(m, selection.backend(), true);
+                o = EncoderOptions.learned(m, selection.backend(), true);
             }
-            options = options.withErrorBound(errorBound());
+            o = o.withErrorBound(errorBound());
+            options = o;
         }
-        return options;
+        return o;
     }
 }
